@@ -1,0 +1,61 @@
+/**
+ * WebSocket close codes the relay uses, with the reason sent alongside. 4000–4999 are free for
+ * applications (RFC 6455 §7.4.2). Clients map them to plain-language messages; documented in
+ * docs/protocol.md.
+ */
+export const CloseCode = {
+  /** Server shutting down or restarting; reconnect later. (Standard "going away".) */
+  GOING_AWAY: 1001,
+  /** A frame was not a valid y-websocket message (random bytes, truncated varint…). */
+  MALFORMED_MESSAGE: 4400,
+  /** The link's token was missing, forged, altered or malformed. */
+  UNAUTHORIZED: 4401,
+  /** The link's token is valid but grants no access to this board. */
+  FORBIDDEN: 4403,
+  /** The board id in the URL is not a valid id, or the path is not /sync/<boardId>. */
+  INVALID_BOARD_ID: 4404,
+  /** The link has expired. */
+  LINK_EXPIRED: 4408,
+  /** The link has been switched off by the facilitator. */
+  LINK_REVOKED: 4410,
+  /** A frame was larger than MAX_FRAME_BYTES. */
+  MESSAGE_TOO_LARGE: 4413,
+  /** The connection sent document updates faster than allowed. */
+  RATE_LIMITED: 4429,
+  /** The board could not be loaded from storage; it is refused rather than served empty. */
+  LOAD_FAILED: 4500,
+  /** Storage refused the write (e.g. disk full); the update was not applied or relayed. */
+  STORAGE_FAILED: 4503,
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Plain-language explanation of a close code, for people; undefined for unknown codes. */
+export function describeCloseCode(code: number): string | undefined {
+  switch (code) {
+    case CloseCode.GOING_AWAY:
+      return 'The server is restarting. Reconnecting…';
+    case CloseCode.MALFORMED_MESSAGE:
+      return 'Your device sent something the server could not read. Reload the page to carry on.';
+    case CloseCode.UNAUTHORIZED:
+      return 'This link is not valid. Ask the facilitator for a new one.';
+    case CloseCode.FORBIDDEN:
+      return 'This link does not open this board. Ask the facilitator for a new one.';
+    case CloseCode.INVALID_BOARD_ID:
+      return 'There is no board at this address. Check the link.';
+    case CloseCode.LINK_EXPIRED:
+      return 'This link has expired. Ask the facilitator for a new one.';
+    case CloseCode.LINK_REVOKED:
+      return 'This link has been switched off. Ask the facilitator for a new one.';
+    case CloseCode.MESSAGE_TOO_LARGE:
+      return 'That change was too large to send. Try a shorter note.';
+    case CloseCode.RATE_LIMITED:
+      return 'Too many changes at once. Wait a moment; reconnecting…';
+    case CloseCode.LOAD_FAILED:
+      return 'The board could not be opened just now. Nothing has been lost; try again in a minute.';
+    case CloseCode.STORAGE_FAILED:
+      return 'The server could not save your last change. Try again in a minute.';
+    default:
+      return undefined;
+  }
+}

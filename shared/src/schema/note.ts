@@ -1,0 +1,82 @@
+import * as Y from 'yjs';
+import { getNotesMap } from './boardDoc.ts';
+import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors.ts';
+import { isLaneId, type LaneId } from './lanes.ts';
+import { isRole, type Role } from './roles.ts';
+
+/**
+ * One sticky note, as read from `doc.getMap('notes').get(id)` (a Y.Map). Invariants after
+ * readNote(): `lane` is one of the six lanes, `x`/`y` are finite, `color` is a palette name,
+ * `author` is '' whenever `anonymous` is true, `text` is at most MAX_NOTE_TEXT_LENGTH chars.
+ */
+export interface Note {
+  readonly id: string;
+  readonly lane: LaneId;
+  /** Plain text of the note's Y.Text (field `text`). */
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly color: NoteColor;
+  /** Display name of the author; '' when anonymous or unknown. */
+  readonly author: string;
+  readonly authorRole: Role;
+  /** True when posted anonymously: the author's name is never written to the document. */
+  readonly anonymous: boolean;
+  /** Milliseconds since the epoch. */
+  readonly createdAt: number;
+}
+
+export const MAX_NOTE_TEXT_LENGTH = 2000;
+export const MAX_AUTHOR_LENGTH = 60;
+/** Note ids: what createNote generates, and what integrations may use. */
+export const NOTE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Reads a note, repairing what can be repaired (unknown colour → default, bad coordinates → 0)
+ * and returning null for what cannot (not a map, unknown lane, bad id). Never throws, so a
+ * malformed note written by a buggy integration is skipped rather than crashing the board.
+ */
+export function readNote(id: string, value: unknown): Note | null {
+  if (!NOTE_ID_PATTERN.test(id) || !(value instanceof Y.Map)) return null;
+  const lane = value.get('lane');
+  if (!isLaneId(lane)) return null;
+  const rawText = value.get('text');
+  const text = rawText instanceof Y.Text ? rawText.toString() : typeof rawText === 'string' ? rawText : '';
+  const anonymous = value.get('anonymous') === true;
+  const author = value.get('author');
+  const role = value.get('authorRole');
+  const createdAt = value.get('createdAt');
+  const color = value.get('color');
+  return {
+    id,
+    lane,
+    text: text.slice(0, MAX_NOTE_TEXT_LENGTH),
+    x: finiteOr(value.get('x'), 0),
+    y: finiteOr(value.get('y'), 0),
+    color: isNoteColor(color) ? color : DEFAULT_NOTE_COLOR,
+    author: !anonymous && typeof author === 'string' ? author.slice(0, MAX_AUTHOR_LENGTH) : '',
+    authorRole: isRole(role) ? role : 'lay',
+    anonymous,
+    createdAt: finiteOr(createdAt, 0),
+  };
+}
+
+/** All readable notes of a board; malformed entries are skipped. */
+export function readNotes(doc: Y.Doc): Note[] {
+  const notes: Note[] = [];
+  getNotesMap(doc).forEach((value, id) => {
+    const note = readNote(id, value);
+    if (note) notes.push(note);
+  });
+  return notes;
+}
+
+/** The collaborative text of a note, for editors that bind to it; null if absent or not Y.Text. */
+export function getNoteText(doc: Y.Doc, id: string): Y.Text | null {
+  const text = getNotesMap(doc).get(id)?.get('text');
+  return text instanceof Y.Text ? text : null;
+}
+
+function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
