@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '@costudio/server';
+
+/** The built client that `pnpm run build` writes; e2e tests serve exactly what users get. */
+export const CLIENT_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
+
+export interface TestServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly port: number;
+  /** Temporary SQLite directory; removed by `close()`. */
+  readonly dataDir: string;
+  /** Stops the server and deletes its data directory. */
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Reuse a data directory (e.g. to restart over the same boards); it is then not deleted on close. */
+  dataDir?: string;
+  unloadDelayMs?: number;
+}
+
+/**
+ * Starts the real relay in this process on a random port, with a fresh SQLite directory under
+ * os.tmpdir(), serving the built client. Fails fast when the client has not been built, because
+ * a missing build otherwise shows up as a confusing blank page much later in a test.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  if (!existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
+    throw new Error(`No built client at ${CLIENT_DIST_DIR}. Run \`pnpm run build\` first.`);
+  }
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'costudio-e2e-')));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    clientDir: CLIENT_DIST_DIR,
+    logLevel: 'warn',
+    ...(options.unloadDelayMs === undefined ? {} : { unloadDelayMs: options.unloadDelayMs }),
+  });
+  let closed = false;
+  return {
+    url: server.url,
+    port: server.port,
+    dataDir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
