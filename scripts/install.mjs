@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `pnpm install --frozen-lockfile`, made to work where better-sqlite3 must build from source
+// without downloading Node's headers (no prebuilt binary and no access to nodejs.org).
+//
+// node-gyp looks for headers under `npm_config_nodedir`. npm reads `nodedir` from ~/.npmrc, but
+// pnpm does not pass that setting on to build scripts, so we point it at the headers that ship
+// with the running Node (official tarballs, nvm, Homebrew and Debian's nodejs all have
+// <prefix>/include/node). An explicit npm_config_nodedir in the environment always wins.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const env = { ...process.env };
+if (!env.npm_config_nodedir) {
+  const prefix = resolve(process.execPath, '..', '..');
+  if (existsSync(join(prefix, 'include', 'node', 'node_version.h'))) env.npm_config_nodedir = prefix;
+}
+
+const args = ['install', '--frozen-lockfile', ...process.argv.slice(2)];
+const result = spawnSync('pnpm', args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+if (result.error) {
+  console.error(`Could not run pnpm (${result.error.message}). Install it first: npm i -g pnpm@12.4.2`);
+  process.exit(1);
+}
+process.exit(result.status ?? 1);
