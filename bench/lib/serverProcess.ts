@@ -1,0 +1,163 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ControlReply, ControlRequest } from '../servers/childControl.ts';
+
+/** The two relays the bench compares. */
+export type ServerKind = 'reference' | 'costudio';
+
+export const SERVER_KINDS: readonly ServerKind[] = ['reference', 'costudio'];
+
+const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+const CHILD_SCRIPTS: Record<ServerKind, string> = {
+  reference: path.join(BENCH_DIR, 'servers', 'referenceServer.ts'),
+  costudio: path.join(BENCH_DIR, 'servers', 'costudioServer.ts'),
+};
+
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+export interface ServerProcessOptions {
+  /** Costudio's DATA_DIR; reused across a restart for the cold-join figure. */
+  dataDir?: string;
+  /** When set, the child runs with --cpu-prof and writes its profile here on stop. */
+  cpuProfileDir?: string;
+}
+
+export interface MemorySample {
+  /** VmRSS from /proc/<pid>/status, bytes. */
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+/** A relay running in its own child process, controlled over IPC. */
+export class ServerProcess {
+  private exited = false;
+
+  private constructor(
+    readonly kind: ServerKind,
+    private readonly child: ChildProcess,
+    readonly port: number,
+    /** The child's last chunks of stdout/stderr, for error reports. */
+    private readonly output: string[],
+  ) {
+    child.once('exit', () => {
+      this.exited = true;
+    });
+  }
+
+  /** Spawns the child, waits for it to listen and returns it. */
+  static async start(kind: ServerKind, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+    const nodeArgs = ['--expose-gc', '--import', 'tsx'];
+    if (options.cpuProfileDir) {
+      mkdirSync(options.cpuProfileDir, { recursive: true });
+      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
+    }
+    // Thousands of sockets need as many file descriptors: raise the soft limit to the hard one
+    // before exec'ing node (exec keeps the pid, so /proc/<pid> is the server's own).
+    const child = spawn(
+      '/bin/sh',
+      ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...nodeArgs, CHILD_SCRIPTS[kind]],
+      {
+        cwd: BENCH_DIR,
+        env: { ...process.env, BENCH_DATA_DIR: options.dataDir ?? '', NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
+    const output: string[] = [];
+    const keep = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.length > 200) output.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${kind} server did not start within ${START_TIMEOUT_MS} ms`)),
+        START_TIMEOUT_MS,
+      );
+      child.on('message', (message: ControlReply) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          resolve(message.port);
+        } else if (message.type === 'failed') {
+          clearTimeout(timer);
+          reject(new Error(`${kind} server failed to start:\n${message.message}`));
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${kind} server exited with ${code} before listening:\n${output.join('')}`));
+      });
+    });
+    return new ServerProcess(kind, child, port, output);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** ws URL of a room; both relays accept `/sync/<room>`. */
+  roomUrl(room: string): string {
+    return `ws://127.0.0.1:${this.port}/sync/${room}`;
+  }
+
+  /** Memory after a forced GC in the child; RSS is read from /proc like `ps` would. */
+  async memory(): Promise<MemorySample> {
+    const usage = await this.request({ type: 'memory' }, 'memory');
+    return { rss: readVmRss(this.pid), heapUsed: usage.heapUsed, external: usage.external };
+  }
+
+  /** Asks the child to close its server and exit; kills it if it does not within the timeout. */
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.send({ type: 'stop' } satisfies ControlRequest);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** The child's last lines of stdout/stderr, for error reports. */
+  recentOutput(): string {
+    return this.output.join('');
+  }
+
+  private request<T extends ControlReply['type']>(
+    request: ControlRequest,
+    replyType: T,
+  ): Promise<Extract<ControlReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: ControlReply) => {
+        if (message.type !== replyType) return;
+        this.child.off('message', onMessage);
+        clearTimeout(timer);
+        resolve(message as Extract<ControlReply, { type: T }>);
+      };
+      const timer = setTimeout(() => {
+        this.child.off('message', onMessage);
+        reject(new Error(`${this.kind} server did not answer ${request.type}`));
+      }, 30_000);
+      this.child.on('message', onMessage);
+      this.child.send(request);
+    });
+  }
+}
+
+/** VmRSS of a process in bytes, from /proc/<pid>/status. */
+export function readVmRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match?.[1]) throw new Error(`No VmRSS for pid ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
+/** This process's soft limit on open files, from /proc/self/limits. */
+export function openFileLimit(): number {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const match = /^Max open files\s+(\d+|unlimited)/m.exec(limits);
+  return match?.[1] === undefined || match[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match[1]);
+}

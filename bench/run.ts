@@ -1,0 +1,133 @@
+/**
+ * `pnpm bench` entry. Compares Costudio's relay with the reference y-websocket server in one
+ * run, prints the table and writes bench/out/latest.json and the generated part of
+ * bench/RESULTS.md. Options (after `pnpm bench --`): see --help.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { describeMachine, formatMachine } from './lib/machine.ts';
+import { errorLines, markdownTable, relayRows } from './lib/relayReport.ts';
+import { updateResultsFile } from './lib/resultsFile.ts';
+import { openFileLimit, SERVER_KINDS, type ServerKind } from './lib/serverProcess.ts';
+import { RELAY_SCENARIOS, type RelayBenchOptions, type RelayScenario, runRelayBench } from './relayBench.ts';
+
+const HELP = `Usage: pnpm bench [-- options]
+
+  --only <list>         relay scenarios to run: ${RELAY_SCENARIOS.join(',')} (default: all)
+  --servers <list>      ${SERVER_KINDS.join(',')} (default: both)
+  --quick               short run for a smoke test (5 s fan-out, 3 joins, 1,000 idle connections)
+  --fanout-seconds <n>  measured seconds per fan-out scenario (default 20, after a 3 s warm-up)
+  --joins <n>           timed joins per join figure (default 7)
+  --connections <n>     idle connections for the memory figure (default 5000)
+  --cpu-prof            run server children with --cpu-prof; profiles in bench/out/profiles/
+  --no-write            do not update bench/RESULTS.md (bench/out/latest.json is always written)
+  --help                this text
+
+A full run (no --only/--servers/--quick and default sizes) updates bench/RESULTS.md.`;
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const OUT_DIR = path.join(BENCH_DIR, 'out');
+
+function parseList<T extends string>(value: string | undefined, allowed: readonly T[], name: string): readonly T[] {
+  if (value === undefined) return allowed;
+  const items = value.split(',').map((item) => item.trim());
+  for (const item of items)
+    if (!allowed.includes(item as T)) throw new Error(`--${name}: unknown "${item}" (expected ${allowed.join(', ')})`);
+  return items as T[];
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`--${name} must be a positive number`);
+  return number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
+    options: {
+      only: { type: 'string' },
+      servers: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'fanout-seconds': { type: 'string' },
+      joins: { type: 'string' },
+      connections: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const quick = values.quick;
+  const options: RelayBenchOptions = {
+    scenarios: parseList<RelayScenario>(values.only, RELAY_SCENARIOS, 'only'),
+    servers: parseList<ServerKind>(values.servers, SERVER_KINDS, 'servers'),
+    fanoutWarmupMs: quick ? 1_000 : 3_000,
+    fanoutMeasureMs: positive(values['fanout-seconds'], quick ? 5 : 20, 'fanout-seconds') * 1000,
+    joinNotes: 10_000,
+    joinRepeats: Math.round(positive(values.joins, quick ? 3 : 7, 'joins')),
+    idleConnections: Math.round(positive(values.connections, quick ? 1_000 : 5_000, 'connections')),
+    idleRooms: 50,
+    cpuProfileDir: values['cpu-prof'] ? path.join(OUT_DIR, 'profiles') : undefined,
+    log: (line) => console.log(line),
+  };
+  const fullRun =
+    values.only === undefined &&
+    values.servers === undefined &&
+    !quick &&
+    values['fanout-seconds'] === undefined &&
+    values.joins === undefined &&
+    values.connections === undefined;
+
+  // The load generator holds one socket per client; the servers raise their own limit.
+  const needed = options.scenarios.includes('memory') ? options.idleConnections + options.idleRooms + 100 : 500;
+  if (openFileLimit() < needed) {
+    throw new Error(
+      `Open-file limit ${openFileLimit()} is below the ${needed} sockets needed; run \`ulimit -n ${needed * 2}\` first.`,
+    );
+  }
+
+  const machine = describeMachine();
+  console.log(`Machine: ${formatMachine(machine)}`);
+  const startedAt = Date.now();
+  const figures = await runRelayBench(options);
+  const seconds = Math.round((Date.now() - startedAt) / 1000);
+  const rows = relayRows(figures);
+  const table = markdownTable(rows);
+  const errors = errorLines(figures);
+  console.log(`\n${table}\n`);
+  if (errors.length > 0) console.log(`Scenarios that failed:\n${errors.join('\n')}\n`);
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(
+    path.join(OUT_DIR, 'latest.json'),
+    `${JSON.stringify({ machine, seconds, options: { ...options, log: undefined }, figures, rows }, null, 2)}\n`,
+  );
+  console.log(`Wrote bench/out/latest.json (${seconds} s).`);
+  if (fullRun && !values['no-write']) {
+    updateResultsFile(path.join(BENCH_DIR, 'RESULTS.md'), 'relay', relaySection(machine, seconds, table, errors));
+    console.log('Updated bench/RESULTS.md.');
+  }
+}
+
+function relaySection(machine: ReturnType<typeof describeMachine>, seconds: number, table: string, errors: string[]): string {
+  return [
+    '## Relay: Costudio vs @y/websocket-server 0.1.1',
+    '',
+    `Machine: ${formatMachine(machine)}. Whole run: ${seconds} s. Generated by \`pnpm bench\`; see bench/README.md for what each figure means.`,
+    '',
+    table,
+    ...(errors.length > 0 ? ['', 'Scenarios that failed:', ...errors] : []),
+  ].join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,130 @@
+import { performance } from 'node:perf_hooks';
+import { delay } from '../lib/delay.ts';
+import { connectMany, type RawSyncClient } from '../lib/RawSyncClient.ts';
+import type { ServerProcess } from '../lib/serverProcess.ts';
+import { percentile } from '../lib/stats.ts';
+
+export interface FanoutOptions {
+  rooms: number;
+  clientsPerRoom: number;
+  updatesPerSecondPerRoom: number;
+  /** Updates sent during the warm-up are relayed but not measured. */
+  warmupMs: number;
+  measureMs: number;
+}
+
+export interface FanoutResult {
+  rooms: number;
+  clientsPerRoom: number;
+  updatesSent: number;
+  /** Receipts expected in the measured window: updates × (clients per room − 1). */
+  expectedReceipts: number;
+  receipts: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** Every update is one Y.Map entry per writer, overwritten each time: `probe:<clientID>:<measured 0|1>:<sentAt>;`. */
+const PROBE_MAP = 'bench';
+const PROBE_MARK = 'probe:';
+const PROBE_MARK_BYTES = Buffer.from(PROBE_MARK, 'latin1');
+const PROBE_END = ';'.charCodeAt(0);
+/** Receipts still missing this long after the last send count as lost. */
+const DRAIN_TIMEOUT_MS = 5_000;
+
+/**
+ * Fan-out latency: in each room, clients take turns writing (round robin) at a fixed rate per
+ * room; each update carries its send time (performance.now() of this process) in a Y.Map
+ * entry, and every other client in the room records now − sentAt when the frame carrying it
+ * arrives. All clients live in this one process, so they share one clock.
+ */
+export async function runFanout(server: ServerProcess, options: FanoutOptions, label: string): Promise<FanoutResult> {
+  const { rooms, clientsPerRoom } = options;
+  const clients = await connectMany(
+    (i) => server.roomUrl(`${label}-${Math.floor(i / clientsPerRoom)}`),
+    rooms * clientsPerRoom,
+    50,
+  );
+  const roomClients = Array.from({ length: rooms }, (_, r) => clients.slice(r * clientsPerRoom, (r + 1) * clientsPerRoom));
+  const latencies: number[] = [];
+  let receipts = 0;
+  for (const client of clients)
+    observeProbes(client, (latencyMs) => {
+      latencies.push(latencyMs);
+      receipts++;
+    });
+
+  let updatesSent = 0;
+  let measuring = false;
+  const intervalMs = 1000 / options.updatesPerSecondPerRoom;
+  const timers: NodeJS.Timeout[] = [];
+  const starters: NodeJS.Timeout[] = [];
+  roomClients.forEach((members, r) => {
+    let turn = 0;
+    // Stagger the rooms over one interval so sends are spread evenly, not in bursts.
+    starters.push(
+      setTimeout(
+        () => {
+          timers.push(
+            setInterval(() => {
+              const writer = members[turn++ % members.length] as RawSyncClient;
+              if (measuring) updatesSent++;
+              writeProbe(writer, measuring);
+            }, intervalMs),
+          );
+        },
+        (r * intervalMs) / rooms,
+      ),
+    );
+  });
+
+  await delay(options.warmupMs);
+  measuring = true;
+  await delay(options.measureMs);
+  measuring = false;
+  for (const timer of [...starters, ...timers]) clearTimeout(timer);
+  const expectedReceipts = updatesSent * (clientsPerRoom - 1);
+  const drainUntil = performance.now() + DRAIN_TIMEOUT_MS;
+  while (receipts < expectedReceipts && performance.now() < drainUntil) await delay(50);
+  await Promise.all(clients.map((client) => client.close()));
+
+  return {
+    rooms,
+    clientsPerRoom,
+    updatesSent,
+    expectedReceipts,
+    receipts,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies.reduce((max, value) => Math.max(max, value), 0),
+  };
+}
+
+function writeProbe(writer: RawSyncClient, measured: boolean): void {
+  const probes = writer.doc.getMap<string>(PROBE_MAP);
+  // The update is sent synchronously from the doc's update handler, right after this line.
+  const id = writer.doc.clientID;
+  probes.set(String(id), `${PROBE_MARK}${id}:${measured ? 1 : 0}:${performance.now().toFixed(4)};`);
+}
+
+/**
+ * Records a latency for every measured probe in a frame, straight from the frame's bytes: Yjs
+ * writes a string map value as plain UTF-8 inside the update. Receivers do not apply the
+ * update to a Y.Doc: with 99 receivers in one process, each frame's Yjs work would delay every
+ * later receiver's timestamp and add the same client-side cost to both servers' figures.
+ */
+function observeProbes(client: RawSyncClient, record: (latencyMs: number) => void): void {
+  const ownId = String(client.doc.clientID);
+  client.tapFrames((frame, receivedAt) => {
+    for (let at = frame.indexOf(PROBE_MARK_BYTES); at !== -1; at = frame.indexOf(PROBE_MARK_BYTES, at + 1)) {
+      const start = at + PROBE_MARK_BYTES.length;
+      const end = frame.indexOf(PROBE_END, start);
+      if (end === -1) continue;
+      const [writer, measured, sentAt] = frame.toString('latin1', start, end).split(':');
+      // The reference relay echoes an update to its sender too; that is not fan-out.
+      if (measured === '1' && writer !== ownId) record(receivedAt - Number(sentAt));
+    }
+    return true;
+  });
+}
