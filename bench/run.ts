@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine, formatMachine } from './lib/machine.ts';
+import { summarizeProfiles } from './lib/profileSummary.ts';
 import { errorLines, markdownTable, relayRows } from './lib/relayReport.ts';
 import { updateResultsFile } from './lib/resultsFile.ts';
 import { openFileLimit, SERVER_KINDS, type ServerKind } from './lib/serverProcess.ts';
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
     joinRepeats: Math.round(positive(values.joins, quick ? 3 : 7, 'joins')),
     idleConnections: Math.round(positive(values.connections, quick ? 1_000 : 5_000, 'connections')),
     idleRooms: 50,
-    cpuProfileDir: values['cpu-prof'] ? path.join(OUT_DIR, 'profiles') : undefined,
+    cpuProfileDir: values['cpu-prof']
+      ? path.join(OUT_DIR, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'))
+      : undefined,
     log: (line) => console.log(line),
   };
   const fullRun =
@@ -104,6 +107,8 @@ async function main(): Promise<void> {
   console.log(`\n${table}\n`);
   if (errors.length > 0) console.log(`Scenarios that failed:\n${errors.join('\n')}\n`);
 
+  if (options.cpuProfileDir)
+    console.log(`Hottest functions of the server children (self time):\n${summarizeProfiles(options.cpuProfileDir)}\n`);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(
     path.join(OUT_DIR, 'latest.json'),
