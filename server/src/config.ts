@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isLogLevel, type LogLevel } from './log.ts';
+import type { SqliteSynchronous } from './storage/SqliteBoardStore.ts';
+
+/** Everything the server reads from the environment, with defaults applied and values checked. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly clientDir: string;
+  readonly unloadDelayMs: number;
+  readonly logLevel: LogLevel;
+  readonly compactMaxUpdates: number;
+  readonly compactMaxBytes: number;
+  readonly sqliteSynchronous: SqliteSynchronous;
+}
+
+/** The built client, relative to this file so the server works from any working directory. */
+export const DEFAULT_CLIENT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../client/dist');
+
+export const DEFAULTS = {
+  port: 1234,
+  host: '0.0.0.0',
+  dataDir: './data',
+  clientDir: DEFAULT_CLIENT_DIR,
+  unloadDelayMs: 30_000,
+  logLevel: 'info',
+  compactMaxUpdates: 500,
+  compactMaxBytes: 1024 * 1024,
+  sqliteSynchronous: 'NORMAL',
+} as const satisfies ServerConfig;
+
+/** One row per environment variable: the single source for parsing and for `--help`. */
+export const ENV_VARS = [
+  { name: 'PORT', help: 'TCP port for HTTP and WebSocket (0 picks a free one)', default: String(DEFAULTS.port) },
+  { name: 'HOST', help: 'Interface to listen on', default: DEFAULTS.host },
+  { name: 'DATA_DIR', help: 'Directory holding the SQLite database (created if missing)', default: DEFAULTS.dataDir },
+  { name: 'CLIENT_DIR', help: 'Built client served over HTTP', default: 'client/dist' },
+  { name: 'UNLOAD_DELAY_MS', help: 'How long a board stays in memory after its last client leaves', default: '30000' },
+  { name: 'LOG_LEVEL', help: 'debug | info | warn | error | silent', default: DEFAULTS.logLevel },
+  { name: 'COMPACT_MAX_UPDATES', help: 'Compact a board once its update log holds this many rows', default: '500' },
+  { name: 'COMPACT_MAX_BYTES', help: 'Compact a board once its update log holds this many bytes', default: '1048576' },
+  {
+    name: 'SQLITE_SYNCHRONOUS',
+    help: 'NORMAL survives a killed process; FULL also survives power loss (slower)',
+    default: DEFAULTS.sqliteSynchronous,
+  },
+] as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads the configuration from environment variables; throws ConfigError naming the bad variable. */
+export function parseConfig(env: Env): ServerConfig {
+  return {
+    port: readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535),
+    host: readString(env, 'HOST', DEFAULTS.host),
+    dataDir: resolve(readString(env, 'DATA_DIR', DEFAULTS.dataDir)),
+    clientDir: resolve(readString(env, 'CLIENT_DIR', DEFAULTS.clientDir)),
+    unloadDelayMs: readInteger(env, 'UNLOAD_DELAY_MS', DEFAULTS.unloadDelayMs, 0, 24 * 3_600_000),
+    logLevel: readLogLevel(env),
+    compactMaxUpdates: readInteger(env, 'COMPACT_MAX_UPDATES', DEFAULTS.compactMaxUpdates, 1, 10_000_000),
+    compactMaxBytes: readInteger(env, 'COMPACT_MAX_BYTES', DEFAULTS.compactMaxBytes, 1, 1024 ** 4),
+    sqliteSynchronous: readSynchronous(env),
+  };
+}
+
+/** Text printed by `--help`. */
+export function helpText(): string {
+  const width = Math.max(...ENV_VARS.map((v) => v.name.length));
+  const rows = ENV_VARS.map((v) => `  ${v.name.padEnd(width)}  ${v.help} (default: ${v.default})`);
+  return [
+    'Costudio relay: serves the board client and syncs boards over y-websocket, storing them in SQLite.',
+    '',
+    'Usage: pnpm --filter @costudio/server start [--help]',
+    '',
+    'Environment variables:',
+    ...rows,
+    '',
+    'Signals: SIGTERM or SIGINT flushes storage, closes clients with 1001 and exits 0.',
+    '',
+  ].join('\n');
+}
+
+function readString(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? fallback : raw;
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readLogLevel(env: Env): LogLevel {
+  const raw = readString(env, 'LOG_LEVEL', DEFAULTS.logLevel).toLowerCase();
+  if (!isLogLevel(raw)) throw new ConfigError(`LOG_LEVEL must be one of debug, info, warn, error, silent; got "${raw}"`);
+  return raw;
+}
+
+function readSynchronous(env: Env): SqliteSynchronous {
+  const raw = readString(env, 'SQLITE_SYNCHRONOUS', DEFAULTS.sqliteSynchronous).toUpperCase();
+  if (raw !== 'NORMAL' && raw !== 'FULL') throw new ConfigError(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`);
+  return raw;
+}

@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_TITLE_LENGTH } from '@costudio/shared';
+import type { Logger } from '../log.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { createNewBoard } from '../storage/createNewBoard.ts';
+import { sendError, sendJson } from './jsonResponses.ts';
+import { BodyError, readJsonBody } from './readJsonBody.ts';
+
+/** Request bodies are tiny; anything larger is a mistake or an attack. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** POST /api/boards {title} → 201 {id, title, path}. */
+export async function handleCreateBoard(
+  request: IncomingMessage,
+  response: ServerResponse,
+  store: BoardStore,
+  logger: Logger,
+): Promise<void> {
+  if (request.method !== 'POST') {
+    sendError(response, 405, 'method_not_allowed', 'Use POST to create a board', { allow: 'POST' });
+    return;
+  }
+  let body: unknown;
+  try {
+    body = await readJsonBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    sendError(response, error.status, error.code, error.message, error.status === 413 ? { connection: 'close' } : {});
+    return;
+  }
+  const title = validateTitle(body);
+  if (typeof title !== 'string') {
+    sendError(response, 400, 'invalid_title', title.error);
+    return;
+  }
+  const id = await createNewBoard(store, title);
+  logger.info('board created', { boardId: id });
+  const path = `/b/${id}`;
+  sendJson(response, 201, { id, title, path }, { location: path });
+}
+
+/** The trimmed title, or an explanation a person can act on. */
+export function validateTitle(body: unknown): string | { error: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { error: 'Send an object such as {"title": "Discharge planning"}' };
+  }
+  const title = (body as Record<string, unknown>).title;
+  if (typeof title !== 'string') return { error: 'title must be a string' };
+  const trimmed = title.trim();
+  if (trimmed === '') return { error: 'title must not be empty' };
+  if ([...trimmed].length > MAX_TITLE_LENGTH) return { error: `title must be at most ${MAX_TITLE_LENGTH} characters` };
+  return trimmed;
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { handleCreateBoard } from './boardsApi.ts';
+import { sendError, sendJson } from './jsonResponses.ts';
+import { serveStatic } from './staticFiles.ts';
+
+export interface HttpHandlerOptions {
+  readonly store: BoardStore;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly clientDir: string;
+  readonly status: () => { rooms: number; connections: number };
+}
+
+/** Routes plain HTTP requests; WebSocket upgrades go to the Relay instead. */
+export function createHttpHandler(options: HttpHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  const { store, metrics, logger, clientDir } = options;
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const pathname = (request.url ?? '/').split('?', 1)[0] ?? '/';
+    if (pathname === '/healthz') {
+      sendJson(response, 200, { status: 'ok', ...options.status() });
+    } else if (pathname === '/metrics') {
+      const text = metrics.render();
+      response.writeHead(200, {
+        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+      });
+      response.end(text);
+    } else if (pathname === '/api/boards') {
+      await handleCreateBoard(request, response, store, logger);
+    } else if (pathname.startsWith('/api/')) {
+      sendError(response, 404, 'not_found', 'No such API endpoint');
+    } else {
+      await serveStatic(request, response, clientDir);
+    }
+  };
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.error('request failed', { error, method: request.method, url: request.url });
+      if (!response.headersSent) sendError(response, 500, 'internal_error', 'Something went wrong on the server');
+      else response.destroy();
+    });
+  };
+}

@@ -1,0 +1,98 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { isValidBoardId } from '@costudio/shared';
+import { sendError } from './jsonResponses.ts';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+// Vite puts content-hashed files under /assets/: their name changes whenever their bytes do.
+const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{6,}\.[a-z0-9]+$/;
+const BOARD_PAGE = /^\/b\/([^/]+)\/?$/;
+
+/**
+ * Serves the built client. `/` and `/b/<boardId>` get index.html (the client routes itself);
+ * hashed assets may be cached forever, everything else is revalidated on each load.
+ */
+export async function serveStatic(request: IncomingMessage, response: ServerResponse, clientDir: string): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendError(response, 405, 'method_not_allowed', 'Only GET and HEAD are allowed here', { allow: 'GET, HEAD' });
+    return;
+  }
+  const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+  const boardPage = BOARD_PAGE.exec(pathname);
+  const servesIndex = pathname === '/' || pathname === '/index.html' || (boardPage && isValidBoardId(boardPage[1] ?? ''));
+  const relative = servesIndex ? '/index.html' : safeRelativePath(pathname);
+  if (relative === null) {
+    sendError(response, 404, 'not_found', 'Nothing here');
+    return;
+  }
+  const file = join(clientDir, relative);
+  const stats = await stat(file).catch(() => null);
+  if (!stats?.isFile()) {
+    if (servesIndex) sendError(response, 503, 'client_not_built', 'The client is not built yet: run `pnpm run build`');
+    else sendError(response, 404, 'not_found', 'Nothing here');
+    return;
+  }
+  sendFile(request, response, file, stats, HASHED_ASSET.test(relative));
+}
+
+/** The request path as a path inside the client directory, or null if it tries to leave it. */
+function safeRelativePath(pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const normalized = normalize(decoded);
+  if (normalized.split(sep).includes('..') || normalized.startsWith(`..${sep}`)) return null;
+  return normalized;
+}
+
+function sendFile(request: IncomingMessage, response: ServerResponse, file: string, stats: Stats, immutable: boolean): void {
+  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+  const headers: Record<string, string | number> = {
+    'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    etag,
+    'last-modified': stats.mtime.toUTCString(),
+    'x-content-type-options': 'nosniff',
+  };
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, headers);
+    response.end();
+    return;
+  }
+  headers['content-length'] = stats.size;
+  response.writeHead(200, headers);
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  const stream = createReadStream(file);
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
+}

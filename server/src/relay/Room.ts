@@ -1,0 +1,402 @@
+import { CloseCode, MIGRATION_ORIGIN, migrateBoard } from '@costudio/shared';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import type { CommitQueue, CommitTarget, PendingCommit } from './CommitQueue.ts';
+import type { Connection, ConnectionOwner } from './Connection.ts';
+import { inspectUpdate } from './inspectUpdate.ts';
+import {
+  decodeClientMessage,
+  encodeAwarenessMessage,
+  encodeSavedMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from './messages.ts';
+
+export interface RoomOptions {
+  readonly boardId: string;
+  readonly store: BoardStore;
+  readonly fanout: Fanout;
+  readonly commits: CommitQueue;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Compact once the log holds this many rows… */
+  readonly compactMaxUpdates: number;
+  /** …or this many bytes. */
+  readonly compactMaxBytes: number;
+  /** Called when the last connection leaves (the relay schedules the unload). */
+  readonly onEmpty: (room: Room) => void;
+  /** Called when loading failed; the relay forgets the room so the next visitor retries. */
+  readonly onLoadFailed: (room: Room) => void;
+}
+
+export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+
+/** Transaction origin of updates that came from another server instance. */
+const FANOUT_ORIGIN = 'costudio:fanout';
+/** A client with an empty document sends this one-byte state vector. */
+const EMPTY_STATE_VECTOR_LENGTH = 1;
+const COMPACTION_RETRY_MS = 60_000;
+
+/**
+ * One board in memory: its Y.Doc (which only ever holds committed data), awareness, and the
+ * sockets connected to it. Updates go from a socket to the commit queue, and from a successful
+ * commit to the doc and the other sockets.
+ */
+export class Room implements ConnectionOwner, CommitTarget {
+  readonly boardId: string;
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  state: RoomState = 'loading';
+  /** Connections that arrived while the board was loading. */
+  private waiting: Connection[] = [];
+  /** Highest log row applied to `doc`. */
+  private appliedSeq = 0;
+  private logCount = 0;
+  private logBytes = 0;
+  private compacting = false;
+  private compactionBlockedUntil = 0;
+  /** Sync step 2 holding the whole document, reused for every empty client until the next change. */
+  private fullStateMessage: Uint8Array | null = null;
+
+  constructor(private readonly options: RoomOptions) {
+    this.boardId = options.boardId;
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get isEmpty(): boolean {
+    return this.connections.size === 0 && this.waiting.length === 0;
+  }
+
+  /**
+   * Loads snapshot + log, runs migrations and commits their result. Until this resolves, no
+   * client is sent anything; on failure every waiting connection is refused with LOAD_FAILED.
+   */
+  async load(): Promise<void> {
+    const { store, boardId, logger, metrics } = this.options;
+    const started = performance.now();
+    try {
+      const stored = await store.loadBoard(boardId);
+      if (stored.snapshot) {
+        try {
+          Y.applyUpdate(this.doc, stored.snapshot);
+        } catch (error) {
+          throw new Error(`snapshot of board ${boardId} is unreadable: ${String(error)}`);
+        }
+      }
+      this.appliedSeq = stored.snapshotSeq;
+      for (const row of stored.log) {
+        try {
+          Y.applyUpdate(this.doc, row.update);
+          this.logCount++;
+          this.logBytes += row.update.byteLength;
+        } catch (error) {
+          await store.quarantine(boardId, row.seq, String(error));
+          metrics.quarantinedUpdates++;
+          logger.warn('quarantined an unreadable stored update', { boardId, seq: row.seq, error });
+        }
+        this.appliedSeq = row.seq;
+      }
+      const isNewBoard = stored.snapshot === null && stored.log.length === 0;
+      const migrated = await this.migrate(isNewBoard);
+      if (!migrated && stored.log.length === 0 && stored.snapshot) {
+        this.fullStateMessage = encodeSyncStep2(stored.snapshot);
+      }
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    if (this.state !== 'loading') return;
+    this.state = 'ready';
+    metrics.roomLoads++;
+    metrics.loadSeconds.observe((performance.now() - started) / 1000);
+    logger.debug('board loaded', { boardId, ms: Math.round(performance.now() - started), logRows: this.logCount });
+    this.options.fanout.subscribe(boardId, this.onFanoutMessage);
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const connection of waiting) if (connection.isOpen) this.attach(connection);
+  }
+
+  /** Runs migrations and durably stores what they changed; true when anything changed. */
+  private async migrate(isNewBoard: boolean): Promise<boolean> {
+    const changes: Uint8Array[] = [];
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin === MIGRATION_ORIGIN) changes.push(update);
+    };
+    this.doc.on('update', collect);
+    try {
+      migrateBoard(this.doc);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (changes.length === 0) return false;
+    const { store, boardId } = this.options;
+    if (isNewBoard) {
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await store.createBoard(boardId, snapshot);
+      this.fullStateMessage = encodeSyncStep2(snapshot);
+      return false;
+    }
+    const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
+    const [seq] = await store.appendUpdates([{ boardId, update }]);
+    this.appliedSeq = seq ?? this.appliedSeq;
+    this.logCount++;
+    this.logBytes += update.byteLength;
+    return true;
+  }
+
+  private fail(error: unknown): void {
+    const { boardId, logger, metrics } = this.options;
+    this.state = 'failed';
+    metrics.roomLoadFailures++;
+    logger.error('board failed to load; refusing its connections', { boardId, error });
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const connection of waiting) {
+      connection.close(CloseCode.LOAD_FAILED, 'The board could not be loaded from storage');
+    }
+    this.doc.destroy();
+    this.options.onLoadFailed(this);
+  }
+
+  /** Adds a connection; it is greeted now if the board is loaded, or as soon as it is. */
+  join(connection: Connection): void {
+    if (this.state === 'ready') this.attach(connection);
+    else if (this.state === 'loading') this.waiting.push(connection);
+    else connection.close(CloseCode.LOAD_FAILED, 'The board could not be loaded from storage');
+  }
+
+  private attach(connection: Connection): void {
+    this.connections.add(connection);
+    connection.owner = this;
+    connection.send(encodeSyncStep1(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(states.keys()))));
+    }
+    const pending = connection.pending;
+    connection.pending = null;
+    if (pending) for (const data of pending) if (connection.isOpen) this.receive(connection, data);
+  }
+
+  leave(connection: Connection): void {
+    const index = this.waiting.indexOf(connection);
+    if (index >= 0) this.waiting.splice(index, 1);
+    if (!this.connections.delete(connection) && index < 0) return;
+    connection.owner = null;
+    if (connection.awarenessClients && this.state === 'ready') {
+      awarenessProtocol.removeAwarenessStates(this.awareness, connection.awarenessClients, null);
+    }
+    if (this.isEmpty) this.options.onEmpty(this);
+  }
+
+  /** Handles one frame. Anything that throws closes that socket with MALFORMED_MESSAGE. */
+  receive(connection: Connection, data: Uint8Array): void {
+    try {
+      const message = decodeClientMessage(data);
+      switch (message.type) {
+        case 'sync-step1':
+          connection.send(this.syncStep2For(message.stateVector));
+          break;
+        case 'sync-step2':
+        case 'update':
+          this.receiveUpdate(connection, message.update, message.type === 'sync-step2');
+          break;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          break;
+        case 'query-awareness':
+          connection.send(
+            encodeAwarenessMessage(
+              awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(this.awareness.getStates().keys())),
+            ),
+          );
+          break;
+        case 'auth':
+          break;
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.logger.warn('malformed message; closing that connection', { boardId: this.boardId, reason });
+      connection.close(CloseCode.MALFORMED_MESSAGE, `Malformed message: ${reason}`);
+    }
+  }
+
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength !== EMPTY_STATE_VECTOR_LENGTH) {
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    }
+    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.fullStateMessage;
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array, isSyncStep2: boolean): void {
+    if (connection.access === 'view') {
+      // The stock client answers our sync step 1 with a step 2 even when it has nothing to
+      // add, so a viewer is not closed for sending one; its edits are dropped.
+      if (!connection.warnedReadOnly) {
+        connection.warnedReadOnly = true;
+        this.options.logger.info('ignoring document updates from a view-only connection', { boardId: this.boardId });
+      }
+      return;
+    }
+    let summary: ReturnType<typeof inspectUpdate>;
+    try {
+      summary = inspectUpdate(update);
+    } catch {
+      throw new Error('update is not a valid Yjs update');
+    }
+    if (summary.empty) {
+      // Tell a saving client that, as far as it has told us, everything is stored.
+      if (isSyncStep2 && connection.savedClocks) this.acknowledge(connection);
+      return;
+    }
+    this.options.commits.enqueue({
+      target: this,
+      boardId: this.boardId,
+      connection,
+      update,
+      clocks: summary.clocks,
+    });
+  }
+
+  applyCommitted(commit: PendingCommit, seq: number): void {
+    this.appliedSeq = seq;
+    this.logCount++;
+    this.logBytes += commit.update.byteLength;
+    if (this.state !== 'ready') return;
+    const saved = commit.connection?.savedClocks;
+    if (saved) {
+      for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
+    }
+    try {
+      Y.applyUpdate(this.doc, commit.update, commit.connection);
+    } catch (error) {
+      // Decoded fine but would not apply: keep the process and room alive, drop the sender.
+      this.options.logger.error('committed update failed to apply', { boardId: this.boardId, seq, error });
+      commit.connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
+      this.fullStateMessage = null;
+      return;
+    }
+    this.fullStateMessage = null;
+    const message = encodeUpdateMessage(commit.update);
+    for (const other of this.connections) if (other !== commit.connection) other.send(message);
+    this.options.fanout.publish(this.boardId, { kind: 'update', update: commit.update });
+  }
+
+  commitFailed(commit: PendingCommit, reason: string): void {
+    commit.connection?.close(CloseCode.STORAGE_FAILED, reason);
+  }
+
+  acknowledge(connection: Connection): void {
+    if (!connection.savedClocks || !connection.isOpen) return;
+    connection.send(encodeSavedMessage(connection.savedClocks));
+  }
+
+  afterFlush(): void {
+    const { compactMaxUpdates, compactMaxBytes } = this.options;
+    if (this.logCount >= compactMaxUpdates || this.logBytes >= compactMaxBytes) void this.compact();
+  }
+
+  /** Folds the log into a fresh snapshot of the doc, in one storage transaction. */
+  async compact(): Promise<void> {
+    if (this.compacting || this.logCount === 0 || Date.now() < this.compactionBlockedUntil) return;
+    if (this.state !== 'ready' && this.state !== 'closed') return;
+    this.compacting = true;
+    const throughSeq = this.appliedSeq;
+    const count = this.logCount;
+    const bytes = this.logBytes;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.options.store.compact(this.boardId, snapshot, throughSeq);
+      this.logCount -= count;
+      this.logBytes -= bytes;
+      this.options.metrics.compactions++;
+      if (this.appliedSeq === throughSeq && this.state === 'ready') this.fullStateMessage ??= encodeSyncStep2(snapshot);
+    } catch (error) {
+      this.compactionBlockedUntil = Date.now() + COMPACTION_RETRY_MS;
+      this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /**
+   * Frees the room once nobody is connected: waits for its updates to be committed, compacts,
+   * destroys the doc. Returns false if someone connected meanwhile.
+   */
+  async unload(): Promise<boolean> {
+    if (this.state === 'loading') return false;
+    await this.options.commits.whenIdle();
+    if (!this.isEmpty || this.state === 'closed') return false;
+    const wasReady = this.state === 'ready';
+    this.state = 'closed';
+    if (wasReady) {
+      this.options.fanout.unsubscribe(this.boardId);
+      await this.compact();
+    }
+    this.doc.destroy();
+    return true;
+  }
+
+  /** Closes every socket on this board, including ones still waiting for it to load. */
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.waiting, ...this.connections]) connection.close(code, reason);
+  }
+
+  /** Awareness from a socket or the fanout: track who owns which client id, then tell everyone. */
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    const connection = this.connections.has(origin as Connection) ? (origin as Connection) : null;
+    if (connection) {
+      for (const client of added) this.adoptAwarenessClient(connection, client);
+      if (removed.length > 0 && connection.awarenessClients) {
+        connection.awarenessClients = connection.awarenessClients.filter((client) => !removed.includes(client));
+      }
+    }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Everyone, the sender included: the stock client reconnects after 30 s without a message,
+    // and the echo of its own awareness renewal is what an idle client receives.
+    const message = encodeAwarenessMessage(update);
+    for (const other of this.connections) other.send(message);
+    if (connection) this.options.fanout.publish(this.boardId, { kind: 'awareness', update });
+  };
+
+  private adoptAwarenessClient(connection: Connection, client: number): void {
+    connection.awarenessClients ??= [];
+    if (!connection.awarenessClients.includes(client)) connection.awarenessClients.push(client);
+    // A saving client learns its own id is durable up to what the doc holds, even if it has
+    // nothing new to send on this connection.
+    const saved = connection.savedClocks;
+    if (saved) {
+      const stored = Y.getState(this.doc.store, client);
+      if (stored > (saved.get(client) ?? 0)) saved.set(client, stored);
+    }
+  }
+
+  private readonly onFanoutMessage = (message: FanoutMessage) => {
+    if (this.state !== 'ready') return;
+    try {
+      if (message.kind === 'update') {
+        Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN);
+        this.fullStateMessage = null;
+        const frame = encodeUpdateMessage(message.update);
+        for (const connection of this.connections) connection.send(frame);
+      } else {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN);
+      }
+    } catch (error) {
+      this.options.logger.error('could not apply a message from another instance', { boardId: this.boardId, error });
+    }
+  };
+}

@@ -1,0 +1,9 @@
+import type { Fanout } from './Fanout.ts';
+
+/** The single-instance Fanout: there is nobody else to tell. */
+export class LocalFanout implements Fanout {
+  subscribe(): void {}
+  unsubscribe(): void {}
+  publish(): void {}
+  async close(): Promise<void> {}
+}

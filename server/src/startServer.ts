@@ -1,0 +1,123 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULTS } from './config.ts';
+import { createHttpHandler } from './http/createHttpHandler.ts';
+import { createLogger, type Logger, type LogLevel } from './log.ts';
+import { Metrics } from './metrics.ts';
+import type { Authorize } from './relay/authorize.ts';
+import type { ConnectionInfo } from './relay/Connection.ts';
+import { Relay } from './relay/Relay.ts';
+import type { Fanout } from './scale/Fanout.ts';
+import { LocalFanout } from './scale/LocalFanout.ts';
+import type { BoardStore } from './storage/BoardStore.ts';
+import { SqliteBoardStore, type SqliteSynchronous } from './storage/SqliteBoardStore.ts';
+
+export interface StartServerOptions {
+  /** TCP port; 0 picks a free one. Default 1234. */
+  readonly port?: number;
+  /** Interface to listen on. Default 127.0.0.1 (the CLI's HOST defaults to 0.0.0.0). */
+  readonly host?: string;
+  /** Directory of the SQLite database, unless `store` is given. Default ./data. */
+  readonly dataDir?: string;
+  /** Built client to serve. Default client/dist of this repository. */
+  readonly clientDir?: string;
+  /** How long a board stays loaded after its last client leaves. Default 30 000 ms. */
+  readonly unloadDelayMs?: number;
+  readonly logLevel?: LogLevel;
+  /** Compact a board's update log once it holds this many rows (default 500)… */
+  readonly compactMaxUpdates?: number;
+  /** …or this many bytes (default 1 MiB). */
+  readonly compactMaxBytes?: number;
+  readonly sqliteSynchronous?: SqliteSynchronous;
+  /** Decides each connection's access; default: everyone may edit. */
+  readonly authorize?: Authorize;
+  /** Storage; default a SqliteBoardStore in `dataDir`, closed with the server. */
+  readonly store?: BoardStore;
+  /** Cross-instance relay; default LocalFanout (single instance). */
+  readonly fanout?: Fanout;
+  /** Where log lines go; default JSON lines on stdout at `logLevel`. */
+  readonly logger?: Logger;
+  /** WebSocket ping interval. Default 30 000 ms. */
+  readonly heartbeatMs?: number;
+}
+
+export interface RunningServer {
+  readonly port: number;
+  /** `http://127.0.0.1:PORT`; the sync endpoint is the same with ws: and /sync/<boardId>. */
+  readonly url: string;
+  /** Closes matching connections with `code` and `reason`; returns how many. */
+  closeConnectionsWhere(predicate: (connection: ConnectionInfo) => boolean, code: number, reason: string): number;
+  /** Stops accepting, closes clients with 1001, flushes and closes storage. */
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP + WebSocket server and resolves once it is listening. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(options.logLevel ?? DEFAULTS.logLevel);
+  const ownsStore = options.store === undefined;
+  const store =
+    options.store ??
+    SqliteBoardStore.open(options.dataDir ?? DEFAULTS.dataDir, { synchronous: options.sqliteSynchronous ?? 'NORMAL' });
+  const fanout = options.fanout ?? new LocalFanout();
+  let relay: Relay | null = null;
+  const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
+  relay = new Relay({
+    store,
+    fanout,
+    logger,
+    metrics,
+    ...(options.authorize ? { authorize: options.authorize } : {}),
+    unloadDelayMs: options.unloadDelayMs ?? DEFAULTS.unloadDelayMs,
+    compactMaxUpdates: options.compactMaxUpdates ?? DEFAULTS.compactMaxUpdates,
+    compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+  });
+  const activeRelay = relay;
+  const server = createServer(
+    createHttpHandler({
+      store,
+      metrics,
+      logger,
+      clientDir: options.clientDir ?? DEFAULTS.clientDir,
+      status: () => ({ rooms: activeRelay.roomCount, connections: activeRelay.connectionCount }),
+    }),
+  );
+  server.on('upgrade', (request, socket, head) => activeRelay.handleUpgrade(request, socket, head));
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULTS.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await activeRelay.close();
+    if (ownsStore) await store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  logger.info('listening', { port, host, url: `http://${host}:${port}` });
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    closeConnectionsWhere: (predicate, code, reason) => activeRelay.closeConnectionsWhere(predicate, code, reason),
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await activeRelay.close();
+        server.closeAllConnections();
+        await stopped;
+        await fanout.close();
+        if (ownsStore) await store.close();
+        logger.info('stopped', { port });
+      })();
+      return closing;
+    },
+  };
+}

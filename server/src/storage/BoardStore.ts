@@ -1,0 +1,60 @@
+/**
+ * Durable storage of boards as Yjs updates: one snapshot per board plus an append-only log of
+ * the updates committed since. SQLite implements it now; PostgreSQL later. Methods return
+ * promises so a networked store fits; a store never knows about rooms or sockets.
+ */
+export interface BoardStore {
+  /** Everything stored for a board; `snapshot` null and `log` empty for a board never written. */
+  loadBoard(boardId: string): Promise<StoredBoard>;
+
+  /**
+   * Commits a batch of updates (possibly for many boards) in one transaction: all or none.
+   * Resolves with each row's sequence number, in batch order, once the batch is durable.
+   */
+  appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]>;
+
+  /**
+   * Records a brand-new board with its first state. Rejects with BoardExistsError when the id is
+   * taken, so two creators never overwrite each other.
+   */
+  createBoard(boardId: string, snapshot: Uint8Array): Promise<void>;
+
+  /**
+   * Atomically replaces the board's snapshot with `snapshot` and deletes the log rows with
+   * `seq <= throughSeq`, which the snapshot must contain.
+   */
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+
+  /** Moves an unreadable log row out of the log, keeping its bytes for a person to inspect. */
+  quarantine(boardId: string, seq: number, reason: string): Promise<void>;
+
+  /** Whether anything has ever been stored for the board. */
+  hasBoard(boardId: string): Promise<boolean>;
+
+  close(): Promise<void>;
+}
+
+export interface UpdateToStore {
+  readonly boardId: string;
+  readonly update: Uint8Array;
+}
+
+export interface StoredUpdate {
+  readonly seq: number;
+  readonly update: Uint8Array;
+}
+
+export interface StoredBoard {
+  readonly snapshot: Uint8Array | null;
+  /** Highest log sequence number folded into `snapshot`; 0 without a snapshot. */
+  readonly snapshotSeq: number;
+  /** Log rows newer than the snapshot, oldest first. */
+  readonly log: readonly StoredUpdate[];
+}
+
+export class BoardExistsError extends Error {
+  override name = 'BoardExistsError';
+  constructor(readonly boardId: string) {
+    super(`Board ${boardId} already exists`);
+  }
+}
