@@ -1,0 +1,109 @@
+import { MESSAGE_SYNC } from '@costudio/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import { toBytes } from './boardClient.ts';
+import { withTimeout } from './waitFor.ts';
+
+/** How a raw socket ended: a close frame, or an HTTP refusal of the upgrade. */
+export interface RawSocketEnd {
+  /** WebSocket close code; 1006 when the connection dropped without a close frame. */
+  readonly code: number;
+  readonly reason: string;
+  /** HTTP status when the server refused the upgrade instead of accepting and closing. */
+  readonly httpStatus?: number;
+}
+
+/**
+ * A bare `ws` socket for speaking (or deliberately mangling) the wire protocol by hand.
+ * Every received frame is kept in `frames`.
+ */
+export interface RawSocket {
+  readonly ws: WebSocket;
+  readonly frames: Uint8Array[];
+  /** Resolves on open; rejects if the socket ends first. */
+  readonly opened: Promise<void>;
+  /** Settles once, with the close code and reason (never rejects). */
+  readonly ended: Promise<RawSocketEnd>;
+  isOpen(): boolean;
+  send(bytes: Uint8Array): void;
+  close(): void;
+}
+
+/** Opens `ws://127.0.0.1:PORT${path}` where `baseUrl` is the server's http(s) or ws URL. */
+export function openRawSocket(baseUrl: string, path: string, options: WebSocket.ClientOptions = {}): RawSocket {
+  const url = `${baseUrl.replace(/^http/, 'ws').replace(/\/$/, '')}${path}`;
+  const ws = new WebSocket(url, options);
+  ws.binaryType = 'nodebuffer';
+  const frames: Uint8Array[] = [];
+  let httpStatus: number | undefined;
+  ws.on('message', (data) => frames.push(toBytes(data)));
+  ws.on('unexpected-response', (_request, response) => {
+    httpStatus = response.statusCode;
+    response.resume();
+    ws.terminate();
+  });
+  // Errors end in 'close' as well; swallowing them here keeps Node from treating them as uncaught.
+  ws.on('error', () => {});
+  const ended = new Promise<RawSocketEnd>((resolve) => {
+    ws.on('close', (code, reason) => {
+      resolve(httpStatus === undefined ? { code, reason: reason.toString() } : { code, reason: reason.toString(), httpStatus });
+    });
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ended.then((end) => reject(new Error(`socket ended before opening: ${JSON.stringify(end)}`)));
+  });
+  // Callers that only care about `ended` should not see an unhandled rejection.
+  opened.catch(() => {});
+  return {
+    ws,
+    frames,
+    opened,
+    ended,
+    isOpen: () => ws.readyState === WebSocket.OPEN,
+    send: (bytes) => ws.send(bytes),
+    close: () => ws.close(),
+  };
+}
+
+/** Waits for the socket to end, failing after `timeoutMs`. */
+export function endOf(socket: RawSocket, timeoutMs = 5_000): Promise<RawSocketEnd> {
+  return withTimeout(socket.ended, timeoutMs, 'the server to close the socket');
+}
+
+/** `messageSync` + sync step 1 carrying `doc`'s state vector. */
+export function syncStep1Frame(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `messageSync` + `messageYjsUpdate` carrying `update` as is (valid or not). */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Applies every sync frame in `frames` to `doc` (step 2 and updates; step 1 requests are
+ * ignored) and returns the other frames' types. Lets a raw client see the board it was sent.
+ */
+export function applySyncFrames(doc: Y.Doc, frames: readonly Uint8Array[]): number[] {
+  const otherTypes: number[] = [];
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    if (type !== MESSAGE_SYNC) {
+      otherTypes.push(type);
+      continue;
+    }
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, 'raw-socket');
+  }
+  return otherTypes;
+}
