@@ -1,0 +1,93 @@
+import { useEffect } from 'react';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { setDebugHook } from '../debug/debugHook.ts';
+import { type Identity, useBoardIdentity } from '../device/identity.ts';
+import { rememberBoard } from '../device/recentBoards.ts';
+import { undoShortcut } from '../doc/undoShortcut.ts';
+import { useBoardMeta } from '../doc/useBoardMeta.ts';
+import { JoinPage } from '../join/JoinPage.tsx';
+import { ParticipantList } from '../presence/ParticipantList.tsx';
+import { useLocalPresence } from '../presence/useLocalPresence.ts';
+import { usePeers } from '../presence/usePeers.ts';
+import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
+import { useSyncStatus } from '../sync/useSyncStatus.ts';
+import { IdentityButton } from './IdentityButton.tsx';
+import { type BoardSession, useBoardSession } from './useBoardSession.ts';
+
+/** A board: the join step on the first visit, then the live board. */
+export function BoardPage({ boardId }: { boardId: string }) {
+  const identity = useBoardIdentity(boardId);
+  const session = useBoardSession(boardId);
+  if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} />;
+  if (!session) return null;
+  return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;
+}
+
+function LiveBoard({
+  session,
+  identity,
+  onIdentityChange,
+}: {
+  session: BoardSession;
+  identity: Identity;
+  onIdentityChange(identity: Identity): void;
+}) {
+  const { doc, provider, editor, saved, boardId } = session;
+  const meta = useBoardMeta(doc);
+  const status = useSyncStatus(provider, saved);
+  const peers = usePeers(provider.awareness);
+  const presence = useLocalPresence(provider.awareness, identity);
+  const readOnly = meta.tooNew;
+
+  useEffect(() => editor.setReadOnly(readOnly), [editor, readOnly]);
+  useEffect(() => setDebugHook({ doc, provider }), [doc, provider]);
+
+  useEffect(() => {
+    document.title = `${meta.title} – Costudio`;
+    // Before the first sync the title is the placeholder; only remember the real one.
+    rememberBoard(provider.synced ? { id: boardId, title: meta.title } : { id: boardId });
+  }, [boardId, meta.title, provider.synced]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = undoShortcut(event);
+      if (!action) return;
+      const target = event.target as HTMLElement | null;
+      // Undo in a note belongs to the board's history; in other fields (a name), to the field.
+      const inOtherField = target?.matches('input, textarea:not(.note-editor__text), select, [contenteditable]') ?? false;
+      if (inOtherField) return;
+      event.preventDefault();
+      if (action === 'undo') editor.undo();
+      else editor.redo();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [editor]);
+
+  return (
+    <div className="board-page">
+      <header className="board-header">
+        <a href="/" className="board-header__home">
+          Costudio
+        </a>
+        <h1 className="board-header__title">{meta.title}</h1>
+        <SyncStatusBadge status={status} />
+        <IdentityButton identity={identity} onChange={onIdentityChange} />
+      </header>
+      {readOnly && (
+        <p className="read-only-notice" role="alert">
+          This board was made with a newer version of Costudio. You can look at it but not change it here. Reload the page to get
+          the newer version.
+        </p>
+      )}
+      <div className="board-body">
+        <main className="board-main" aria-label="Board">
+          <BoardCanvas session={session} identity={identity} peers={peers} presence={presence} readOnly={readOnly} />
+        </main>
+        <aside className="board-aside">
+          <ParticipantList self={identity} peers={peers} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { ROLE_INFO } from '@costudio/shared';
+import { useRef } from 'react';
+import type { Identity } from '../device/identity.ts';
+import { JoinForm } from '../join/JoinForm.tsx';
+import { RoleIcon } from '../presence/RoleIcon.tsx';
+
+/** Shows who you are on this board, and lets you change your name or role in a dialog. */
+export function IdentityButton({ identity, onChange }: { identity: Identity; onChange(identity: Identity): void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const close = () => dialogRef.current?.close();
+  return (
+    <>
+      <button type="button" className="identity-button" onClick={() => dialogRef.current?.showModal()}>
+        <RoleIcon role={identity.role} /> {identity.name} – {ROLE_INFO[identity.role].label}
+        <span className="visually-hidden">. Change your name or role</span>
+      </button>
+      <dialog ref={dialogRef} aria-labelledby="identity-dialog-heading" className="identity-dialog">
+        <h2 id="identity-dialog-heading">Change your name or role</h2>
+        <JoinForm
+          key={`${identity.name}|${identity.role}`}
+          initial={identity}
+          submitLabel="Save"
+          onSubmit={(next) => {
+            onChange(next);
+            close();
+          }}
+          onCancel={close}
+        />
+      </dialog>
+    </>
+  );
+}

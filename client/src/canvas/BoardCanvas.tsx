@@ -1,0 +1,299 @@
+import {
+  LANE_HEADER_HEIGHT,
+  LANE_IDS,
+  type LaneId,
+  laneAtX,
+  laneById,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  type Note,
+} from '@costudio/shared';
+import type Konva from 'konva';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Layer, Stage } from 'react-konva';
+import type { BoardSession } from '../board/useBoardSession.ts';
+import { setDebugHook } from '../debug/debugHook.ts';
+import type { Identity } from '../device/identity.ts';
+import { useNotes } from '../doc/useNotes.ts';
+import { useUndoState } from '../doc/useUndoState.ts';
+import type { Peer } from '../presence/presenceState.ts';
+import type { LocalPresence } from '../presence/useLocalPresence.ts';
+import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
+import { CameraController } from './CameraController.ts';
+import { CanvasToolbar } from './CanvasToolbar.tsx';
+import { CursorsLayer } from './CursorsLayer.tsx';
+import { screenToBoard, visibleRect } from './camera.ts';
+import { canvasKeyAction } from './canvasKeys.ts';
+import { LanesLayer } from './LanesLayer.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
+import { NoteShape } from './NoteShape.tsx';
+import { NotesOverview } from './NotesOverview.tsx';
+import { SpatialIndex } from './SpatialIndex.ts';
+import { useCanvasGestures } from './useCanvasGestures.ts';
+import { useStageCamera } from './useStageCamera.ts';
+import { useZoomPercent } from './useZoomPercent.ts';
+
+interface BoardCanvasProps {
+  session: BoardSession;
+  identity: Identity;
+  peers: Peer[];
+  presence: LocalPresence;
+  readOnly: boolean;
+}
+
+/** The board drawn on a Konva canvas: lanes, notes, other people's cursors, pan and zoom. */
+export function BoardCanvas({ session, identity, peers, presence, readOnly }: BoardCanvasProps) {
+  const { doc, editor } = session;
+  const snapshot = useNotes(session.notes);
+  const [camera] = useState(() => new CameraController());
+  const containerRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const lanesLayerRef = useRef<Konva.Layer>(null);
+  const notesLayerRef = useRef<Konva.Layer>(null);
+  const motionLayers = useMemo(() => [lanesLayerRef, notesLayerRef], []);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [focusedLane, setFocusedLane] = useState<LaneId>(LANE_IDS[0]);
+  const [canvasFocused, setCanvasFocused] = useState(false);
+  const { canUndo, canRedo } = useUndoState(editor);
+  const zoomPercent = useZoomPercent(camera);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let first = true;
+    const observer = new ResizeObserver(() => {
+      const next = { width: container.clientWidth, height: container.clientHeight };
+      if (next.width === 0 || next.height === 0) return;
+      setSize(next);
+      camera.setViewport(next);
+      if (first) {
+        first = false;
+        // Start with all six lanes across the screen, unless that makes text unreadably small.
+        const scale = Math.min(1, Math.max(0.7, (next.width - 48) / BOARD_WIDTH));
+        camera.set({ scale, x: Math.max(16, (next.width - BOARD_WIDTH * scale) / 2), y: 16 });
+      }
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [camera]);
+
+  const cull = useStageCamera(stageRef, camera, motionLayers, size);
+  // The index depends on positions only, so text edits do not rebuild it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when geometryVersion changes, by design
+  const index = useMemo(() => new SpatialIndex(snapshot.byId.values()), [snapshot.geometryVersion]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const height = useMemo(() => laneHeight(lowestNoteBottom(snapshot.byId.values())), [snapshot.geometryVersion]);
+  const visibleNotes = useMemo(
+    () => index.query(cull.rect).flatMap((id) => snapshot.byId.get(id) ?? []),
+    [index, cull.rect, snapshot.byId],
+  );
+  const editingNote = editingId === null ? undefined : snapshot.byId.get(editingId);
+
+  useEffect(() => {
+    // Someone else deleted the note being edited: close the editor rather than edit a ghost.
+    if (editingId !== null && !editingNote) setEditingId(null);
+  }, [editingId, editingNote]);
+
+  useEffect(() => presence.setFocusedNote(editingId), [presence, editingId]);
+
+  const otherEditors = useMemo(() => {
+    const byNote = new Map<string, string>();
+    for (const peer of peers) if (peer.focusedNoteId) byNote.set(peer.focusedNoteId, peer.color);
+    return byNote;
+  }, [peers]);
+
+  const showNote = useCallback(
+    (note: { x: number; y: number }) => {
+      const view = visibleRect(camera.get(), camera.getViewport());
+      const inside =
+        note.x >= view.x &&
+        note.y >= view.y &&
+        note.x + NOTE_WIDTH <= view.x + view.width &&
+        note.y + NOTE_HEIGHT <= view.y + view.height;
+      if (inside) return;
+      const { scale } = camera.get();
+      const viewport = camera.getViewport();
+      camera.set({
+        scale,
+        x: viewport.width / 2 - (note.x + NOTE_WIDTH / 2) * scale,
+        y: viewport.height / 2 - (note.y + NOTE_HEIGHT / 2) * scale,
+      });
+    },
+    [camera],
+  );
+
+  const addNote = useCallback(
+    (lane: LaneId, at?: { x: number; y: number }) => {
+      const id = editor.addNote({ lane, author: identity.name, authorRole: identity.role, ...at });
+      if (id === null) return;
+      setFocusedLane(lane);
+      setEditingId(id);
+      const note = session.notes.getSnapshot().byId.get(id);
+      if (note) showNote(note);
+    },
+    [editor, identity.name, identity.role, session.notes, showNote],
+  );
+
+  const fitBoard = useCallback(() => {
+    camera.fit(boardBounds(session.notes.getSnapshot().byId.values(), height), 1);
+  }, [camera, session.notes, height]);
+
+  const onLaneDoubleClick = useCallback(
+    (lane: LaneId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+      const pointer = event.target.getStage()?.getPointerPosition();
+      if (!pointer) return;
+      addNote(lane, notePlacementAt(lane, screenToBoard(camera.get(), pointer), LANE_HEADER_HEIGHT));
+    },
+    [addNote, camera],
+  );
+
+  const onLanePointerDown = useCallback((lane: LaneId) => {
+    setFocusedLane(lane);
+    setEditingId(null);
+  }, []);
+
+  const onOpen = useCallback(
+    (id: string) => {
+      setEditingId(id);
+      const note = session.notes.getSnapshot().byId.get(id);
+      if (note) setFocusedLane(note.lane);
+    },
+    [session.notes],
+  );
+
+  const onDragStart = useCallback((id: string) => {
+    setEditingId((current) => (current === id ? null : current));
+  }, []);
+
+  const onDragEnd = useCallback(
+    (id: string, node: Konva.Group) => {
+      const placement = dropPlacement(node.x(), node.y(), LANE_HEADER_HEIGHT);
+      // Set the node explicitly: if the doc ends up unchanged, React would not move it back.
+      node.position({ x: placement.x, y: placement.y });
+      editor.moveNote(id, placement);
+      setFocusedLane(placement.lane);
+    },
+    [editor],
+  );
+
+  const onPointerBoard = useCallback((point: { x: number; y: number } | null) => presence.setCursor(point), [presence]);
+  useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard });
+
+  useEffect(
+    () =>
+      setDebugHook({
+        camera,
+        noteScreenRect(id) {
+          const note = session.notes.getSnapshot().byId.get(id);
+          const container = containerRef.current;
+          if (!note || !container) return null;
+          const box = container.getBoundingClientRect();
+          const { x, y, scale } = camera.get();
+          return {
+            x: box.left + note.x * scale + x,
+            y: box.top + note.y * scale + y,
+            width: NOTE_WIDTH * scale,
+            height: NOTE_HEIGHT * scale,
+          };
+        },
+      }),
+    [camera, session.notes],
+  );
+
+  const closeEditor = useCallback(() => {
+    setEditingId(null);
+    containerRef.current?.focus();
+  }, []);
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const action = canvasKeyAction(event.nativeEvent);
+    if (!action) return;
+    event.preventDefault();
+    if (action.type === 'pan') camera.panBy(action.dx, action.dy);
+    else if (action.type === 'zoom') camera.zoomCentre(action.factor);
+    else if (action.type === 'fit') fitBoard();
+    else if (!readOnly) addNote(focusedLane);
+  };
+
+  const centreLane = (): LaneId => {
+    const view = visibleRect(camera.get(), camera.getViewport());
+    return laneAtX(view.x + view.width / 2, LANE_IDS) ?? focusedLane;
+  };
+
+  return (
+    <div className="board-canvas">
+      <CanvasToolbar
+        targetLane={focusedLane}
+        readOnly={readOnly}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        zoomPercent={zoomPercent}
+        onAddNote={() => addNote(focusedLane)}
+        onUndo={() => editor.undo()}
+        onRedo={() => editor.redo()}
+        onZoomIn={() => camera.zoomCentre(1.25)}
+        onZoomOut={() => camera.zoomCentre(0.8)}
+        onFit={fitBoard}
+      />
+      <div
+        ref={containerRef}
+        className="board-canvas__surface"
+        // biome-ignore lint/a11y/useSemanticElements: no native element is a keyboard-operable drawing surface
+        role="application"
+        aria-roledescription="board canvas"
+        aria-label={`Board canvas. ${snapshot.byId.size} notes. Focused lane: ${laneById(focusedLane).title}.`}
+        aria-describedby="canvas-keys-help"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard focus for pan, zoom and adding notes
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) {
+            setCanvasFocused(true);
+            if (editingId === null) setFocusedLane((lane) => (lane === LANE_IDS[0] ? centreLane() : lane));
+          }
+        }}
+        onBlur={() => setCanvasFocused(false)}
+      >
+        <p id="canvas-keys-help" className="visually-hidden">
+          Arrow keys move the view, plus and minus zoom, 0 fits the whole board, N adds a note to the focused lane.
+        </p>
+        {size.width > 0 && (
+          <Stage ref={stageRef} width={size.width} height={size.height}>
+            <LanesLayer
+              layerRef={lanesLayerRef}
+              height={height}
+              focusedLane={canvasFocused || editingId !== null ? focusedLane : null}
+              onLaneDoubleClick={readOnly ? () => {} : onLaneDoubleClick}
+              onLanePointerDown={onLanePointerDown}
+            />
+            <Layer ref={notesLayerRef}>
+              {cull.detailed ? (
+                visibleNotes.map((note: Note) => (
+                  <NoteShape
+                    key={note.id}
+                    note={note}
+                    selected={note.id === editingId}
+                    editing={note.id === editingId}
+                    otherEditorColor={otherEditors.get(note.id) ?? null}
+                    draggable={!readOnly}
+                    onOpen={onOpen}
+                    onDragStart={onDragStart}
+                    onDragEnd={onDragEnd}
+                  />
+                ))
+              ) : (
+                <NotesOverview notes={visibleNotes} />
+              )}
+            </Layer>
+            <CursorsLayer peers={peers} camera={camera} />
+          </Stage>
+        )}
+        {editingNote && (
+          <NoteEditor note={editingNote} doc={doc} editor={editor} camera={camera} readOnly={readOnly} onClose={closeEditor} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { type LaneId, laneById } from '@costudio/shared';
+
+interface CanvasToolbarProps {
+  targetLane: LaneId;
+  readOnly: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  zoomPercent: number;
+  onAddNote(): void;
+  onUndo(): void;
+  onRedo(): void;
+  onZoomIn(): void;
+  onZoomOut(): void;
+  onFit(): void;
+}
+
+/** Buttons for everything the canvas does by gesture, so no action needs a mouse. */
+export function CanvasToolbar(props: CanvasToolbarProps) {
+  const lane = laneById(props.targetLane).title;
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label="Board tools">
+      <button type="button" className="button-primary" disabled={props.readOnly} onClick={props.onAddNote} aria-keyshortcuts="N">
+        Add note <span className="visually-hidden">to {lane}</span>
+        <span aria-hidden="true" className="canvas-toolbar__hint">
+          ({lane})
+        </span>
+      </button>
+      <button
+        type="button"
+        disabled={props.readOnly || !props.canUndo}
+        onClick={props.onUndo}
+        aria-keyshortcuts="Control+Z Meta+Z"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        disabled={props.readOnly || !props.canRedo}
+        onClick={props.onRedo}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+      >
+        Redo
+      </button>
+      <span className="canvas-toolbar__zoom">
+        <button type="button" onClick={props.onZoomOut} aria-label="Zoom out" aria-keyshortcuts="-">
+          −
+        </button>
+        <output aria-label="Zoom level">{props.zoomPercent}%</output>
+        <button type="button" onClick={props.onZoomIn} aria-label="Zoom in" aria-keyshortcuts="+">
+          +
+        </button>
+      </span>
+      <button type="button" onClick={props.onFit} aria-keyshortcuts="0">
+        Fit board
+      </button>
+    </div>
+  );
+}

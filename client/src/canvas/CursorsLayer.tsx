@@ -1,0 +1,48 @@
+import { ROLE_INFO } from '@costudio/shared';
+import { useEffect, useState } from 'react';
+import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import type { Peer } from '../presence/presenceState.ts';
+import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
+import type { CameraController } from './CameraController.ts';
+import { CANVAS_THEME } from './theme.ts';
+
+const POINTER_PATH = 'M0 0L0 18L5 13L9 21L12 20L8 12L15 12Z';
+const FONT_SIZE = 13;
+const LABEL_FONT = `${FONT_SIZE}px ${CANVAS_THEME.fontFamily}`;
+
+let measureContext: CanvasRenderingContext2D | null = null;
+function textWidth(text: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return text.length * 7;
+  measureContext.font = LABEL_FONT;
+  return measureContext.measureText(text).width;
+}
+
+/**
+ * Other people's pointers, with their name and role (icon and words). Drawn at a constant
+ * screen size whatever the zoom, so they stay readable on a zoomed-out board.
+ */
+export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraController }) {
+  const [scale, setScale] = useState(() => camera.get().scale);
+  useEffect(() => camera.subscribe((next) => setScale(next.scale)), [camera]);
+  const size = 1 / scale;
+  return (
+    <Layer listening={false}>
+      {peers.map((peer) => {
+        if (!peer.cursor) return null;
+        const label = `${peer.name} · ${ROLE_INFO[peer.role].label}`;
+        const width = textWidth(label) + 34;
+        return (
+          <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={size} scaleY={size}>
+            <Path data={POINTER_PATH} fill={peer.color} stroke="#ffffff" strokeWidth={1.5} />
+            <Group x={14} y={20}>
+              <Rect width={width} height={24} fill={peer.color} cornerRadius={4} />
+              <Path x={7} y={5} scaleX={14 / 24} scaleY={14 / 24} data={ROLE_ICON_PATH[peer.role]} fill="#ffffff" />
+              <Text x={26} y={6} text={label} fontSize={FONT_SIZE} fontFamily={CANVAS_THEME.fontFamily} fill="#ffffff" />
+            </Group>
+          </Group>
+        );
+      })}
+    </Layer>
+  );
+}

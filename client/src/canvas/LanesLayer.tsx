@@ -1,0 +1,74 @@
+import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type LaneId, laneLeft } from '@costudio/shared';
+import type Konva from 'konva';
+import { memo } from 'react';
+import { Group, Layer, Rect, Text } from 'react-konva';
+import { CANVAS_THEME } from './theme.ts';
+
+interface LanesLayerProps {
+  height: number;
+  focusedLane: LaneId | null;
+  onLaneDoubleClick(lane: LaneId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
+  onLanePointerDown(lane: LaneId): void;
+  layerRef: React.Ref<Konva.Layer>;
+}
+
+/** The six lanes as columns, each headed by its title and plain-language prompt. */
+export const LanesLayer = memo(function LanesLayer({
+  height,
+  focusedLane,
+  onLaneDoubleClick,
+  onLanePointerDown,
+  layerRef,
+}: LanesLayerProps) {
+  return (
+    <Layer ref={layerRef}>
+      {LANES.map((lane) => {
+        const focused = lane.id === focusedLane;
+        return (
+          <Group
+            key={lane.id}
+            x={laneLeft(lane.id)}
+            name="lane"
+            onDblClick={(event) => onLaneDoubleClick(lane.id, event)}
+            onDblTap={(event) => onLaneDoubleClick(lane.id, event)}
+            onPointerDown={() => onLanePointerDown(lane.id)}
+          >
+            <Rect
+              width={LANE_WIDTH}
+              height={height}
+              fill={CANVAS_THEME.laneFill}
+              stroke={focused ? CANVAS_THEME.laneFocusStroke : CANVAS_THEME.laneStroke}
+              strokeWidth={focused ? 3 : 1}
+              cornerRadius={6}
+            />
+            <Rect width={LANE_WIDTH} height={LANE_HEADER_HEIGHT} fill={CANVAS_THEME.laneHeaderFill} cornerRadius={[6, 6, 0, 0]} />
+            <Text
+              x={16}
+              y={14}
+              width={LANE_WIDTH - 32}
+              text={lane.title}
+              fontSize={24}
+              fontStyle="bold"
+              fontFamily={CANVAS_THEME.fontFamily}
+              fill={CANVAS_THEME.laneTitle}
+              listening={false}
+            />
+            <Text
+              x={16}
+              y={48}
+              width={LANE_WIDTH - 32}
+              height={LANE_HEADER_HEIGHT - 52}
+              text={lane.prompt}
+              fontSize={15}
+              lineHeight={1.25}
+              fontFamily={CANVAS_THEME.fontFamily}
+              fill={CANVAS_THEME.lanePrompt}
+              ellipsis
+              listening={false}
+            />
+          </Group>
+        );
+      })}
+    </Layer>
+  );
+});

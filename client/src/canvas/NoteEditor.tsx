@@ -1,0 +1,120 @@
+import {
+  getNoteText,
+  laneById,
+  NOTE_COLOR_FILL,
+  NOTE_COLOR_LABEL,
+  NOTE_COLORS,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  type Note,
+  ROLE_INFO,
+} from '@costudio/shared';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import type { BoardEditor } from '../doc/BoardEditor.ts';
+import { bindTextField } from '../doc/bindTextField.ts';
+import type { CameraController } from './CameraController.ts';
+
+interface NoteEditorProps {
+  note: Note;
+  doc: Y.Doc;
+  editor: BoardEditor;
+  camera: CameraController;
+  readOnly: boolean;
+  onClose(): void;
+}
+
+const PADDING = 10;
+const FOOTER_HEIGHT = 30;
+
+/**
+ * A real <textarea> laid exactly over the note being edited (the canvas cannot host a text
+ * caret), bound to the note's Y.Text, with the note's colour and delete actions beside it.
+ */
+export function NoteEditor({ note, doc, editor, camera, readOnly, onClose }: NoteEditorProps) {
+  const frameRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const { id, x, y } = note;
+
+  useLayoutEffect(() => {
+    const place = () => {
+      const { scale, x: cx, y: cy } = camera.get();
+      const left = x * scale + cx;
+      const top = y * scale + cy;
+      if (frameRef.current) frameRef.current.style.transform = `translate(${left}px, ${top}px) scale(${scale})`;
+      if (barRef.current) barRef.current.style.transform = `translate(${Math.max(4, left)}px, ${Math.max(4, top - 52)}px)`;
+    };
+    place();
+    return camera.subscribe(place);
+  }, [camera, x, y]);
+
+  useEffect(() => {
+    const field = fieldRef.current;
+    const text = getNoteText(doc, id);
+    if (!field || !text) return;
+    const unbind = bindTextField(field, text, (next) => editor.editText(id, next));
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    return unbind;
+  }, [doc, editor, id]);
+
+  const role = ROLE_INFO[note.authorRole].label;
+  const by = note.anonymous || note.author === '' ? `a ${role.toLowerCase()}` : `${note.author} (${role})`;
+  return (
+    <>
+      <div ref={frameRef} className="note-editor" style={{ width: NOTE_WIDTH, height: NOTE_HEIGHT }}>
+        <textarea
+          ref={fieldRef}
+          className="note-editor__text"
+          aria-label={`Note by ${by} in ${laneById(note.lane).title}`}
+          readOnly={readOnly}
+          maxLength={2000}
+          style={{
+            left: PADDING,
+            top: PADDING,
+            width: NOTE_WIDTH - PADDING * 2,
+            height: NOTE_HEIGHT - PADDING - FOOTER_HEIGHT,
+            background: NOTE_COLOR_FILL[note.color],
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              onClose();
+            }
+          }}
+        />
+      </div>
+      <div ref={barRef} className="note-actions" role="toolbar" aria-label="Note actions">
+        <fieldset className="note-actions__colors" disabled={readOnly}>
+          <legend className="visually-hidden">Note colour</legend>
+          {NOTE_COLORS.map((color) => (
+            <button
+              key={color}
+              type="button"
+              className="note-actions__swatch"
+              style={{ background: NOTE_COLOR_FILL[color] }}
+              aria-label={NOTE_COLOR_LABEL[color]}
+              aria-pressed={note.color === color}
+              title={NOTE_COLOR_LABEL[color]}
+              onClick={() => editor.setColor(id, color)}
+            />
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          disabled={readOnly}
+          onClick={() => {
+            editor.deleteNote(id);
+            onClose();
+          }}
+        >
+          Delete note
+        </button>
+        <button type="button" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+/** Colours and type of the canvas, in one place so a high-contrast theme can replace them. */
+export const CANVAS_THEME = {
+  background: '#eef1f5',
+  laneFill: '#ffffff',
+  laneStroke: '#c4ccd8',
+  laneHeaderFill: '#dde5f0',
+  laneFocusStroke: '#1a4fa3',
+  laneTitle: '#14233c',
+  lanePrompt: '#2f3d52',
+  noteStroke: '#8a8f98',
+  noteSelectedStroke: '#1a4fa3',
+  noteText: '#1a1a1a',
+  noteMeta: '#3b3f45',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+} as const;
+
+/** Below this zoom, note text would be unreadably small, so notes are drawn as plain shapes. */
+export const DETAIL_MIN_SCALE = 0.3;

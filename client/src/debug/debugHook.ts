@@ -1,0 +1,40 @@
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { CameraController } from '../canvas/CameraController.ts';
+
+/**
+ * `window.__costudio`: a test and debugging hook, not an API. End-to-end tests and benchmarks
+ * use it to reach the live Y.Doc and provider and to find where a note is drawn on the canvas
+ * (a canvas has no DOM to query). `noteScreenRect` returns the note's rectangle in CSS pixels
+ * relative to the page viewport (what page.mouse uses), or null for an unknown note.
+ */
+export interface CostudioDebugHook {
+  doc: Y.Doc | null;
+  provider: WebsocketProvider | null;
+  camera: CameraController | null;
+  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
+}
+
+declare global {
+  interface Window {
+    __costudio?: CostudioDebugHook;
+  }
+}
+
+function hook(): CostudioDebugHook {
+  window.__costudio ??= { doc: null, provider: null, camera: null, noteScreenRect: () => null };
+  return window.__costudio;
+}
+
+/** Sets parts of the hook; the returned function clears them again. */
+export function setDebugHook(parts: Partial<CostudioDebugHook>): () => void {
+  Object.assign(hook(), parts);
+  return () => {
+    const current = hook();
+    for (const key of Object.keys(parts) as (keyof CostudioDebugHook)[]) {
+      if (current[key] !== parts[key]) continue;
+      if (key === 'noteScreenRect') current.noteScreenRect = () => null;
+      else current[key] = null;
+    }
+  };
+}

@@ -1,0 +1,48 @@
+import { createNote, getNoteText } from '@costudio/shared';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardEditor } from './BoardEditor.ts';
+import { NotesStore } from './NotesStore.ts';
+
+function connectedPair(): [Y.Doc, Y.Doc] {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  a.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(b, update, 'remote'));
+  b.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(a, update, 'remote'));
+  return [a, b];
+}
+
+describe('BoardEditor', () => {
+  it("undo removes only this person's own change", () => {
+    const [docA, docB] = connectedPair();
+    const alice = new BoardEditor(docA);
+    const bob = new BoardEditor(docB);
+    const mine = alice.addNote({ lane: 'define', author: 'Alice', authorRole: 'lay' });
+    const theirs = bob.addNote({ lane: 'design', author: 'Bob', authorRole: 'practitioner' });
+    alice.undo();
+    const notes = new NotesStore(docB).getSnapshot().byId;
+    expect(mine && notes.has(mine)).toBe(false);
+    expect(theirs && notes.has(theirs)).toBe(true);
+    alice.undo();
+    expect(theirs && new NotesStore(docA).getSnapshot().byId.has(theirs)).toBe(true);
+  });
+
+  it('undoes and redoes a text edit, leaving a remote edit in place', () => {
+    const [docA, docB] = connectedPair();
+    const id = createNote(docA, { lane: 'define', author: 'x', authorRole: 'lay', text: 'abc' });
+    const alice = new BoardEditor(docA);
+    const bob = new BoardEditor(docB);
+    alice.editText(id, 'abcX');
+    bob.editText(id, 'YabcX');
+    alice.undo();
+    expect(getNoteText(docB, id)?.toString()).toBe('Yabc');
+    alice.redo();
+    expect(getNoteText(docB, id)?.toString()).toBe('YabcX');
+  });
+
+  it('refuses writes when read-only', () => {
+    const editor = new BoardEditor(new Y.Doc());
+    editor.setReadOnly(true);
+    expect(editor.addNote({ lane: 'define', author: 'a', authorRole: 'lay' })).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+import { MAX_TITLE_LENGTH } from '@costudio/shared';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { readRecentBoards, rememberBoard } from '../device/recentBoards.ts';
+import { navigate } from '../router/navigation.ts';
+import { boardPath } from '../router/route.ts';
+import { createBoard } from './createBoard.ts';
+
+/** Make a new board, or go back to one opened before on this device. */
+export function StartPage() {
+  const titleId = useId();
+  const errorId = useId();
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const recent = readRecentBoards();
+
+  useEffect(() => {
+    document.title = 'Costudio – design services together';
+  }, []);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (title.trim() === '') {
+      setError('Give the board a name, for example "Outpatient letters".');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const board = await createBoard(title);
+      rememberBoard({ id: board.id, title: board.title });
+      navigate(boardPath(board.id));
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="start-page">
+      <h1>Costudio</h1>
+      <p className="start-page__intro">A shared board where patients, carers and staff design a service together.</p>
+      <section aria-labelledby="new-board-heading" className="card">
+        <h2 id="new-board-heading">New board</h2>
+        <form onSubmit={onSubmit} noValidate>
+          <label htmlFor={titleId}>Board name</label>
+          <input
+            id={titleId}
+            type="text"
+            value={title}
+            maxLength={MAX_TITLE_LENGTH}
+            onChange={(event) => setTitle(event.target.value)}
+            aria-describedby={error ? errorId : undefined}
+            aria-invalid={error ? true : undefined}
+            autoComplete="off"
+          />
+          {error && (
+            <p id={errorId} className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Creating…' : 'New board'}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="recent-heading" className="card">
+        <h2 id="recent-heading">Boards you opened before</h2>
+        {recent.length === 0 ? (
+          <p>None yet on this device.</p>
+        ) : (
+          <ul className="recent-boards">
+            {recent.map((board) => (
+              <li key={board.id}>
+                <a
+                  href={boardPath(board.id)}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(boardPath(board.id));
+                  }}
+                >
+                  {board.title || 'Untitled board'}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { isValidBoardId, MAX_TITLE_LENGTH } from '@costudio/shared';
+
+export interface CreatedBoard {
+  id: string;
+  title: string;
+  path: string;
+}
+
+/** Asks the relay for a new board. Throws an Error whose message a person can read. */
+export async function createBoard(title: string): Promise<CreatedBoard> {
+  let response: Response;
+  try {
+    response = await fetch('/api/boards', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: title.trim().slice(0, MAX_TITLE_LENGTH) }),
+    });
+  } catch {
+    throw new Error('Could not reach Costudio. Check your connection and try again.');
+  }
+  if (!response.ok) throw new Error('The board could not be created just now. Please try again in a minute.');
+  const body = (await response.json().catch(() => null)) as Partial<CreatedBoard> | null;
+  if (!body || typeof body.id !== 'string' || !isValidBoardId(body.id)) {
+    throw new Error('The board could not be created just now. Please try again in a minute.');
+  }
+  return { id: body.id, title: typeof body.title === 'string' ? body.title : title, path: `/b/${body.id}` };
+}

@@ -1,0 +1,31 @@
+import { CloseCode } from '@costudio/shared';
+import { describe, expect, it } from 'vitest';
+import { deriveSyncStatus, type SyncFacts } from './syncStatus.ts';
+
+const base: SyncFacts = {
+  connected: true,
+  synced: true,
+  everSynced: true,
+  allSaved: true,
+  browserOnline: true,
+  lastCloseCode: null,
+};
+
+describe('deriveSyncStatus', () => {
+  it.each<[string, Partial<SyncFacts>, string]>([
+    ['first connection', { connected: false, synced: false, everSynced: false }, 'Connecting…'],
+    ['connected, not yet synced', { synced: false, everSynced: false }, 'Connecting…'],
+    ['synced and saved', {}, 'All changes saved'],
+    ['local change not yet saved', { allSaved: false }, 'Saving…'],
+    ['lost the connection', { connected: false, synced: false }, 'Offline'],
+    ['browser offline', { browserOnline: false }, 'Offline'],
+    ['refused before first sync', { connected: false, synced: false, everSynced: false, lastCloseCode: 4404 }, 'Offline'],
+  ])('%s', (_name, facts, label) => {
+    expect(deriveSyncStatus({ ...base, ...facts }).label).toBe(label);
+  });
+
+  it('explains a close code in plain words', () => {
+    const status = deriveSyncStatus({ ...base, connected: false, synced: false, lastCloseCode: CloseCode.LINK_REVOKED });
+    expect(status.detail).toMatch(/switched off/);
+  });
+});

@@ -1,0 +1,50 @@
+import { describeCloseCode } from '@costudio/shared';
+
+export type SyncStatusKind = 'connecting' | 'saved' | 'saving' | 'offline';
+
+export interface SyncStatus {
+  kind: SyncStatusKind;
+  /** The words always on screen. */
+  label: string;
+  /** A plain-language explanation when something went wrong, e.g. why the relay closed. */
+  detail: string | null;
+}
+
+export interface SyncFacts {
+  connected: boolean;
+  /** The first full sync with the relay has completed on the current connection. */
+  synced: boolean;
+  /** Some connection has synced before; losing it now means "Offline", not "Connecting…". */
+  everSynced: boolean;
+  allSaved: boolean;
+  browserOnline: boolean;
+  /** Code of the last close by the relay, if it gave one we know. */
+  lastCloseCode: number | null;
+}
+
+const LABELS: Record<SyncStatusKind, string> = {
+  connecting: 'Connecting…',
+  saved: 'All changes saved',
+  saving: 'Saving…',
+  offline: 'Offline',
+};
+
+/** Turns connection facts into the one status a person can trust. */
+export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
+  const closeDetail = facts.lastCloseCode === null ? null : (describeCloseCode(facts.lastCloseCode) ?? null);
+  let kind: SyncStatusKind;
+  if (!facts.browserOnline || (!facts.connected && (facts.everSynced || closeDetail !== null))) kind = 'offline';
+  else if (!facts.connected || !facts.synced) kind = 'connecting';
+  else kind = facts.allSaved ? 'saved' : 'saving';
+  let detail: string | null = null;
+  if (kind === 'offline' || kind === 'connecting') {
+    detail = closeDetail ?? (kind === 'offline' ? offlineDetail(facts.allSaved) : null);
+  }
+  return { kind, label: LABELS[kind], detail };
+}
+
+function offlineDetail(allSaved: boolean): string {
+  return allSaved
+    ? 'Trying to reconnect. You can keep looking at the board.'
+    : 'Trying to reconnect. Keep this page open so your latest changes can be saved.';
+}

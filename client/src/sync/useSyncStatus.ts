@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type { SavedTracker } from './savedTracker.ts';
+import { deriveSyncStatus, type SyncFacts, type SyncStatus } from './syncStatus.ts';
+
+/** Live sync status of a board connection; re-derived on every event that can change it. */
+export function useSyncStatus(provider: WebsocketProvider, saved: SavedTracker): SyncStatus {
+  const [status, setStatus] = useState<SyncStatus>(() => deriveSyncStatus(readFacts(provider, saved, false, null)));
+
+  useEffect(() => {
+    let everSynced = provider.synced;
+    let lastCloseCode: number | null = null;
+    const update = () => {
+      everSynced ||= provider.synced;
+      const next = deriveSyncStatus(readFacts(provider, saved, everSynced, lastCloseCode));
+      setStatus((previous) =>
+        previous.kind === next.kind && previous.detail === next.detail && previous.label === next.label ? previous : next,
+      );
+    };
+    const onClose = (event: CloseEvent | null) => {
+      // A normal close or a dropped network has no code worth explaining.
+      lastCloseCode = event && event.code >= 4000 ? event.code : event?.code === 1001 ? 1001 : lastCloseCode;
+      update();
+    };
+    const onSync = (isSynced: boolean) => {
+      if (isSynced) lastCloseCode = null;
+      update();
+    };
+    provider.on('status', update);
+    provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
+    provider.doc.on('update', update);
+    const unsubscribeSaved = saved.subscribe(update);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    update();
+    return () => {
+      provider.off('status', update);
+      provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
+      provider.doc.off('update', update);
+      unsubscribeSaved();
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, [provider, saved]);
+
+  return status;
+}
+
+function readFacts(
+  provider: WebsocketProvider,
+  saved: SavedTracker,
+  everSynced: boolean,
+  lastCloseCode: number | null,
+): SyncFacts {
+  return {
+    connected: provider.wsconnected,
+    synced: provider.synced,
+    everSynced,
+    allSaved: saved.allSaved(),
+    browserOnline: navigator.onLine,
+    lastCloseCode,
+  };
+}
