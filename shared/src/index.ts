@@ -1,8 +1,38 @@
+export type {
+  AreaBalance,
+  BalanceArea,
+  BalanceInput,
+  BalanceMetric,
+  BalancePrompt,
+  ParticipationBalance,
+} from './analysis/balance.ts';
+export { BALANCE_METRICS, BALANCE_MIN_SAMPLE, BALANCE_PROMPT_RATIO, computeBalance } from './analysis/balance.ts';
+export type { CalloutKind, PerspectiveCallout, PerspectiveRow, Perspectives } from './analysis/perspectives.ts';
+export {
+  computePerspectives,
+  FAR_HIGHER_GAP,
+  HIGHER_GAP,
+  MAX_CALLOUTS,
+  MIN_VOTERS_PER_ROLE_FOR_CALLOUT,
+  SHARED_PRIORITY_MAX_GAP,
+  SHARED_PRIORITY_MIN_SHARE,
+} from './analysis/perspectives.ts';
+export type { RoleShares } from './analysis/shares.ts';
+export { formatPercent, formatPoints, roleShares, shareOf } from './analysis/shares.ts';
+export type { NoteTally, VoterTally, VoteTally } from './analysis/tally.ts';
+export { dotsLeft, tallyVote } from './analysis/tally.ts';
 export type { Migration, MigrationContext, MigrationResult } from './migrations/migrations.ts';
 export { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, MIGRATIONS, migrateBoard } from './migrations/migrations.ts';
+export { recordNoteEdit } from './ops/activityOps.ts';
+export type { NewAnonymousNote } from './ops/anonymousNoteOps.ts';
+export { createAnonymousNote } from './ops/anonymousNoteOps.ts';
 export type { NewNote } from './ops/noteOps.ts';
 export { createNote, deleteNote, moveNote, nextFreeSpot, setNoteColor } from './ops/noteOps.ts';
+export type { JoinBoard } from './ops/participantOps.ts';
+export { joinBoard, setParticipantRole, touchParticipant } from './ops/participantOps.ts';
 export { applyTextEdit } from './ops/textEdit.ts';
+export type { NewVote, PlaceDot, PlaceDotRefusal, PlaceDotResult } from './ops/voteOps.ts';
+export { closeVote, existingNoteIds, openVote, placeDot, pruneExcessDots, setHideTotals, takeBackDot } from './ops/voteOps.ts';
 export type { CloseCodeValue } from './protocol/closeCodes.ts';
 export { CloseCode, describeCloseCode } from './protocol/closeCodes.ts';
 export { BOARD_ID_PATTERN, isValidBoardId, MAX_FRAME_BYTES, SYNC_PATH } from './protocol/limits.ts';
@@ -14,6 +44,15 @@ export {
   MESSAGE_SYNC,
   SAVED_PARAM,
 } from './protocol/messageTypes.ts';
+export type { CsvValue } from './report/csvCell.ts';
+export { csvCell, csvRow } from './report/csvCell.ts';
+export { renderCsvReport } from './report/csvReport.ts';
+export { escapeMarkdown, markdownCell } from './report/markdownEscape.ts';
+export { renderMarkdownReport } from './report/markdownReport.ts';
+export type { MeetingReport, ReportVote } from './report/meetingReport.ts';
+export { collectMeetingReport, formatDate, noteAuthorLabel, voteScopeLabel } from './report/meetingReport.ts';
+export type { LaneRoleCounts } from './schema/activity.ts';
+export { ACTIVITY_MAP, getActivityMap, readEditCounts } from './schema/activity.ts';
 export { getMetaMap, getNotesMap, META_MAP, NOTES_MAP } from './schema/boardDoc.ts';
 export type { NoteColor } from './schema/colors.ts';
 export { DEFAULT_NOTE_COLOR, isNoteColor, NOTE_COLOR_FILL, NOTE_COLOR_LABEL, NOTE_COLORS } from './schema/colors.ts';
@@ -32,5 +71,29 @@ export type { BoardMeta } from './schema/meta.ts';
 export { MAX_TITLE_LENGTH, readMeta, UNTITLED } from './schema/meta.ts';
 export type { Note } from './schema/note.ts';
 export { getNoteText, MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, NOTE_ID_PATTERN, readNote, readNotes } from './schema/note.ts';
+export type { Participant } from './schema/participant.ts';
+export {
+  getParticipantsMap,
+  LAST_SEEN_RESOLUTION_MS,
+  PARTICIPANT_ID_PATTERN,
+  PARTICIPANTS_MAP,
+  readParticipant,
+  readParticipants,
+} from './schema/participant.ts';
 export type { Role, RoleInfo } from './schema/roles.ts';
 export { isRole, ROLE_INFO, ROLES } from './schema/roles.ts';
+export type { Dot, Vote, VoteScope, VoteStatus } from './schema/vote.ts';
+export {
+  compareDots,
+  DEFAULT_DOTS_PER_PERSON,
+  findOpenVote,
+  getVotesMap,
+  isVoteScope,
+  MAX_DOTS_PER_PERSON,
+  MAX_VOTE_TITLE_LENGTH,
+  readVote,
+  readVotes,
+  totalsVisible,
+  VOTE_ID_PATTERN,
+  VOTES_MAP,
+} from './schema/vote.ts';
