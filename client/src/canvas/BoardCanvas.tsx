@@ -185,10 +185,17 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
       setDebugHook({
         camera,
         noteScreenRect(id) {
-          const note = session.notes.getSnapshot().byId.get(id);
           const container = containerRef.current;
-          if (!note || !container) return null;
+          if (!container) return null;
           const box = container.getBoundingClientRect();
+          // Prefer the node actually drawn (it may be mid-drag); fall back to the doc's position.
+          const node = stageRef.current?.findOne(`#note-${id}`);
+          if (node) {
+            const rect = node.getClientRect({ skipStroke: true });
+            return { x: box.left + rect.x, y: box.top + rect.y, width: rect.width, height: rect.height };
+          }
+          const note = session.notes.getSnapshot().byId.get(id);
+          if (!note) return null;
           const { x, y, scale } = camera.get();
           return {
             x: box.left + note.x * scale + x,
@@ -196,6 +203,9 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
             width: NOTE_WIDTH * scale,
             height: NOTE_HEIGHT * scale,
           };
+        },
+        drawnNoteIds() {
+          return stageRef.current?.find('.note').map((node) => node.id().replace(/^note-/, '')) ?? [];
         },
       }),
     [camera, session.notes],

@@ -45,7 +45,11 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         <button type="button" onClick={props.onZoomOut} aria-label="Zoom out" aria-keyshortcuts="-">
           −
         </button>
-        <output aria-label="Zoom level">{props.zoomPercent}%</output>
+        {/* Not an <output>: its implicit live region would announce every zoom step. */}
+        <span className="canvas-toolbar__zoom-level">
+          <span className="visually-hidden">Zoom level </span>
+          {props.zoomPercent}%
+        </span>
         <button type="button" onClick={props.onZoomIn} aria-label="Zoom in" aria-keyshortcuts="+">
           +
         </button>

@@ -5,14 +5,17 @@ import type { CameraController } from '../canvas/CameraController.ts';
 /**
  * `window.__costudio`: a test and debugging hook, not an API. End-to-end tests and benchmarks
  * use it to reach the live Y.Doc and provider and to find where a note is drawn on the canvas
- * (a canvas has no DOM to query). `noteScreenRect` returns the note's rectangle in CSS pixels
- * relative to the page viewport (what page.mouse uses), or null for an unknown note.
+ * (a canvas has no DOM to query). `noteScreenRect` returns the rectangle where the note is
+ * drawn, in CSS pixels relative to the page viewport (what page.mouse uses), or null for an
+ * unknown note; `drawnNoteIds` lists the notes drawn at full detail right now (culling leaves
+ * out notes far from the view, and far-out zoom draws notes as plain shapes without ids).
  */
 export interface CostudioDebugHook {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   camera: CameraController | null;
   noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  drawnNoteIds(): string[];
 }
 
 declare global {
@@ -22,7 +25,7 @@ declare global {
 }
 
 function hook(): CostudioDebugHook {
-  window.__costudio ??= { doc: null, provider: null, camera: null, noteScreenRect: () => null };
+  window.__costudio ??= { doc: null, provider: null, camera: null, noteScreenRect: () => null, drawnNoteIds: () => [] };
   return window.__costudio;
 }
 
@@ -34,6 +37,7 @@ export function setDebugHook(parts: Partial<CostudioDebugHook>): () => void {
     for (const key of Object.keys(parts) as (keyof CostudioDebugHook)[]) {
       if (current[key] !== parts[key]) continue;
       if (key === 'noteScreenRect') current.noteScreenRect = () => null;
+      else if (key === 'drawnNoteIds') current.drawnNoteIds = () => [];
       else current[key] = null;
     }
   };

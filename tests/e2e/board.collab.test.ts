@@ -1,0 +1,231 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  collectPageProblems,
+  launchBrowser,
+  newContext,
+  type PageProblems,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './support/index.ts';
+
+/** What the board exposes on window.__costudio (see client/src/debug/debugHook.ts). */
+interface BoardHook {
+  doc: {
+    getMap(name: string): {
+      keys(): IterableIterator<string>;
+      get(key: string): { get(field: string): unknown; toJSON(): Record<string, unknown> } | undefined;
+    };
+  };
+  camera: { get(): { x: number; y: number; scale: number } };
+  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  drawnNoteIds(): string[];
+}
+declare const window: { __costudio: BoardHook };
+
+const LANE_WIDTH = 360;
+const LANE_GAP = 24;
+
+async function createBoard(server: TestServer, title: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  expect(response.status).toBe(201);
+  const body = (await response.json()) as { path: string };
+  return `${server.url}${body.path}`;
+}
+
+async function joinBoard(page: Page, url: string, name: string, role: RegExp): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: role }).check();
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
+}
+
+function noteIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...window.__costudio.doc.getMap('notes').keys()]);
+}
+
+function noteField(page: Page, id: string, field: string): Promise<unknown> {
+  return page.evaluate(
+    ([noteId, name]) => {
+      const value = window.__costudio.doc
+        .getMap('notes')
+        .get(noteId as string)
+        ?.get(name as string);
+      return value === undefined || typeof value !== 'object' || value === null ? value : String(value);
+    },
+    [id, field],
+  );
+}
+
+function drawnIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__costudio.drawnNoteIds());
+}
+
+async function noteRect(page: Page, id: string) {
+  const rect = await page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id);
+  if (!rect) throw new Error(`note ${id} is not on the canvas`);
+  return rect;
+}
+
+/** Adds a note with the toolbar button and returns its id (the one new key in the doc). */
+async function addNoteWithButton(page: Page): Promise<string> {
+  const before = new Set(await noteIds(page));
+  await page.getByRole('button', { name: /^Add note/ }).click();
+  return waitFor(async () => (await noteIds(page)).find((id) => !before.has(id)), { message: 'the new note in the doc' });
+}
+
+/** Screen x range of a lane in page coordinates, from the page's own camera. */
+async function laneScreenRange(page: Page, laneIndex: number): Promise<{ left: number; right: number }> {
+  const { x, scale } = await page.evaluate(() => window.__costudio.camera.get());
+  const box = await page.locator('.board-canvas__surface').boundingBox();
+  if (!box) throw new Error('no canvas surface');
+  const left = box.x + x + laneIndex * (LANE_WIDTH + LANE_GAP) * scale;
+  return { left, right: left + LANE_WIDTH * scale };
+}
+
+describe('the board, live for two people in two browsers', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let contexts: BrowserContext[];
+  let alice: Page;
+  let bob: Page;
+  let problems: PageProblems[];
+  let boardUrl: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    contexts = [await newContext(browser), await newContext(browser)];
+    [alice, bob] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page];
+    problems = [collectPageProblems(alice), collectPageProblems(bob)];
+    boardUrl = await createBoard(server, 'Outpatient letters');
+    await joinBoard(alice, boardUrl, 'Alice', /patient, carer/);
+    await joinBoard(bob, boardUrl, 'Bob', /practitioner/);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a note added by one person to the other within a second', async () => {
+    const id = await addNoteWithButton(alice);
+    const started = Date.now();
+    await waitFor(async () => (await drawnIds(bob)).includes(id), { timeout: 1000, message: "Alice's note drawn for Bob" });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await noteField(bob, id, 'lane')).toBe('define');
+    expect(await noteField(bob, id, 'authorRole')).toBe('lay');
+    // The new note is ready to type in at once.
+    await alice.keyboard.type('Letters come after the appointment');
+    await waitFor(async () => (await noteField(bob, id, 'text')) === 'Letters come after the appointment', {
+      message: "Alice's words in Bob's doc",
+    });
+    await alice.keyboard.press('Escape');
+  });
+
+  it('moves a note to another lane for everyone when it is dragged there', async () => {
+    const id = await addNoteWithButton(alice);
+    await alice.keyboard.press('Escape');
+    await waitFor(async () => (await drawnIds(bob)).includes(id));
+    const from = await noteRect(alice, id);
+    const decide = await laneScreenRange(alice, 3);
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    await alice.mouse.move(start.x, start.y);
+    await alice.mouse.down();
+    const targetX = (decide.left + decide.right) / 2;
+    await alice.mouse.move(targetX, start.y + 40, { steps: 12 });
+    await alice.mouse.up();
+
+    await waitFor(async () => (await noteField(bob, id, 'lane')) === 'decide', { message: "Bob's doc has the note in Decide" });
+    expect(await noteField(alice, id, 'lane')).toBe('decide');
+    const bobDecide = await laneScreenRange(bob, 3);
+    const drawn = await waitFor(
+      async () => {
+        const rect = await noteRect(bob, id);
+        return rect.x >= bobDecide.left - 1 && rect.x + rect.width <= bobDecide.right + 1 ? rect : null;
+      },
+      { message: "the note drawn inside the Decide lane on Bob's canvas" },
+    );
+    expect(drawn.width).toBeGreaterThan(0);
+  });
+
+  it("keeps both people's characters when they type into one note at once", async () => {
+    const id = await addNoteWithButton(alice);
+    await alice.keyboard.type('Shared: ');
+    await waitFor(async () => (await drawnIds(bob)).includes(id));
+    const rect = await noteRect(bob, id);
+    await bob.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 3);
+    const bobField = bob.getByRole('textbox', { name: /^Note by Alice/ });
+    await expect.poll(() => bobField.evaluate((field) => field === document.activeElement)).toBe(true);
+    await bob.keyboard.press('End');
+    await Promise.all([alice.keyboard.type('aaaaaa', { delay: 15 }), bob.keyboard.type('bbbbbb', { delay: 15 })]);
+    const text = await waitFor(
+      async () => {
+        const [a, b] = await Promise.all([noteField(alice, id, 'text'), noteField(bob, id, 'text')]);
+        return a === b && typeof a === 'string' && a.length === 'Shared: '.length + 12 ? a : null;
+      },
+      { message: 'both docs to converge with all twelve characters' },
+    );
+    expect(text.startsWith('Shared: ')).toBe(true);
+    expect(text.match(/a/g)?.length).toBe(7); // six typed + the one in "Shared"
+    expect(text.match(/b/g)?.length).toBe(6);
+    // What each person sees in the text field is the converged text.
+    await waitFor(async () => (await alice.getByRole('textbox', { name: /^Note by Alice/ }).inputValue()) === text);
+    await waitFor(async () => (await bobField.inputValue()) === text);
+    await alice.keyboard.press('Escape');
+    await bob.keyboard.press('Escape');
+  });
+
+  it("undo in one browser never undoes the other person's change", async () => {
+    const bobsNote = await addNoteWithButton(bob);
+    await bob.keyboard.type('Bob was here');
+    await bob.keyboard.press('Escape');
+    const alicesNote = await addNoteWithButton(alice);
+    await alice.keyboard.type('Alice too');
+    await alice.keyboard.press('Escape');
+    await waitFor(async () => (await noteIds(bob)).includes(alicesNote));
+    await waitFor(async () => (await noteField(alice, bobsNote, 'text')) === 'Bob was here');
+
+    // Alice undoes everything she can (all her notes of this board); Bob's note must survive it.
+    const undo = alice.getByRole('button', { name: 'Undo' });
+    while (await undo.isEnabled()) await alice.keyboard.press('Control+z');
+    await waitFor(async () => !(await noteIds(bob)).includes(alicesNote), { message: "Alice's note undone for Bob" });
+    expect(await noteField(alice, bobsNote, 'text')).toBe('Bob was here');
+    expect(await noteField(bob, bobsNote, 'text')).toBe('Bob was here');
+
+    expect(await noteIds(bob)).toEqual([bobsNote]);
+
+    // Redo (Ctrl+Shift+Z) brings back Alice's oldest undone change, her first note.
+    await alice.keyboard.press('Control+Shift+Z');
+    await waitFor(async () => (await noteIds(bob)).length === 2, { message: 'a note of Alice redone for Bob' });
+  });
+
+  it('keeps everything after a reload', async () => {
+    await waitFor(async () => (await bob.getByRole('status').textContent())?.includes('All changes saved'));
+    await waitFor(async () => (await alice.getByRole('status').textContent())?.includes('All changes saved'));
+    const snapshot = (page: Page) =>
+      page.evaluate(() => {
+        const notes = window.__costudio.doc.getMap('notes');
+        return Object.fromEntries([...notes.keys()].sort().map((id) => [id, notes.get(id)?.toJSON()]));
+      });
+    const before = await snapshot(alice);
+    expect(Object.keys(before).length).toBe(2);
+    await bob.reload();
+    // The device remembers Bob: no join step again.
+    await bob.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
+    await waitFor(async () => JSON.stringify(await snapshot(bob)) === JSON.stringify(before), {
+      message: 'the same notes after reload',
+    });
+    await waitFor(async () => (await drawnIds(bob)).length === Object.keys(before).length, { message: 'all notes drawn' });
+  });
+
+  it('raised no page errors', () => {
+    for (const collected of problems) expect(collected.all()).toEqual([]);
+  });
+});
