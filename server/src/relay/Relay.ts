@@ -225,6 +225,10 @@ export class Relay {
     const { metrics } = this.options;
     metrics.messagesIn++;
     metrics.bytesIn += data.byteLength;
+    // Once we have closed a socket (for a bad message, a revoked link…), whatever it still sends
+    // is neither applied nor logged again. At shutdown we still take what clients sent before
+    // they heard of it: it will be committed before the process exits.
+    if (!connection.isOpen && !this.closing) return;
     const owner = connection.owner;
     if (owner) {
       owner.receive(connection, data);

@@ -21,7 +21,8 @@ export interface BoardStore {
 
   /**
    * Atomically replaces the board's snapshot with `snapshot` and deletes the log rows with
-   * `seq <= throughSeq`, which the snapshot must contain.
+   * `seq <= throughSeq`, which the snapshot must contain. A snapshot never replaces one that
+   * covers more (two instances, or an unloading and a reloading room, may compact concurrently).
    */
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 

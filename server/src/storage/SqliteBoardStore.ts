@@ -92,7 +92,8 @@ export class SqliteBoardStore implements BoardStore {
     this.upsertSnapshot = this.db.prepare(
       `INSERT INTO snapshots (board_id, data, through_seq, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-         updated_at = excluded.updated_at`,
+         updated_at = excluded.updated_at
+       WHERE excluded.through_seq >= snapshots.through_seq`,
     );
     this.deleteLogThrough = this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
     this.copyToQuarantine = this.db.prepare(

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULTS, helpText, parseConfig } from './config.ts';
+
+describe('parseConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(1234);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.dataDir).toMatch(/[/\\]data$/);
+    expect(config.unloadDelayMs).toBe(30_000);
+    expect(config.logLevel).toBe('info');
+    expect(config.compactMaxUpdates).toBe(DEFAULTS.compactMaxUpdates);
+    expect(config.compactMaxBytes).toBe(DEFAULTS.compactMaxBytes);
+    expect(config.sqliteSynchronous).toBe('NORMAL');
+  });
+
+  it('reads every variable', () => {
+    const config = parseConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/tmp/costudio-data',
+      CLIENT_DIR: '/tmp/client',
+      UNLOAD_DELAY_MS: '10',
+      LOG_LEVEL: 'WARN',
+      COMPACT_MAX_UPDATES: '5',
+      COMPACT_MAX_BYTES: '2048',
+      SQLITE_SYNCHRONOUS: 'full',
+    });
+    expect(config).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/tmp/costudio-data',
+      clientDir: '/tmp/client',
+      unloadDelayMs: 10,
+      logLevel: 'warn',
+      compactMaxUpdates: 5,
+      compactMaxBytes: 2048,
+      sqliteSynchronous: 'FULL',
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(parseConfig({ PORT: '  ', HOST: '' }).port).toBe(1234);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
+    [{ PORT: '-1' }, /PORT must be a whole number/],
+    [{ UNLOAD_DELAY_MS: '1.5' }, /UNLOAD_DELAY_MS/],
+    [{ COMPACT_MAX_UPDATES: '0' }, /COMPACT_MAX_UPDATES must be between 1/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS must be NORMAL or FULL/],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});
+
+describe('helpText', () => {
+  it('lists every variable with its default', () => {
+    const text = helpText();
+    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'UNLOAD_DELAY_MS', 'LOG_LEVEL', 'SQLITE_SYNCHRONOUS']) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('default: 1234');
+  });
+});

@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BoardExistsError } from './BoardStore.ts';
+import { DATABASE_FILE, SqliteBoardStore } from './SqliteBoardStore.ts';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+describe('SqliteBoardStore', () => {
+  let dir: string;
+  let store: SqliteBoardStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'costudio-store-'));
+    store = SqliteBoardStore.open(join(dir, 'nested', 'data'));
+  });
+
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the data directory and a WAL-mode database', async () => {
+    expect(store.file).toBe(join(dir, 'nested', 'data', DATABASE_FILE));
+    const db = new Database(store.file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('returns nothing for a board never written', async () => {
+    expect(await store.loadBoard('nope')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
+    expect(await store.hasBoard('nope')).toBe(false);
+  });
+
+  it('appends a batch for several boards and loads each board’s log in order', async () => {
+    const seqs = await store.appendUpdates([
+      { boardId: 'a', update: bytes(1) },
+      { boardId: 'b', update: bytes(2) },
+      { boardId: 'a', update: bytes(3) },
+    ]);
+    expect(seqs).toHaveLength(3);
+    expect(seqs[0]).toBeLessThan(seqs[1] as number);
+    expect(seqs[1]).toBeLessThan(seqs[2] as number);
+    const a = await store.loadBoard('a');
+    expect(a.log.map((row) => [...row.update])).toEqual([[1], [3]]);
+    expect(a.log.map((row) => row.seq)).toEqual([seqs[0], seqs[2]]);
+    expect(await store.hasBoard('b')).toBe(true);
+  });
+
+  it('stores the viewed bytes of a Uint8Array that is a slice of a larger buffer', async () => {
+    const big = bytes(9, 9, 4, 5, 6, 9);
+    await store.appendUpdates([{ boardId: 'a', update: big.subarray(2, 5) }]);
+    expect([...((await store.loadBoard('a')).log[0]?.update ?? [])]).toEqual([4, 5, 6]);
+  });
+
+  it('compacts atomically: the snapshot replaces exactly the rows it covers', async () => {
+    const [first, second] = await store.appendUpdates([
+      { boardId: 'a', update: bytes(1) },
+      { boardId: 'a', update: bytes(2) },
+    ]);
+    await store.compact('a', bytes(7, 7), first as number);
+    const [third] = await store.appendUpdates([{ boardId: 'a', update: bytes(3) }]);
+    const loaded = await store.loadBoard('a');
+    expect([...(loaded.snapshot ?? [])]).toEqual([7, 7]);
+    expect(loaded.snapshotSeq).toBe(first);
+    expect(loaded.log.map((row) => row.seq)).toEqual([second, third]);
+  });
+
+  it('never lets an older snapshot replace a newer one', async () => {
+    const [first, second] = await store.appendUpdates([
+      { boardId: 'a', update: bytes(1) },
+      { boardId: 'a', update: bytes(2) },
+    ]);
+    await store.compact('a', bytes(2, 2), second as number);
+    await store.compact('a', bytes(1, 1), first as number);
+    const loaded = await store.loadBoard('a');
+    expect([...(loaded.snapshot ?? [])]).toEqual([2, 2]);
+    expect(loaded.log).toEqual([]);
+  });
+
+  it('does not reuse the sequence number of a compacted row', async () => {
+    const [seq] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+    await store.compact('a', bytes(1), seq as number);
+    const [next] = await store.appendUpdates([{ boardId: 'a', update: bytes(2) }]);
+    expect(next).toBeGreaterThan(seq as number);
+    expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[2]]);
+  });
+
+  it('creates a board once and refuses a second creation of the same id', async () => {
+    await store.createBoard('new', bytes(5));
+    expect((await store.loadBoard('new')).snapshot).toEqual(Buffer.from([5]));
+    await expect(store.createBoard('new', bytes(6))).rejects.toBeInstanceOf(BoardExistsError);
+    await store.appendUpdates([{ boardId: 'logged', update: bytes(1) }]);
+    await expect(store.createBoard('logged', bytes(6))).rejects.toBeInstanceOf(BoardExistsError);
+  });
+
+  it('moves a quarantined row out of the log but keeps its bytes', async () => {
+    const [bad, good] = await store.appendUpdates([
+      { boardId: 'a', update: bytes(0xff) },
+      { boardId: 'a', update: bytes(1) },
+    ]);
+    await store.quarantine('a', bad as number, 'unreadable');
+    expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual([good]);
+    const db = new Database(store.file, { readonly: true });
+    const row = db.prepare('SELECT board_id, data, reason FROM quarantined_updates WHERE seq = ?').get(bad) as {
+      board_id: string;
+      data: Buffer;
+      reason: string;
+    };
+    db.close();
+    expect(row).toEqual({ board_id: 'a', data: Buffer.from([0xff]), reason: 'unreadable' });
+  });
+
+  it('keeps committed data across reopening', async () => {
+    await store.appendUpdates([{ boardId: 'a', update: bytes(1, 2, 3) }]);
+    await store.close();
+    store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { synchronous: 'FULL' });
+    expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1, 2, 3]]);
+  });
+
+  it('rejects a whole batch when the disk is full, leaving earlier data intact', async () => {
+    await store.close();
+    store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { maxPageCount: 8 });
+    await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+    const huge = new Uint8Array(64 * 1024);
+    await expect(
+      store.appendUpdates([
+        { boardId: 'a', update: bytes(2) },
+        { boardId: 'a', update: huge },
+      ]),
+    ).rejects.toThrow(/full/);
+    expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+  });
+
+  it('refuses to open a database written by a newer storage version', async () => {
+    await store.close();
+    const db = new Database(join(dir, 'nested', 'data', DATABASE_FILE));
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => SqliteBoardStore.open(join(dir, 'nested', 'data'))).toThrow(/newer Costudio/);
+    store = SqliteBoardStore.open(join(dir, 'other'));
+  });
+});
