@@ -1,17 +1,19 @@
-import { readNotes } from '@costudio/shared';
+import { createNote, getNoteText, readNotes } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { boardView, missingChanges } from '../support/boardState.ts';
 import { startBusyWriters } from '../support/busyWriters.ts';
 import { type ChildServer, spawnServer } from '../support/childServer.ts';
+import { openRawSocket, updateFrame } from '../support/rawSocket.ts';
 import { createTempDir, type TempDir } from '../support/tempDir.ts';
 import { waitFor, withTimeout } from '../support/waitFor.ts';
 
 const BOARD = 'meeting-under-load';
 const WRITERS = 4;
-/** Updates the observer must have received before the kill, so it lands mid-stream. */
-const UPDATES_BEFORE_KILL = 400;
+/** Updates the observer receives from the busy writers before the burst (and the kill). */
+const UPDATES_BEFORE_BURST = 150;
+const BURST_EDITS = 600;
 
 const children: ChildServer[] = [];
 const clients: BoardClient[] = [];
@@ -28,7 +30,8 @@ afterEach(async () => {
 });
 
 async function spawn(dataDir: string): Promise<ChildServer> {
-  const child = await spawnServer({ dataDir });
+  // A small compaction bound makes the kill land during snapshot compactions too.
+  const child = await spawnServer({ dataDir, env: { COMPACT_MAX_UPDATES: '100' } });
   children.push(child);
   return child;
 }
@@ -48,19 +51,30 @@ interface KillRound {
 }
 
 /**
- * Busy writers type into the board while an observer only listens. The server is SIGKILLed
- * from inside the observer's update handler, i.e. while frames are streaming in, and the
- * observer's final state (everything it received before its socket died) is kept.
+ * Busy writers type into the board while an observer only listens. Once the stream is flowing,
+ * a raw socket sends BURST_EDITS update frames in one go, so the relay has hundreds of updates to
+ * handle in a single event-loop turn; the observer SIGKILLs the server the moment the first of
+ * them reaches it. A relay that forwarded updates before committing them would be killed with
+ * relayed-but-uncommitted updates in hand, which the restarted server would not have.
  */
 async function writeAndKill(server: ChildServer): Promise<KillRound> {
   const writers = Array.from({ length: WRITERS }, () => connect(server));
   const observer = connect(server);
+  const burst = prepareBurst();
+  const burstSocket = openRawSocket(server.httpUrl, `/sync/${BOARD}`);
+  await burstSocket.opened;
   await Promise.all([...writers, observer].map((client) => client.whenSynced()));
   let updatesReceived = 0;
+  let burstSent = false;
   let atKill: Uint8Array | undefined;
-  observer.doc.on('update', () => {
+  observer.doc.on('update', (update: Uint8Array) => {
     updatesReceived++;
-    if (atKill === undefined && updatesReceived >= UPDATES_BEFORE_KILL) {
+    if (!burstSent && updatesReceived >= UPDATES_BEFORE_BURST) {
+      burstSent = true;
+      // Pre-encoded, so this process is free again within milliseconds to watch for the relay.
+      for (const frame of burst.frames) burstSocket.send(frame);
+    }
+    if (atKill === undefined && burstSent && Y.parseUpdateMeta(update).from.has(burst.clientId)) {
       atKill = Y.encodeStateVector(observer.doc);
       server.kill('SIGKILL');
     }
@@ -79,7 +93,19 @@ async function writeAndKill(server: ChildServer): Promise<KillRound> {
   }
   // No client may reconnect and re-upload what it holds: the restarted server must have it alone.
   for (const client of [...writers, observer]) client.destroy();
-  return { atKill: atKill ?? new Uint8Array(), final: observer.doc, updatesReceived, editsMade: busy.edits() };
+  burstSocket.close();
+  return { atKill: atKill ?? new Uint8Array(), final: observer.doc, updatesReceived, editsMade: busy.edits() + BURST_EDITS };
+}
+
+/** A new note typed one character per transaction: BURST_EDITS update frames, encoded ahead. */
+function prepareBurst(): { clientId: number; frames: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const frames: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => frames.push(updateFrame(update)));
+  const id = createNote(doc, { lane: 'distribute', author: 'Burst', authorRole: 'lay', text: '' });
+  const text = getNoteText(doc, id);
+  for (let i = 0; i < BURST_EDITS; i++) text?.insert(text.length, String.fromCharCode(65 + (i % 26)));
+  return { clientId: doc.clientID, frames };
 }
 
 /** Asserts the restarted server holds every change and every character the observer received. */
@@ -105,7 +131,7 @@ describe('kill -9 while writers are busy', () => {
     dir = await createTempDir();
     const first = await spawn(dir.path);
     const roundOne = await writeAndKill(first);
-    expect(roundOne.updatesReceived).toBeGreaterThanOrEqual(UPDATES_BEFORE_KILL);
+    expect(roundOne.updatesReceived).toBeGreaterThan(UPDATES_BEFORE_BURST);
 
     const second = await spawn(dir.path);
     const afterOne = await expectNothingLost(second, roundOne);

@@ -3,7 +3,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { withTimeout } from './waitFor.ts';
 
-const SERVER_MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
+/**
+ * COSTUDIO_TEST_SERVER_MAIN points the suite at another build of the server, e.g. a deliberately
+ * broken copy, to check that the tests catch what they claim to catch.
+ */
+const SERVER_MAIN = process.env.COSTUDIO_TEST_SERVER_MAIN ?? fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
 const SERVER_PACKAGE = fileURLToPath(new URL('../../server/package.json', import.meta.url));
 // Node runs main.ts itself with tsx as a loader. The tsx CLI would put a wrapper process in
 // between, and SIGKILL on the wrapper would leave the real server running.
