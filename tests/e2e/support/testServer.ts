@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '@costudio/server';
+import { type RunningServer, startServer } from '@costudio/server';
 
 /** The built client that `pnpm run build` writes; e2e tests serve exactly what users get. */
 export const CLIENT_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
@@ -14,6 +14,8 @@ export interface TestServer {
   readonly port: number;
   /** Temporary SQLite directory; removed by `close()`. */
   readonly dataDir: string;
+  /** The server itself, e.g. to drop connections with `closeConnectionsWhere`. */
+  readonly server: RunningServer;
   /** Stops the server and deletes its data directory. */
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: server.url,
     port: server.port,
     dataDir,
+    server,
     async close() {
       if (closed) return;
       closed = true;
