@@ -48,9 +48,8 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
   const [camera] = useState(() => new CameraController());
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const lanesLayerRef = useRef<Konva.Layer>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
-  const motionLayers = useMemo(() => [lanesLayerRef, notesLayerRef], []);
+  const motionLayers = useMemo(() => [notesLayerRef], []);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [editingId, setEditingId] = useState<string | null>(null);
   const [focusedLane, setFocusedLane] = useState<LaneId>(LANE_IDS[0]);
@@ -139,19 +138,36 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
     camera.fit(boardBounds(session.notes.getSnapshot().byId.values(), height), 1);
   }, [camera, session.notes, height]);
 
-  const onLaneDoubleClick = useCallback(
-    (lane: LaneId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+  /** The lane under a stage event that did not land on a note, with the board point. */
+  const laneUnderPointer = useCallback(
+    (event: Konva.KonvaEventObject<Event>): { lane: LaneId; point: { x: number; y: number } } | null => {
+      if (event.target.findAncestor('.note', true)) return null;
       const pointer = event.target.getStage()?.getPointerPosition();
-      if (!pointer) return;
-      addNote(lane, notePlacementAt(lane, screenToBoard(camera.get(), pointer), LANE_HEADER_HEIGHT));
+      if (!pointer) return null;
+      const point = screenToBoard(camera.get(), pointer);
+      const lane = laneAtX(point.x, LANE_IDS);
+      return lane && point.y >= 0 && point.y <= height ? { lane, point } : null;
     },
-    [addNote, camera],
+    [camera, height],
   );
 
-  const onLanePointerDown = useCallback((lane: LaneId) => {
-    setFocusedLane(lane);
-    setEditingId(null);
-  }, []);
+  const onStageDoubleClick = useCallback(
+    (event: Konva.KonvaEventObject<Event>) => {
+      const hit = laneUnderPointer(event);
+      if (hit && !readOnly) addNote(hit.lane, notePlacementAt(hit.lane, hit.point, LANE_HEADER_HEIGHT));
+    },
+    [laneUnderPointer, addNote, readOnly],
+  );
+
+  const onStagePointerDown = useCallback(
+    (event: Konva.KonvaEventObject<Event>) => {
+      if (event.target.findAncestor('.note', true)) return;
+      setEditingId(null);
+      const hit = laneUnderPointer(event);
+      if (hit) setFocusedLane(hit.lane);
+    },
+    [laneUnderPointer],
+  );
 
   const onOpen = useCallback(
     (id: string) => {
@@ -270,14 +286,15 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
           Arrow keys move the view, plus and minus zoom, 0 fits the whole board, N adds a note to the focused lane.
         </p>
         {size.width > 0 && (
-          <Stage ref={stageRef} width={size.width} height={size.height}>
-            <LanesLayer
-              layerRef={lanesLayerRef}
-              height={height}
-              focusedLane={canvasFocused || editingId !== null ? focusedLane : null}
-              onLaneDoubleClick={readOnly ? () => {} : onLaneDoubleClick}
-              onLanePointerDown={onLanePointerDown}
-            />
+          <Stage
+            ref={stageRef}
+            width={size.width}
+            height={size.height}
+            onDblClick={onStageDoubleClick}
+            onDblTap={onStageDoubleClick}
+            onPointerDown={onStagePointerDown}
+          >
+            <LanesLayer height={height} focusedLane={canvasFocused || editingId !== null ? focusedLane : null} />
             <Layer ref={notesLayerRef}>
               {cull.detailed ? (
                 visibleNotes.map((note: Note) => (

@@ -1,5 +1,4 @@
 import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type LaneId, laneLeft } from '@costudio/shared';
-import type Konva from 'konva';
 import { memo } from 'react';
 import { Group, Layer, Rect, Text } from 'react-konva';
 import { CANVAS_THEME } from './theme.ts';
@@ -7,32 +6,20 @@ import { CANVAS_THEME } from './theme.ts';
 interface LanesLayerProps {
   height: number;
   focusedLane: LaneId | null;
-  onLaneDoubleClick(lane: LaneId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
-  onLanePointerDown(lane: LaneId): void;
-  layerRef: React.Ref<Konva.Layer>;
 }
 
-/** The six lanes as columns, each headed by its title and plain-language prompt. */
-export const LanesLayer = memo(function LanesLayer({
-  height,
-  focusedLane,
-  onLaneDoubleClick,
-  onLanePointerDown,
-  layerRef,
-}: LanesLayerProps) {
+/**
+ * The six lanes as columns, each headed by its title and plain-language prompt. The layer
+ * never takes pointer events (no hit canvas to redraw): the stage finds the lane under a
+ * pointer by geometry, which also works while the camera is moving.
+ */
+export const LanesLayer = memo(function LanesLayer({ height, focusedLane }: LanesLayerProps) {
   return (
-    <Layer ref={layerRef}>
+    <Layer listening={false}>
       {LANES.map((lane) => {
         const focused = lane.id === focusedLane;
         return (
-          <Group
-            key={lane.id}
-            x={laneLeft(lane.id)}
-            name="lane"
-            onDblClick={(event) => onLaneDoubleClick(lane.id, event)}
-            onDblTap={(event) => onLaneDoubleClick(lane.id, event)}
-            onPointerDown={() => onLanePointerDown(lane.id)}
-          >
+          <Group key={lane.id} x={laneLeft(lane.id)}>
             <Rect
               width={LANE_WIDTH}
               height={height}

@@ -1,0 +1,183 @@
+import { createNote, getNotesMap, LANE_GAP, LANE_HEADER_HEIGHT, LANE_WIDTH, laneLeft, NOTE_COLOR_FILL } from '@costudio/shared';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import {
+  collectPageProblems,
+  launchBrowser,
+  newContext,
+  type PageProblems,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './support/index.ts';
+
+/** What the board exposes on window.__costudio (see client/src/debug/debugHook.ts). */
+interface BoardHook {
+  doc: { getMap(name: string): Map<string, Map<string, unknown>> };
+  camera: { get(): { x: number; y: number; scale: number } };
+  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  drawnNoteIds(): string[];
+}
+declare const window: { __costudio: BoardHook };
+
+type Rgb = [number, number, number];
+
+function hexToRgb(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+function pixel(png: PNG, x: number, y: number): Rgb {
+  const offset = (png.width * Math.round(y) + Math.round(x)) * 4;
+  return [png.data[offset] ?? 0, png.data[offset + 1] ?? 0, png.data[offset + 2] ?? 0];
+}
+
+function near(a: Rgb, b: Rgb, tolerance = 3): boolean {
+  return a.every((channel, index) => Math.abs(channel - (b[index] ?? 0)) <= tolerance);
+}
+
+describe('the board canvas', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+  let boardPath: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await (await newContext(browser)).newPage();
+    problems = collectPageProblems(page, { ignore: [/WebSocket connection/i, /ERR_CONNECTION_REFUSED/] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a board from the start page, asks who you are once, and lists it afterwards', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Board name').fill('Discharge planning');
+    await page.getByRole('button', { name: 'New board' }).click();
+    await page.waitForURL(/\/b\/[A-Za-z0-9_-]+$/);
+    boardPath = new URL(page.url()).pathname;
+    await page.getByLabel('Your name').fill('Carol');
+    await page.getByRole('radio', { name: /As a practitioner/ }).check();
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Discharge planning');
+    expect(await page.getByRole('application').getAttribute('aria-label')).toContain('Board canvas');
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Discharge planning' }).click();
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  });
+
+  it('draws a note written by a stock y-websocket client in Node, and skips malformed ones', async () => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, boardPath.replace('/b/', ''), doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    try {
+      await waitFor(() => provider.synced, { message: 'the Node client to sync' });
+      const id = createNote(
+        doc,
+        { lane: 'deliver', author: 'Import bot', authorRole: 'practitioner', text: 'From Node', color: 'pink' },
+        'node',
+      );
+      doc.transact(() => {
+        const broken = new Y.Map<unknown>();
+        broken.set('lane', 'nowhere');
+        getNotesMap(doc).set('broken-note', broken);
+      });
+      await waitFor(async () => (await page.evaluate(() => window.__costudio.drawnNoteIds())).includes(id), {
+        message: "the Node client's note drawn on the canvas",
+      });
+      expect(await page.evaluate(() => window.__costudio.drawnNoteIds())).toEqual([id]);
+
+      // Pixels, not just DOM: the note's fill colour at its rectangle, and lanes that stand out.
+      const rect = await page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id);
+      if (!rect) throw new Error('note has no rectangle');
+      const png = PNG.sync.read(await page.screenshot());
+      const fill = hexToRgb(NOTE_COLOR_FILL.pink);
+      let filled = 0;
+      let sampled = 0;
+      for (let x = rect.x + 4; x < rect.x + rect.width - 4; x += 4) {
+        for (let y = rect.y + 4; y < rect.y + rect.height - 4; y += 4) {
+          sampled++;
+          if (near(pixel(png, x, y), fill)) filled++;
+        }
+      }
+      expect(filled / sampled).toBeGreaterThan(0.6);
+
+      const camera = await page.evaluate(() => window.__costudio.camera.get());
+      const surface = await page.locator('.board-canvas__surface').boundingBox();
+      if (!surface) throw new Error('no canvas surface');
+      const toPage = (bx: number, by: number) => ({
+        x: surface.x + camera.x + bx * camera.scale,
+        y: surface.y + camera.y + by * camera.scale,
+      });
+      const header = toPage(laneLeft('define') + LANE_WIDTH - 6, LANE_HEADER_HEIGHT / 2);
+      const gap = toPage(laneLeft('define') + LANE_WIDTH + LANE_GAP / 2, LANE_HEADER_HEIGHT * 3);
+      const laneBody = toPage(laneLeft('define') + LANE_WIDTH / 2, LANE_HEADER_HEIGHT * 3);
+      const background = pixel(png, gap.x, gap.y);
+      expect(near(pixel(png, header.x, header.y), background, 4)).toBe(false);
+      expect(near(pixel(png, laneBody.x, laneBody.y), background, 4)).toBe(false);
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
+  });
+
+  it('adds notes by double-click and by the N key, changes their colour and deletes them', async () => {
+    const notes = () =>
+      page.evaluate(() => {
+        const map = (
+          window as unknown as { __costudio: { doc: { getMap(n: string): Map<string, Map<string, unknown>> } } }
+        ).__costudio.doc.getMap('notes');
+        return [...map.entries()].map(([id, note]) => ({
+          id,
+          lane: note.get('lane'),
+          color: note.get('color'),
+          text: String(note.get('text')),
+        }));
+      });
+    const before = (await notes()).length;
+    const camera = await page.evaluate(() => window.__costudio.camera.get());
+    const surface = await page.locator('.board-canvas__surface').boundingBox();
+    if (!surface) throw new Error('no canvas surface');
+    // Double-click inside the Decide lane, well below its heading.
+    const x = surface.x + camera.x + (laneLeft('decide') + LANE_WIDTH / 2) * camera.scale;
+    const y = surface.y + camera.y + LANE_HEADER_HEIGHT * 3 * camera.scale;
+    await page.mouse.dblclick(x, y);
+    await page.keyboard.type('Ask people who use the service');
+    const added = await waitFor(async () => (await notes()).find((note) => note.text === 'Ask people who use the service'));
+    expect(added.lane).toBe('decide');
+    await page.getByRole('button', { name: 'Green' }).click();
+    await waitFor(async () => (await notes()).find((note) => note.id === added.id)?.color === 'green');
+    await page.getByRole('button', { name: 'Delete note' }).click();
+    await waitFor(async () => (await notes()).length === before);
+
+    // N adds a note to the focused lane (the last one used: Decide) and it is ready to type in.
+    await page.locator('.board-canvas__surface').focus();
+    await page.keyboard.press('n');
+    await page.keyboard.type('By keyboard');
+    const typed = await waitFor(async () => (await notes()).find((note) => note.text === 'By keyboard'));
+    expect(typed.lane).toBe('decide');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('application');
+  });
+
+  it('says "Offline" when the relay goes away', async () => {
+    await server.close();
+    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('raised no page errors', () => {
+    expect(problems.pageErrors).toEqual([]);
+  });
+});
