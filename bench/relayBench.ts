@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type ServerKind, ServerProcess } from './lib/serverProcess.ts';
 import { median } from './lib/stats.ts';
-import { type FanoutOptions, type FanoutResult, runFanout } from './scenarios/fanout.ts';
+import { type FanoutResult, type FanoutRound, runFanout, summarizeFanout } from './scenarios/fanout.ts';
 import { type IdleMemoryResult, runIdleMemory } from './scenarios/idleMemory.ts';
 import { type JoinTiming, seedBoard, timeJoin } from './scenarios/join.ts';
 
@@ -14,7 +14,9 @@ export interface RelayBenchOptions {
   scenarios: readonly RelayScenario[];
   servers: readonly ServerKind[];
   fanoutWarmupMs: number;
+  /** Measured time per fan-out shape and server, split over `fanoutRounds` alternating rounds. */
   fanoutMeasureMs: number;
+  fanoutRounds: number;
   joinNotes: number;
   joinRepeats: number;
   idleConnections: number;
@@ -30,6 +32,8 @@ export interface JoinFigures {
   /** Median time until the server's sync step 2 arrived (server work + transfer, no client decoding). */
   stateArrivedMedianMs: number;
   samples: JoinTiming[];
+  /** Cold joins only: median board load time the relay reports (costudio_room_load_seconds). */
+  serverLoadMedianMs?: number;
 }
 
 export interface ServerFigures {
@@ -48,35 +52,50 @@ const ROOMS_FANOUT = { rooms: 20, clientsPerRoom: 10, updatesPerSecondPerRoom: 2
 const CROWD_FANOUT = { rooms: 1, clientsPerRoom: 100, updatesPerSecondPerRoom: 20 };
 
 /**
- * Runs each scenario on each server, one after the other, every scenario in a fresh server child
- * (and, for Costudio, a fresh temp DATA_DIR) so no scenario inherits another's memory or load.
+ * Runs each scenario on each server, every run in a fresh server child (and, for Costudio, a
+ * fresh temp DATA_DIR) so no scenario inherits another's memory or load.
  */
 export async function runRelayBench(options: RelayBenchOptions): Promise<RelayFigures> {
   const figures: RelayFigures = {};
   for (const kind of options.servers) figures[kind] = { errors: {} };
   for (const scenario of options.scenarios) {
+    if (scenario === 'fanout') {
+      await fanout(figures, options);
+      continue;
+    }
     for (const kind of options.servers) {
       const target = figures[kind] as ServerFigures;
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), `costudio-bench-${kind}-`));
-      const start = (): Promise<ServerProcess> =>
-        ServerProcess.start(kind, {
-          dataDir,
-          cpuProfileDir: options.cpuProfileDir ? path.join(options.cpuProfileDir, `${kind}-${scenario}`) : undefined,
-        });
-      try {
-        options.log(`${scenario} on ${kind}…`);
-        if (scenario === 'fanout') await fanout(start, target, options);
-        else if (scenario === 'join') await join(kind, start, target, options);
-        else await memory(start, target, options);
-      } catch (error) {
-        target.errors[scenario] = error instanceof Error ? error.message : String(error);
-        options.log(`  ${scenario} on ${kind} failed: ${target.errors[scenario]}`);
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+      await guarded(kind, scenario, target, options, (start) =>
+        scenario === 'join' ? join(kind, start, target, options) : memory(start, target, options),
+      );
     }
   }
   return figures;
+}
+
+/** Runs `body` with a starter for fresh children on one temp DATA_DIR; records a failure instead of throwing. */
+async function guarded(
+  kind: ServerKind,
+  scenario: string,
+  target: ServerFigures,
+  options: RelayBenchOptions,
+  body: (start: Starter) => Promise<void>,
+): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `costudio-bench-${kind}-`));
+  const start = (): Promise<ServerProcess> =>
+    ServerProcess.start(kind, {
+      dataDir,
+      cpuProfileDir: options.cpuProfileDir ? path.join(options.cpuProfileDir, `${kind}-${scenario}`) : undefined,
+    });
+  try {
+    options.log(`${scenario} on ${kind}…`);
+    await body(start);
+  } catch (error) {
+    target.errors[scenario] = error instanceof Error ? error.message : String(error);
+    options.log(`  ${scenario} on ${kind} failed: ${target.errors[scenario]}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 type Starter = () => Promise<ServerProcess>;
@@ -94,19 +113,38 @@ async function withServer<T>(start: Starter, use: (server: ServerProcess) => Pro
   }
 }
 
-async function fanout(start: Starter, target: ServerFigures, options: RelayBenchOptions): Promise<void> {
-  const timing: Pick<FanoutOptions, 'warmupMs' | 'measureMs'> = {
-    warmupMs: options.fanoutWarmupMs,
-    measureMs: options.fanoutMeasureMs,
-  };
-  await withServer(start, async (server) => {
-    target.fanoutRooms = await runFanout(server, { ...ROOMS_FANOUT, ...timing }, 'rooms');
-    options.log(`  20×10: p50 ${target.fanoutRooms.p50Ms.toFixed(2)} ms, p99 ${target.fanoutRooms.p99Ms.toFixed(2)} ms`);
-  });
-  await withServer(start, async (server) => {
-    target.fanoutCrowd = await runFanout(server, { ...CROWD_FANOUT, ...timing }, 'crowd');
-    options.log(`  1×100: p50 ${target.fanoutCrowd.p50Ms.toFixed(2)} ms, p99 ${target.fanoutCrowd.p99Ms.toFixed(2)} ms`);
-  });
+/**
+ * Fan-out in rounds that alternate the servers (A B, then B A, …), each a fresh child measuring a
+ * share of the time, with samples pooled per server: a burst of load from elsewhere on the
+ * machine then lands on both servers rather than on whichever happened to run at the time.
+ */
+async function fanout(figures: RelayFigures, options: RelayBenchOptions): Promise<void> {
+  const shapes = [
+    { name: '20×10', shape: ROOMS_FANOUT, label: 'rooms', key: 'fanoutRooms' },
+    { name: '1×100', shape: CROWD_FANOUT, label: 'crowd', key: 'fanoutCrowd' },
+  ] as const;
+  const measureMs = options.fanoutMeasureMs / options.fanoutRounds;
+  for (const { name, shape, label, key } of shapes) {
+    const rounds = new Map<ServerKind, FanoutRound[]>();
+    for (let round = 0; round < options.fanoutRounds; round++) {
+      const order = round % 2 === 0 ? options.servers : [...options.servers].reverse();
+      for (const kind of order) {
+        const target = figures[kind] as ServerFigures;
+        if (target.errors[`fanout ${name}`]) continue;
+        await guarded(kind, `fanout ${name}`, target, options, (start) =>
+          withServer(start, async (server) => {
+            const result = await runFanout(server, { ...shape, warmupMs: options.fanoutWarmupMs, measureMs }, label);
+            rounds.set(kind, [...(rounds.get(kind) ?? []), result]);
+          }),
+        );
+      }
+    }
+    for (const [kind, results] of rounds) {
+      const summary = summarizeFanout(results);
+      (figures[kind] as ServerFigures)[key] = summary;
+      options.log(`  ${kind} ${name}: p50 ${summary.p50Ms.toFixed(2)} ms, p99 ${summary.p99Ms.toFixed(2)} ms`);
+    }
+  }
 }
 
 async function join(kind: ServerKind, start: Starter, target: ServerFigures, options: RelayBenchOptions): Promise<void> {
@@ -122,11 +160,24 @@ async function join(kind: ServerKind, start: Starter, target: ServerFigures, opt
   // The reference keeps documents in RAM only: after a restart there is nothing to join.
   if (kind !== 'costudio') return;
   const samples: JoinTiming[] = [];
+  const loadMs: number[] = [];
   for (let i = 0; i < options.joinRepeats; i++) {
-    samples.push(await withServer(start, (server) => timeJoin(server, board, options.joinNotes)));
+    const sample = await withServer(start, async (server) => {
+      const profile = options.cpuProfileDir ? path.join(options.cpuProfileDir, `costudio-cold-join-${i + 1}.cpuprofile`) : null;
+      if (profile) await server.profileStart();
+      const timing = await timeJoin(server, board, options.joinNotes);
+      if (profile) await server.profileStop(profile);
+      // The relay's own account of the load (snapshot + log + migrations), from GET /metrics.
+      const seconds = await server.metric('costudio_room_load_seconds_sum');
+      if (seconds !== undefined) loadMs.push(seconds * 1000);
+      return timing;
+    });
+    samples.push(sample);
   }
-  target.coldJoin = joinFigures(samples);
-  options.log(`  cold join: median ${target.coldJoin.medianMs.toFixed(1)} ms`);
+  target.coldJoin = { ...joinFigures(samples), ...(loadMs.length > 0 ? { serverLoadMedianMs: median(loadMs) } : {}) };
+  options.log(
+    `  cold join: median ${target.coldJoin.medianMs.toFixed(1)} ms (state arrived ${target.coldJoin.stateArrivedMedianMs.toFixed(1)} ms, server load ${target.coldJoin.serverLoadMedianMs?.toFixed(1) ?? '?'} ms)`,
+  );
 }
 
 function joinFigures(samples: JoinTiming[]): JoinFigures {

@@ -10,6 +10,8 @@ export interface Machine {
   os: string;
   date: string;
   commit: string;
+  /** 1-minute load average when the run started: other work on the machine skews latency. */
+  loadAverage: number;
 }
 
 /** What the figures were measured on; they mean little without it. */
@@ -22,6 +24,7 @@ export function describeMachine(): Machine {
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString(),
     commit: gitCommit(),
+    loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 
@@ -43,5 +46,5 @@ function gitCommit(): string {
 }
 
 export function formatMachine(machine: Machine): string {
-  return `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os}; ${machine.date}, commit ${machine.commit}`;
+  return `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os}; ${machine.date}, commit ${machine.commit}, load average ${machine.loadAverage} at start`;
 }

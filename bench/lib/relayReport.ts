@@ -48,6 +48,12 @@ export function relayRows(figures: RelayFigures): ReportRow[] {
     costudio: format(cos?.coldJoin?.stateArrivedMedianMs, 1),
     ratio: ratio(cos?.coldJoin?.stateArrivedMedianMs, cos?.warmJoin?.stateArrivedMedianMs),
   });
+  rows.push({
+    figure: '  of which loading from SQLite (ms)',
+    reference: 'n/a',
+    costudio: format(cos?.coldJoin?.serverLoadMedianMs, 1),
+    ratio: Number.NaN,
+  });
   const kib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
   rows.push({
     ...row('RSS per idle connection (KiB)', kib(ref?.idleMemory?.rssPerConnection), kib(cos?.idleMemory?.rssPerConnection), 1),

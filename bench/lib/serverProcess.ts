@@ -51,7 +51,10 @@ export class ServerProcess {
 
   /** Spawns the child, waits for it to listen and returns it. */
   static async start(kind: ServerKind, options: ServerProcessOptions = {}): Promise<ServerProcess> {
-    const nodeArgs = ['--expose-gc', '--import', 'tsx'];
+    // BENCH_SERVER_NODE_FLAGS: extra node flags for the server children, for experiments
+    // (e.g. "--max-semi-space-size=64"); recorded in the output so a figure is never mistaken.
+    const extraFlags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const nodeArgs = ['--expose-gc', ...extraFlags, '--import', 'tsx'];
     if (options.cpuProfileDir) {
       mkdirSync(options.cpuProfileDir, { recursive: true });
       nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
@@ -109,6 +112,24 @@ export class ServerProcess {
   async memory(): Promise<MemorySample> {
     const usage = await this.request({ type: 'memory' }, 'memory');
     return { rss: readVmRss(this.pid), heapUsed: usage.heapUsed, external: usage.external };
+  }
+
+  /** Starts sampling the child's CPU (inspector), for `profileStop` to write out. */
+  async profileStart(): Promise<void> {
+    await this.request({ type: 'profile-start' }, 'profiling');
+  }
+
+  /** Writes the CPU profile since `profileStart` to `file` (.cpuprofile, opens in Chrome DevTools). */
+  async profileStop(file: string): Promise<void> {
+    await this.request({ type: 'profile-stop', file }, 'profiling');
+  }
+
+  /** Sum of a Prometheus counter/histogram sample on the server's GET /metrics; undefined when absent. */
+  async metric(name: string): Promise<number | undefined> {
+    const response = await fetch(`http://127.0.0.1:${this.port}/metrics`);
+    if (!response.ok) return undefined;
+    const line = (await response.text()).split('\n').find((l) => l.startsWith(`${name} `));
+    return line === undefined ? undefined : Number(line.slice(name.length + 1));
   }
 
   /** Asks the child to close its server and exit; kills it if it does not within the timeout. */

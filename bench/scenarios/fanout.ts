@@ -39,7 +39,7 @@ const DRAIN_TIMEOUT_MS = 5_000;
  * entry, and every other client in the room records now − sentAt when the frame carrying it
  * arrives. All clients live in this one process, so they share one clock.
  */
-export async function runFanout(server: ServerProcess, options: FanoutOptions, label: string): Promise<FanoutResult> {
+export async function runFanout(server: ServerProcess, options: FanoutOptions, label: string): Promise<FanoutRound> {
   const { rooms, clientsPerRoom } = options;
   const clients = await connectMany(
     (i) => server.roomUrl(`${label}-${Math.floor(i / clientsPerRoom)}`),
@@ -89,12 +89,29 @@ export async function runFanout(server: ServerProcess, options: FanoutOptions, l
   while (receipts < expectedReceipts && performance.now() < drainUntil) await delay(50);
   await Promise.all(clients.map((client) => client.close()));
 
+  return { rooms, clientsPerRoom, updatesSent, expectedReceipts, receipts, latencies };
+}
+
+/** The raw outcome of one fan-out run; rounds of the same shape are pooled by `summarizeFanout`. */
+export interface FanoutRound {
+  rooms: number;
+  clientsPerRoom: number;
+  updatesSent: number;
+  expectedReceipts: number;
+  receipts: number;
+  latencies: number[];
+}
+
+/** Pools the samples of several rounds of one shape into one set of figures. */
+export function summarizeFanout(rounds: readonly FanoutRound[]): FanoutResult {
+  const latencies = rounds.flatMap((round) => round.latencies);
+  const sum = (pick: (round: FanoutRound) => number) => rounds.reduce((total, round) => total + pick(round), 0);
   return {
-    rooms,
-    clientsPerRoom,
-    updatesSent,
-    expectedReceipts,
-    receipts,
+    rooms: rounds[0]?.rooms ?? 0,
+    clientsPerRoom: rounds[0]?.clientsPerRoom ?? 0,
+    updatesSent: sum((r) => r.updatesSent),
+    expectedReceipts: sum((r) => r.expectedReceipts),
+    receipts: sum((r) => r.receipts),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.reduce((max, value) => Math.max(max, value), 0),
