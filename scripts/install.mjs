@@ -4,8 +4,9 @@
 //
 // node-gyp looks for headers under `npm_config_nodedir`. npm reads `nodedir` from ~/.npmrc, but
 // pnpm does not pass that setting on to build scripts, so we point it at the headers that ship
-// with the running Node (official tarballs, nvm, Homebrew and Debian's nodejs all have
-// <prefix>/include/node). An explicit npm_config_nodedir in the environment always wins.
+// with the running Node under <prefix>/include/node (official builds have them). When they are
+// not there we set nothing and node-gyp falls back to downloading them, as usual. An explicit
+// npm_config_nodedir in the environment always wins.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
