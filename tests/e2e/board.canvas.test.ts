@@ -1,4 +1,13 @@
-import { createNote, getNotesMap, LANE_GAP, LANE_HEADER_HEIGHT, LANE_WIDTH, laneLeft, NOTE_COLOR_FILL } from '@costudio/shared';
+import {
+  CURRENT_SCHEMA_VERSION,
+  createNote,
+  getNotesMap,
+  LANE_GAP,
+  LANE_HEADER_HEIGHT,
+  LANE_WIDTH,
+  laneLeft,
+  NOTE_COLOR_FILL,
+} from '@costudio/shared';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +179,35 @@ describe('the board canvas', () => {
     expect(typed.lane).toBe('decide');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('application');
+  });
+
+  it('lets a person change their name and role from the board', async () => {
+    await page.getByRole('button', { name: /Carol – Practitioner/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change your name or role' });
+    await dialog.getByLabel('Your name').fill('Carol B');
+    await dialog.getByRole('radio', { name: /patient, carer/ }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: /Carol B – Lay participant/ }).waitFor();
+    await expect.poll(() => page.locator('.participants').textContent()).toContain('Lay participants: 1');
+  });
+
+  it('goes read-only, and says so, on a board from a newer version of Costudio', async () => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, boardPath.replace('/b/', ''), doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    try {
+      await waitFor(() => provider.synced);
+      doc.getMap('meta').set('schemaVersion', 999);
+      await page.getByText(/made with a newer version of Costudio/).waitFor();
+      expect(await page.getByRole('button', { name: /^Add note/ }).isDisabled()).toBe(true);
+      doc.getMap('meta').set('schemaVersion', CURRENT_SCHEMA_VERSION);
+      await waitFor(async () => !(await page.getByRole('button', { name: /^Add note/ }).isDisabled()));
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
   });
 
   it('says "Offline" when the relay goes away', async () => {

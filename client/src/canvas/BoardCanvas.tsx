@@ -77,7 +77,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
     return () => observer.disconnect();
   }, [camera]);
 
-  const cull = useStageCamera(stageRef, camera, motionLayers, size);
+  const cull = useStageCamera(stageRef, camera, motionLayers, notesLayerRef, size);
   // The index depends on positions only, so text edits do not rebuild it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when geometryVersion changes, by design
   const index = useMemo(() => new SpatialIndex(snapshot.byId.values()), [snapshot.geometryVersion]);

@@ -1,3 +1,4 @@
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@costudio/shared';
 import type Konva from 'konva';
 import { type RefObject, useEffect, useState } from 'react';
 import type { CameraController } from './CameraController.ts';
@@ -20,6 +21,24 @@ function windowFor(camera: Camera, viewport: { width: number; height: number }):
 }
 
 /**
+ * Konva draws every visible node, on screen or not. React renders the notes of the cull window
+ * (the view plus a margin, so panning rarely re-renders); this hides the rendered ones that are
+ * outside the view itself, so each frame draws only what can be seen.
+ */
+function hideOffscreenNotes(layer: Konva.Layer | null, view: Rect): void {
+  if (!layer) return;
+  const right = view.x + view.width;
+  const bottom = view.y + view.height;
+  for (const node of layer.getChildren()) {
+    if (!node.hasName('note')) continue;
+    const x = node.x();
+    const y = node.y();
+    const onScreen = x < right && x + NOTE_WIDTH > view.x && y < bottom && y + NOTE_HEIGHT > view.y;
+    if (node.visible() !== onScreen) node.visible(onScreen);
+  }
+}
+
+/**
  * Applies the camera straight to the Konva stage (no React render per frame), pauses the hit
  * canvases of `motionLayers` while the camera moves, and re-renders React only when the view
  * leaves the area already rendered or the level of detail changes.
@@ -28,6 +47,8 @@ export function useStageCamera(
   stageRef: RefObject<Konva.Stage | null>,
   camera: CameraController,
   motionLayers: RefObject<Konva.Layer | null>[],
+  /** The layer whose note groups are hidden when off screen. */
+  notesLayer: RefObject<Konva.Layer | null>,
   /** Changes when the stage is (re)created or resized, so the camera is applied to it again. */
   stageSize: { width: number; height: number },
 ): CullWindow {
@@ -51,6 +72,7 @@ export function useStageCamera(
       }
       const stage = stageRef.current;
       if (!stage) return;
+      hideOffscreenNotes(notesLayer.current, view);
       stage.position({ x: next.x, y: next.y });
       stage.scale({ x: next.scale, y: next.scale });
       setListening(false);
@@ -68,7 +90,7 @@ export function useStageCamera(
       unsubscribe();
       if (settleTimer) clearTimeout(settleTimer);
     };
-  }, [camera, stageRef, motionLayers, stageSize.width, stageSize.height]);
+  }, [camera, stageRef, motionLayers, notesLayer, stageSize.width, stageSize.height]);
 
   return cull;
 }
