@@ -82,7 +82,9 @@ function pick<T>(gen: prng.PRNG, list: readonly T[]): T {
   return list[prng.int32(gen, 0, list.length - 1)] as T;
 }
 
-function randomOperation(gen: prng.PRNG, doc: Y.Doc, step: number): void {
+type OperationKind = 'create' | 'move' | 'colour' | 'delete' | 'text';
+
+function randomOperation(gen: prng.PRNG, doc: Y.Doc, step: number): OperationKind {
   const ids = Array.from(getNotesMap(doc).keys());
   const id = ids.length > 0 ? pick(gen, ids) : null;
   const lane = pick(gen, LANE_IDS);
@@ -98,28 +100,42 @@ function randomOperation(gen: prng.PRNG, doc: Y.Doc, step: number): void {
       color: pick(gen, NOTE_COLORS),
       createdAt: step,
     });
-  } else if (kind <= 3) {
+    return 'create';
+  }
+  if (kind <= 3) {
     const exact = prng.bool(gen);
     moveNote(doc, id, exact ? { lane, x: prng.int32(gen, -50, 2400), y: prng.int32(gen, 0, 3000) } : { lane });
-  } else if (kind === 4) {
-    setNoteColor(doc, id, pick(gen, NOTE_COLORS));
-  } else if (kind === 5) {
-    deleteNote(doc, id);
-  } else {
-    const text = getNoteText(doc, id);
-    if (text) applyTextEdit(text, randomEditOf(gen, text.toString()));
+    return 'move';
   }
+  if (kind === 4) {
+    setNoteColor(doc, id, pick(gen, NOTE_COLORS));
+    return 'colour';
+  }
+  if (kind === 5) {
+    deleteNote(doc, id);
+    return 'delete';
+  }
+  const text = getNoteText(doc, id);
+  if (text) applyTextEdit(text, randomEditOf(gen, text.toString()));
+  return 'text';
 }
 
 describe('random operations by several people converge', () => {
   it.each(SEEDS)('seed %i', (seed) => {
     const gen = prng.create(seed);
     const people = connect(PEOPLE);
+    const ran = new Map<OperationKind, number>();
     for (let step = 0; step < OPERATIONS; step++) {
       const person = pick(gen, people);
-      randomOperation(gen, person.doc, step);
+      const kind = randomOperation(gen, person.doc, step);
+      ran.set(kind, (ran.get(kind) ?? 0) + 1);
       if (prng.int32(gen, 0, 9) === 0) deliverSome(gen, people);
     }
+    // The run must have exercised every operation, concurrently: copies differ before the
+    // final delivery, or convergence would be proven on nothing.
+    expect([...ran.keys()].sort()).toEqual(['colour', 'create', 'delete', 'move', 'text']);
+    const divergent = new Set(people.map((person) => JSON.stringify(person.doc.toJSON())));
+    expect(divergent.size).toBeGreaterThan(1);
     deliverSome(gen, people, true);
 
     const [first, ...others] = people.map((person) => person.doc);
