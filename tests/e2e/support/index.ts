@@ -1,3 +1,5 @@
+export type { CreatedBoard } from './boards.ts';
+export { createBoard } from './boards.ts';
 export type { ContextOptions } from './browser.ts';
 export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, newContext } from './browser.ts';
 export type { CollectOptions, PageProblems } from './pageErrors.ts';
