@@ -1,10 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardExistsError } from './BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from './SqliteBoardStore.ts';
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -132,6 +140,14 @@ describe('SqliteBoardStore', () => {
       ]),
     ).rejects.toThrow(/full/);
     expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+  });
+
+  it('checkpoints the WAL into the database file from its background thread', async () => {
+    await store.close();
+    store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { checkpointIntervalMs: 20 });
+    const before = statSync(store.file).size;
+    await store.appendUpdates(Array.from({ length: 64 }, () => ({ boardId: 'a', update: new Uint8Array(16 * 1024) })));
+    await waitUntil(() => statSync(store.file).size > before + 1024 * 1024);
   });
 
   it('refuses to open a database written by a newer storage version', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BoardExistsError, type BoardStore, type StoredBoard, type StoredUpdate, type UpdateToStore } from './BoardStore.ts';
+import { WalCheckpointer } from './WalCheckpointer.ts';
 
 /**
  * NORMAL: in WAL mode a commit survives the process being killed (the WAL is in the OS page
@@ -17,6 +18,8 @@ export interface SqliteBoardStoreOptions {
    * "database or disk is full" error; leave unset in production.
    */
   readonly maxPageCount?: number;
+  /** How often the background thread checkpoints the WAL. Default 1000 ms. */
+  readonly checkpointIntervalMs?: number;
 }
 
 export const DATABASE_FILE = 'costudio.sqlite';
@@ -60,6 +63,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly deleteLogRow: Database.Statement<[number, string]>;
   private readonly selectAnything: Database.Statement<[string, string], { found: number }>;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
+  private readonly checkpointer: WalCheckpointer;
+  private closing: Promise<void> | null = null;
 
   /** Opens (creating if needed) `costudio.sqlite` in `dataDir`. */
   static open(dataDir: string, options: SqliteBoardStoreOptions = {}): SqliteBoardStore {
@@ -74,6 +79,9 @@ export class SqliteBoardStore implements BoardStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
       this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('wal_autocheckpoint = 0');
+      // A WAL that grew during a burst is cut back once it has been checkpointed.
+      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
       if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
       const version = this.db.pragma('user_version', { simple: true }) as number;
       if (version > STORAGE_SCHEMA_VERSION) {
@@ -105,6 +113,10 @@ export class SqliteBoardStore implements BoardStore {
       `SELECT EXISTS (SELECT 1 FROM snapshots WHERE board_id = ?)
            OR EXISTS (SELECT 1 FROM updates WHERE board_id = ?) AS found`,
     );
+    this.checkpointer = new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, () => {
+      // Without the worker the WAL would grow forever: let SQLite checkpoint on commit again.
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    });
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
       const seqs = new Array<number>(batch.length);
       for (let i = 0; i < batch.length; i++) {
@@ -153,7 +165,12 @@ export class SqliteBoardStore implements BoardStore {
     return Boolean(this.selectAnything.get(boardId, boardId)?.found);
   }
 
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.checkpointer.close();
+      // The last connection to close checkpoints what is left and removes the WAL.
+      this.db.close();
+    })();
+    return this.closing;
   }
 }
