@@ -21,6 +21,7 @@ export interface RelayBenchOptions {
   joinRepeats: number;
   idleConnections: number;
   idleRooms: number;
+  memoryRounds: number;
   /** Directory for --cpu-prof output of the server children; none when undefined. */
   cpuProfileDir: string | undefined;
   log: (line: string) => void;
@@ -65,10 +66,10 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<RelayFi
     }
     for (const kind of options.servers) {
       const target = figures[kind] as ServerFigures;
-      await guarded(kind, scenario, target, options, (start) =>
-        scenario === 'join' ? join(kind, start, target, options) : memory(start, target, options),
-      );
+      if (scenario !== 'join') continue;
+      await guarded(kind, scenario, target, options, (start) => join(kind, start, target, options));
     }
+    if (scenario === 'memory') await memory(figures, options);
   }
   return figures;
 }
@@ -188,9 +189,35 @@ function joinFigures(samples: JoinTiming[]): JoinFigures {
   };
 }
 
-async function memory(start: Starter, target: ServerFigures, options: RelayBenchOptions): Promise<void> {
-  await withServer(start, async (server) => {
-    target.idleMemory = await runIdleMemory(server, { connections: options.idleConnections, rooms: options.idleRooms });
-    options.log(`  RSS per idle connection: ${(target.idleMemory.rssPerConnection / 1024).toFixed(1)} KiB`);
-  });
+/**
+ * Idle memory in alternating rounds (A B, B A, …), a fresh child each, averaged per server: one
+ * reading of RSS moves by whole allocator chunks, so a single round can be off by a KiB per connection.
+ */
+async function memory(figures: RelayFigures, options: RelayBenchOptions): Promise<void> {
+  const rounds = new Map<ServerKind, IdleMemoryResult[]>();
+  for (let round = 0; round < options.memoryRounds; round++) {
+    const order = round % 2 === 0 ? options.servers : [...options.servers].reverse();
+    for (const kind of order) {
+      const target = figures[kind] as ServerFigures;
+      if (target.errors.memory) continue;
+      await guarded(kind, 'memory', target, options, (start) =>
+        withServer(start, async (server) => {
+          const result = await runIdleMemory(server, { connections: options.idleConnections, rooms: options.idleRooms });
+          rounds.set(kind, [...(rounds.get(kind) ?? []), result]);
+        }),
+      );
+    }
+  }
+  for (const [kind, results] of rounds) {
+    const mean = (pick: (r: IdleMemoryResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+    const summary: IdleMemoryResult = {
+      ...(results[results.length - 1] as IdleMemoryResult),
+      rssPerConnection: mean((r) => r.rssPerConnection),
+      heapPerConnection: mean((r) => r.heapPerConnection),
+      rounds: results.map((r) => ({ rssPerConnection: r.rssPerConnection, heapPerConnection: r.heapPerConnection })),
+    };
+    (figures[kind] as ServerFigures).idleMemory = summary;
+    const perRound = results.map((r) => (r.rssPerConnection / 1024).toFixed(1)).join(', ');
+    options.log(`  ${kind}: RSS per idle connection ${(summary.rssPerConnection / 1024).toFixed(1)} KiB (rounds: ${perRound})`);
+  }
 }

@@ -25,6 +25,8 @@ export class RawSyncClient {
   private frameTap: ((frame: Buffer, receivedAt: number) => boolean) | null = null;
   /** performance.now() when the frame that completed the initial sync (step 2) arrived. */
   syncFrameAt = 0;
+  /** Size of that frame in bytes. */
+  syncFrameBytes = 0;
 
   constructor(url: string) {
     this.socket = new WebSocket(url, { perMessageDeflate: false });
@@ -110,6 +112,7 @@ export class RawSyncClient {
       if (syncType === syncProtocol.messageYjsSyncStep2 && !this.synced) {
         this.synced = true;
         this.syncFrameAt = this.lastReceivedAt;
+        this.syncFrameBytes = data.byteLength;
         for (const waiter of this.syncWaiters.splice(0)) waiter();
       }
     }

@@ -15,6 +15,8 @@ export interface IdleMemoryResult {
   /** (RSS after − RSS before) / connections, bytes. */
   rssPerConnection: number;
   heapPerConnection: number;
+  /** When averaged over rounds: each round's figures. */
+  rounds?: Array<{ rssPerConnection: number; heapPerConnection: number }>;
 }
 
 /** Lets the server finish any deferred work (timers, allocations after handshakes) before measuring. */

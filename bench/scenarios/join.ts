@@ -43,6 +43,8 @@ export interface JoinTiming {
   totalMs: number;
   /** From opening the socket until the frame with the server's document (sync step 2) arrived. */
   stateArrivedMs: number;
+  /** Size of that frame. */
+  stateBytes: number;
 }
 
 /** Times a fresh client joining `board` until its doc holds `noteCount` notes. */
@@ -61,7 +63,7 @@ export async function timeJoin(server: ServerProcess, board: string, noteCount: 
         if (notes.size >= noteCount) {
           clearTimeout(timer);
           const totalMs = performance.now() - startedAt;
-          resolve({ totalMs, stateArrivedMs: client.syncFrameAt - startedAt });
+          resolve({ totalMs, stateArrivedMs: client.syncFrameAt - startedAt, stateBytes: client.syncFrameBytes });
         }
       });
       client.whenSynced(JOIN_TIMEOUT_MS).catch((error: Error) => {
