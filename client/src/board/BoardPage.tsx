@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import { LiveRegion } from '../announce/LiveRegion.tsx';
+import { useAnnouncer } from '../announce/useAnnouncer.ts';
+import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
@@ -6,9 +9,14 @@ import { rememberBoard } from '../device/recentBoards.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
 import { JoinPage } from '../join/JoinPage.tsx';
+import { LaneList } from '../laneList/LaneList.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
+import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
+import { SettingsButton } from '../settings/SettingsButton.tsx';
+import { useBoardView } from '../settings/useBoardView.ts';
+import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { IdentityButton } from './IdentityButton.tsx';
@@ -38,6 +46,10 @@ function LiveBoard({
   const peers = usePeers(provider.awareness);
   const presence = useLocalPresence(provider.awareness, identity);
   const readOnly = meta.tooNew;
+  const board = useBoardView();
+  const settings = useDeviceSettings();
+  const announcer = useAnnouncer(settings.announce);
+  useRemoteAnnouncements(doc, provider, settings.announce, announcer);
 
   useEffect(() => editor.setReadOnly(readOnly), [editor, readOnly]);
   useEffect(() => setDebugHook({ doc, provider }), [doc, provider]);
@@ -65,13 +77,15 @@ function LiveBoard({
   }, [editor]);
 
   return (
-    <div className="board-page">
+    <div className={`board-page board-page--${board.view}`}>
       <header className="board-header">
         <a href="/" className="board-header__home">
           Costudio
         </a>
         <h1 className="board-header__title">{meta.title}</h1>
         <SyncStatusBadge status={status} />
+        <BoardViewToggle view={board.view} onChange={board.setView} />
+        <SettingsButton />
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </header>
       {readOnly && (
@@ -82,12 +96,17 @@ function LiveBoard({
       )}
       <div className="board-body">
         <main className="board-main" aria-label="Board">
-          <BoardCanvas session={session} identity={identity} peers={peers} presence={presence} readOnly={readOnly} />
+          {board.view === 'list' ? (
+            <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
+          ) : (
+            <BoardCanvas session={session} identity={identity} peers={peers} presence={presence} readOnly={readOnly} />
+          )}
         </main>
         <aside className="board-aside">
           <ParticipantList self={identity} peers={peers} />
         </aside>
       </div>
+      <LiveRegion announcer={announcer} />
     </div>
   );
 }

@@ -1,0 +1,99 @@
+import { LANES, type Lane, type LaneId, laneById, type Note } from '@costudio/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Announcer } from '../announce/Announcer.ts';
+import type { BoardSession } from '../board/useBoardSession.ts';
+import type { Identity } from '../device/identity.ts';
+import { useNotes } from '../doc/useNotes.ts';
+import { useUndoState } from '../doc/useUndoState.ts';
+import './laneList.css';
+import { LaneSection, laneAddId } from './LaneSection.tsx';
+import { MoveNoteDialog } from './MoveNoteDialog.tsx';
+import { noteMoveId, noteTextId } from './NoteItem.tsx';
+import { notesByLane } from './notesByLane.ts';
+
+interface LaneListProps {
+  session: BoardSession;
+  identity: Identity;
+  readOnly: boolean;
+  announcer: Announcer;
+}
+
+/**
+ * The board as a list: an equal view of the same live Y.Doc as the canvas, made of headings,
+ * text fields and buttons, so it works with a keyboard, a screen reader, a phone and at any
+ * text size. Writes go through the same BoardEditor, so undo covers both views.
+ */
+export function LaneList({ session, identity, readOnly, announcer }: LaneListProps) {
+  const { doc, editor } = session;
+  const snapshot = useNotes(session.notes);
+  const lanes = useMemo(() => notesByLane(snapshot.byId.values()), [snapshot]);
+  const { canUndo, canRedo } = useUndoState(editor);
+  const [moving, setMoving] = useState<Note | null>(null);
+  // The element to focus once the notes have re-rendered (a new, moved or deleted note).
+  const pendingFocus = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const element = document.getElementById(pendingFocus.current);
+    if (!element) return;
+    pendingFocus.current = null;
+    element.focus();
+  });
+
+  const add = (lane: Lane) => {
+    const id = editor.addNote({ lane: lane.id, author: identity.name, authorRole: identity.role });
+    if (id) pendingFocus.current = noteTextId(id);
+  };
+
+  const move = (note: Note, lane: LaneId) => {
+    editor.moveNote(note.id, { lane });
+    pendingFocus.current = noteMoveId(note.id);
+    setMoving(null);
+    announcer.say(`Note moved to ${laneById(lane).title}.`);
+  };
+
+  const remove = (note: Note) => {
+    editor.deleteNote(note.id);
+    pendingFocus.current = laneAddId(note.lane);
+    announcer.say('Note deleted. Undo brings it back.');
+  };
+
+  return (
+    <div className="lane-list">
+      <div className="lane-list__tools">
+        <p className="lane-list__intro">Each lane asks a question. Add a note to answer it, in your own words.</p>
+        <button type="button" disabled={readOnly || !canUndo} onClick={() => editor.undo()} aria-keyshortcuts="Control+Z Meta+Z">
+          Undo
+        </button>
+        <button
+          type="button"
+          disabled={readOnly || !canRedo}
+          onClick={() => editor.redo()}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+        >
+          Redo
+        </button>
+      </div>
+      <div className="lane-list__lanes">
+        {LANES.map((lane) => (
+          <LaneSection
+            key={lane.id}
+            lane={lane}
+            notes={lanes.get(lane.id) ?? []}
+            doc={doc}
+            editor={editor}
+            readOnly={readOnly}
+            onAdd={add}
+            onMove={setMoving}
+            onDelete={remove}
+          />
+        ))}
+      </div>
+      <MoveNoteDialog
+        fromLane={moving?.lane ?? null}
+        onMove={(lane) => moving && move(moving, lane)}
+        onClose={() => setMoving(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { getNoteText, NOTE_COLOR_FILL, NOTE_COLOR_LABEL, NOTE_COLORS, type Note, type NoteColor } from '@costudio/shared';
+import { useEffect, useId, useRef } from 'react';
+import type * as Y from 'yjs';
+import type { BoardEditor } from '../doc/BoardEditor.ts';
+import { bindTextField } from '../doc/bindTextField.ts';
+import { undoShortcut } from '../doc/undoShortcut.ts';
+import { RoleIcon } from '../presence/RoleIcon.tsx';
+import { noteAuthor, noteFieldName } from './noteLabels.ts';
+
+interface NoteItemProps {
+  note: Note;
+  doc: Y.Doc;
+  editor: BoardEditor;
+  readOnly: boolean;
+  onMove(note: Note): void;
+  onDelete(note: Note): void;
+}
+
+/** DOM ids, so the list can put focus back where the person was after a note moves. */
+export const noteTextId = (id: string) => `lane-note-text-${id}`;
+export const noteMoveId = (id: string) => `lane-note-move-${id}`;
+
+/**
+ * One note in the lane list: its text in a real text field bound to the note's Y.Text (the
+ * same binding as the canvas editor), who wrote it, and buttons for what dragging and the
+ * canvas toolbar do.
+ */
+export function NoteItem({ note, doc, editor, readOnly, onMove, onDelete }: NoteItemProps) {
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const colourId = useId();
+  const { id } = note;
+
+  useEffect(() => {
+    const field = fieldRef.current;
+    const text = getNoteText(doc, id);
+    if (!field || !text) return;
+    return bindTextField(field, text, (next) => editor.editText(id, next));
+  }, [doc, editor, id]);
+
+  const fieldName = noteFieldName(note);
+  return (
+    <li className="lane-note" style={{ borderLeftColor: NOTE_COLOR_FILL[note.color] }}>
+      <textarea
+        ref={fieldRef}
+        id={noteTextId(id)}
+        className="lane-note__text"
+        aria-label={fieldName}
+        rows={3}
+        maxLength={2000}
+        readOnly={readOnly}
+        style={{ background: NOTE_COLOR_FILL[note.color] }}
+        onKeyDown={(event) => {
+          // Undo in a note belongs to the board's history (only this person's changes), not the field's.
+          const action = undoShortcut(event.nativeEvent);
+          if (!action) return;
+          event.preventDefault();
+          if (action === 'undo') editor.undo();
+          else editor.redo();
+        }}
+      />
+      <p className="lane-note__author">
+        <RoleIcon role={note.authorRole} /> {noteAuthor(note)}
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's legend box would crowd a small note */}
+      <div className="lane-note__actions" role="group" aria-label={`${fieldName}: actions`}>
+        <button type="button" id={noteMoveId(id)} disabled={readOnly} onClick={() => onMove(note)}>
+          Move to…
+        </button>
+        <span className="lane-note__colour">
+          <label htmlFor={colourId}>Colour</label>
+          <select
+            id={colourId}
+            value={note.color}
+            disabled={readOnly}
+            onChange={(event) => editor.setColor(id, event.target.value as NoteColor)}
+          >
+            {NOTE_COLORS.map((color) => (
+              <option key={color} value={color}>
+                {NOTE_COLOR_LABEL[color]}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button type="button" className="lane-note__delete" disabled={readOnly} onClick={() => onDelete(note)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

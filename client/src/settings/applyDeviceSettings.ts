@@ -1,0 +1,16 @@
+import { readSettings, subscribeSettings } from './deviceSettings.ts';
+
+/**
+ * Applies text size and theme to the whole page, on every page (start, join, board): the root
+ * font size scales everything sized in rem, and `data-theme` switches the colour variables.
+ */
+export function applyDeviceSettings(root: HTMLElement = document.documentElement): () => void {
+  const apply = () => {
+    const settings = readSettings();
+    root.style.fontSize = settings.textSize === 100 ? '' : `${settings.textSize}%`;
+    if (settings.highContrast) root.dataset.theme = 'high-contrast';
+    else delete root.dataset.theme;
+  };
+  apply();
+  return subscribeSettings(apply);
+}

@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, createBoard, DESKTOP, PHONE, waitForSaved } from './a11y.shared.ts';
+import {
+  collectPageProblems,
+  launchBrowser,
+  newContext,
+  type PageProblems,
+  startTestServer,
+  type TestServer,
+} from './support/index.ts';
+
+/** Screenshots for a person to look at; set COSTUDIO_SCREENSHOTS=dir to keep them. */
+const SHOTS = process.env.COSTUDIO_SCREENSHOTS ?? null;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('axe-core finds no WCAG 2.2 A/AA violations (%s)', (size, options) => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+  let boardUrl: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await (await newContext(browser, options)).newPage();
+    problems = collectPageProblems(page);
+    boardUrl = await createBoard(server, 'Outpatient letters');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('on the start page', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Costudio' }).waitFor();
+    await shot(page, `${size}-start`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('on the join step', async () => {
+    await page.goto(boardUrl);
+    await page.getByRole('heading', { name: 'Join the board' }).waitFor();
+    await shot(page, `${size}-join`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('on the lane list, with notes in it', async () => {
+    await page.getByLabel('Your name').fill('Alice');
+    await page.getByRole('radio', { name: /patient, carer/ }).check();
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    await waitForSaved(page);
+    await page.getByRole('button', { name: 'List' }).click();
+    await page
+      .getByRole('region', { name: 'Define' })
+      .getByRole('button', { name: /^Add note/ })
+      .click();
+    await page.keyboard.type('Letters arrive after the appointment');
+    await page
+      .getByRole('region', { name: 'Decide' })
+      .getByRole('button', { name: /^Add note/ })
+      .click();
+    await page.keyboard.type('Send letters by text message');
+    await shot(page, `${size}-list`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('on the move dialog and the settings dialog', async () => {
+    await page.getByRole('region', { name: 'Define' }).getByRole('button', { name: 'Move to…' }).click();
+    await page.getByRole('dialog', { name: 'Move to lane…' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Text and sound' }).click();
+    await page.getByRole('dialog', { name: 'Text and sound' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('on the canvas view', async () => {
+    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.locator('.board-canvas__surface canvas').first().waitFor();
+    await shot(page, `${size}-canvas`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('raised no page errors', () => {
+    expect(problems.all()).toEqual([]);
+  });
+});
+
+describe('seeing', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fits 320 CSS px at 200 % text in high contrast, with no sideways scrolling', async () => {
+    const page = await (await newContext(browser, { viewport: { width: 320, height: 640 } })).newPage();
+    const boardUrl = await createBoard(server, 'A board with a rather long name that has to wrap on a small screen');
+    await page.goto(boardUrl);
+    await page.getByLabel('Your name').fill('Alice');
+    await page.getByRole('radio', { name: /practitioner/ }).check();
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    await waitForSaved(page);
+    await page.getByRole('button', { name: 'Text and sound' }).click();
+    await page.getByLabel('Text size').selectOption('200');
+    await page.getByLabel('High contrast colours').check();
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
+    await page
+      .getByRole('region', { name: 'Define' })
+      .getByRole('button', { name: /^Add note/ })
+      .click();
+    await page.keyboard.type('A long note that has to wrap inside its field without pushing the page sideways');
+    const offenders = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    expect(offenders).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shot(page, 'narrow-320-200pc-contrast');
+    expect(await axeViolations(page)).toEqual([]);
+    // The choice stays on the device.
+    await page.reload();
+    await waitForSaved(page);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('high-contrast');
+  });
+});
