@@ -138,35 +138,48 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
     camera.fit(boardBounds(session.notes.getSnapshot().byId.values(), height), 1);
   }, [camera, session.notes, height]);
 
-  /** The lane under a stage event that did not land on a note, with the board point. */
-  const laneUnderPointer = useCallback(
-    (event: Konva.KonvaEventObject<Event>): { lane: LaneId; point: { x: number; y: number } } | null => {
-      if (event.target.findAncestor('.note', true)) return null;
-      const pointer = event.target.getStage()?.getPointerPosition();
-      if (!pointer) return null;
-      const point = screenToBoard(camera.get(), pointer);
+  /** The lane at a screen point (relative to the canvas), unless a note is there. */
+  const laneAtScreen = useCallback(
+    (screen: { x: number; y: number }): { lane: LaneId; point: { x: number; y: number } } | null => {
+      if (stageRef.current?.getIntersection(screen)?.findAncestor('.note', true)) return null;
+      const point = screenToBoard(camera.get(), screen);
       const lane = laneAtX(point.x, LANE_IDS);
       return lane && point.y >= 0 && point.y <= height ? { lane, point } : null;
     },
     [camera, height],
   );
 
-  const onStageDoubleClick = useCallback(
-    (event: Konva.KonvaEventObject<Event>) => {
-      const hit = laneUnderPointer(event);
+  const addNoteAtScreen = useCallback(
+    (screen: { x: number; y: number }) => {
+      const hit = laneAtScreen(screen);
       if (hit && !readOnly) addNote(hit.lane, notePlacementAt(hit.lane, hit.point, LANE_HEADER_HEIGHT));
     },
-    [laneUnderPointer, addNote, readOnly],
+    [laneAtScreen, addNote, readOnly],
+  );
+
+  // Browsers follow taps with emulated mouse events, which Konva turns into a dblclick; touch
+  // and pen double taps are detected by useCanvasGestures instead, so only a mouse counts here.
+  const lastPointerType = useRef('mouse');
+
+  const onStageDoubleClick = useCallback(
+    (event: Konva.KonvaEventObject<MouseEvent>) => {
+      if (lastPointerType.current !== 'mouse') return;
+      const pointer = event.target.getStage()?.getPointerPosition();
+      if (pointer && !event.target.findAncestor('.note', true)) addNoteAtScreen(pointer);
+    },
+    [addNoteAtScreen],
   );
 
   const onStagePointerDown = useCallback(
-    (event: Konva.KonvaEventObject<Event>) => {
+    (event: Konva.KonvaEventObject<PointerEvent>) => {
+      lastPointerType.current = event.evt.pointerType;
       if (event.target.findAncestor('.note', true)) return;
       setEditingId(null);
-      const hit = laneUnderPointer(event);
+      const pointer = event.target.getStage()?.getPointerPosition();
+      const hit = pointer ? laneAtScreen(pointer) : null;
       if (hit) setFocusedLane(hit.lane);
     },
-    [laneUnderPointer],
+    [laneAtScreen],
   );
 
   const onOpen = useCallback(
@@ -194,7 +207,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
   );
 
   const onPointerBoard = useCallback((point: { x: number; y: number } | null) => presence.setCursor(point), [presence]);
-  useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard });
+  useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard, onDoubleTap: addNoteAtScreen });
 
   useEffect(
     () =>
@@ -291,7 +304,6 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
             width={size.width}
             height={size.height}
             onDblClick={onStageDoubleClick}
-            onDblTap={onStageDoubleClick}
             onPointerDown={onStagePointerDown}
           >
             <LanesLayer height={height} focusedLane={canvasFocused || editingId !== null ? focusedLane : null} />

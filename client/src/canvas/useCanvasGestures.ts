@@ -5,6 +5,9 @@ import { screenToBoard } from './camera.ts';
 
 /** A drag shorter than this (screen px) is a click or tap, not a pan. */
 const PAN_THRESHOLD = 4;
+/** Two taps this close in time (ms) and space (px) are a double tap. */
+const DOUBLE_TAP_MS = 400;
+const DOUBLE_TAP_DISTANCE = 24;
 
 interface GestureOptions {
   containerRef: RefObject<HTMLDivElement | null>;
@@ -12,13 +15,18 @@ interface GestureOptions {
   camera: CameraController;
   /** Reports the pointer in board coordinates (null when it leaves), for live cursors. */
   onPointerBoard(point: { x: number; y: number } | null): void;
+  /**
+   * Two quick one-finger taps (screen point, relative to the canvas). Detected here rather than
+   * by Konva, which pairs the lift of a pinch's fingers with the next tap into a double tap.
+   */
+  onDoubleTap(point: { x: number; y: number }): void;
 }
 
 /**
  * Pan and zoom by wheel (Ctrl/⌘ + wheel and trackpad pinch zoom), by dragging empty board
  * space, and by two-finger touch pinch. Dragging a note is left to Konva.
  */
-export function useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard }: GestureOptions): void {
+export function useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard, onDoubleTap }: GestureOptions): void {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -42,6 +50,8 @@ export function useCanvasGestures({ containerRef, stageRef, camera, onPointerBoa
     const pointers = new Map<number, { x: number; y: number }>();
     let panning: { id: number; start: { x: number; y: number }; last: { x: number; y: number }; moved: boolean } | null = null;
     let pinchLast: { distance: number; centre: { x: number; y: number } } | null = null;
+    let tapStart: { id: number; point: { x: number; y: number } } | null = null;
+    let lastTap: { point: { x: number; y: number }; time: number } | null = null;
 
     const pinchGeometry = () => {
       const [a, b] = [...pointers.values()];
@@ -53,6 +63,8 @@ export function useCanvasGestures({ containerRef, stageRef, camera, onPointerBoa
       if (event.pointerType === 'mouse' && event.button !== 0) return;
       const point = local(event);
       pointers.set(event.pointerId, point);
+      tapStart = event.pointerType !== 'mouse' && pointers.size === 1 ? { id: event.pointerId, point } : null;
+      if (pointers.size > 1) lastTap = null;
       if (pointers.size === 2) {
         // A second finger turns whatever the first one started into a pinch.
         panning = null;
@@ -72,6 +84,12 @@ export function useCanvasGestures({ containerRef, stageRef, camera, onPointerBoa
       if (event.pointerType === 'mouse') onPointerBoard(screenToBoard(camera.get(), point));
       if (!pointers.has(event.pointerId)) return;
       pointers.set(event.pointerId, point);
+      if (
+        tapStart?.id === event.pointerId &&
+        Math.hypot(point.x - tapStart.point.x, point.y - tapStart.point.y) > PAN_THRESHOLD
+      ) {
+        tapStart = null;
+      }
       if (pointers.size >= 2 && pinchLast) {
         const next = pinchGeometry();
         if (!next || pinchLast.distance === 0) return;
@@ -90,6 +108,17 @@ export function useCanvasGestures({ containerRef, stageRef, camera, onPointerBoa
 
     const onPointerEnd = (event: PointerEvent) => {
       pointers.delete(event.pointerId);
+      if (tapStart?.id === event.pointerId && event.type === 'pointerup') {
+        const point = tapStart.point;
+        const now = performance.now();
+        const isDouble =
+          lastTap !== null &&
+          now - lastTap.time < DOUBLE_TAP_MS &&
+          Math.hypot(point.x - lastTap.point.x, point.y - lastTap.point.y) < DOUBLE_TAP_DISTANCE;
+        lastTap = isDouble ? null : { point, time: now };
+        if (isDouble) onDoubleTap(point);
+      }
+      tapStart = null;
       if (pointers.size < 2) pinchLast = null;
       if (panning?.id === event.pointerId) panning = null;
     };
@@ -110,5 +139,5 @@ export function useCanvasGestures({ containerRef, stageRef, camera, onPointerBoa
       window.removeEventListener('pointercancel', onPointerEnd);
       container.removeEventListener('pointerleave', onLeave);
     };
-  }, [containerRef, stageRef, camera, onPointerBoard]);
+  }, [containerRef, stageRef, camera, onPointerBoard, onDoubleTap]);
 }

@@ -1,6 +1,6 @@
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@costudio/shared';
 import type Konva from 'konva';
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, startTransition, useEffect, useState } from 'react';
 import type { CameraController } from './CameraController.ts';
 import { type Camera, containsRect, growRect, type Rect, visibleRect } from './camera.ts';
 import { DETAIL_MIN_SCALE } from './theme.ts';
@@ -68,7 +68,10 @@ export function useStageCamera(
       const zoomedFar = next.scale / current.scale > 2 || current.scale / next.scale > 2;
       if (!containsRect(current.rect, view) || detailed !== current.detailed || zoomedFar) {
         current = windowFor(next, camera.getViewport());
-        setCull(current);
+        const nextWindow = current;
+        // A transition lets React build the newly needed notes across several frames; the
+        // margin keeps the view covered by notes already drawn until it is done.
+        startTransition(() => setCull(nextWindow));
       }
       const stage = stageRef.current;
       if (!stage) return;

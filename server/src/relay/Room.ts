@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
+import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
 import type { CommitQueue, CommitTarget, PendingCommit } from './CommitQueue.ts';
 import type { Connection, ConnectionOwner } from './Connection.ts';
 import { inspectUpdate } from './inspectUpdate.ts';
@@ -85,7 +86,7 @@ export class Room implements ConnectionOwner, CommitTarget {
       const stored = await store.loadBoard(boardId);
       if (stored.snapshot) {
         try {
-          Y.applyUpdate(this.doc, stored.snapshot);
+          applySnapshot(this.doc, stored.snapshot);
         } catch (error) {
           throw new Error(`snapshot of board ${boardId} is unreadable: ${String(error)}`);
         }
@@ -105,8 +106,8 @@ export class Room implements ConnectionOwner, CommitTarget {
       }
       const isNewBoard = stored.snapshot === null && stored.log.length === 0;
       const migrated = await this.migrate(isNewBoard);
-      if (!migrated && stored.log.length === 0 && stored.snapshot) {
-        this.fullStateMessage = encodeSyncStep2(stored.snapshot);
+      if (!migrated && stored.log.length === 0 && stored.snapshot?.encoding === 'v1') {
+        this.fullStateMessage = encodeSyncStep2(stored.snapshot.data);
       }
     } catch (error) {
       this.fail(error);
@@ -138,9 +139,7 @@ export class Room implements ConnectionOwner, CommitTarget {
     if (changes.length === 0) return false;
     const { store, boardId } = this.options;
     if (isNewBoard) {
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await store.createBoard(boardId, snapshot);
-      this.fullStateMessage = encodeSyncStep2(snapshot);
+      await store.createBoard(boardId, encodeSnapshot(this.doc));
       return false;
     }
     const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
@@ -312,13 +311,12 @@ export class Room implements ConnectionOwner, CommitTarget {
     const throughSeq = this.appliedSeq;
     const count = this.logCount;
     const bytes = this.logBytes;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const snapshot = encodeSnapshot(this.doc);
     try {
       await this.options.store.compact(this.boardId, snapshot, throughSeq);
       this.logCount -= count;
       this.logBytes -= bytes;
       this.options.metrics.compactions++;
-      if (this.appliedSeq === throughSeq && this.state === 'ready') this.fullStateMessage ??= encodeSyncStep2(snapshot);
     } catch (error) {
       this.compactionBlockedUntil = Date.now() + COMPACTION_RETRY_MS;
       this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });

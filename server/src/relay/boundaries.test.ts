@@ -128,7 +128,7 @@ describe('Relay boundaries', () => {
   it('refuses a board whose snapshot cannot be read with LOAD_FAILED, never an empty board', async () => {
     harness = await startHarness();
     const store = new SqliteBoardStore(join(harness.dataDir, DATABASE_FILE));
-    await store.createBoard('broken', Uint8Array.from([9, 9, 9, 9]));
+    await store.createBoard('broken', { data: Uint8Array.from([9, 9, 9, 9]), encoding: 'v2' });
     await store.close();
     const others = await bystanders(harness);
     const client = await harness.raw('/sync/broken');

@@ -17,14 +17,14 @@ export interface BoardStore {
    * Records a brand-new board with its first state. Rejects with BoardExistsError when the id is
    * taken, so two creators never overwrite each other.
    */
-  createBoard(boardId: string, snapshot: Uint8Array): Promise<void>;
+  createBoard(boardId: string, snapshot: Snapshot): Promise<void>;
 
   /**
    * Atomically replaces the board's snapshot with `snapshot` and deletes the log rows with
    * `seq <= throughSeq`, which the snapshot must contain. A snapshot never replaces one that
    * covers more (two instances, or an unloading and a reloading room, may compact concurrently).
    */
-  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void>;
 
   /** Moves an unreadable log row out of the log, keeping its bytes for a person to inspect. */
   quarantine(boardId: string, seq: number, reason: string): Promise<void>;
@@ -34,6 +34,18 @@ export interface BoardStore {
 
   close(): Promise<void>;
 }
+
+/**
+ * A whole board as one Yjs update. Snapshots are written in the V2 encoding, which is smaller and
+ * about twice as fast to load as V1; the log holds V1 updates exactly as clients sent them.
+ */
+export interface Snapshot {
+  readonly data: Uint8Array;
+  readonly encoding: UpdateEncoding;
+}
+
+/** 'v1': `Y.encodeStateAsUpdate`; 'v2': `Y.encodeStateAsUpdateV2`. */
+export type UpdateEncoding = 'v1' | 'v2';
 
 export interface UpdateToStore {
   readonly boardId: string;
@@ -46,7 +58,7 @@ export interface StoredUpdate {
 }
 
 export interface StoredBoard {
-  readonly snapshot: Uint8Array | null;
+  readonly snapshot: Snapshot | null;
   /** Highest log sequence number folded into `snapshot`; 0 without a snapshot. */
   readonly snapshotSeq: number;
   /** Log rows newer than the snapshot, oldest first. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,10 +68,11 @@ describe('SqliteBoardStore', () => {
       { boardId: 'a', update: bytes(1) },
       { boardId: 'a', update: bytes(2) },
     ]);
-    await store.compact('a', bytes(7, 7), first as number);
+    await store.compact('a', { data: bytes(7, 7), encoding: 'v2' }, first as number);
     const [third] = await store.appendUpdates([{ boardId: 'a', update: bytes(3) }]);
     const loaded = await store.loadBoard('a');
-    expect([...(loaded.snapshot ?? [])]).toEqual([7, 7]);
+    expect(loaded.snapshot?.encoding).toBe('v2');
+    expect([...(loaded.snapshot?.data ?? [])]).toEqual([7, 7]);
     expect(loaded.snapshotSeq).toBe(first);
     expect(loaded.log.map((row) => row.seq)).toEqual([second, third]);
   });
@@ -81,27 +82,27 @@ describe('SqliteBoardStore', () => {
       { boardId: 'a', update: bytes(1) },
       { boardId: 'a', update: bytes(2) },
     ]);
-    await store.compact('a', bytes(2, 2), second as number);
-    await store.compact('a', bytes(1, 1), first as number);
+    await store.compact('a', { data: bytes(2, 2), encoding: 'v1' }, second as number);
+    await store.compact('a', { data: bytes(1, 1), encoding: 'v1' }, first as number);
     const loaded = await store.loadBoard('a');
-    expect([...(loaded.snapshot ?? [])]).toEqual([2, 2]);
+    expect([...(loaded.snapshot?.data ?? [])]).toEqual([2, 2]);
     expect(loaded.log).toEqual([]);
   });
 
   it('does not reuse the sequence number of a compacted row', async () => {
     const [seq] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
-    await store.compact('a', bytes(1), seq as number);
+    await store.compact('a', { data: bytes(1), encoding: 'v2' }, seq as number);
     const [next] = await store.appendUpdates([{ boardId: 'a', update: bytes(2) }]);
     expect(next).toBeGreaterThan(seq as number);
     expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[2]]);
   });
 
   it('creates a board once and refuses a second creation of the same id', async () => {
-    await store.createBoard('new', bytes(5));
-    expect((await store.loadBoard('new')).snapshot).toEqual(Buffer.from([5]));
-    await expect(store.createBoard('new', bytes(6))).rejects.toBeInstanceOf(BoardExistsError);
+    await store.createBoard('new', { data: bytes(5), encoding: 'v2' });
+    expect((await store.loadBoard('new')).snapshot).toEqual({ data: Buffer.from([5]), encoding: 'v2' });
+    await expect(store.createBoard('new', { data: bytes(6), encoding: 'v2' })).rejects.toBeInstanceOf(BoardExistsError);
     await store.appendUpdates([{ boardId: 'logged', update: bytes(1) }]);
-    await expect(store.createBoard('logged', bytes(6))).rejects.toBeInstanceOf(BoardExistsError);
+    await expect(store.createBoard('logged', { data: bytes(6), encoding: 'v2' })).rejects.toBeInstanceOf(BoardExistsError);
   });
 
   it('moves a quarantined row out of the log but keeps its bytes', async () => {
@@ -148,6 +149,18 @@ describe('SqliteBoardStore', () => {
     const before = statSync(store.file).size;
     await store.appendUpdates(Array.from({ length: 64 }, () => ({ boardId: 'a', update: new Uint8Array(16 * 1024) })));
     await waitUntil(() => statSync(store.file).size > before + 1024 * 1024);
+  });
+
+  it('upgrades a version 1 database, reading its snapshots as V1', async () => {
+    await store.close();
+    mkdirSync(join(dir, 'v1'));
+    const file = join(dir, 'v1', DATABASE_FILE);
+    const db = new Database(file);
+    db.exec(`CREATE TABLE snapshots (board_id TEXT PRIMARY KEY, data BLOB NOT NULL, through_seq INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL); INSERT INTO snapshots VALUES ('old', x'0102', 0, 0); PRAGMA user_version = 1;`);
+    db.close();
+    store = new SqliteBoardStore(file);
+    expect((await store.loadBoard('old')).snapshot).toEqual({ data: Buffer.from([1, 2]), encoding: 'v1' });
   });
 
   it('refuses to open a database written by a newer storage version', async () => {

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BoardExistsError, type BoardStore, type StoredBoard, type StoredUpdate, type UpdateToStore } from './BoardStore.ts';
+import {
+  BoardExistsError,
+  type BoardStore,
+  type Snapshot,
+  type StoredBoard,
+  type StoredUpdate,
+  type UpdateToStore,
+} from './BoardStore.ts';
 import { WalCheckpointer } from './WalCheckpointer.ts';
 
 /**
@@ -23,7 +30,7 @@ export interface SqliteBoardStoreOptions {
 }
 
 export const DATABASE_FILE = 'costudio.sqlite';
-const STORAGE_SCHEMA_VERSION = 1;
+const STORAGE_SCHEMA_VERSION = 2;
 
 // AUTOINCREMENT matters: without it SQLite may reuse the sequence number of a row deleted by
 // compaction, and a snapshot's `through_seq` would then swallow a newer update.
@@ -32,7 +39,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
   board_id TEXT PRIMARY KEY,
   data BLOB NOT NULL,
   through_seq INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  encoding INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -53,11 +61,11 @@ CREATE TABLE IF NOT EXISTS quarantined_updates (
 export class SqliteBoardStore implements BoardStore {
   readonly file: string;
   private readonly db: Database.Database;
-  private readonly selectSnapshot: Database.Statement<[string], { data: Buffer; through_seq: number }>;
+  private readonly selectSnapshot: Database.Statement<[string], { data: Buffer; through_seq: number; encoding: number }>;
   private readonly selectLog: Database.Statement<[string, number], { seq: number; data: Buffer }>;
   private readonly insertUpdate: Database.Statement<[string, Uint8Array]>;
-  private readonly insertSnapshot: Database.Statement<[string, Uint8Array, number, number]>;
-  private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number, number]>;
+  private readonly insertSnapshot: Database.Statement<[string, Uint8Array, number, number, number]>;
+  private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number, number, number]>;
   private readonly deleteLogThrough: Database.Statement<[string, number]>;
   private readonly copyToQuarantine: Database.Statement<[string, number, number, string]>;
   private readonly deleteLogRow: Database.Statement<[number, string]>;
@@ -87,20 +95,26 @@ export class SqliteBoardStore implements BoardStore {
       if (version > STORAGE_SCHEMA_VERSION) {
         throw new Error(`${file} was written by a newer Costudio (storage version ${version}); refusing to open it`);
       }
-      this.db.exec(SCHEMA);
-      this.db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
+      this.db.transaction(() => {
+        // Version 1 had V1 snapshots only; the new column records which encoding a snapshot uses.
+        if (version === 1) this.db.exec('ALTER TABLE snapshots ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1');
+        this.db.exec(SCHEMA);
+        this.db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
+      })();
     } catch (error) {
       this.db.close();
       throw error;
     }
-    this.selectSnapshot = this.db.prepare('SELECT data, through_seq FROM snapshots WHERE board_id = ?');
+    this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding FROM snapshots WHERE board_id = ?');
     this.selectLog = this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq');
     this.insertUpdate = this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
-    this.insertSnapshot = this.db.prepare('INSERT INTO snapshots (board_id, data, through_seq, updated_at) VALUES (?, ?, ?, ?)');
+    this.insertSnapshot = this.db.prepare(
+      'INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding) VALUES (?, ?, ?, ?, ?)',
+    );
     this.upsertSnapshot = this.db.prepare(
-      `INSERT INTO snapshots (board_id, data, through_seq, updated_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-         updated_at = excluded.updated_at
+         updated_at = excluded.updated_at, encoding = excluded.encoding
        WHERE excluded.through_seq >= snapshots.through_seq`,
     );
     this.deleteLogThrough = this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
@@ -132,7 +146,10 @@ export class SqliteBoardStore implements BoardStore {
       const snapshotRow = this.selectSnapshot.get(boardId);
       const snapshotSeq = snapshotRow?.through_seq ?? 0;
       const log: StoredUpdate[] = this.selectLog.all(boardId, snapshotSeq).map((row) => ({ seq: row.seq, update: row.data }));
-      return { snapshot: snapshotRow?.data ?? null, snapshotSeq, log };
+      const snapshot: Snapshot | null = snapshotRow
+        ? { data: snapshotRow.data, encoding: snapshotRow.encoding === 2 ? 'v2' : 'v1' }
+        : null;
+      return { snapshot, snapshotSeq, log };
     })();
   }
 
@@ -140,16 +157,16 @@ export class SqliteBoardStore implements BoardStore {
     return batch.length === 0 ? [] : this.appendBatch(batch);
   }
 
-  async createBoard(boardId: string, snapshot: Uint8Array): Promise<void> {
+  async createBoard(boardId: string, snapshot: Snapshot): Promise<void> {
     this.db.transaction(() => {
       if (this.selectAnything.get(boardId, boardId)?.found) throw new BoardExistsError(boardId);
-      this.insertSnapshot.run(boardId, snapshot, 0, Date.now());
+      this.insertSnapshot.run(boardId, snapshot.data, 0, Date.now(), encodingNumber(snapshot));
     })();
   }
 
-  async compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.upsertSnapshot.run(boardId, snapshot, throughSeq, Date.now());
+      this.upsertSnapshot.run(boardId, snapshot.data, throughSeq, Date.now(), encodingNumber(snapshot));
       this.deleteLogThrough.run(boardId, throughSeq);
     })();
   }
@@ -173,4 +190,8 @@ export class SqliteBoardStore implements BoardStore {
     })();
     return this.closing;
   }
+}
+
+function encodingNumber(snapshot: Snapshot): number {
+  return snapshot.encoding === 'v2' ? 2 : 1;
 }

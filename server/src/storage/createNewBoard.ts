@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { migrateBoard } from '@costudio/shared';
 import * as Y from 'yjs';
 import { BoardExistsError, type BoardStore } from './BoardStore.ts';
+import { encodeSnapshot } from './snapshots.ts';
 
 /** 16 random bytes as base64url: unguessable, and inside BOARD_ID_PATTERN. */
 export function newBoardId(): string {
@@ -17,7 +18,7 @@ export async function createNewBoard(store: BoardStore, title: string, now = Dat
   const doc = new Y.Doc();
   try {
     migrateBoard(doc, { title, now });
-    const snapshot = Y.encodeStateAsUpdate(doc);
+    const snapshot = encodeSnapshot(doc);
     for (let attempt = 0; ; attempt++) {
       const id = newBoardId();
       try {

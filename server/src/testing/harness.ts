@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { createLogger } from '../log.ts';
 import { type RunningServer, type StartServerOptions, startServer } from '../startServer.ts';
 import { SqliteBoardStore, type SqliteBoardStoreOptions } from '../storage/SqliteBoardStore.ts';
+import { applySnapshot } from '../storage/snapshots.ts';
 
 export interface Harness {
   readonly server: RunningServer;
@@ -62,7 +63,7 @@ export async function startHarness(options: StartServerOptions = {}, sqlite?: Sq
       try {
         const stored = await store.loadBoard(boardId);
         const doc = new Y.Doc();
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        if (stored.snapshot) applySnapshot(doc, stored.snapshot);
         for (const row of stored.log) Y.applyUpdate(doc, row.update);
         return doc;
       } finally {
