@@ -279,7 +279,6 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
       <div
         ref={containerRef}
         className="board-canvas__surface"
-        // biome-ignore lint/a11y/useSemanticElements: no native element is a keyboard-operable drawing surface
         role="application"
         aria-roledescription="board canvas"
         aria-label={`Board canvas. ${snapshot.byId.size} notes. Focused lane: ${laneById(focusedLane).title}.`}
