@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestServer } from './support/index.ts';
 
@@ -78,4 +78,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id}: ${violation.help} at ${JSON.stringify(node.target)}`),
   );
+}
+
+/**
+ * Presses Tab (Shift+Tab with `backwards`) until `target` has focus, as a keyboard user would;
+ * fails after `maxPresses` so a focus trap or an unreachable control is a clear error.
+ */
+export async function tabTo(page: Page, target: Locator, { maxPresses = 60, backwards = false } = {}): Promise<void> {
+  for (let presses = 0; presses <= maxPresses; presses++) {
+    const focused = await target.evaluate((element) => element === document.activeElement).catch(() => false);
+    if (focused) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Could not reach ${target} with ${maxPresses} presses of Tab`);
+}
+
+/** Whether the element is the one with keyboard focus now. */
+export function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => element === document.activeElement);
 }

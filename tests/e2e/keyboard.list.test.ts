@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBoard, isFocused, noteField, noteIds, tabTo, waitForSaved } from './a11y.shared.ts';
+import {
+  collectPageProblems,
+  launchBrowser,
+  newContext,
+  type PageProblems,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './support/index.ts';
+
+/** Joins with the keyboard alone: name, the first role (lay), then the join button. */
+async function joinWithKeyboard(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await tabTo(page, page.getByLabel('Your name'));
+  await page.keyboard.type(name);
+  await tabTo(page, page.getByRole('radio', { name: /patient, carer/ }));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('button', { name: 'Join the board' }));
+  await page.keyboard.press('Enter');
+  await waitForSaved(page);
+}
+
+describe('the lane list with the keyboard alone', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let alice: Page;
+  let bob: Page;
+  let problems: PageProblems[];
+  let noteId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    [alice, bob] = (await Promise.all(
+      [newContext(browser), newContext(browser)].map(async (context) => (await context).newPage()),
+    )) as [Page, Page];
+    problems = [collectPageProblems(alice), collectPageProblems(bob)];
+    const url = await createBoard(server, 'Outpatient letters');
+    await joinWithKeyboard(alice, url, 'Alice');
+    // Bob watches in the list too, so his DOM shows where the note is.
+    await bob.goto(url);
+    await bob.getByLabel('Your name').fill('Bob');
+    await bob.getByRole('radio', { name: /practitioner/ }).check();
+    await bob.getByRole('button', { name: 'Join the board' }).click();
+    await waitForSaved(bob);
+    await bob.getByRole('button', { name: 'List' }).click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('switches to the list and adds a note to Define, ready to write in', async () => {
+    await tabTo(alice, alice.getByRole('button', { name: 'List' }));
+    await alice.keyboard.press('Enter');
+    const add = alice.getByRole('region', { name: 'Define' }).getByRole('button', { name: /^Add note/ });
+    await tabTo(alice, add);
+    await alice.keyboard.press('Enter');
+    const field = alice.getByRole('region', { name: 'Define' }).getByRole('textbox', { name: 'Note by Alice (Lay participant)' });
+    await waitFor(() => isFocused(field), { message: 'the new note field to have focus' });
+    noteId = await waitFor(async () => (await noteIds(bob))[0], { message: "the note in Bob's doc" });
+    expect(await noteField(bob, noteId, 'lane')).toBe('define');
+    await bob.getByRole('region', { name: 'Define' }).getByRole('textbox', { name: 'Note by Alice (Lay participant)' }).waitFor();
+  });
+
+  it('writes in it', async () => {
+    await alice.keyboard.type('Letters come after the appointment');
+    await waitFor(async () => (await noteField(bob, noteId, 'text')) === 'Letters come after the appointment', {
+      message: "Alice's words in Bob's doc",
+    });
+    const bobField = bob.getByRole('region', { name: 'Define' }).getByRole('textbox', { name: /^Note by Alice/ });
+    await waitFor(async () => (await bobField.inputValue()) === 'Letters come after the appointment');
+  });
+
+  it('moves it to Decide through "Move to…"', async () => {
+    const define = alice.getByRole('region', { name: 'Define' });
+    await tabTo(alice, define.getByRole('button', { name: 'Move to…' }));
+    await alice.keyboard.press('Enter');
+    const dialog = alice.getByRole('dialog', { name: 'Move to lane…' });
+    await dialog.waitFor();
+    await tabTo(alice, dialog.getByRole('button', { name: 'Decide' }));
+    await alice.keyboard.press('Enter');
+    await waitFor(async () => (await noteField(bob, noteId, 'lane')) === 'decide', {
+      message: "the note in Decide in Bob's doc",
+    });
+    await bob
+      .getByRole('region', { name: 'Decide' })
+      .getByRole('textbox', { name: /^Note by Alice/ })
+      .waitFor();
+    expect(await bob.getByRole('region', { name: 'Define' }).getByRole('textbox').count()).toBe(0);
+    // Focus follows the note to its new lane, so the person can go on from there.
+    await waitFor(() => isFocused(alice.getByRole('region', { name: 'Decide' }).getByRole('button', { name: 'Move to…' })));
+  });
+
+  it('deletes it, and undo brings it back', async () => {
+    const decide = alice.getByRole('region', { name: 'Decide' });
+    await tabTo(alice, decide.getByRole('button', { name: 'Delete' }));
+    await alice.keyboard.press('Enter');
+    await waitFor(async () => (await noteIds(bob)).length === 0, { message: "the note gone from Bob's doc" });
+    await waitFor(async () => (await bob.getByRole('region', { name: 'Decide' }).getByRole('textbox').count()) === 0);
+    await waitFor(() => isFocused(decide.getByRole('button', { name: /^Add note/ })), {
+      message: 'focus on the lane after deleting',
+    });
+
+    await alice.keyboard.press('Control+z');
+    await waitFor(async () => (await noteIds(bob)).includes(noteId), { message: "the note back in Bob's doc" });
+    expect(await noteField(bob, noteId, 'text')).toBe('Letters come after the appointment');
+    await bob
+      .getByRole('region', { name: 'Decide' })
+      .getByRole('textbox', { name: /^Note by Alice/ })
+      .waitFor();
+  });
+
+  it('raised no page errors', () => {
+    for (const collected of problems) expect(collected.all()).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBoard, noteField, noteIds, PHONE, waitForSaved } from './a11y.shared.ts';
+import {
+  collectPageProblems,
+  launchBrowser,
+  newContext,
+  type PageProblems,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './support/index.ts';
+
+/** At least 44 × 44 CSS px: a finger, not a mouse pointer. */
+async function expectTouchSized(page: Page, name: RegExp | string, within = page.locator('body')): Promise<void> {
+  const box = await within.getByRole('button', { name }).first().boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(44);
+  expect(box?.height).toBeGreaterThanOrEqual(44);
+}
+
+describe('a phone (390 × 844, touch), with taps only', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let phone: Page;
+  let laptop: Page;
+  let problems: PageProblems[];
+  let noteId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    phone = await (await newContext(browser, PHONE)).newPage();
+    laptop = await (await newContext(browser)).newPage();
+    problems = [collectPageProblems(phone), collectPageProblems(laptop)];
+    const url = await createBoard(server, 'Outpatient letters');
+    await laptop.goto(url);
+    await laptop.getByLabel('Your name').fill('Pat');
+    await laptop.getByRole('radio', { name: /practitioner/ }).check();
+    await laptop.getByRole('button', { name: 'Join the board' }).click();
+    await waitForSaved(laptop);
+
+    await phone.goto(url);
+    await phone.getByLabel('Your name').tap();
+    await phone.keyboard.type('Carla');
+    await phone.getByRole('radio', { name: /patient, carer/ }).tap();
+    await phone.getByRole('button', { name: 'Join the board' }).tap();
+    await waitForSaved(phone);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens on the lane list, with every lane and finger-sized buttons', async () => {
+    for (const lane of ['Define', 'Design', 'Deliver', 'Decide', 'Distribute', 'Evaluate']) {
+      await phone.getByRole('region', { name: lane }).waitFor();
+    }
+    expect(await phone.getByRole('button', { name: 'List' }).getAttribute('aria-pressed')).toBe('true');
+    await expectTouchSized(phone, /^Add note/);
+    await expectTouchSized(phone, 'Canvas');
+    // Nothing wider than the phone: no sideways scrolling.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('adds a note to Define and writes in it', async () => {
+    await phone
+      .getByRole('region', { name: 'Define' })
+      .getByRole('button', { name: /^Add note/ })
+      .tap();
+    noteId = await waitFor(async () => (await noteIds(laptop))[0], { message: "the note in the laptop's doc" });
+    expect(await noteField(laptop, noteId, 'lane')).toBe('define');
+    expect(await noteField(laptop, noteId, 'authorRole')).toBe('lay');
+    const field = phone.getByRole('textbox', { name: 'Note by Carla (Lay participant)' });
+    await field.tap();
+    await phone.keyboard.type('The letter came a week late');
+    await waitFor(async () => (await noteField(laptop, noteId, 'text')) === 'The letter came a week late', {
+      message: "the words in the laptop's doc",
+    });
+  });
+
+  it('moves it to Decide with two taps', async () => {
+    const define = phone.getByRole('region', { name: 'Define' });
+    await expectTouchSized(phone, 'Move to…', define);
+    await define.getByRole('button', { name: 'Move to…' }).tap();
+    const dialog = phone.getByRole('dialog', { name: 'Move to lane…' });
+    await expectTouchSized(phone, 'Decide', dialog);
+    await dialog.getByRole('button', { name: 'Decide' }).tap();
+    await waitFor(async () => (await noteField(laptop, noteId, 'lane')) === 'decide', { message: "Decide in the laptop's doc" });
+    await phone
+      .getByRole('region', { name: 'Decide' })
+      .getByRole('textbox', { name: /^Note by Carla/ })
+      .waitFor();
+  });
+
+  it('deletes it', async () => {
+    const decide = phone.getByRole('region', { name: 'Decide' });
+    await expectTouchSized(phone, 'Delete', decide);
+    await decide.getByRole('button', { name: 'Delete' }).tap();
+    await waitFor(async () => (await noteIds(laptop)).length === 0, { message: "the note gone from the laptop's doc" });
+    expect(await decide.getByRole('textbox').count()).toBe(0);
+  });
+
+  it('raised no page errors', () => {
+    for (const collected of problems) expect(collected.all()).toEqual([]);
+  });
+});
