@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
+import type { BoardStore, Snapshot } from '../storage/BoardStore.ts';
 import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
 import type { CommitQueue, CommitTarget, PendingCommit } from './CommitQueue.ts';
 import type { Connection, ConnectionOwner } from './Connection.ts';
@@ -106,9 +106,7 @@ export class Room implements ConnectionOwner, CommitTarget {
       }
       const isNewBoard = stored.snapshot === null && stored.log.length === 0;
       const migrated = await this.migrate(isNewBoard);
-      if (!migrated && stored.log.length === 0 && stored.snapshot?.encoding === 'v1') {
-        this.fullStateMessage = encodeSyncStep2(stored.snapshot.data);
-      }
+      if (!migrated && stored.log.length === 0 && stored.snapshot) this.cacheFullState(stored.snapshot);
     } catch (error) {
       this.fail(error);
       return;
@@ -139,7 +137,9 @@ export class Room implements ConnectionOwner, CommitTarget {
     if (changes.length === 0) return false;
     const { store, boardId } = this.options;
     if (isNewBoard) {
-      await store.createBoard(boardId, encodeSnapshot(this.doc));
+      const snapshot = encodeSnapshot(this.doc);
+      await store.createBoard(boardId, snapshot);
+      this.cacheFullState(snapshot);
       return false;
     }
     const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
@@ -225,6 +225,11 @@ export class Room implements ConnectionOwner, CommitTarget {
       this.options.logger.warn('malformed message; closing that connection', { boardId: this.boardId, reason });
       connection.close(CloseCode.MALFORMED_MESSAGE, `Malformed message: ${reason}`);
     }
+  }
+
+  /** A snapshot of exactly the current doc is also the sync step 2 for a client with nothing. */
+  private cacheFullState(snapshot: Snapshot): void {
+    if (snapshot.encoding === 'v1') this.fullStateMessage ??= encodeSyncStep2(snapshot.data);
   }
 
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
@@ -317,6 +322,7 @@ export class Room implements ConnectionOwner, CommitTarget {
       this.logCount -= count;
       this.logBytes -= bytes;
       this.options.metrics.compactions++;
+      if (this.appliedSeq === throughSeq && this.state === 'ready') this.cacheFullState(snapshot);
     } catch (error) {
       this.compactionBlockedUntil = Date.now() + COMPACTION_RETRY_MS;
       this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });

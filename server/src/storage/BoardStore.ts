@@ -36,8 +36,8 @@ export interface BoardStore {
 }
 
 /**
- * A whole board as one Yjs update. Snapshots are written in the V2 encoding, which is smaller and
- * about twice as fast to load as V1; the log holds V1 updates exactly as clients sent them.
+ * A whole board as one Yjs update, in either encoding (the server writes V1; see
+ * storage/snapshots.ts). The log holds V1 updates exactly as clients sent them.
  */
 export interface Snapshot {
   readonly data: Uint8Array;
