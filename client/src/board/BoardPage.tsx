@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
+import { BalancePrompts } from '../balance/BalancePrompts.tsx';
+import { showBalancePrompts } from '../balance/showBalancePrompts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
@@ -19,6 +21,9 @@ import { useBoardView } from '../settings/useBoardView.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
+import { useBoardVoting } from '../voting/useBoardVoting.ts';
+import { VotePanel } from '../voting/VotePanel.tsx';
+import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
 import { type BoardSession, useBoardSession } from './useBoardSession.ts';
 
@@ -46,6 +51,7 @@ function LiveBoard({
   const peers = usePeers(provider.awareness);
   const presence = useLocalPresence(provider.awareness, identity);
   const readOnly = meta.tooNew;
+  const voting = useBoardVoting(session, identity, readOnly);
   const board = useBoardView();
   const settings = useDeviceSettings();
   const announcer = useAnnouncer(settings.announce);
@@ -86,8 +92,10 @@ function LiveBoard({
         <SyncStatusBadge status={status} />
         <BoardViewToggle view={board.view} onChange={board.setView} />
         <SettingsButton />
+        <VotingHeaderButtons voting={voting} editor={editor} identity={identity} />
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </header>
+      {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       {readOnly && (
         <p className="read-only-notice" role="alert">
           This board was made with a newer version of Costudio. You can look at it but not change it here. Reload the page to get
@@ -102,6 +110,7 @@ function LiveBoard({
             <BoardCanvas session={session} identity={identity} peers={peers} presence={presence} readOnly={readOnly} />
           )}
         </main>
+        {voting.panelOpen && <VotePanel voting={voting} session={session} role={identity.role} />}
         <aside className="board-aside">
           <ParticipantList self={identity} peers={peers} />
         </aside>

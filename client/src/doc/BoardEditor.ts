@@ -1,16 +1,23 @@
 import {
   applyTextEdit,
+  createAnonymousNote,
   createNote,
   deleteNote,
   getNotesMap,
   getNoteText,
   type LaneId,
   moveNote,
+  type NewAnonymousNote,
   type NewNote,
   type NoteColor,
+  type Role,
+  recordNoteEdit,
   setNoteColor,
 } from '@costudio/shared';
 import * as Y from 'yjs';
+
+/** A pause in typing longer than this ends an editing session of a note. */
+const EDIT_SESSION_GAP_MS = 2 * 60_000;
 
 /**
  * Every write this person makes to the board, through the shared typed ops, tagged with one
@@ -22,6 +29,12 @@ export class BoardEditor {
   readonly origin = { source: 'costudio-local-session' };
   readonly undoManager: Y.UndoManager;
   private readOnly = false;
+  private readonly ownAnonymousNotes = new Set<string>();
+  /** The editor's role now, for counting edits (docs/voting.md, `activity`). */
+  private role: Role | null = null;
+  private lastTextEdit: { id: string; at: number } | null = null;
+  /** Notes created here whose first typing belongs to writing them, not to an edit. */
+  private readonly freshNotes = new Set<string>();
 
   constructor(readonly doc: Y.Doc) {
     this.undoManager = new Y.UndoManager(getNotesMap(doc), { trackedOrigins: new Set([this.origin]) });
@@ -36,10 +49,34 @@ export class BoardEditor {
     return this.readOnly;
   }
 
+  setRole(role: Role): void {
+    this.role = role;
+  }
+
   addNote(input: NewNote): string | null {
     if (this.readOnly) return null;
     this.undoManager.stopCapturing();
-    return createNote(this.doc, input, this.origin);
+    const id = createNote(this.doc, input, this.origin);
+    this.freshNotes.add(id);
+    return id;
+  }
+
+  /**
+   * Posts a note with its role but without its author (createAnonymousNote). The text must come
+   * with it: typing into the note afterwards would write this session's Yjs client id into it,
+   * which links it to this person's named notes and dots (docs/voting.md, anonymity).
+   */
+  addAnonymousNote(input: NewAnonymousNote): string | null {
+    if (this.readOnly) return null;
+    this.undoManager.stopCapturing();
+    const id = createAnonymousNote(this.doc, input, this.origin);
+    this.ownAnonymousNotes.add(id);
+    return id;
+  }
+
+  /** True for a note this session posted anonymously; its text is not editable from here. */
+  isOwnAnonymousNote(id: string): boolean {
+    return this.ownAnonymousNotes.has(id);
   }
 
   moveNote(id: string, to: { lane: LaneId; x?: number; y?: number }): void {
@@ -62,9 +99,24 @@ export class BoardEditor {
 
   /** Applies what a text field now shows as the smallest edit, keeping others' characters. */
   editText(id: string, next: string): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.ownAnonymousNotes.has(id)) return;
     const text = getNoteText(this.doc, id);
-    if (text) applyTextEdit(text, next, this.origin);
+    if (!text || text.toString() === next) return;
+    applyTextEdit(text, next, this.origin);
+    this.countEditSession(id);
+  }
+
+  /**
+   * Counts one edit per editing session of a note (docs/voting.md): a session is a run of
+   * changes to one note with no pause longer than EDIT_SESSION_GAP_MS and no other note edited
+   * in between. Typing into a note just created here is writing it, which counts as a note.
+   */
+  private countEditSession(id: string, now = Date.now()): void {
+    const previous = this.lastTextEdit;
+    this.lastTextEdit = { id, at: now };
+    if (previous && previous.id === id && now - previous.at < EDIT_SESSION_GAP_MS) return;
+    if (this.freshNotes.delete(id)) return;
+    if (this.role) recordNoteEdit(this.doc, id, this.role, this.origin);
   }
 
   undo(): void {

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { readRecentBoards, rememberBoard } from '../device/recentBoards.ts';
 import { navigate } from '../router/navigation.ts';
 import { boardPath } from '../router/route.ts';
+import { rememberCreatedBoard } from '../voting/createdBoards.ts';
 import { createBoard } from './createBoard.ts';
 
 /** Make a new board, or go back to one opened before on this device. */
@@ -29,6 +30,8 @@ export function StartPage() {
     try {
       const board = await createBoard(title);
       rememberBoard({ id: board.id, title: board.title });
+      // Makes this device the board's facilitator until share links carry access (issue 7).
+      rememberCreatedBoard(board.id);
       navigate(boardPath(board.id));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');

@@ -1,0 +1,98 @@
+import { LANE_IDS, LANES, type LaneId, MAX_NOTE_TEXT_LENGTH, ROLE_INFO } from '@costudio/shared';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import type { Identity } from '../device/identity.ts';
+import type { BoardEditor } from '../doc/BoardEditor.ts';
+import { RoleIcon } from '../presence/RoleIcon.tsx';
+
+/**
+ * Posting a note without one's name. The text is written together with the note, because typing
+ * into it afterwards from this page would tie it to this person in the board's data.
+ */
+export function AnonymousNoteButton({
+  editor,
+  identity,
+  disabled,
+}: {
+  editor: BoardEditor;
+  identity: Identity;
+  disabled: boolean;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const ids = { heading: useId(), lane: useId(), text: useId(), help: useId(), error: useId() };
+  const [lane, setLane] = useState<LaneId>(LANE_IDS[0]);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [posted, setPosted] = useState('');
+  const shownAs = ROLE_INFO[identity.role].anonymousName;
+
+  const close = () => dialogRef.current?.close();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') return setError('Please write your note first.');
+    const id = editor.addAnonymousNote({ lane, authorRole: identity.role, text: text.trim() });
+    if (id === null) return setError('This board cannot be changed here.');
+    setText('');
+    setError(null);
+    setPosted(`Your note was posted in ${LANES.find((candidate) => candidate.id === lane)?.title}, shown as “${shownAs}”.`);
+    close();
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => {
+          setPosted('');
+          dialogRef.current?.showModal();
+        }}
+      >
+        Post anonymously…
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {posted}
+      </span>
+      <dialog ref={dialogRef} aria-labelledby={ids.heading} className="anonymous-dialog">
+        <h2 id={ids.heading}>Post a note anonymously</h2>
+        <p id={ids.help}>
+          Others will see <RoleIcon role={identity.role} /> <strong>{shownAs}</strong>, not your name. Your name is not saved with
+          the note anywhere on the board. Once posted, you cannot edit it from this page, because editing would show it was you to
+          anyone inspecting the board's data.
+        </p>
+        <form onSubmit={submit} noValidate>
+          <label htmlFor={ids.lane}>Lane</label>
+          <select id={ids.lane} value={lane} onChange={(event) => setLane(event.target.value as LaneId)}>
+            {LANES.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.title}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={ids.text}>Your note</label>
+          <textarea
+            id={ids.text}
+            rows={4}
+            value={text}
+            maxLength={MAX_NOTE_TEXT_LENGTH}
+            aria-describedby={error ? `${ids.help} ${ids.error}` : ids.help}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => setText(event.target.value)}
+          />
+          {error && (
+            <p id={ids.error} className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="anonymous-dialog__actions">
+            <button type="submit" className="button-primary">
+              Post anonymously
+            </button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { findOpenVote, openVote, type Role } from '@costudio/shared';
+import { useRef } from 'react';
+import { BalanceView } from '../balance/BalanceView.tsx';
+import type { BoardSession } from '../board/useBoardSession.ts';
+import { PerspectivesView } from '../perspectives/PerspectivesView.tsx';
+import { ReportDownload } from '../report/ReportDownload.tsx';
+import { DotVote } from './DotVote.tsx';
+import { OpenVoteForm } from './OpenVoteForm.tsx';
+import type { BoardVoting } from './useBoardVoting.ts';
+import './voting.css';
+
+export const VOTE_PANEL_ID = 'vote-panel';
+
+/** The side panel for issue 5: the dot vote, perspectives, participation balance and the report. */
+export function VotePanel({ voting, session, role }: { voting: BoardVoting; session: BoardSession; role: Role }) {
+  const { votes, access, notes } = voting;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const open = findOpenVote(votes);
+  // The vote whose perspectives are shown: the open one, otherwise the last one closed.
+  const shown = open ?? votes.at(-1) ?? null;
+  const shownNumber = shown ? votes.indexOf(shown) + 1 : 0;
+
+  return (
+    <section id={VOTE_PANEL_ID} className="vote-panel" aria-labelledby="vote-panel-heading">
+      <div className="vote-panel__top">
+        <h2 id="vote-panel-heading" ref={headingRef} tabIndex={-1}>
+          Votes and results
+        </h2>
+        <button type="button" onClick={() => voting.setPanelOpen(false)}>
+          Close<span className="visually-hidden"> votes and results</span>
+        </button>
+      </div>
+      {open ? (
+        <DotVote
+          session={session}
+          vote={open}
+          notes={notes.byId}
+          participantId={voting.participantId}
+          role={role}
+          access={access}
+        />
+      ) : access === 'facilitate' ? (
+        <section aria-labelledby="open-vote-heading">
+          <h3 id="open-vote-heading">Open a dot vote</h3>
+          <OpenVoteForm
+            onOpen={(choice) => {
+              openVote(session.doc, choice, session.editor.origin);
+              headingRef.current?.focus();
+            }}
+          />
+        </section>
+      ) : (
+        <p className="vote-panel__waiting">No vote is open. The facilitator will open one when it is time to vote.</p>
+      )}
+      {shown && <PerspectivesView vote={shown} voteNumber={shownNumber} notes={notes.byId} />}
+      <BalanceView balance={voting.balance} />
+      <ReportDownload doc={session.doc} />
+    </section>
+  );
+}

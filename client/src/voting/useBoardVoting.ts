@@ -1,0 +1,35 @@
+import type { ParticipationBalance, Vote } from '@costudio/shared';
+import { useMemo, useState } from 'react';
+import { useBalance } from '../balance/useBalance.ts';
+import type { BoardSession } from '../board/useBoardSession.ts';
+import type { Identity } from '../device/identity.ts';
+import type { NotesSnapshot } from '../doc/NotesStore.ts';
+import { useNotes } from '../doc/useNotes.ts';
+import { participantIdFor } from './participantId.ts';
+import { type Access, useAccess } from './useAccess.ts';
+import { useParticipantRegistration } from './useParticipantRegistration.ts';
+import { useVotes } from './useVotes.ts';
+
+/** What the voting, perspectives, balance and report views share on one board page. */
+export interface BoardVoting {
+  access: Access;
+  participantId: string;
+  votes: readonly Vote[];
+  notes: NotesSnapshot;
+  balance: ParticipationBalance;
+  panelOpen: boolean;
+  setPanelOpen(open: boolean): void;
+}
+
+/** Registers this person as a participant and gathers the live data the issue-5 views need. */
+export function useBoardVoting(session: BoardSession, identity: Identity, readOnly: boolean): BoardVoting {
+  const { boardId, doc } = session;
+  const access = useAccess(boardId, readOnly);
+  const participantId = useMemo(() => participantIdFor(boardId), [boardId]);
+  useParticipantRegistration(session, participantId, identity.role, readOnly);
+  const votes = useVotes(doc);
+  const notes = useNotes(session.notes);
+  const balance = useBalance(doc, notes.byId, notes.geometryVersion, votes);
+  const [panelOpen, setPanelOpen] = useState(false);
+  return { access, participantId, votes, notes, balance, panelOpen, setPanelOpen };
+}
