@@ -27,6 +27,8 @@ export interface RelayOptions {
 }
 
 const GOING_AWAY_REASON = 'Server shutting down';
+/** RFC 6455 "internal error": the server hit an unexpected condition. */
+const INTERNAL_ERROR = 1011;
 const SHUTDOWN_GRACE_MS = 2_000;
 const MAX_PENDING_MESSAGES = 10_000;
 
@@ -105,10 +107,7 @@ export class Relay {
     for (const connection of this.connections) connection.close(CloseCode.GOING_AWAY, GOING_AWAY_REASON);
     await this.allSocketsClosed(SHUTDOWN_GRACE_MS);
     await this.commits.whenIdle();
-    for (const room of this.rooms.values()) {
-      if (room.state === 'ready') await room.compact();
-      room.doc.destroy();
-    }
+    for (const room of this.rooms.values()) await room.shutdown();
     this.rooms.clear();
   }
 
@@ -123,7 +122,7 @@ export class Relay {
       decision = await this.authorize({ boardId: target.boardId, params: target.params, request });
     } catch (error) {
       this.options.logger.error('authorize hook failed', { error, boardId: target.boardId });
-      decision = { refuse: { code: 1011, reason: 'Could not check access to this board' } };
+      decision = { refuse: { code: INTERNAL_ERROR, reason: 'Could not check access to this board' } };
     }
     if (this.closing) {
       socket.destroy();
@@ -271,7 +270,15 @@ export class Relay {
     const relay = this;
     return function onSocketMessage(this: WebSocket, data: RawData) {
       const connection = (this as RelaySocket).connection;
-      if (connection) relay.route(connection, toBytes(data));
+      if (!connection) return;
+      try {
+        relay.route(connection, toBytes(data));
+      } catch (error) {
+        // Rooms already turn bad input into MALFORMED_MESSAGE; this is for our own bugs, which
+        // must cost one socket, never the process.
+        relay.options.logger.error('unexpected error handling a message', { boardId: connection.boardId, error });
+        connection.close(INTERNAL_ERROR, 'Internal server error');
+      }
     };
   })();
 

@@ -339,14 +339,20 @@ export class Room implements ConnectionOwner, CommitTarget {
     if (this.state === 'loading') return false;
     await this.options.commits.whenIdle();
     if (!this.isEmpty || this.state === 'closed') return false;
+    await this.shutdown();
+    return true;
+  }
+
+  /** At server shutdown, after the last commit: compact and free, even with sockets attached. */
+  async shutdown(): Promise<void> {
     const wasReady = this.state === 'ready';
+    // A load still in progress sees this and stops instead of greeting anyone.
     this.state = 'closed';
     if (wasReady) {
       this.options.fanout.unsubscribe(this.boardId);
       await this.compact();
     }
     this.doc.destroy();
-    return true;
   }
 
   /** Closes every socket on this board, including ones still waiting for it to load. */
