@@ -16,6 +16,7 @@ import { setDebugHook } from '../debug/debugHook.ts';
 import type { Identity } from '../device/identity.ts';
 import { useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
+import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
 import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
 import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
@@ -24,12 +25,14 @@ import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { screenToBoard, visibleRect } from './camera.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
+import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
 import { LanesLayer } from './LanesLayer.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
 import { SpatialIndex } from './SpatialIndex.ts';
 import { useCanvasGestures } from './useCanvasGestures.ts';
+import { useNoteKeyboard } from './useNoteKeyboard.ts';
 import { useStageCamera } from './useStageCamera.ts';
 import { useZoomPercent } from './useZoomPercent.ts';
 
@@ -122,16 +125,29 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
     [camera],
   );
 
+  const keyboard = useNoteKeyboard({
+    snapshot,
+    editor,
+    readOnly,
+    containerRef,
+    showNote,
+    openEditor: setEditingId,
+    currentNote: (id) => session.notes.getSnapshot().byId.get(id),
+    setFocusedLane,
+  });
+  const { setFocusedNoteId } = keyboard;
+
   const addNote = useCallback(
     (lane: LaneId, at?: { x: number; y: number }) => {
       const id = editor.addNote({ lane, author: identity.name, authorRole: identity.role, ...at });
       if (id === null) return;
       setFocusedLane(lane);
       setEditingId(id);
+      setFocusedNoteId(id);
       const note = session.notes.getSnapshot().byId.get(id);
       if (note) showNote(note);
     },
-    [editor, identity.name, identity.role, session.notes, showNote],
+    [editor, identity.name, identity.role, session.notes, showNote, setFocusedNoteId],
   );
 
   const fitBoard = useCallback(() => {
@@ -185,10 +201,11 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
   const onOpen = useCallback(
     (id: string) => {
       setEditingId(id);
+      setFocusedNoteId(id);
       const note = session.notes.getSnapshot().byId.get(id);
       if (note) setFocusedLane(note.lane);
     },
-    [session.notes],
+    [session.notes, setFocusedNoteId],
   );
 
   const onDragStart = useCallback((id: string) => {
@@ -247,6 +264,10 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
+    if (keyboard.handleKey(event.nativeEvent)) {
+      event.preventDefault();
+      return;
+    }
     const action = canvasKeyAction(event.nativeEvent);
     if (!action) return;
     event.preventDefault();
@@ -292,10 +313,18 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
             if (editingId === null) setFocusedLane((lane) => (lane === LANE_IDS[0] ? centreLane() : lane));
           }
         }}
-        onBlur={() => setCanvasFocused(false)}
+        onBlur={(event) => {
+          setCanvasFocused(false);
+          keyboard.onBlur(event);
+        }}
       >
         <p id="canvas-keys-help" className="visually-hidden">
-          Arrow keys move the view, plus and minus zoom, 0 fits the whole board, N adds a note to the focused lane.
+          Tab and the arrow keys go from note to note. On a note: Enter edits it, M moves it to another lane, Delete removes it,
+          Escape lets go. Keys 1 to 6 choose a lane, 1 is Define. The arrow keys move the view, plus and minus zoom, 0 fits the
+          whole board, N adds a note to the focused lane.
+        </p>
+        <p className="visually-hidden" aria-live="polite" data-testid="canvas-focus">
+          {keyboard.description}
         </p>
         {size.width > 0 && (
           <Stage
@@ -325,6 +354,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
                 <NotesOverview notes={visibleNotes} />
               )}
             </Layer>
+            <KeyboardFocusRing note={canvasFocused && editingId === null ? keyboard.focusedNote : null} />
             <CursorsLayer peers={peers} camera={camera} />
           </Stage>
         )}
@@ -332,6 +362,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
           <NoteEditor note={editingNote} doc={doc} editor={editor} camera={camera} readOnly={readOnly} onClose={closeEditor} />
         )}
       </div>
+      <MoveNoteDialog {...keyboard.moveDialog} />
     </div>
   );
 }
