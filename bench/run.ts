@@ -22,7 +22,7 @@ const HELP = `Usage: pnpm bench [-- options]
   --only <list>         relay scenarios to run: ${RELAY_SCENARIOS.join(',')} (default: all)
   --servers <list>      ${SERVER_KINDS.join(',')} (default: both)
   --quick               short run for a smoke test (5 s fan-out, 3 joins, 1,000 idle connections)
-  --fanout-seconds <n>  measured seconds per fan-out shape and server (default 20, in 2 alternating
+  --fanout-seconds <n>  measured seconds per fan-out shape and server (default 20, in 4 alternating
                         rounds, each after a 3 s warm-up)
   --joins <n>           timed joins per join figure (default 7)
   --connections <n>     idle connections for the memory figure (default 5000)
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     servers: parseList<ServerKind>(values.servers, SERVER_KINDS, 'servers'),
     fanoutWarmupMs: quick ? 1_000 : 3_000,
     fanoutMeasureMs: positive(values['fanout-seconds'], quick ? 5 : 20, 'fanout-seconds') * 1000,
-    fanoutRounds: quick ? 1 : 2,
+    fanoutRounds: quick ? 1 : 4,
     joinNotes: 10_000,
     joinRepeats: Math.round(positive(values.joins, quick ? 3 : 7, 'joins')),
     idleConnections: Math.round(positive(values.connections, quick ? 1_000 : 5_000, 'connections')),

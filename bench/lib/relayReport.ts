@@ -28,6 +28,15 @@ export function relayRows(figures: RelayFigures): ReportRow[] {
       costudio: c ? `${c.receipts}/${c.expectedReceipts}` : '–',
       ratio: Number.NaN,
     });
+    rows.push(
+      row(`  load generator event-loop delay p99 ${name} (ms)`, r?.loadGeneratorDelayP99Ms, c?.loadGeneratorDelayP99Ms, 1),
+    );
+    rows.push({
+      figure: `  Costudio commits over 10 ms / all ${name}`,
+      reference: 'n/a (RAM only)',
+      costudio: c?.persist ? `${c.persist.over10ms}/${c.persist.commits} (${c.persist.totalMs.toFixed(0)} ms in all)` : '–',
+      ratio: Number.NaN,
+    });
   };
   fanout('20 rooms × 10', (f) => f.fanoutRooms);
   fanout('1 room × 100', (f) => f.fanoutCrowd);

@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { delay } from '../lib/delay.ts';
 import { connectMany, type RawSyncClient } from '../lib/RawSyncClient.ts';
 import type { ServerProcess } from '../lib/serverProcess.ts';
@@ -23,6 +23,9 @@ export interface FanoutResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Worst round's p99 event-loop delay of the load generator. */
+  loadGeneratorDelayP99Ms: number;
+  persist: PersistStats | null;
 }
 
 /** Every update is one Y.Map entry per writer, overwritten each time: `probe:<clientID>:<measured 0|1>:<sentAt>;`. */
@@ -80,16 +83,30 @@ export async function runFanout(server: ServerProcess, options: FanoutOptions, l
   });
 
   await delay(options.warmupMs);
+  // The load generator's own event-loop delay: a late timer or a late socket read shows up in
+  // every latency sample, so a round disturbed by other work on the machine is visible.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   measuring = true;
   await delay(options.measureMs);
   measuring = false;
+  loopDelay.disable();
   for (const timer of [...starters, ...timers]) clearTimeout(timer);
   const expectedReceipts = updatesSent * (clientsPerRoom - 1);
   const drainUntil = performance.now() + DRAIN_TIMEOUT_MS;
   while (receipts < expectedReceipts && performance.now() < drainUntil) await delay(50);
   await Promise.all(clients.map((client) => client.close()));
 
-  return { rooms, clientsPerRoom, updatesSent, expectedReceipts, receipts, latencies };
+  return {
+    rooms,
+    clientsPerRoom,
+    updatesSent,
+    expectedReceipts,
+    receipts,
+    latencies,
+    loadGeneratorDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    persist: await persistStats(server),
+  };
 }
 
 /** The raw outcome of one fan-out run; rounds of the same shape are pooled by `summarizeFanout`. */
@@ -100,6 +117,26 @@ export interface FanoutRound {
   expectedReceipts: number;
   receipts: number;
   latencies: number[];
+  loadGeneratorDelayP99Ms: number;
+  /** Costudio only: its group commits in this round (from GET /metrics). */
+  persist: PersistStats | null;
+}
+
+export interface PersistStats {
+  commits: number;
+  /** Commits that took longer than 10 ms (a WAL checkpoint's fsync, a slow disk). */
+  over10ms: number;
+  totalMs: number;
+}
+
+/** Reads costudio_persist_seconds from the server's /metrics; null for servers without it. */
+async function persistStats(server: ServerProcess): Promise<PersistStats | null> {
+  if (server.kind !== 'costudio') return null;
+  const commits = await server.metric('costudio_persist_seconds_count');
+  const within10ms = await server.metric('costudio_persist_seconds_bucket{le="0.01"}');
+  const seconds = await server.metric('costudio_persist_seconds_sum');
+  if (commits === undefined || within10ms === undefined || seconds === undefined) return null;
+  return { commits, over10ms: commits - within10ms, totalMs: seconds * 1000 };
 }
 
 /** Pools the samples of several rounds of one shape into one set of figures. */
@@ -115,6 +152,14 @@ export function summarizeFanout(rounds: readonly FanoutRound[]): FanoutResult {
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.reduce((max, value) => Math.max(max, value), 0),
+    loadGeneratorDelayP99Ms: Math.max(...rounds.map((r) => r.loadGeneratorDelayP99Ms)),
+    persist: rounds.some((r) => r.persist)
+      ? {
+          commits: sum((r) => r.persist?.commits ?? 0),
+          over10ms: sum((r) => r.persist?.over10ms ?? 0),
+          totalMs: sum((r) => r.persist?.totalMs ?? 0),
+        }
+      : null,
   };
 }
 
