@@ -95,7 +95,13 @@ export class CommitQueue {
         updates: batch.length,
         boards: [...new Set(batch.map((c) => c.boardId))].slice(0, 20),
       });
-      for (const commit of batch) guard(this.logger, () => commit.target.commitFailed(commit, reason));
+      for (const commit of batch) {
+        try {
+          commit.target.commitFailed(commit, reason);
+        } catch (failure) {
+          this.logger.error('unexpected error refusing an update', { boardId: commit.boardId, error: failure });
+        }
+      }
       return null;
     }
   }
@@ -106,25 +112,33 @@ export class CommitQueue {
     for (let i = 0; i < batch.length; i++) {
       const commit = batch[i] as PendingCommit;
       targets.add(commit.target);
-      guard(this.logger, () => commit.target.applyCommitted(commit, seqs[i] as number));
+      // A failure in one room must not stop the others in the same flush.
+      try {
+        commit.target.applyCommitted(commit, seqs[i] as number);
+      } catch (error) {
+        this.logger.error('unexpected error applying a committed update', { boardId: commit.boardId, error });
+      }
       if (commit.connection?.savedClocks) acknowledged.set(commit.connection, commit.target);
     }
-    for (const [connection, target] of acknowledged) guard(this.logger, () => target.acknowledge(connection));
-    for (const target of targets) guard(this.logger, () => target.afterFlush());
+    for (const [connection, target] of acknowledged) {
+      try {
+        target.acknowledge(connection);
+      } catch (error) {
+        this.logger.error('unexpected error acknowledging a commit', { boardId: connection.boardId, error });
+      }
+    }
+    for (const target of targets) {
+      try {
+        target.afterFlush();
+      } catch (error) {
+        this.logger.error('unexpected error after a flush', { error });
+      }
+    }
   }
 
   private notifyIdle(): void {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
-  }
-}
-
-/** A failure while handling one room must not stop the others in the same flush. */
-function guard(logger: Logger, action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    logger.error('unexpected error after commit', { error });
   }
 }
