@@ -76,7 +76,7 @@ export function helpText(): string {
   return [
     'Costudio relay: serves the board client and syncs boards over y-websocket, storing them in SQLite.',
     '',
-    'Usage: pnpm --filter @costudio/server start [--help]',
+    'Usage: pnpm --filter @costudio/server start [-- --help]',
     '',
     'Environment variables:',
     ...rows,

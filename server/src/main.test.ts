@@ -55,6 +55,10 @@ describe('costudio-server CLI', () => {
     expect(await help.exit).toBe(0);
     expect(help.stdout).toContain('PORT');
     expect(help.stdout).toContain('DATA_DIR');
+    // As `pnpm --filter @costudio/server start -- --help` passes it.
+    const viaPnpm = run(['--', '--help']);
+    expect(await viaPnpm.exit).toBe(0);
+    expect(viaPnpm.stdout).toContain('PORT');
   }, 30_000);
 
   it('refuses a bad setting with exit code 2 and a message naming it', async () => {

@@ -3,7 +3,8 @@ import { ConfigError, helpText, parseConfig } from './config.ts';
 import { createLogger } from './log.ts';
 import { startServer } from './startServer.ts';
 
-const args = process.argv.slice(2);
+// pnpm passes a literal `--` through when run as `pnpm … start -- --help`.
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(helpText());
   process.exit(0);
