@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, createBoard, DESKTOP, PHONE, waitForSaved } from './a11y.shared.ts';
+import { axeViolations, createBoard, DESKTOP, PHONE, screenshotForReview, waitForSaved } from './a11y.shared.ts';
 import {
   collectPageProblems,
   launchBrowser,
@@ -12,15 +9,6 @@ import {
   startTestServer,
   type TestServer,
 } from './support/index.ts';
-
-/** Screenshots for a person to look at; set COSTUDIO_SCREENSHOTS=dir to keep them. */
-const SHOTS = process.env.COSTUDIO_SCREENSHOTS ?? null;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 describe.each([
   ['desktop', DESKTOP],
@@ -48,14 +36,14 @@ describe.each([
   it('on the start page', async () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Costudio' }).waitFor();
-    await shot(page, `${size}-start`);
+    await screenshotForReview(page, `${size}-start`);
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('on the join step', async () => {
     await page.goto(boardUrl);
     await page.getByRole('heading', { name: 'Join the board' }).waitFor();
-    await shot(page, `${size}-join`);
+    await screenshotForReview(page, `${size}-join`);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -75,7 +63,7 @@ describe.each([
       .getByRole('button', { name: /^Add note/ })
       .click();
     await page.keyboard.type('Send letters by text message');
-    await shot(page, `${size}-list`);
+    await screenshotForReview(page, `${size}-list`);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -93,7 +81,7 @@ describe.each([
   it('on the canvas view', async () => {
     await page.getByRole('button', { name: 'Canvas' }).click();
     await page.locator('.board-canvas__surface canvas').first().waitFor();
-    await shot(page, `${size}-canvas`);
+    await screenshotForReview(page, `${size}-canvas`);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -141,11 +129,37 @@ describe('seeing', () => {
     );
     expect(offenders).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await shot(page, 'narrow-320-200pc-contrast');
+    await screenshotForReview(page, 'narrow-320-200pc-contrast');
     expect(await axeViolations(page)).toEqual([]);
     // The choice stays on the device.
     await page.reload();
     await waitForSaved(page);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('high-contrast');
+  });
+
+  it('works at 400 % zoom (1280 × 800 seen as 320 × 200): every lane and tool reachable, no sideways scrolling', async () => {
+    const page = await (await newContext(browser, { viewport: { width: 320, height: 200 } })).newPage();
+    await page.goto(await createBoard(server, 'Zoomed in'));
+    await page.getByLabel('Your name').fill('Zoe');
+    await page.getByRole('radio', { name: /patient, carer/ }).check();
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    await waitForSaved(page);
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    for (const lane of ['Define', 'Design', 'Deliver', 'Decide', 'Distribute', 'Evaluate']) {
+      const add = page.getByRole('region', { name: lane }).getByRole('button', { name: /^Add note/ });
+      await add.scrollIntoViewIfNeeded();
+      const box = await add.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+    }
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.getByRole('application').waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    for (const tool of [/^Add note/, 'Undo', 'Zoom in', 'Fit board', 'Text and sound']) {
+      const button = page.getByRole('button', { name: tool });
+      await button.scrollIntoViewIfNeeded();
+      expect(await button.isVisible()).toBe(true);
+    }
+    await screenshotForReview(page, 'zoom-400-canvas');
   });
 });

@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestServer } from './support/index.ts';
@@ -96,4 +98,12 @@ export async function tabTo(page: Page, target: Locator, { maxPresses = 60, back
 /** Whether the element is the one with keyboard focus now. */
 export function isFocused(target: Locator): Promise<boolean> {
   return target.evaluate((element) => element === document.activeElement);
+}
+
+/** Saves a full-page screenshot for a person to look at, when COSTUDIO_SCREENSHOTS names a folder. */
+export async function screenshotForReview(page: Page, name: string): Promise<void> {
+  const dir = process.env.COSTUDIO_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

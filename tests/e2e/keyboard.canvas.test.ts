@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard, isFocused, noteField, noteIds, tabTo, waitForSaved } from './a11y.shared.ts';
+import { createBoard, isFocused, noteField, noteIds, screenshotForReview, tabTo, waitForSaved } from './a11y.shared.ts';
 import {
   collectPageProblems,
   launchBrowser,
@@ -91,6 +91,7 @@ describe('the canvas with the keyboard alone', () => {
     await alice.keyboard.press('Escape');
     await waitFor(() => isFocused(alice.getByRole('application')));
     await waitFor(() => focusRingDrawn(alice, noteId), { message: 'a focus ring drawn on the canvas' });
+    await screenshotForReview(alice, 'desktop-canvas-keyboard-focus');
     expect(await canvasFocusText(alice)).toBe(
       'Define, note 1 of 1, by Alice (Lay participant): Letters come after the appointment',
     );
