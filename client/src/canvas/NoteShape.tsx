@@ -24,7 +24,7 @@ const FOOTER_HEIGHT = 30;
 /** Who wrote the note, by role label and (unless anonymous) name: the icon never stands alone. */
 export function authorLine(note: Note): string {
   const role = ROLE_INFO[note.authorRole];
-  return note.anonymous || note.author === '' ? role.label : `${role.label} · ${note.author}`;
+  return note.anonymous || note.author === '' ? role.anonymousName : `${role.label} · ${note.author}`;
 }
 
 /** One sticky note at full detail: fill colour, text, author role icon and label. */

@@ -18,8 +18,8 @@ export function PerspectivesTable({ perspectives, notes, caption }: Perspectives
       <thead>
         <tr>
           <th scope="col">Note</th>
-          <th scope="col">Lay participants who voted for it</th>
-          <th scope="col">Practitioners who voted for it</th>
+          <th scope="col">Lay participants</th>
+          <th scope="col">Practitioners</th>
           <th scope="col">Difference</th>
         </tr>
       </thead>

@@ -30,7 +30,7 @@ export function PerspectivesView({ vote, voteNumber, notes }: PerspectivesViewPr
       </section>
     );
   }
-  const caption = `${vote.status === 'open' ? 'So far in' : 'Result of'} vote ${voteNumber} (${voteScopeLabel(vote)}): ${people(lay, 'lay participant')} and ${people(practitioner, 'practitioner')} voted. Largest difference first.`;
+  const caption = `${vote.status === 'open' ? 'So far in' : 'Result of'} vote ${voteNumber} (${voteScopeLabel(vote)}): ${people(lay, 'lay participant')} and ${people(practitioner, 'practitioner')} voted. Each cell: the share of that group’s voters who gave the note at least one dot. Largest difference first.`;
   return (
     <section className="perspectives" aria-labelledby="perspectives-heading">
       <h3 id="perspectives-heading">{heading}</h3>

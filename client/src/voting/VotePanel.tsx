@@ -27,7 +27,7 @@ export function VotePanel({ voting, session, role }: { voting: BoardVoting; sess
           Votes and results
         </h2>
         <button type="button" onClick={() => voting.setPanelOpen(false)}>
-          Close<span className="visually-hidden"> votes and results</span>
+          Hide<span className="visually-hidden"> the votes and results panel</span>
         </button>
       </div>
       {open ? (
