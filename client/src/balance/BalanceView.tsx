@@ -17,7 +17,7 @@ export function BalanceView({ balance }: { balance: ParticipationBalance }) {
   const caption =
     participants.total === 0
       ? 'Contributions by role. Nobody has joined yet.'
-      : `Contributions by role, against the room: ${participants.counts.lay} of ${participants.total} participants are lay (${formatPercent(participants.shares.lay)}), ${participants.counts.practitioner} are practitioners (${formatPercent(participants.shares.practitioner)}).`;
+      : `Contributions by role, against the room: ${participants.counts.lay} of ${participants.total} participants are lay (${formatPercent(participants.shares.lay)}), ${participants.counts.practitioner} ${participants.counts.practitioner === 1 ? 'is a practitioner' : 'are practitioners'} (${formatPercent(participants.shares.practitioner)}).`;
   const rows: AreaBalance[] = [...balance.lanes, balance.overall];
   return (
     <section className="balance" aria-labelledby="balance-heading">
