@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_TITLE_LENGTH, readMeta } from '@costudio/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Real servers and sockets on a shared two-core machine: allow for a slow moment.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 import { type Harness, startHarness, synced } from '../testing/harness.ts';
 
 let harness: Harness;

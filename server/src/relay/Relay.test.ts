@@ -1,7 +1,11 @@
 import { CURRENT_SCHEMA_VERSION, MESSAGE_SAVED, readMeta } from '@costudio/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Real servers and sockets on a shared two-core machine: allow for a slow moment.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 import * as Y from 'yjs';
 import { type Harness, startHarness, synced, waitFor } from '../testing/harness.ts';
 

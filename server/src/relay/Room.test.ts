@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CURRENT_SCHEMA_VERSION, getMetaMap, readMeta } from '@costudio/shared';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Real servers and sockets on a shared two-core machine: allow for a slow moment.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 import * as Y from 'yjs';
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
@@ -73,7 +77,7 @@ describe('Room loading', () => {
     const old = new Y.Doc();
     getMetaMap(old).set('title', 'From 2019');
     old.getMap('notes').set('n1', new Y.Map(Object.entries({ lane: 'define', text: 'plain string' })));
-    const store = new SqliteBoardStore(join(harness.dataDir, DATABASE_FILE));
+    const store = new SqliteBoardStore(join(harness.dataDir, DATABASE_FILE), { backgroundCheckpoints: false });
     await store.appendUpdates([{ boardId: 'legacy', update: Y.encodeStateAsUpdate(old) }]);
     await store.close();
     const client = await harness.raw('/sync/legacy');

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { CloseCode, MAX_FRAME_BYTES } from '@costudio/shared';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Real servers and sockets on a shared two-core machine: allow for a slow moment.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 import * as Y from 'yjs';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { type Harness, startHarness, synced, waitFor } from '../testing/harness.ts';
@@ -127,7 +131,7 @@ describe('Relay boundaries', () => {
 
   it('refuses a board whose snapshot cannot be read with LOAD_FAILED, never an empty board', async () => {
     harness = await startHarness();
-    const store = new SqliteBoardStore(join(harness.dataDir, DATABASE_FILE));
+    const store = new SqliteBoardStore(join(harness.dataDir, DATABASE_FILE), { backgroundCheckpoints: false });
     await store.createBoard('broken', { data: Uint8Array.from([9, 9, 9, 9]), encoding: 'v2' });
     await store.close();
     const others = await bystanders(harness);
@@ -143,7 +147,7 @@ describe('Relay boundaries', () => {
     harness = await startHarness();
     const good = new Y.Doc();
     good.getMap('notes').set('ok', 1);
-    const store = new SqliteBoardStore(join(harness.dataDir, DATABASE_FILE));
+    const store = new SqliteBoardStore(join(harness.dataDir, DATABASE_FILE), { backgroundCheckpoints: false });
     await store.appendUpdates([
       { boardId: 'partly', update: Y.encodeStateAsUpdate(good) },
       { boardId: 'partly', update: Uint8Array.from([1, 1, 200, 7]) },

@@ -163,6 +163,13 @@ describe('SqliteBoardStore', () => {
     expect((await store.loadBoard('old')).snapshot).toEqual({ data: Buffer.from([1, 2]), encoding: 'v1' });
   });
 
+  it('can leave checkpoints to SQLite for short-lived tools', async () => {
+    const tool = new SqliteBoardStore(store.file, { backgroundCheckpoints: false });
+    await tool.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+    await tool.close();
+    expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+  });
+
   it('refuses to open a database written by a newer storage version', async () => {
     await store.close();
     const db = new Database(join(dir, 'nested', 'data', DATABASE_FILE));

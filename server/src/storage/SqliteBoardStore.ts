@@ -27,6 +27,11 @@ export interface SqliteBoardStoreOptions {
   readonly maxPageCount?: number;
   /** How often the background thread checkpoints the WAL. Default 1000 ms. */
   readonly checkpointIntervalMs?: number;
+  /**
+   * Default true. False leaves checkpoints to SQLite (on commit, every 1000 pages) and starts no
+   * thread: for short-lived tools that only read or write a little.
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 export const DATABASE_FILE = 'costudio.sqlite';
@@ -71,7 +76,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly deleteLogRow: Database.Statement<[number, string]>;
   private readonly selectAnything: Database.Statement<[string, string], { found: number }>;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
-  private readonly checkpointer: WalCheckpointer;
+  private readonly checkpointer: WalCheckpointer | null;
   private closing: Promise<void> | null = null;
 
   /** Opens (creating if needed) `costudio.sqlite` in `dataDir`. */
@@ -87,7 +92,7 @@ export class SqliteBoardStore implements BoardStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
       this.db.pragma('busy_timeout = 5000');
-      this.db.pragma('wal_autocheckpoint = 0');
+      if (options.backgroundCheckpoints !== false) this.db.pragma('wal_autocheckpoint = 0');
       // A WAL that grew during a burst is cut back once it has been checkpointed.
       this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
       if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
@@ -127,10 +132,13 @@ export class SqliteBoardStore implements BoardStore {
       `SELECT EXISTS (SELECT 1 FROM snapshots WHERE board_id = ?)
            OR EXISTS (SELECT 1 FROM updates WHERE board_id = ?) AS found`,
     );
-    this.checkpointer = new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, () => {
-      // Without the worker the WAL would grow forever: let SQLite checkpoint on commit again.
-      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-    });
+    this.checkpointer =
+      options.backgroundCheckpoints === false
+        ? null
+        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, () => {
+            // Without the worker the WAL would grow forever: let SQLite checkpoint on commit again.
+            if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+          });
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
       const seqs = new Array<number>(batch.length);
       for (let i = 0; i < batch.length; i++) {
@@ -184,7 +192,7 @@ export class SqliteBoardStore implements BoardStore {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.checkpointer.close();
+      await this.checkpointer?.close();
       // The last connection to close checkpoints what is left and removes the WAL.
       this.db.close();
     })();

@@ -59,7 +59,7 @@ export async function startHarness(options: StartServerOptions = {}, sqlite?: Sq
       return client;
     },
     async storedDoc(boardId) {
-      const store = new SqliteBoardStore(join(dataDir, 'costudio.sqlite'));
+      const store = new SqliteBoardStore(join(dataDir, 'costudio.sqlite'), { backgroundCheckpoints: false });
       try {
         const stored = await store.loadBoard(boardId);
         const doc = new Y.Doc();
@@ -113,7 +113,7 @@ export class RawClient {
 }
 
 /** Polls until `condition` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
