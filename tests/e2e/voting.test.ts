@@ -226,6 +226,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
       expect(await chart.getAttribute('aria-describedby')).toBeTruthy();
     }
     await noor.page.getByRole('region', { name: 'Votes and results' }).screenshot({ path: '/tmp/costudio-perspectives.png' });
+    await noor.page.locator('svg.perspectives-chart').screenshot({ path: '/tmp/costudio-perspectives-chart.png' });
 
     // The anonymous note: shown by role, and its author's name is nowhere in the document.
     const replica = await nodeReplica(server.url, boardUrl.split('/b/')[1] ?? '');
