@@ -1,7 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
+import { BoardHistory } from './history/BoardHistory.ts';
+import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
+import type { HistoryStore } from './history/HistoryStore.ts';
+import { historyRoutes } from './history/historyRoutes.ts';
+import { SqliteHistoryStore } from './history/SqliteHistoryStore.ts';
 import { createHttpHandler } from './http/createHttpHandler.ts';
+import type { HttpRoute } from './http/extraRoutes.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { Authorize } from './relay/authorize.ts';
@@ -39,6 +46,10 @@ export interface StartServerOptions {
   readonly logger?: Logger;
   /** WebSocket ping interval. Default 30 000 ms. */
   readonly heartbeatMs?: number;
+  /** Board versions; default a SqliteHistoryStore beside a SQLite `store`, none for other stores. */
+  readonly history?: HistoryStore;
+  /** Automatic versions at most this often while a board is edited. Default 10 minutes. */
+  readonly historyIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -59,6 +70,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     options.store ??
     SqliteBoardStore.open(options.dataDir ?? DEFAULTS.dataDir, { synchronous: options.sqliteSynchronous ?? 'NORMAL' });
   const fanout = options.fanout ?? new LocalFanout();
+  const ownsHistory = options.history === undefined && store instanceof SqliteBoardStore;
+  const history = options.history ?? (store instanceof SqliteBoardStore ? new SqliteHistoryStore(store.file) : null);
+  const recorder = history
+    ? new HistoryRecorder(history, logger, options.historyIntervalMs ?? DEFAULT_HISTORY_INTERVAL_MS)
+    : null;
   let relay: Relay | null = null;
   const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   relay = new Relay({
@@ -71,8 +87,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     compactMaxUpdates: options.compactMaxUpdates ?? DEFAULTS.compactMaxUpdates,
     compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(recorder ? { roomObserver: recorder } : {}),
   });
   const activeRelay = relay;
+  const authorize = options.authorize ? { authorize: options.authorize } : {};
+  const routes: HttpRoute[] = [backupRoutes({ rooms: activeRelay, store, logger, ...authorize })];
+  if (history && recorder) {
+    routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
+  }
   const server = createServer(
     createHttpHandler({
       store,
@@ -80,6 +102,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logger,
       clientDir: options.clientDir ?? DEFAULTS.clientDir,
       status: () => ({ rooms: activeRelay.roomCount, connections: activeRelay.connectionCount }),
+      routes,
     }),
   );
   server.on('upgrade', (request, socket, head) => activeRelay.handleUpgrade(request, socket, head));
@@ -96,6 +119,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   } catch (error) {
     await activeRelay.close();
+    if (ownsHistory) await history?.close();
     if (ownsStore) await store.close();
     throw error;
   }
@@ -114,6 +138,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         server.closeAllConnections();
         await stopped;
         await fanout.close();
+        if (ownsHistory) await history?.close();
         if (ownsStore) await store.close();
         logger.info('stopped', { port });
       })();

@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { handleCreateBoard } from './boardsApi.ts';
+import type { HttpRoute } from './extraRoutes.ts';
 import { sendError, sendJson } from './jsonResponses.ts';
 import { serveStatic } from './staticFiles.ts';
 
@@ -12,6 +13,8 @@ export interface HttpHandlerOptions {
   readonly logger: Logger;
   readonly clientDir: string;
   readonly status: () => { rooms: number; connections: number };
+  /** Further /api endpoints (history, backups), tried in order before the 404. */
+  readonly routes?: readonly HttpRoute[];
 }
 
 /** Routes plain HTTP requests; WebSocket upgrades go to the Relay instead. */
@@ -32,6 +35,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
     } else if (pathname === '/api/boards') {
       await handleCreateBoard(request, response, store, logger);
     } else if (pathname.startsWith('/api/')) {
+      for (const route of options.routes ?? []) if (await route(request, response, pathname)) return;
       sendError(response, 404, 'not_found', 'No such API endpoint');
     } else {
       await serveStatic(request, response, clientDir);

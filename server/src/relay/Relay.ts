@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Fanout } from '../scale/Fanout.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { type Authorize, type AuthorizeResult, allowEveryoneToEdit } from './authorize.ts';
-import { CommitQueue } from './CommitQueue.ts';
+import { CommitQueue, type CommitTarget } from './CommitQueue.ts';
 import { Connection, type ConnectionInfo } from './Connection.ts';
 import { RelaySocket } from './RelaySocket.ts';
 import { Room } from './Room.ts';
@@ -24,6 +24,15 @@ export interface RelayOptions {
   readonly compactMaxBytes: number;
   /** Interval of WebSocket pings; a socket that missed the previous pong is dropped. */
   readonly heartbeatMs?: number;
+  /** Told when boards load and empty (history keeps versions from this); must not throw. */
+  readonly roomObserver?: RoomObserver;
+}
+
+/** Follows rooms without owning them: the relay calls it, it never calls the relay back. */
+export interface RoomObserver {
+  roomLoaded(room: Room): void;
+  /** The last connection left and everything received so far is committed. */
+  roomEmptied(room: Room): void;
 }
 
 const GOING_AWAY_REASON = 'Server shutting down';
@@ -41,6 +50,7 @@ export class Relay {
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
+  private readonly roomLoads = new WeakMap<Room, Promise<void>>();
   private readonly commits: CommitQueue;
   private readonly authorize: Authorize;
   private readonly heartbeat: NodeJS.Timeout;
@@ -95,6 +105,46 @@ export class Relay {
       }
     }
     return closed;
+  }
+
+  /**
+   * The board's loaded room, loading it if needed, for server-side tools (history, export).
+   * Rejects when the board cannot be loaded. A room nobody is connected to unloads as usual.
+   */
+  async openRoom(boardId: string): Promise<Room> {
+    if (this.closing) throw new Error('The server is shutting down');
+    const room = this.roomFor(boardId);
+    await this.roomLoads.get(room);
+    if (room.state !== 'ready') throw new Error(`Board ${boardId} could not be loaded`);
+    if (room.isEmpty) this.scheduleUnload(room);
+    return room;
+  }
+
+  /** Resolves once every update received so far is committed and applied. */
+  whenCommitted(): Promise<void> {
+    return this.commits.whenIdle();
+  }
+
+  /**
+   * Commits an update the server made itself (e.g. restoring a version) through the same group
+   * commit as people's edits: durable first, then applied and relayed to every socket.
+   */
+  commitServerUpdate(room: Room, update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const target: CommitTarget = {
+        applyCommitted: (commit, seq) => {
+          try {
+            room.applyCommitted(commit, seq);
+          } finally {
+            resolve();
+          }
+        },
+        commitFailed: (_commit, reason) => reject(new Error(reason)),
+        afterFlush: () => room.afterFlush(),
+        acknowledge: () => {},
+      };
+      this.commits.enqueue({ target, boardId: room.boardId, connection: null, update, clocks: new Map() });
+    });
   }
 
   /** Stops accepting, closes clients with 1001, commits what was received and compacts. */
@@ -187,13 +237,25 @@ export class Relay {
       metrics,
       compactMaxUpdates,
       compactMaxBytes,
-      onEmpty: this.scheduleUnload,
+      onEmpty: this.onRoomEmpty,
       onLoadFailed: this.forgetRoom,
     });
     this.rooms.set(boardId, room);
-    void room.load();
+    const observer = this.options.roomObserver;
+    this.roomLoads.set(
+      room,
+      room.load().then(() => {
+        if (room.state === 'ready') observer?.roomLoaded(room);
+      }),
+    );
     return room;
   }
+
+  private readonly onRoomEmpty = (room: Room) => {
+    const observer = this.options.roomObserver;
+    if (observer && !this.closing) void this.commits.whenIdle().then(() => observer.roomEmptied(room));
+    this.scheduleUnload(room);
+  };
 
   private readonly scheduleUnload = (room: Room) => {
     if (this.closing || this.unloadTimers.has(room)) return;

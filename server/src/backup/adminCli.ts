@@ -1,0 +1,127 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * Costudio admin command line: export and import boards straight from the SQLite database,
+ * beside a running server or with it stopped (docs/operations.md, "Board backups").
+ *
+ *   pnpm --filter @costudio/server admin list
+ *   pnpm --filter @costudio/server admin export <boardId> [file]
+ *   pnpm --filter @costudio/server admin import <file>
+ *
+ * DATA_DIR selects the database as for the server. Exit codes: 0 done, 1 failed, 2 bad usage.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { isValidBoardId } from '@costudio/shared';
+import Database from 'better-sqlite3';
+import { DEFAULTS } from '../config.ts';
+import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { exportBoardFile } from './boardFile.ts';
+import { BoardFileError, importBoardFile } from './importBoardFile.ts';
+import { readStoredBoard, storeAsNewBoard } from './storedBoards.ts';
+
+const USAGE = `Costudio admin: export and import boards.
+
+Usage:
+  admin list                      board ids in the database, one per line
+  admin export <boardId> [file]   write the board as JSON to file (or stdout)
+  admin import <file>             store the JSON export as a new board; prints its id
+
+Environment: DATA_DIR (default ./data), the server's data directory.
+`;
+
+class UsageError extends Error {}
+
+async function main(args: readonly string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const dataDir = resolve(process.env.DATA_DIR?.trim() || DEFAULTS.dataDir);
+  if (command === 'list') return listBoards(dataDir);
+  if (command !== 'export' && command !== 'import') throw new UsageError(`Unknown command: ${command}`);
+  const store = SqliteBoardStore.open(dataDir, { checkpointIntervalMs: 60_000 });
+  try {
+    const code = command === 'export' ? await exportCommand(store, rest) : await importCommand(store, rest);
+    // Set before closing: in a process this short, the store's checkpoint thread may let the
+    // event loop empty before close() settles, and Node then exits with process.exitCode.
+    process.exitCode = code;
+    return code;
+  } finally {
+    await store.close();
+  }
+}
+
+function listBoards(dataDir: string): number {
+  const file = join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) {
+    process.stderr.write(`No database at ${file}\n`);
+    return 1;
+  }
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT board_id FROM snapshots UNION SELECT board_id FROM updates ORDER BY board_id').all() as {
+      board_id: string;
+    }[];
+    for (const row of rows) process.stdout.write(`${row.board_id}\n`);
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+async function exportCommand(store: SqliteBoardStore, args: readonly string[]): Promise<number> {
+  const [boardId, file] = args;
+  if (boardId === undefined || !isValidBoardId(boardId)) throw new UsageError('export needs a board id');
+  const doc = await readStoredBoard(store, boardId);
+  if (!doc) {
+    process.stderr.write(`No board ${boardId} in ${store.file}\n`);
+    return 1;
+  }
+  const json = `${JSON.stringify(exportBoardFile(doc), null, 2)}\n`;
+  doc.destroy();
+  if (file === undefined) process.stdout.write(json);
+  else {
+    await writeFile(file, json);
+    process.stderr.write(`Exported board ${boardId} to ${file}\n`);
+  }
+  return 0;
+}
+
+async function importCommand(store: SqliteBoardStore, args: readonly string[]): Promise<number> {
+  const [file] = args;
+  if (file === undefined) throw new UsageError('import needs a file');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`Cannot read ${file}: ${error instanceof SyntaxError ? 'it is not valid JSON' : String(error)}\n`);
+    return 1;
+  }
+  try {
+    const imported = importBoardFile(parsed);
+    const id = await storeAsNewBoard(store, imported.doc);
+    imported.doc.destroy();
+    for (const line of imported.skipped) process.stderr.write(`Skipped ${line}\n`);
+    process.stderr.write(`Imported "${imported.title}" with ${imported.notes} notes as board ${id} (/b/${id})\n`);
+    process.stdout.write(`${id}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BoardFileError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    process.stderr.write(`Failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,32 @@
+import type { IncomingMessage } from 'node:http';
+import type { Authorize } from '../relay/authorize.ts';
+
+export type AccessDecision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly status: number; readonly message: string };
+
+const ALLOWED: AccessDecision = { allowed: true };
+
+/**
+ * Who may see and restore a board's history and export it: its facilitators.
+ *
+ * TODO(issue 7, share links): this is the single hook point. With the default `authorize`
+ * (everyone who knows the board's address may edit it) there is no facilitator to tell
+ * apart, so everyone is allowed, exactly as everyone may edit. When a server is started with
+ * its own `authorize` hook, the request's query parameters (e.g. `?token=` of a share link)
+ * are passed to it like a socket's, and only `facilitate` access is let through.
+ */
+export async function checkFacilitatorAccess(
+  authorize: Authorize | undefined,
+  boardId: string,
+  request: IncomingMessage,
+): Promise<AccessDecision> {
+  if (!authorize) return ALLOWED;
+  const params = new URL(request.url ?? '/', 'http://x').searchParams;
+  const decision = await authorize({ boardId, params, request });
+  if ('refuse' in decision) return { allowed: false, status: 403, message: decision.refuse.reason };
+  if (decision.access !== 'facilitate') {
+    return { allowed: false, status: 403, message: 'Only the board’s facilitators can use its history and backups' };
+  }
+  return ALLOWED;
+}
