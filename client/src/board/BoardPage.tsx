@@ -10,8 +10,10 @@ import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
+import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
+import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
@@ -24,6 +26,8 @@ import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
 import { VotePanel } from '../voting/VotePanel.tsx';
 import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
+import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
+import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
 import { type BoardSession, useBoardSession } from './useBoardSession.ts';
 
@@ -56,6 +60,7 @@ function LiveBoard({
   const settings = useDeviceSettings();
   const announcer = useAnnouncer(settings.announce);
   useRemoteAnnouncements(doc, provider, settings.announce, announcer);
+  const news = useWhatsNew(session);
 
   useEffect(() => editor.setReadOnly(readOnly), [editor, readOnly]);
   useEffect(() => setDebugHook({ doc, provider }), [doc, provider]);
@@ -90,11 +95,14 @@ function LiveBoard({
         </a>
         <h1 className="board-header__title">{meta.title}</h1>
         <SyncStatusBadge status={status} />
+        <PendingChangesNotice pending={session.pending} status={status} />
         <BoardViewToggle view={board.view} onChange={board.setView} />
         <SettingsButton />
         <VotingHeaderButtons voting={voting} editor={editor} identity={identity} />
+        <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </header>
+      {news && <WhatsNewBar session={session} news={news} announcer={announcer} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       {readOnly && (
         <p className="read-only-notice" role="alert">

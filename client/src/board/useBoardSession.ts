@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardEditor } from '../doc/BoardEditor.ts';
 import { NotesStore } from '../doc/NotesStore.ts';
+import { openLocalCopy } from '../offline/localCopy.ts';
+import { PendingChanges } from '../offline/PendingChanges.ts';
+import { watchRelayStateVectors } from '../offline/watchRelayStateVectors.ts';
 import { openProvider } from '../sync/openProvider.ts';
 import type { SavedTracker } from '../sync/savedTracker.ts';
 
@@ -14,19 +18,30 @@ export interface BoardSession {
   saved: SavedTracker;
   editor: BoardEditor;
   notes: NotesStore;
+  /** The board kept on this device (IndexedDB), so it opens and takes edits offline. */
+  local: IndexeddbPersistence;
+  /** Changes made on this device that the relay has not yet confirmed as stored. */
+  pending: PendingChanges;
 }
 
 export function useBoardSession(boardId: string): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
     const doc = new Y.Doc();
+    const local = openLocalCopy(boardId, doc);
+    const pending = new PendingChanges(doc, boardId);
     const { provider, saved } = openProvider(boardId, doc);
-    const next: BoardSession = { boardId, doc, provider, saved, editor: new BoardEditor(doc), notes: new NotesStore(doc) };
+    const unwatch = watchRelayStateVectors(provider, (stateVector) => pending.cover(stateVector));
+    const editor = new BoardEditor(doc);
+    const next: BoardSession = { boardId, doc, provider, saved, editor, notes: new NotesStore(doc), local, pending };
     setSession(next);
     return () => {
+      unwatch();
+      pending.destroy();
       next.notes.destroy();
       next.editor.destroy();
       provider.destroy();
+      void local.destroy();
       doc.destroy();
       setSession(null);
     };

@@ -1,0 +1,45 @@
+/** One saved version of a board, as the server lists it (docs/history.md). */
+export interface BoardVersion {
+  readonly id: number;
+  readonly createdAt: number;
+  readonly kind: 'auto' | 'last-leave' | 'named' | 'before-restore';
+  readonly name: string | null;
+  readonly noteCount: number;
+}
+
+/** A version's content, for the read-only preview. */
+export interface VersionPreview {
+  readonly version: BoardVersion;
+  readonly board: { readonly notes: readonly { id: string; lane: string; text: string }[] };
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
+  if (!response.ok) throw new Error(json?.error?.message ?? `The server answered ${response.status}`);
+  return json as T;
+}
+
+const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/history`;
+
+export const listVersions = (boardId: string) => call<{ versions: BoardVersion[] }>(base(boardId)).then((r) => r.versions);
+export const saveVersion = (boardId: string, name: string) =>
+  call<{ version: BoardVersion }>(base(boardId), { name }).then((r) => r.version);
+export const previewVersion = (boardId: string, id: number) => call<VersionPreview>(`${base(boardId)}/${id}`);
+export const restoreVersion = (boardId: string, id: number) => call<{ changed: boolean }>(`${base(boardId)}/${id}/restore`, {});
+
+const KIND_LABEL: Record<BoardVersion['kind'], string> = {
+  auto: 'Saved automatically',
+  'last-leave': 'When everyone had left',
+  named: 'Named',
+  'before-restore': 'Before a restore',
+};
+
+/** "After workshop 2" for named versions, else why it was kept. */
+export function versionLabel(version: BoardVersion): string {
+  return version.name ?? KIND_LABEL[version.kind];
+}
