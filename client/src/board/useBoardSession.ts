@@ -4,6 +4,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardEditor } from '../doc/BoardEditor.ts';
 import { NotesStore } from '../doc/NotesStore.ts';
+import { followBrowserOnline } from '../offline/followBrowserOnline.ts';
 import { openLocalCopy } from '../offline/localCopy.ts';
 import { PendingChanges } from '../offline/PendingChanges.ts';
 import { watchRelayStateVectors } from '../offline/watchRelayStateVectors.ts';
@@ -32,11 +33,13 @@ export function useBoardSession(boardId: string): BoardSession | null {
     const pending = new PendingChanges(doc, boardId);
     const { provider, saved } = openProvider(boardId, doc);
     const unwatch = watchRelayStateVectors(provider, (stateVector) => pending.cover(stateVector));
+    const unfollow = followBrowserOnline(provider);
     const editor = new BoardEditor(doc);
     const next: BoardSession = { boardId, doc, provider, saved, editor, notes: new NotesStore(doc), local, pending };
     setSession(next);
     return () => {
       unwatch();
+      unfollow();
       pending.destroy();
       next.notes.destroy();
       next.editor.destroy();
