@@ -135,6 +135,9 @@ describe('seeing', () => {
     await page.reload();
     await waitForSaved(page);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('high-contrast');
+    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.getByRole('application').waitFor();
+    await screenshotForReview(page, 'narrow-320-contrast-canvas');
   });
 
   it('works at 400 % zoom (1280 × 800 seen as 320 × 200): every lane and tool reachable, no sideways scrolling', async () => {

@@ -19,6 +19,7 @@ import { useUndoState } from '../doc/useUndoState.ts';
 import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
 import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
+import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
 import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
@@ -31,6 +32,7 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
 import { SpatialIndex } from './SpatialIndex.ts';
+import { CANVAS_THEME, HIGH_CONTRAST_CANVAS_THEME } from './theme.ts';
 import { useCanvasGestures } from './useCanvasGestures.ts';
 import { useNoteKeyboard } from './useNoteKeyboard.ts';
 import { useStageCamera } from './useStageCamera.ts';
@@ -59,6 +61,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
   const [canvasFocused, setCanvasFocused] = useState(false);
   const { canUndo, canRedo } = useUndoState(editor);
   const zoomPercent = useZoomPercent(camera);
+  const theme = useDeviceSettings().highContrast ? HIGH_CONTRAST_CANVAS_THEME : CANVAS_THEME;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -334,7 +337,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
             onDblClick={onStageDoubleClick}
             onPointerDown={onStagePointerDown}
           >
-            <LanesLayer height={height} focusedLane={canvasFocused || editingId !== null ? focusedLane : null} />
+            <LanesLayer height={height} focusedLane={canvasFocused || editingId !== null ? focusedLane : null} theme={theme} />
             <Layer ref={notesLayerRef}>
               {cull.detailed ? (
                 visibleNotes.map((note: Note) => (
@@ -348,10 +351,11 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
                     onOpen={onOpen}
                     onDragStart={onDragStart}
                     onDragEnd={onDragEnd}
+                    theme={theme}
                   />
                 ))
               ) : (
-                <NotesOverview notes={visibleNotes} />
+                <NotesOverview notes={visibleNotes} theme={theme} />
               )}
             </Layer>
             <KeyboardFocusRing note={canvasFocused && editingId === null ? keyboard.focusedNote : null} />

@@ -1,11 +1,12 @@
 import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type LaneId, laneLeft } from '@costudio/shared';
 import { memo } from 'react';
 import { Group, Layer, Rect, Text } from 'react-konva';
-import { CANVAS_THEME } from './theme.ts';
+import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
 interface LanesLayerProps {
   height: number;
   focusedLane: LaneId | null;
+  theme?: CanvasTheme;
 }
 
 /**
@@ -13,7 +14,7 @@ interface LanesLayerProps {
  * never takes pointer events (no hit canvas to redraw): the stage finds the lane under a
  * pointer by geometry, which also works while the camera is moving.
  */
-export const LanesLayer = memo(function LanesLayer({ height, focusedLane }: LanesLayerProps) {
+export const LanesLayer = memo(function LanesLayer({ height, focusedLane, theme = CANVAS_THEME }: LanesLayerProps) {
   return (
     <Layer listening={false}>
       {LANES.map((lane) => {
@@ -23,12 +24,12 @@ export const LanesLayer = memo(function LanesLayer({ height, focusedLane }: Lane
             <Rect
               width={LANE_WIDTH}
               height={height}
-              fill={CANVAS_THEME.laneFill}
-              stroke={focused ? CANVAS_THEME.laneFocusStroke : CANVAS_THEME.laneStroke}
+              fill={theme.laneFill}
+              stroke={focused ? theme.laneFocusStroke : theme.laneStroke}
               strokeWidth={focused ? 3 : 1}
               cornerRadius={6}
             />
-            <Rect width={LANE_WIDTH} height={LANE_HEADER_HEIGHT} fill={CANVAS_THEME.laneHeaderFill} cornerRadius={[6, 6, 0, 0]} />
+            <Rect width={LANE_WIDTH} height={LANE_HEADER_HEIGHT} fill={theme.laneHeaderFill} cornerRadius={[6, 6, 0, 0]} />
             <Text
               x={16}
               y={14}
@@ -36,8 +37,8 @@ export const LanesLayer = memo(function LanesLayer({ height, focusedLane }: Lane
               text={lane.title}
               fontSize={24}
               fontStyle="bold"
-              fontFamily={CANVAS_THEME.fontFamily}
-              fill={CANVAS_THEME.laneTitle}
+              fontFamily={theme.fontFamily}
+              fill={theme.laneTitle}
               listening={false}
             />
             <Text
@@ -48,8 +49,8 @@ export const LanesLayer = memo(function LanesLayer({ height, focusedLane }: Lane
               text={lane.prompt}
               fontSize={15}
               lineHeight={1.25}
-              fontFamily={CANVAS_THEME.fontFamily}
-              fill={CANVAS_THEME.lanePrompt}
+              fontFamily={theme.fontFamily}
+              fill={theme.lanePrompt}
               ellipsis
               listening={false}
             />

@@ -3,7 +3,7 @@ import type Konva from 'konva';
 import { memo } from 'react';
 import { Group, Path, Rect, Text } from 'react-konva';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
-import { CANVAS_THEME } from './theme.ts';
+import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
 interface NoteShapeProps {
   note: Note;
@@ -16,6 +16,7 @@ interface NoteShapeProps {
   onOpen(id: string): void;
   onDragStart(id: string): void;
   onDragEnd(id: string, node: Konva.Group): void;
+  theme?: CanvasTheme;
 }
 
 const PADDING = 10;
@@ -37,8 +38,9 @@ export const NoteShape = memo(function NoteShape({
   onOpen,
   onDragStart,
   onDragEnd,
+  theme = CANVAS_THEME,
 }: NoteShapeProps) {
-  const stroke = selected ? CANVAS_THEME.noteSelectedStroke : (otherEditorColor ?? CANVAS_THEME.noteStroke);
+  const stroke = selected ? theme.noteSelectedStroke : (otherEditorColor ?? theme.noteStroke);
   return (
     <Group
       x={note.x}
@@ -69,8 +71,8 @@ export const NoteShape = memo(function NoteShape({
           text={note.text}
           fontSize={15}
           lineHeight={1.25}
-          fontFamily={CANVAS_THEME.fontFamily}
-          fill={CANVAS_THEME.noteText}
+          fontFamily={theme.fontFamily}
+          fill={theme.noteText}
           ellipsis
           listening={false}
           perfectDrawEnabled={false}
@@ -82,7 +84,7 @@ export const NoteShape = memo(function NoteShape({
         scaleX={14 / 24}
         scaleY={14 / 24}
         data={ROLE_ICON_PATH[note.authorRole]}
-        fill={CANVAS_THEME.noteMeta}
+        fill={theme.noteMeta}
         listening={false}
       />
       <Text
@@ -91,8 +93,8 @@ export const NoteShape = memo(function NoteShape({
         width={NOTE_WIDTH - PADDING * 2 - 20}
         text={authorLine(note)}
         fontSize={12}
-        fontFamily={CANVAS_THEME.fontFamily}
-        fill={CANVAS_THEME.noteMeta}
+        fontFamily={theme.fontFamily}
+        fill={theme.noteMeta}
         wrap="none"
         ellipsis
         listening={false}

@@ -1,13 +1,13 @@
 import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, type NoteColor } from '@costudio/shared';
 import { Shape } from 'react-konva';
-import { CANVAS_THEME } from './theme.ts';
+import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
 /**
  * Far-out zoom: every note in view drawn by one shape as plain rectangles, grouped by colour so
  * the canvas changes fill style six times, not once per note. At this size text is unreadable
  * anyway, and one shape instead of thousands keeps panning a 10,000-note board smooth.
  */
-export function NotesOverview({ notes }: { notes: readonly Note[] }) {
+export function NotesOverview({ notes, theme = CANVAS_THEME }: { notes: readonly Note[]; theme?: CanvasTheme }) {
   return (
     <Shape
       listening={false}
@@ -21,7 +21,7 @@ export function NotesOverview({ notes }: { notes: readonly Note[] }) {
         }
         const ctx = context._context;
         ctx.lineWidth = 1;
-        ctx.strokeStyle = CANVAS_THEME.noteStroke;
+        ctx.strokeStyle = theme.noteStroke;
         for (const [color, group] of byColor) {
           ctx.fillStyle = NOTE_COLOR_FILL[color];
           ctx.beginPath();

@@ -14,5 +14,23 @@ export const CANVAS_THEME = {
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 } as const;
 
+export type CanvasTheme = Readonly<Record<keyof typeof CANVAS_THEME, string>>;
+
+/** The canvas under the high-contrast setting: black lines and text on white, a dark blue focus. */
+export const HIGH_CONTRAST_CANVAS_THEME: CanvasTheme = {
+  ...CANVAS_THEME,
+  background: '#ffffff',
+  laneFill: '#ffffff',
+  laneStroke: '#000000',
+  laneHeaderFill: '#ffffff',
+  laneFocusStroke: '#002a6b',
+  laneTitle: '#000000',
+  lanePrompt: '#000000',
+  noteStroke: '#000000',
+  noteSelectedStroke: '#002a6b',
+  noteText: '#000000',
+  noteMeta: '#000000',
+};
+
 /** Below this zoom, note text would be unreadably small, so notes are drawn as plain shapes. */
 export const DETAIL_MIN_SCALE = 0.3;

@@ -8,6 +8,9 @@ export function applyDeviceSettings(root: HTMLElement = document.documentElement
   const apply = () => {
     const settings = readSettings();
     root.style.fontSize = settings.textSize === 100 ? '' : `${settings.textSize}%`;
+    // Large text can make the header taller than a small screen; a11y.css then lets the page scroll.
+    if (settings.textSize >= 150) root.dataset.largeText = '';
+    else delete root.dataset.largeText;
     if (settings.highContrast) root.dataset.theme = 'high-contrast';
     else delete root.dataset.theme;
   };
