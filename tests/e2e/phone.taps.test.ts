@@ -101,6 +101,24 @@ describe('a phone (390 × 844, touch), with taps only', () => {
     expect(await decide.getByRole('textbox').count()).toBe(0);
   });
 
+  it('on the canvas too, moves a note by tapping "Move to…" instead of dragging', async () => {
+    await phone.getByRole('button', { name: 'Canvas' }).tap();
+    await phone.getByRole('application').waitFor();
+    await expectTouchSized(phone, /^Add note/);
+    const before = new Set(await noteIds(laptop));
+    await phone.getByRole('button', { name: /^Add note/ }).tap();
+    const id = await waitFor(async () => (await noteIds(laptop)).find((other) => !before.has(other)), {
+      message: "the canvas note in the laptop's doc",
+    });
+    await phone.keyboard.type('Tapped in');
+    const actions = phone.getByRole('toolbar', { name: 'Note actions' });
+    await expectTouchSized(phone, 'Move to…', actions);
+    await actions.getByRole('button', { name: 'Move to…' }).tap();
+    await phone.getByRole('dialog', { name: 'Move to lane…' }).getByRole('button', { name: 'Evaluate' }).tap();
+    await waitFor(async () => (await noteField(laptop, id, 'lane')) === 'evaluate', { message: "Evaluate in the laptop's doc" });
+    expect(await noteField(laptop, id, 'text')).toBe('Tapped in');
+  });
+
   it('raised no page errors', () => {
     for (const collected of problems) expect(collected.all()).toEqual([]);
   });

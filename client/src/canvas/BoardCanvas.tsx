@@ -363,7 +363,15 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
           </Stage>
         )}
         {editingNote && (
-          <NoteEditor note={editingNote} doc={doc} editor={editor} camera={camera} readOnly={readOnly} onClose={closeEditor} />
+          <NoteEditor
+            note={editingNote}
+            doc={doc}
+            editor={editor}
+            camera={camera}
+            readOnly={readOnly}
+            onClose={closeEditor}
+            onMove={() => keyboard.openMoveMenu(editingNote.id)}
+          />
         )}
       </div>
       <MoveNoteDialog {...keyboard.moveDialog} />

@@ -22,6 +22,8 @@ interface NoteEditorProps {
   camera: CameraController;
   readOnly: boolean;
   onClose(): void;
+  /** Opens "Move to lane…": the single-pointer alternative to dragging the note (WCAG 2.5.7). */
+  onMove(): void;
 }
 
 const PADDING = 10;
@@ -31,7 +33,7 @@ const FOOTER_HEIGHT = 30;
  * A real <textarea> laid exactly over the note being edited (the canvas cannot host a text
  * caret), bound to the note's Y.Text, with the note's colour and delete actions beside it.
  */
-export function NoteEditor({ note, doc, editor, camera, readOnly, onClose }: NoteEditorProps) {
+export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMove }: NoteEditorProps) {
   const frameRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -101,6 +103,9 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose }: Not
             />
           ))}
         </fieldset>
+        <button type="button" disabled={readOnly} onClick={onMove}>
+          Move to…
+        </button>
         <button
           type="button"
           disabled={readOnly}

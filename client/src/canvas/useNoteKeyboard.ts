@@ -37,6 +37,8 @@ export interface NoteKeyboard {
   handleKey(event: KeyboardEvent): boolean;
   /** For the canvas surface's onBlur: leaving the canvas lets go of the note. */
   onBlur(event: FocusEvent<HTMLDivElement>): void;
+  /** Opens "Move to lane…" for a note, e.g. from the note editor's button. */
+  openMoveMenu(id: string): void;
   /** Props for MoveNoteDialog. */
   moveDialog: { fromLane: LaneId | null; onMove(lane: LaneId): void; onClose(): void };
   /** What a screen reader should hear about the focused note, for a polite live region. */
@@ -141,7 +143,8 @@ export function useNoteKeyboard({
     onClose() {
       movingRef.current = false;
       setMoving(null);
-      containerRef.current?.focus();
+      // The dialog gives focus back to what opened it; if that is gone, to the canvas.
+      if (!document.activeElement || document.activeElement === document.body) containerRef.current?.focus();
     },
   };
 
@@ -154,6 +157,12 @@ export function useNoteKeyboard({
   return {
     focusedNote,
     setFocusedNoteId,
+    openMoveMenu(id: string) {
+      const note = currentNote(id);
+      if (!note || readOnly) return;
+      movingRef.current = true;
+      setMoving(note);
+    },
     handleKey,
     onBlur,
     moveDialog,
