@@ -165,4 +165,17 @@ describe('seeing', () => {
     }
     await screenshotForReview(page, 'zoom-400-canvas');
   });
+
+  it('keeps the chosen view visible under forced colours, where the system picks the colours', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+    await page.goto(await createBoard(server, 'Forced colours'));
+    await page.getByLabel('Your name').fill('Fay');
+    await page.getByRole('radio', { name: /patient, carer/ }).check();
+    await page.getByRole('button', { name: 'Join the board' }).click();
+    await waitForSaved(page);
+    const pressed = page.getByRole('button', { name: 'Canvas', pressed: true });
+    expect(await pressed.evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('solid');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
