@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       compactMaxUpdates: 5,
       compactMaxBytes: 2048,
       sqliteSynchronous: 'FULL',
+      requireLinks: true,
     });
   });
 

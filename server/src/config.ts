@@ -14,6 +14,10 @@ export interface ServerConfig {
   readonly compactMaxUpdates: number;
   readonly compactMaxBytes: number;
   readonly sqliteSynchronous: SqliteSynchronous;
+  /** Every socket and API call needs a share link (default); false lets link-less visitors edit. */
+  readonly requireLinks: boolean;
+  /** Key that signs share links (COSTUDIO_SECRET); unset = DATA_DIR/secret.key. */
+  readonly secret?: string;
 }
 
 /** The built client, relative to this file so the server works from any working directory. */
@@ -29,6 +33,7 @@ export const DEFAULTS = {
   compactMaxUpdates: 500,
   compactMaxBytes: 1024 * 1024,
   sqliteSynchronous: 'NORMAL',
+  requireLinks: true,
 } as const satisfies ServerConfig;
 
 /** One row per environment variable: the single source for parsing and for `--help`. */
@@ -45,6 +50,16 @@ export const ENV_VARS = [
     name: 'SQLITE_SYNCHRONOUS',
     help: 'NORMAL survives a killed process; FULL also survives power loss (slower)',
     default: DEFAULTS.sqliteSynchronous,
+  },
+  {
+    name: 'REQUIRE_LINKS',
+    help: 'true: boards open only with a share link; false: anyone with a board address may edit',
+    default: 'true',
+  },
+  {
+    name: 'COSTUDIO_SECRET',
+    help: 'Key signing share links, 64+ hex characters; needed when several servers share links',
+    default: 'DATA_DIR/secret.key',
   },
 ] as const;
 
@@ -66,6 +81,8 @@ export function parseConfig(env: Env): ServerConfig {
     compactMaxUpdates: readInteger(env, 'COMPACT_MAX_UPDATES', DEFAULTS.compactMaxUpdates, 1, 10_000_000),
     compactMaxBytes: readInteger(env, 'COMPACT_MAX_BYTES', DEFAULTS.compactMaxBytes, 1, 1024 ** 4),
     sqliteSynchronous: readSynchronous(env),
+    requireLinks: readBoolean(env, 'REQUIRE_LINKS', DEFAULTS.requireLinks),
+    ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
   };
 }
 
@@ -98,6 +115,13 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = readString(env, name, String(fallback)).toLowerCase();
+  if (raw === 'true' || raw === '1' || raw === 'yes') return true;
+  if (raw === 'false' || raw === '0' || raw === 'no') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function readLogLevel(env: Env): LogLevel {

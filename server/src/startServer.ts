@@ -1,7 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloseCode } from '@costudio/shared';
+import { type BoardConnectionMeta, boardAuthorize } from './auth/boardAuthorize.ts';
+import type { LinkStore } from './auth/LinkStore.ts';
+import { linkRoutes } from './auth/linkRoutes.ts';
+import { setupShareLinks } from './auth/setupShareLinks.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
+import { BoardLocks } from './facilitation/BoardLocks.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import type { HistoryStore } from './history/HistoryStore.ts';
@@ -36,8 +42,17 @@ export interface StartServerOptions {
   /** …or this many bytes (default 1 MiB). */
   readonly compactMaxBytes?: number;
   readonly sqliteSynchronous?: SqliteSynchronous;
-  /** Decides each connection's access; default: everyone may edit. */
+  /**
+   * Decides each connection's access, replacing share links. Default: share links
+   * (docs/api.md), checked against `requireLinks`.
+   */
   readonly authorize?: Authorize;
+  /** true: every socket and API call needs a share link. Default false (the CLI defaults to true). */
+  readonly requireLinks?: boolean;
+  /** Key signing share links (hex or base64, 32+ bytes); default DATA_DIR/secret.key. */
+  readonly secret?: string;
+  /** Where link records live; default a `share_links` table in the board database. */
+  readonly linkStore?: LinkStore;
   /** Storage; default a SqliteBoardStore in `dataDir`, closed with the server. */
   readonly store?: BoardStore;
   /** Cross-instance relay; default LocalFanout (single instance). */
@@ -62,6 +77,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** RFC 6455 1012 "service restart": the stock client reconnects, and is authorized afresh. */
+const ACCESS_CHANGED = 1012;
+
 /** Starts the HTTP + WebSocket server and resolves once it is listening. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(options.logLevel ?? DEFAULTS.logLevel);
@@ -75,6 +93,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const recorder = history
     ? new HistoryRecorder(history, logger, options.historyIntervalMs ?? DEFAULT_HISTORY_INTERVAL_MS)
     : null;
+  const shareLinks = setupShareLinks({
+    dataDir: options.dataDir ?? (options.store ? null : DEFAULTS.dataDir),
+    store,
+    mode: options.requireLinks ? 'required' : 'optional',
+    secret: options.secret,
+    linkStore: options.linkStore,
+  });
+  let locks: BoardLocks | null = null;
+  const relayAuthorize = options.authorize ?? boardAuthorize(shareLinks.links, () => locks);
   let relay: Relay | null = null;
   const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   relay = new Relay({
@@ -82,7 +109,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     fanout,
     logger,
     metrics,
-    ...(options.authorize ? { authorize: options.authorize } : {}),
+    authorize: relayAuthorize,
     unloadDelayMs: options.unloadDelayMs ?? DEFAULTS.unloadDelayMs,
     compactMaxUpdates: options.compactMaxUpdates ?? DEFAULTS.compactMaxUpdates,
     compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,
@@ -90,8 +117,36 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(recorder ? { roomObserver: recorder } : {}),
   });
   const activeRelay = relay;
-  const authorize = options.authorize ? { authorize: options.authorize } : {};
-  const routes: HttpRoute[] = [backupRoutes({ rooms: activeRelay, store, logger, ...authorize })];
+  if (!options.authorize) {
+    // Sockets are authorized when they open: a lock or unlock closes the sockets whose access
+    // it changes with a retryable code, and they come back with the new access.
+    locks = new BoardLocks(
+      activeRelay,
+      (roomId) => store.hasBoard(roomId),
+      (boardId, locked) =>
+        activeRelay.closeConnectionsWhere(
+          (c) =>
+            c.boardId === boardId && (locked ? c.access === 'edit' : (c.meta as BoardConnectionMeta | null)?.lockedOut === true),
+          ACCESS_CHANGED,
+          locked ? 'The facilitator locked the board' : 'The facilitator unlocked the board',
+        ),
+      logger,
+    );
+  }
+  const authorize = { authorize: options.authorize ?? shareLinks.authorizeHttp };
+  const routes: HttpRoute[] = [
+    linkRoutes({
+      links: shareLinks.links,
+      store,
+      disconnectLink: (linkId) =>
+        activeRelay.closeConnectionsWhere(
+          (c) => (c.meta as BoardConnectionMeta | null)?.linkId === linkId,
+          CloseCode.LINK_REVOKED,
+          'This link has been switched off',
+        ),
+    }),
+  ];
+  routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize }));
   if (history && recorder) {
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }
@@ -103,6 +158,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       clientDir: options.clientDir ?? DEFAULTS.clientDir,
       status: () => ({ rooms: activeRelay.roomCount, connections: activeRelay.connectionCount }),
       routes,
+      onBoardCreated: async (boardId) => ({
+        facilitatorLink: await shareLinks.links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
+      }),
     }),
   );
   server.on('upgrade', (request, socket, head) => activeRelay.handleUpgrade(request, socket, head));
@@ -120,6 +178,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   } catch (error) {
     await activeRelay.close();
     if (ownsHistory) await history?.close();
+    await shareLinks.close();
     if (ownsStore) await store.close();
     throw error;
   }

@@ -46,7 +46,8 @@ export interface SpawnServerOptions {
 /** Spawns `node --import tsx server/src/main.ts` and resolves once it logs that it is listening. */
 export async function spawnServer(options: SpawnServerOptions): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, SERVER_MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, ...options.env },
+    // Suites that predate share links run open; a test that wants links passes REQUIRE_LINKS=true.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REQUIRE_LINKS: 'false', DATA_DIR: options.dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];

@@ -9,12 +9,16 @@ import { BodyError, readJsonBody } from './readJsonBody.ts';
 /** Request bodies are tiny; anything larger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** POST /api/boards {title} → 201 {id, title, path}. */
+/** Adds fields to a new board's answer, e.g. its facilitator link (share links). */
+export type BoardCreatedHook = (boardId: string) => Promise<Record<string, unknown>>;
+
+/** POST /api/boards {title} → 201 {id, title, path, …whatever `onCreated` adds}. */
 export async function handleCreateBoard(
   request: IncomingMessage,
   response: ServerResponse,
   store: BoardStore,
   logger: Logger,
+  onCreated?: BoardCreatedHook,
 ): Promise<void> {
   if (request.method !== 'POST') {
     sendError(response, 405, 'method_not_allowed', 'Use POST to create a board', { allow: 'POST' });
@@ -36,7 +40,8 @@ export async function handleCreateBoard(
   const id = await createNewBoard(store, title);
   logger.info('board created', { boardId: id });
   const path = `/b/${id}`;
-  sendJson(response, 201, { id, title, path }, { location: path });
+  const extra = onCreated ? await onCreated(id) : {};
+  sendJson(response, 201, { ...extra, id, title, path }, { location: path });
 }
 
 /** The trimmed title, or an explanation a person can act on. */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { handleCreateBoard } from './boardsApi.ts';
+import { type BoardCreatedHook, handleCreateBoard } from './boardsApi.ts';
 import type { HttpRoute } from './extraRoutes.ts';
 import { sendError, sendJson } from './jsonResponses.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -15,6 +15,8 @@ export interface HttpHandlerOptions {
   readonly status: () => { rooms: number; connections: number };
   /** Further /api endpoints (history, backups), tried in order before the 404. */
   readonly routes?: readonly HttpRoute[];
+  /** Adds fields to POST /api/boards answers (the facilitator link). */
+  readonly onBoardCreated?: BoardCreatedHook;
 }
 
 /** Routes plain HTTP requests; WebSocket upgrades go to the Relay instead. */
@@ -33,7 +35,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
       });
       response.end(text);
     } else if (pathname === '/api/boards') {
-      await handleCreateBoard(request, response, store, logger);
+      await handleCreateBoard(request, response, store, logger, options.onBoardCreated);
     } else if (pathname.startsWith('/api/')) {
       for (const route of options.routes ?? []) if (await route(request, response, pathname)) return;
       sendError(response, 404, 'not_found', 'No such API endpoint');

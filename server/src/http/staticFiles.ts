@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { isValidBoardId } from '@costudio/shared';
+import { securityHeaders } from '../auth/securityHeaders.ts';
 import { sendError } from './jsonResponses.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -80,6 +81,7 @@ function sendFile(request: IncomingMessage, response: ServerResponse, file: stri
     etag,
     'last-modified': stats.mtime.toUTCString(),
     'x-content-type-options': 'nosniff',
+    ...securityHeaders(request),
   };
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304, headers);

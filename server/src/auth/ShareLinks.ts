@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { CloseCode } from '@costudio/shared';
+import type { Authorize, AuthorizeResult } from '../relay/authorize.ts';
+import type { LinkStore, ShareLink } from './LinkStore.ts';
+import { type Access, signShareToken, verifyShareToken } from './shareToken.ts';
+
+/**
+ * `required`: every socket and API call needs a valid link (the CLI's default).
+ * `optional`: no token means "may edit", as before share links existed; a token that is given
+ * is still checked, so a view-only link stays view-only. For embedding and tests.
+ */
+export type LinkMode = 'required' | 'optional';
+
+/** What `authorize` attaches to a connection opened with a link; `closeConnectionsWhere` reads it. */
+export interface LinkMeta {
+  readonly linkId: string | null;
+}
+
+export interface IssueOptions {
+  readonly label?: string;
+  readonly expiresAt?: number | null;
+}
+
+/** A link as the API shows it: the record, plus its token and page path while it still works. */
+export interface IssuedLink extends ShareLink {
+  readonly token: string | null;
+  /** `/b/<id>#token=…`: the token stays in the fragment, which browsers never send to servers. */
+  readonly path: string | null;
+}
+
+/** The connection attempt's credential: `?token=` (sockets, stock clients) or `Authorization: Bearer`. */
+export function tokenFrom(params: URLSearchParams, request: IncomingMessage | null): string | null {
+  const fromQuery = params.get('token');
+  if (fromQuery) return fromQuery;
+  const header = request?.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/**
+ * Makes, checks and revokes share links. Signature and expiry come from the token; whether the
+ * link still exists and is not revoked comes from the store, on every check.
+ */
+export class ShareLinks {
+  constructor(
+    private readonly store: LinkStore,
+    private readonly secret: Uint8Array,
+    readonly mode: LinkMode,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async issue(boardId: string, access: Access, options: IssueOptions = {}): Promise<IssuedLink> {
+    const link: ShareLink = {
+      id: randomBytes(9).toString('base64url'),
+      boardId,
+      access,
+      label: options.label ?? '',
+      createdAt: this.now(),
+      expiresAt: options.expiresAt ?? null,
+      revokedAt: null,
+    };
+    await this.store.create(link);
+    return this.present(link);
+  }
+
+  async list(boardId: string): Promise<IssuedLink[]> {
+    return (await this.store.listForBoard(boardId)).map((link) => this.present(link));
+  }
+
+  /** Revokes a link of `boardId`; null when the board has no such link. */
+  async revoke(boardId: string, linkId: string): Promise<IssuedLink | null> {
+    const existing = await this.store.get(linkId);
+    if (!existing || existing.boardId !== boardId) return null;
+    const revoked = await this.store.revoke(linkId, this.now());
+    return revoked ? this.present(revoked) : null;
+  }
+
+  /** The access a credential grants on `boardId`, or the close code and reason that refuse it. */
+  async check(boardId: string, token: string | null): Promise<AuthorizeResult> {
+    if (!token) {
+      if (this.mode === 'optional') return { access: 'edit', meta: { linkId: null } satisfies LinkMeta };
+      return refuse(CloseCode.UNAUTHORIZED, 'This board needs a share link');
+    }
+    const verified = verifyShareToken(token, this.secret, this.now());
+    if (!verified.ok) {
+      return verified.problem === 'expired'
+        ? refuse(CloseCode.LINK_EXPIRED, 'This link has expired')
+        : refuse(CloseCode.UNAUTHORIZED, 'This link is not valid');
+    }
+    const { claims } = verified;
+    if (claims.board !== boardId) return refuse(CloseCode.FORBIDDEN, 'This link is for another board');
+    const link = await this.store.get(claims.linkId);
+    if (!link || link.boardId !== boardId) return refuse(CloseCode.UNAUTHORIZED, 'This link is not valid');
+    if (link.revokedAt !== null) return refuse(CloseCode.LINK_REVOKED, 'This link has been switched off');
+    return { access: claims.access, meta: { linkId: link.id } satisfies LinkMeta };
+  }
+
+  /** The relay's hook: the board's own links, by `?token=` or a Bearer header. */
+  readonly authorize: Authorize = ({ boardId, params, request }) => this.check(boardId, tokenFrom(params, request));
+
+  private present(link: ShareLink): IssuedLink {
+    const usable = link.revokedAt === null;
+    const token = usable
+      ? signShareToken(
+          {
+            board: link.boardId,
+            access: link.access,
+            linkId: link.id,
+            ...(link.expiresAt === null ? {} : { expiresAt: link.expiresAt }),
+          },
+          this.secret,
+        )
+      : null;
+    return { ...link, token, path: token ? `/b/${link.boardId}#token=${token}` : null };
+  }
+}
+
+function refuse(code: number, reason: string): AuthorizeResult {
+  return { refuse: { code, reason } };
+}

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import type { LinkStore, ShareLink } from './LinkStore.ts';
+import { ACCESS_LEVELS, type Access } from './shareToken.ts';
+
+interface LinkRow {
+  id: string;
+  board_id: string;
+  access: string;
+  label: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+/**
+ * Link records in a `share_links` table. It lives in the board database (a second connection,
+ * WAL mode) so one backup holds boards and their links; any other file works too.
+ */
+export class SqliteLinkStore implements LinkStore {
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement<[string, string, string, string, number, number | null]>;
+  private readonly selectOne: Database.Statement<[string], LinkRow>;
+  private readonly selectBoard: Database.Statement<[string], LinkRow>;
+  private readonly markRevoked: Database.Statement<[number, string]>;
+  private closed = false;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(`CREATE TABLE IF NOT EXISTS share_links (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL,
+        access TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        revoked_at INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS share_links_board ON share_links (board_id, created_at);`);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.insert = this.db.prepare(
+      'INSERT INTO share_links (id, board_id, access, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.selectOne = this.db.prepare('SELECT * FROM share_links WHERE id = ?');
+    this.selectBoard = this.db.prepare('SELECT * FROM share_links WHERE board_id = ? ORDER BY created_at, id');
+    this.markRevoked = this.db.prepare('UPDATE share_links SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
+  }
+
+  async create(link: ShareLink): Promise<void> {
+    this.insert.run(link.id, link.boardId, link.access, link.label, link.createdAt, link.expiresAt);
+  }
+
+  async get(linkId: string): Promise<ShareLink | null> {
+    const row = this.selectOne.get(linkId);
+    return row ? toLink(row) : null;
+  }
+
+  async listForBoard(boardId: string): Promise<ShareLink[]> {
+    return this.selectBoard.all(boardId).flatMap((row) => toLink(row) ?? []);
+  }
+
+  async revoke(linkId: string, at: number): Promise<ShareLink | null> {
+    this.markRevoked.run(at, linkId);
+    return this.get(linkId);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}
+
+/** A row with an access level this version does not know is treated as no link at all. */
+function toLink(row: LinkRow): ShareLink | null {
+  if (!ACCESS_LEVELS.includes(row.access as Access)) return null;
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    access: row.access as Access,
+    label: row.label,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}

@@ -1,0 +1,31 @@
+import type { BoardLocks } from '../facilitation/BoardLocks.ts';
+import { parseRoomId } from '../facilitation/facilitationRoom.ts';
+import type { Authorize } from '../relay/authorize.ts';
+import { type LinkMeta, type ShareLinks, tokenFrom } from './ShareLinks.ts';
+
+/** What a board connection carries: its link, and whether a lock took its edit rights. */
+export interface BoardConnectionMeta extends LinkMeta {
+  /** Edit access the link grants but a board lock withholds; restored on reconnect after unlock. */
+  readonly lockedOut: boolean;
+}
+
+/**
+ * The relay's hook with share links: the link decides access to the board; the board's
+ * facilitation room is writable only by facilitators; a locked board is view-only for
+ * everyone but facilitators.
+ */
+export function boardAuthorize(links: ShareLinks, locks: () => BoardLocks | null): Authorize {
+  return async ({ boardId: roomId, params, request }) => {
+    const target = parseRoomId(roomId);
+    const decision = await links.check(target.boardId, tokenFrom(params, request));
+    if ('refuse' in decision) return decision;
+    const linkId = (decision.meta as LinkMeta).linkId;
+    if (target.kind === 'facilitation') {
+      await locks()?.watch(target.boardId);
+      return { access: decision.access === 'facilitate' ? 'facilitate' : 'view', meta: { linkId, lockedOut: false } };
+    }
+    const lockedOut = decision.access === 'edit' && ((await locks()?.isLocked(target.boardId)) ?? false);
+    const meta: BoardConnectionMeta = { linkId, lockedOut };
+    return { access: lockedOut ? 'view' : decision.access, meta };
+  };
+}

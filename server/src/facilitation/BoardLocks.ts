@@ -1,0 +1,67 @@
+import type * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import { BOARD_LOCKED_KEY, FACILITATION_MAP, facilitationRoomId } from './facilitationRoom.ts';
+
+/** What BoardLocks needs of the relay: a loaded room's doc (kept loaded by whoever is connected). */
+export interface RoomOpener {
+  openRoom(roomId: string): Promise<{ readonly doc: Y.Doc }>;
+}
+
+/** Whether a room was ever stored; a board nobody facilitated has no facilitation room to load. */
+export type RoomExists = (roomId: string) => Promise<boolean>;
+
+/**
+ * Knows, for the relay's authorize hook, whether a board is locked, by watching the board's
+ * facilitation document, and tells `onChange` when that flips so participants' sockets can be
+ * re-authorized (they are closed with a retryable code and reconnect with the new access).
+ */
+export class BoardLocks {
+  private readonly watched = new WeakMap<Y.Doc, boolean>();
+  private readonly known = new Map<string, boolean>();
+
+  constructor(
+    private readonly rooms: RoomOpener,
+    private readonly exists: RoomExists,
+    private readonly onChange: (boardId: string, locked: boolean) => void,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Whether participants are locked out of changing the board right now. */
+  async isLocked(boardId: string): Promise<boolean> {
+    if (!this.known.has(boardId) && !(await this.exists(facilitationRoomId(boardId)))) return false;
+    return this.watch(boardId);
+  }
+
+  /**
+   * Loads the facilitation room (creating it) and follows it; called for every socket that
+   * opens it, so a lock made later still reaches the board's sockets. Returns the lock state.
+   */
+  async watch(boardId: string): Promise<boolean> {
+    let doc: Y.Doc;
+    try {
+      ({ doc } = await this.rooms.openRoom(facilitationRoomId(boardId)));
+    } catch (error) {
+      // Failing closed would lock everyone out of a board because of a side document.
+      this.logger.warn('could not read the board lock; treating it as unlocked', { boardId, error });
+      return false;
+    }
+    if (!this.watched.has(doc)) {
+      this.watched.set(doc, true);
+      doc.on('update', () => this.recheck(boardId, doc));
+    }
+    const locked = readBoardLocked(doc);
+    this.known.set(boardId, locked);
+    return locked;
+  }
+
+  private recheck(boardId: string, doc: Y.Doc): void {
+    const locked = readBoardLocked(doc);
+    if (this.known.get(boardId) === locked) return;
+    this.known.set(boardId, locked);
+    this.onChange(boardId, locked);
+  }
+}
+
+export function readBoardLocked(doc: Y.Doc): boolean {
+  return doc.getMap(FACILITATION_MAP).get(BOARD_LOCKED_KEY) === true;
+}
