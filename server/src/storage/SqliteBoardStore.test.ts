@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -177,5 +179,29 @@ describe('SqliteBoardStore', () => {
     db.close();
     expect(() => SqliteBoardStore.open(join(dir, 'nested', 'data'))).toThrow(/newer Costudio/);
     store = SqliteBoardStore.open(join(dir, 'other'));
+  });
+});
+
+describe('SqliteBoardStore in a short-lived process', () => {
+  it('finishes close() (last checkpoint included) before the process exits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'costudio-store-exit-'));
+    try {
+      const storeModule = new URL('./SqliteBoardStore.ts', import.meta.url).href;
+      const script = `
+        const { SqliteBoardStore } = await import(${JSON.stringify(storeModule)});
+        const store = SqliteBoardStore.open(${JSON.stringify(dir)});
+        await store.close();
+        console.log('closed');
+      `;
+      const tsx = createRequire(import.meta.url).resolve('tsx');
+      const result = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('closed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

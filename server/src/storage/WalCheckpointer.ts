@@ -42,6 +42,9 @@ export class WalCheckpointer {
     this.worker.on('error', () => {});
     this.close = async () => {
       closing = true;
+      // While idle the worker must not keep the process alive, but while closing it must:
+      // otherwise a short-lived process (the admin CLI) exits before the last checkpoint.
+      this.worker.ref();
       this.worker.postMessage('close');
       await this.exited;
     };
