@@ -13,6 +13,7 @@ import { useBoardMeta } from '../doc/useBoardMeta.ts';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
+import { isBoardLocked } from '../lock/boardLock.ts';
 import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
@@ -21,6 +22,9 @@ import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { useBoardView } from '../settings/useBoardView.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
+import { boardAccess, boardToken } from '../share/boardTokens.ts';
+import { FacilitationBar } from '../share/FacilitationBar.tsx';
+import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
@@ -54,7 +58,11 @@ function LiveBoard({
   const status = useSyncStatus(provider, saved);
   const peers = usePeers(provider.awareness);
   const presence = useLocalPresence(provider.awareness, identity);
-  const readOnly = meta.tooNew;
+  // Share links (issue 7): the relay enforces view-only links and board locks; the UI follows.
+  const access = boardAccess(boardId);
+  const facilitation = useFacilitationRoom(boardId);
+  const locked = isBoardLocked(facilitation?.map);
+  const readOnly = meta.tooNew || access === 'view' || (locked && access !== 'facilitate');
   const voting = useBoardVoting(session, identity, readOnly);
   const board = useBoardView();
   const settings = useDeviceSettings();
@@ -103,6 +111,7 @@ function LiveBoard({
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </header>
       {news && <WhatsNewBar session={session} news={news} announcer={announcer} />}
+      <FacilitationBar boardId={boardId} access={access} token={boardToken(boardId)} room={facilitation} locked={locked} />
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       {readOnly && (
         <p className="read-only-notice" role="alert">

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { readRecentBoards, rememberBoard } from '../device/recentBoards.ts';
 import { navigate } from '../router/navigation.ts';
 import { boardPath } from '../router/route.ts';
-import { rememberCreatedBoard } from '../voting/createdBoards.ts';
+import { rememberBoardToken } from '../share/boardTokens.ts';
 import { createBoard } from './createBoard.ts';
 
 /** Make a new board, or go back to one opened before on this device. */
@@ -30,8 +30,8 @@ export function StartPage() {
     try {
       const board = await createBoard(title);
       rememberBoard({ id: board.id, title: board.title });
-      // Makes this device the board's facilitator until share links carry access (issue 7).
-      rememberCreatedBoard(board.id);
+      // The facilitator link is this device's key to run the board (share links, docs/api.md).
+      if (board.facilitatorToken) rememberBoardToken(board.id, board.facilitatorToken);
       navigate(boardPath(board.id));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');

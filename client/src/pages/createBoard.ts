@@ -4,6 +4,8 @@ export interface CreatedBoard {
   id: string;
   title: string;
   path: string;
+  /** The facilitator link's token, kept on this device: it is the board's key. */
+  facilitatorToken: string | null;
 }
 
 /** Asks the relay for a new board. Throws an Error whose message a person can read. */
@@ -19,9 +21,17 @@ export async function createBoard(title: string): Promise<CreatedBoard> {
     throw new Error('Could not reach Costudio. Check your connection and try again.');
   }
   if (!response.ok) throw new Error('The board could not be created just now. Please try again in a minute.');
-  const body = (await response.json().catch(() => null)) as Partial<CreatedBoard> | null;
+  const body = (await response.json().catch(() => null)) as
+    | (Partial<CreatedBoard> & { facilitatorLink?: { token?: unknown } })
+    | null;
   if (!body || typeof body.id !== 'string' || !isValidBoardId(body.id)) {
     throw new Error('The board could not be created just now. Please try again in a minute.');
   }
-  return { id: body.id, title: typeof body.title === 'string' ? body.title : title, path: `/b/${body.id}` };
+  const token = body.facilitatorLink?.token;
+  return {
+    id: body.id,
+    title: typeof body.title === 'string' ? body.title : title,
+    path: `/b/${body.id}`,
+    facilitatorToken: typeof token === 'string' ? token : null,
+  };
 }

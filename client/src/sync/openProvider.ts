@@ -1,6 +1,7 @@
 import { MESSAGE_SAVED, SAVED_PARAM } from '@costudio/shared';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { boardToken, captureTokenFromLocation } from '../share/boardTokens.ts';
 import { SavedTracker } from './savedTracker.ts';
 import { syncServerUrl } from './syncUrl.ts';
 
@@ -12,11 +13,14 @@ export interface BoardConnection {
 /**
  * Connects a board's doc to the relay with the stock y-websocket provider, asking for the
  * relay's "saved" acknowledgements (`?saved=1`) and reading them with an extra message handler.
+ * The board's share-link token, if this device has one, goes in `?token=` (docs/api.md).
  */
 export function openProvider(boardId: string, doc: Y.Doc): BoardConnection {
   const saved = new SavedTracker(doc);
+  captureTokenFromLocation(boardId);
+  const token = boardToken(boardId);
   const provider = new WebsocketProvider(syncServerUrl(location), boardId, doc, {
-    params: { [SAVED_PARAM]: '1' },
+    params: { [SAVED_PARAM]: '1', ...(token ? { token } : {}) },
     connect: false,
   });
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => saved.readSavedMessage(decoder);

@@ -24,6 +24,8 @@ export interface TestServerOptions {
   /** Reuse a data directory (e.g. to restart over the same boards); it is then not deleted on close. */
   dataDir?: string;
   unloadDelayMs?: number;
+  /** Boards open only with a share link (the CLI's default); off by default for older suites. */
+  requireLinks?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clientDir: CLIENT_DIST_DIR,
     logLevel: 'warn',
     ...(options.unloadDelayMs === undefined ? {} : { unloadDelayMs: options.unloadDelayMs }),
+    ...(options.requireLinks === undefined ? {} : { requireLinks: options.requireLinks }),
   });
   let closed = false;
   return {

@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { LockButton, LockedNotice } from '../lock/LockControls.tsx';
+import { TimerDisplay } from '../timer/TimerDisplay.tsx';
+import type { LinkAccess } from './boardTokens.ts';
+import { SharePanel } from './SharePanel.tsx';
+import type { FacilitationRoom } from './useFacilitationRoom.ts';
+
+/** Timer and lock notice for everyone; share links, lock and timer controls for the facilitator. */
+export function FacilitationBar({
+  boardId,
+  access,
+  token,
+  room,
+  locked,
+}: {
+  boardId: string;
+  access: LinkAccess;
+  token: string | null;
+  room: FacilitationRoom | null;
+  locked: boolean;
+}) {
+  const [shareOpen, setShareOpen] = useState(false);
+  const facilitates = access === 'facilitate';
+  return (
+    <div className="facilitation-bar">
+      {room && <TimerDisplay map={room.map} canControl={facilitates} />}
+      {facilitates && room && <LockButton map={room.map} locked={locked} />}
+      {facilitates && token && (
+        <button type="button" aria-expanded={shareOpen} onClick={() => setShareOpen(!shareOpen)}>
+          Share
+        </button>
+      )}
+      {access === 'view' && <p role="status">You are viewing this board. This link does not let you change it.</p>}
+      {locked && !facilitates && <LockedNotice />}
+      {facilitates && token && shareOpen && <SharePanel boardId={boardId} token={token} />}
+    </div>
+  );
+}

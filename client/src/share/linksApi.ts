@@ -1,0 +1,51 @@
+import type { LinkAccess } from './boardTokens.ts';
+
+/** A share link as `GET/POST /api/boards/<id>/links` describe it (docs/api.md). */
+export interface ShareLink {
+  id: string;
+  access: LinkAccess;
+  label: string;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  token: string | null;
+  path: string | null;
+}
+
+const PROBLEM = 'The links could not be loaded just now. Check your connection and try again.';
+
+async function call<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new Error(PROBLEM);
+  }
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (!response.ok) throw new Error(body?.error?.message ?? PROBLEM);
+  return body as T;
+}
+
+export async function listLinks(boardId: string, token: string): Promise<ShareLink[]> {
+  return (await call<{ links: ShareLink[] }>(`/api/boards/${boardId}/links`, token)).links;
+}
+
+export function createLink(
+  boardId: string,
+  token: string,
+  request: { access: LinkAccess; label: string; expiresInMinutes?: number },
+): Promise<ShareLink> {
+  return call<ShareLink>(`/api/boards/${boardId}/links`, token, { method: 'POST', body: JSON.stringify(request) });
+}
+
+export async function revokeLink(boardId: string, token: string, linkId: string): Promise<void> {
+  await call(`/api/boards/${boardId}/links/${linkId}`, token, { method: 'DELETE' });
+}
+
+/** The absolute address of a link, for copying or a QR code. */
+export function linkUrl(link: ShareLink): string | null {
+  return link.path ? `${location.origin}${link.path}` : null;
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { syncServerUrl } from '../sync/syncUrl.ts';
+import { boardToken } from './boardTokens.ts';
+
+/** Root map of `<boardId>__facilitation`; key meanings in docs/api.md#facilitation-document. */
+export const FACILITATION_MAP = 'facilitation';
+
+/**
+ * The board's facilitation room: lock, timer and "bring everyone to me". Everyone reads it;
+ * the relay lets only facilitator links write to it, so a participant's client cannot start
+ * the timer or unlock the board. `version` changes on every change, for re-rendering.
+ */
+export interface FacilitationRoom {
+  readonly map: Y.Map<unknown>;
+  readonly version: number;
+  readonly synced: boolean;
+}
+
+export function useFacilitationRoom(boardId: string): FacilitationRoom | null {
+  const [room, setRoom] = useState<FacilitationRoom | null>(null);
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const token = boardToken(boardId);
+    const provider = new WebsocketProvider(syncServerUrl(location), `${boardId}__facilitation`, doc, {
+      params: token ? { token } : {},
+    });
+    const map = doc.getMap<unknown>(FACILITATION_MAP);
+    let version = 0;
+    const publish = () => setRoom({ map, version: ++version, synced: provider.synced });
+    map.observe(publish);
+    provider.on('sync', publish);
+    publish();
+    return () => {
+      provider.destroy();
+      doc.destroy();
+      setRoom(null);
+    };
+  }, [boardId]);
+  return room;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { formatRemaining, pauseTimer, readTimer, remainingMs, resetTimer, startTimer } from './timerState.ts';
+
+const DEFAULT_MINUTES = 5;
+
+/** The shared countdown; the facilitator also gets start, pause and reset. */
+export function TimerDisplay({ map, canControl, large = false }: { map: Y.Map<unknown>; canControl: boolean; large?: boolean }) {
+  const timer = readTimer(map);
+  const [now, setNow] = useState(Date.now());
+  const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
+  const running = timer?.endsAt != null;
+  useEffect(() => {
+    if (!running) return;
+    const interval = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(interval);
+  }, [running]);
+  const left = timer ? remainingMs(timer, running ? now : Date.now()) : null;
+  if (!timer && !canControl) return null;
+  return (
+    <section className={large ? 'timer timer--large' : 'timer'} aria-label="Timer">
+      {left !== null && (
+        // Not live: a ticking clock would talk over everything; the state line says what matters.
+        <span className="timer__time" data-testid="timer-remaining" data-remaining-ms={left}>
+          {formatRemaining(left)}
+        </span>
+      )}
+      {timer && (
+        <span className="timer__state" role="status">
+          {left === 0 ? 'Time is up' : running ? 'Running' : 'Paused'}
+        </span>
+      )}
+      {canControl && (
+        <span className="timer__controls">
+          {!running && !timer && (
+            <label>
+              Minutes{' '}
+              <input
+                type="number"
+                min={1}
+                max={120}
+                value={minutes}
+                onChange={(event) => setMinutes(Math.max(1, Math.min(120, Number(event.target.value) || 1)))}
+              />
+            </label>
+          )}
+          {running ? (
+            <button type="button" onClick={() => timer && pauseTimer(map, timer, Date.now())}>
+              Pause timer
+            </button>
+          ) : (
+            <button type="button" onClick={() => startTimer(map, timer, minutes * 60_000, Date.now())}>
+              Start timer
+            </button>
+          )}
+          {timer && (
+            <button type="button" onClick={() => resetTimer(map, timer.durationMs)}>
+              Reset timer
+            </button>
+          )}
+        </span>
+      )}
+    </section>
+  );
+}
