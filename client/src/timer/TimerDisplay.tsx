@@ -7,15 +7,16 @@ const DEFAULT_MINUTES = 5;
 /** The shared countdown; the facilitator also gets start, pause and reset. */
 export function TimerDisplay({ map, canControl, large = false }: { map: Y.Map<unknown>; canControl: boolean; large?: boolean }) {
   const timer = readTimer(map);
-  const [now, setNow] = useState(Date.now());
+  // Only re-renders the clock; the time itself is read from Date.now() on each render.
+  const [, setTick] = useState(0);
   const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
   const running = timer?.endsAt != null;
   useEffect(() => {
     if (!running) return;
-    const interval = setInterval(() => setNow(Date.now()), 250);
+    const interval = setInterval(() => setTick((tick) => tick + 1), 250);
     return () => clearInterval(interval);
   }, [running]);
-  const left = timer ? remainingMs(timer, running ? now : Date.now()) : null;
+  const left = timer ? remainingMs(timer, Date.now()) : null;
   if (!timer && !canControl) return null;
   return (
     <section className={large ? 'timer timer--large' : 'timer'} aria-label="Timer">

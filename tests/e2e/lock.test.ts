@@ -1,0 +1,106 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+
+/**
+ * The board lock in two browsers: the facilitator locks, the participant's drag of a note to
+ * another lane is refused and the page says why; after the unlock the same drag works.
+ */
+
+interface Hook {
+  doc: { getMap(name: string): { get(key: string): { get(field: string): unknown } | undefined; keys(): Iterable<string> } };
+  camera: { get(): { x: number; y: number; scale: number } };
+  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
+}
+declare const window: { __costudio: Hook };
+
+const LANE_WIDTH = 360;
+const LANE_GAP = 24;
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function join(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: /As a practitioner/ }).check();
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+}
+
+const laneOf = (page: Page, id: string) =>
+  page.evaluate((noteId) => window.__costudio.doc.getMap('notes').get(noteId)?.get('lane'), id);
+
+/** Drags the note to the middle of lane `laneIndex` with the mouse, as a person would. */
+async function dragToLane(page: Page, id: string, laneIndex: number): Promise<void> {
+  const rect = await waitFor(async () => page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id), {
+    message: 'the note drawn',
+  });
+  const { x, scale } = await page.evaluate(() => window.__costudio.camera.get());
+  const box = await page.locator('.board-canvas__surface').boundingBox();
+  if (!box) throw new Error('no canvas');
+  const targetX = box.x + x + (laneIndex * (LANE_WIDTH + LANE_GAP) + LANE_WIDTH / 2) * scale;
+  const start = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(targetX, start.y + 40, { steps: 12 });
+  await page.mouse.up();
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.close();
+});
+
+describe('board lock', () => {
+  it("refuses a participant's drag while locked and says why", async () => {
+    const [a, b] = [await newContext(browser), await newContext(browser)];
+    contexts.push(a, b);
+    const facilitator = await a.newPage();
+    const participant = await b.newPage();
+    await facilitator.goto(server.url);
+    await facilitator.getByLabel('Board name').fill('Locked board');
+    await facilitator.getByRole('button', { name: 'New board' }).click();
+    await facilitator.waitForURL(/\/b\//);
+    await join(facilitator, 'Fay');
+    await participant.goto(facilitator.url());
+    await join(participant, 'Pat');
+
+    await participant
+      .getByRole('button', { name: /^Add note/ })
+      .first()
+      .click();
+    await participant.keyboard.type('Move me');
+    await participant.keyboard.press('Escape');
+    const id = await waitFor(async () => facilitator.evaluate(() => [...window.__costudio.doc.getMap('notes').keys()][0]), {
+      message: 'the note at the facilitator',
+    });
+
+    await facilitator.getByRole('button', { name: 'Lock board' }).click();
+    await participant.getByText('The facilitator has locked the board').waitFor();
+    await dragToLane(participant, id, 3);
+    expect(await laneOf(participant, id)).toBe('define');
+    expect(await laneOf(facilitator, id)).toBe('define');
+    expect(
+      await participant
+        .getByRole('button', { name: /^Add note/ })
+        .first()
+        .isDisabled(),
+    ).toBe(true);
+
+    await facilitator.getByRole('button', { name: 'Unlock board' }).click();
+    await waitFor(async () => (await participant.getByText('The facilitator has locked the board').count()) === 0, {
+      message: 'the lock to lift',
+    });
+    await dragToLane(participant, id, 3);
+    await waitFor(async () => (await laneOf(facilitator, id)) === 'decide', {
+      message: 'the unlocked drag to reach the facilitator',
+    });
+  });
+});
