@@ -216,7 +216,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly }: Bo
   }, []);
 
   const onDragEnd = useCallback(
-    (id: string, node: Konva.Group) => {
+    (id: string, node: Konva.Node) => {
       const placement = dropPlacement(node.x(), node.y(), LANE_HEADER_HEIGHT);
       // Set the node explicitly: if the doc ends up unchanged, React would not move it back.
       node.position({ x: placement.x, y: placement.y });

@@ -1,8 +1,9 @@
-import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, ROLE_INFO } from '@costudio/shared';
-import type Konva from 'konva';
-import { memo } from 'react';
-import { Group, Path, Rect, Text } from 'react-konva';
+import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, ROLE_INFO, type Role } from '@costudio/shared';
+import Konva from 'konva';
+import { memo, useMemo } from 'react';
+import { Shape } from 'react-konva';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
+import { drawTextBlock, layoutTextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
 interface NoteShapeProps {
@@ -15,12 +16,40 @@ interface NoteShapeProps {
   draggable: boolean;
   onOpen(id: string): void;
   onDragStart(id: string): void;
-  onDragEnd(id: string, node: Konva.Group): void;
+  onDragEnd(id: string, node: Konva.Node): void;
   theme?: CanvasTheme;
 }
 
 const PADDING = 10;
 const FOOTER_HEIGHT = 30;
+const CORNER_RADIUS = 4;
+const ICON_SIZE = 14;
+/** The icons' path data is drawn in a 24 × 24 box. */
+const ICON_BOX = 24;
+
+const BODY_STYLE: Omit<TextStyle, 'fontFamily'> = {
+  fontSize: 15,
+  lineHeight: 1.25,
+  width: NOTE_WIDTH - PADDING * 2,
+  height: NOTE_HEIGHT - PADDING - FOOTER_HEIGHT,
+  wrap: 'word',
+};
+const AUTHOR_STYLE: Omit<TextStyle, 'fontFamily'> = {
+  fontSize: 12,
+  lineHeight: 1,
+  width: NOTE_WIDTH - PADDING * 2 - 20,
+  wrap: 'none',
+};
+
+const iconPaths = new Map<Role, Path2D>();
+function roleIcon(role: Role): Path2D {
+  let path = iconPaths.get(role);
+  if (!path) {
+    path = new Path2D(ROLE_ICON_PATH[role]);
+    iconPaths.set(role, path);
+  }
+  return path;
+}
 
 /** Who wrote the note, by role label and (unless anonymous) name: the icon never stands alone. */
 export function authorLine(note: Note): string {
@@ -28,7 +57,11 @@ export function authorLine(note: Note): string {
   return note.anonymous || note.author === '' ? role.anonymousName : `${role.label} · ${note.author}`;
 }
 
-/** One sticky note at full detail: fill colour, text, author role icon and label. */
+/**
+ * One sticky note at full detail: fill colour, text, author role icon and label. One Konva
+ * shape per note, whose text is laid out when the note changes rather than on every draw, so
+ * a pan or zoom costs a few canvas calls per note.
+ */
 export const NoteShape = memo(function NoteShape({
   note,
   selected,
@@ -40,66 +73,55 @@ export const NoteShape = memo(function NoteShape({
   onDragEnd,
   theme = CANVAS_THEME,
 }: NoteShapeProps) {
-  const stroke = selected ? theme.noteSelectedStroke : (otherEditorColor ?? theme.noteStroke);
+  const { fontFamily, noteText, noteMeta } = theme;
+  const body = useMemo(() => layoutTextBlock(note.text, { ...BODY_STYLE, fontFamily }), [note.text, fontFamily]);
+  const author = authorLine(note);
+  const byline = useMemo(() => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily }), [author, fontFamily]);
+  const role = note.authorRole;
+
+  const drawContent = (context: Konva.Context, shape: Konva.Shape) => {
+    context.beginPath();
+    Konva.Util.drawRoundedRectPath(context, NOTE_WIDTH, NOTE_HEIGHT, CORNER_RADIUS);
+    context.closePath();
+    context.fillStrokeShape(shape);
+    const canvas = context._context;
+    if (!editing) {
+      canvas.fillStyle = noteText;
+      drawTextBlock(canvas, body, PADDING, PADDING);
+    }
+    canvas.fillStyle = noteMeta;
+    drawTextBlock(canvas, byline, PADDING + 20, NOTE_HEIGHT - FOOTER_HEIGHT + 9);
+    canvas.save();
+    canvas.translate(PADDING, NOTE_HEIGHT - FOOTER_HEIGHT + 8);
+    canvas.scale(ICON_SIZE / ICON_BOX, ICON_SIZE / ICON_BOX);
+    canvas.fill(roleIcon(role));
+    canvas.restore();
+  };
+
   return (
-    <Group
+    <Shape
       x={note.x}
       y={note.y}
+      width={NOTE_WIDTH}
+      height={NOTE_HEIGHT}
       name="note"
       id={`note-${note.id}`}
+      fill={NOTE_COLOR_FILL[note.color]}
+      stroke={selected ? theme.noteSelectedStroke : (otherEditorColor ?? theme.noteStroke)}
+      strokeWidth={selected || otherEditorColor ? 3 : 1}
+      perfectDrawEnabled={false}
+      sceneFunc={drawContent}
+      hitFunc={(context, shape) => {
+        context.beginPath();
+        context.rect(0, 0, NOTE_WIDTH, NOTE_HEIGHT);
+        context.closePath();
+        context.fillStrokeShape(shape);
+      }}
       draggable={draggable}
       onClick={() => onOpen(note.id)}
       onTap={() => onOpen(note.id)}
       onDragStart={() => onDragStart(note.id)}
-      onDragEnd={(event) => onDragEnd(note.id, event.currentTarget as Konva.Group)}
-    >
-      <Rect
-        width={NOTE_WIDTH}
-        height={NOTE_HEIGHT}
-        fill={NOTE_COLOR_FILL[note.color]}
-        stroke={stroke}
-        strokeWidth={selected || otherEditorColor ? 3 : 1}
-        cornerRadius={4}
-        perfectDrawEnabled={false}
-      />
-      {!editing && (
-        <Text
-          x={PADDING}
-          y={PADDING}
-          width={NOTE_WIDTH - PADDING * 2}
-          height={NOTE_HEIGHT - PADDING - FOOTER_HEIGHT}
-          text={note.text}
-          fontSize={15}
-          lineHeight={1.25}
-          fontFamily={theme.fontFamily}
-          fill={theme.noteText}
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
-        />
-      )}
-      <Path
-        x={PADDING}
-        y={NOTE_HEIGHT - FOOTER_HEIGHT + 8}
-        scaleX={14 / 24}
-        scaleY={14 / 24}
-        data={ROLE_ICON_PATH[note.authorRole]}
-        fill={theme.noteMeta}
-        listening={false}
-      />
-      <Text
-        x={PADDING + 20}
-        y={NOTE_HEIGHT - FOOTER_HEIGHT + 9}
-        width={NOTE_WIDTH - PADDING * 2 - 20}
-        text={authorLine(note)}
-        fontSize={12}
-        fontFamily={theme.fontFamily}
-        fill={theme.noteMeta}
-        wrap="none"
-        ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-    </Group>
+      onDragEnd={(event) => onDragEnd(note.id, event.currentTarget)}
+    />
   );
 });
