@@ -1,15 +1,18 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
 import { BalancePrompts } from '../balance/BalancePrompts.tsx';
 import { showBalancePrompts } from '../balance/showBalancePrompts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import type { CameraController } from '../canvas/CameraController.ts';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
+import { FollowControls } from '../follow/FollowControls.tsx';
+import { useFollow } from '../follow/useFollow.ts';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
@@ -18,6 +21,7 @@ import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
+import { ProjectorView } from '../projector/ProjectorView.tsx';
 import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { useBoardView } from '../settings/useBoardView.ts';
@@ -39,6 +43,8 @@ import { type BoardSession, useBoardSession } from './useBoardSession.ts';
 export function BoardPage({ boardId }: { boardId: string }) {
   const identity = useBoardIdentity(boardId);
   const session = useBoardSession(boardId);
+  // The room's screen needs no name: it is not a participant (issue 7, projector mode).
+  if (new URLSearchParams(location.search).get('view') === 'projector') return session && <ProjectorView session={session} />;
   if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} />;
   if (!session) return null;
   return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;
@@ -63,6 +69,8 @@ function LiveBoard({
   const facilitation = useFacilitationRoom(boardId);
   const locked = isBoardLocked(facilitation?.map);
   const readOnly = meta.tooNew || access === 'view' || (locked && access !== 'facilitate');
+  const [camera, setCamera] = useState<CameraController | null>(null);
+  const follow = useFollow(provider.awareness, camera, facilitation?.map ?? null, access === 'facilitate');
   const voting = useBoardVoting(session, identity, readOnly);
   const board = useBoardView();
   const settings = useDeviceSettings();
@@ -112,6 +120,7 @@ function LiveBoard({
       </header>
       {news && <WhatsNewBar session={session} news={news} announcer={announcer} />}
       <FacilitationBar boardId={boardId} access={access} token={boardToken(boardId)} room={facilitation} locked={locked} />
+      {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       {readOnly && (
         <p className="read-only-notice" role="alert">
@@ -124,7 +133,14 @@ function LiveBoard({
           {board.view === 'list' ? (
             <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
           ) : (
-            <BoardCanvas session={session} identity={identity} peers={peers} presence={presence} readOnly={readOnly} />
+            <BoardCanvas
+              session={session}
+              identity={identity}
+              peers={peers}
+              presence={presence}
+              readOnly={readOnly}
+              onCamera={setCamera}
+            />
           )}
         </main>
         {voting.panelOpen && <VotePanel voting={voting} session={session} role={identity.role} />}

@@ -44,13 +44,19 @@ interface BoardCanvasProps {
   peers: Peer[];
   presence: LocalPresence;
   readOnly: boolean;
+  /** Hands out the camera, for following other people's views (issue 7). */
+  onCamera?: (camera: CameraController | null) => void;
 }
 
 /** The board drawn on a Konva canvas: lanes, notes, other people's cursors, pan and zoom. */
-export function BoardCanvas({ session, identity, peers, presence, readOnly }: BoardCanvasProps) {
+export function BoardCanvas({ session, identity, peers, presence, readOnly, onCamera }: BoardCanvasProps) {
   const { doc, editor } = session;
   const snapshot = useNotes(session.notes);
   const [camera] = useState(() => new CameraController());
+  useEffect(() => {
+    onCamera?.(camera);
+    return () => onCamera?.(null);
+  }, [camera, onCamera]);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
