@@ -1,0 +1,105 @@
+import jsQR from 'jsqr';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+
+/**
+ * The room's screen on a server that requires links: its QR code, read from a screenshot,
+ * is a link that joins the board with edit rights; it counts who is here by role.
+ */
+
+interface Hook {
+  doc: { getMap(name: string): { size: number } };
+  camera: { get(): { x: number; y: number; scale: number }; set(camera: { x: number; y: number; scale: number }): void };
+}
+declare const window: { __costudio: Hook };
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function join(page: Page, name: string, role: 'lay' | 'practitioner'): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: role === 'lay' ? /patient, carer/ : /As a practitioner/ }).check();
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+}
+
+/** The board point at the centre of the page's canvas. */
+async function centre(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.board-canvas__surface').boundingBox();
+  if (!box) throw new Error('no canvas');
+  const camera = await page.evaluate(() => window.__costudio.camera.get());
+  return { x: (box.width / 2 - camera.x) / camera.scale, y: (box.height / 2 - camera.y) / camera.scale };
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ requireLinks: true });
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.close();
+});
+
+describe('projector', () => {
+  it('shows a QR code that joins the board with edit rights, and counts people by role', async () => {
+    const [facilitatorContext, phoneContext] = [
+      await newContext(browser, { viewport: { width: 1400, height: 900 } }),
+      await newContext(browser),
+    ];
+    contexts.push(facilitatorContext, phoneContext);
+    const facilitator = await facilitatorContext.newPage();
+    await facilitator.goto(server.url);
+    await facilitator.getByLabel('Board name').fill('Ward round');
+    await facilitator.getByRole('button', { name: 'New board' }).click();
+    await facilitator.waitForURL(/\/b\//);
+    await join(facilitator, 'Fay', 'practitioner');
+
+    // The facilitator opens the room's screen from the same device, which holds the facilitator link.
+    const projector = await facilitatorContext.newPage();
+    await projector.goto(`${facilitator.url()}?view=projector`);
+    await projector.getByRole('heading', { name: 'Ward round' }).waitFor();
+    const qr = projector.getByRole('img', { name: 'QR code to join this board' });
+    await qr.waitFor();
+    const png = PNG.sync.read(await qr.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded).not.toBeNull();
+    const joinUrl = decoded?.data ?? '';
+    expect(joinUrl).toMatch(new RegExp(`^${server.url}/b/[\\w-]+#token=`));
+    expect(await projector.locator('.projector__url').textContent()).toBe(joinUrl);
+
+    const phone = await phoneContext.newPage();
+    await phone.goto(joinUrl);
+    await join(phone, 'Lee', 'lay');
+    expect(await phone.getByText('You are viewing this board').count()).toBe(0);
+    await phone
+      .getByRole('button', { name: /^Add note/ })
+      .first()
+      .click();
+    await phone.keyboard.type('From the back row');
+    await phone.keyboard.press('Escape');
+    await waitFor(async () => facilitator.evaluate(() => window.__costudio.doc.getMap('notes').size === 1), {
+      message: "the phone's note to reach the facilitator",
+    });
+
+    const counts = projector.getByTestId('projector-counts');
+    await waitFor(async () => (await counts.textContent())?.includes('Lay participant: 1'), { message: 'the lay count' });
+    expect(await counts.textContent()).toContain('Practitioner: 1');
+    // The room's screen shows where the facilitator looks.
+    await facilitator.evaluate(() => window.__costudio.camera.set({ x: -1200, y: -100, scale: 1.2 }));
+    const looking = await centre(facilitator);
+    await waitFor(
+      async () => {
+        const shown = await centre(projector);
+        return Math.abs(shown.x - looking.x) < 40 && Math.abs(shown.y - looking.y) < 40;
+      },
+      { message: "the projector to follow the facilitator's view" },
+    );
+    // No editing tools on the room's screen.
+    expect(await projector.getByRole('button', { name: /^Add note/ }).count()).toBe(0);
+  });
+});
