@@ -66,7 +66,7 @@ describe('follow', () => {
     expect(Math.abs(before.x - target.x)).toBeGreaterThan(300);
 
     await facilitator.getByRole('button', { name: 'Bring everyone to me' }).click();
-    await participant.getByRole('status').filter({ hasText: 'Following Fay. Press Escape to stop.' }).waitFor();
+    await participant.getByText('Following Fay. Press Escape to stop.').waitFor();
     const moved = await waitFor(
       async () => {
         const now = await centre(participant);
@@ -78,7 +78,7 @@ describe('follow', () => {
 
     // Escape lets go: the facilitator moves on, the participant stays where they were.
     await participant.keyboard.press('Escape');
-    await participant.getByRole('status').filter({ hasText: 'Stopped following.' }).waitFor();
+    await participant.getByText('Stopped following.').waitFor();
     await facilitator.evaluate(() => window.__costudio.camera.set({ x: 0, y: 0, scale: 0.5 }));
     // Wait until the participant's page has heard of the facilitator's new view (it starts at x 0).
     await waitFor(

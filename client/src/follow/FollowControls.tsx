@@ -16,7 +16,7 @@ export function FollowControls({ follow, peers, facilitates }: { follow: Follow;
         : '';
   return (
     <div className="follow-controls">
-      <span role="status" className="follow-controls__status">
+      <span aria-live="polite" className="follow-controls__status">
         {status}
       </span>
       {follow.following !== null ? (
