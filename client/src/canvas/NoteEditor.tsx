@@ -9,10 +9,11 @@ import {
   type Note,
   ROLE_INFO,
 } from '@costudio/shared';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { bindTextField } from '../doc/bindTextField.ts';
+import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
 import type { CameraController } from './CameraController.ts';
 
 interface NoteEditorProps {
@@ -37,7 +38,11 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
   const frameRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const dismissRef = useRef<HTMLButtonElement>(null);
+  const refusalId = useId();
   const { id, x, y } = note;
+  // Editing would write this session's client id into the note and link it to its author.
+  const refused = editor.isOwnAnonymousNote(id);
 
   useLayoutEffect(() => {
     const place = () => {
@@ -52,6 +57,10 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
   }, [camera, x, y]);
 
   useEffect(() => {
+    if (refused) {
+      dismissRef.current?.focus();
+      return;
+    }
     const field = fieldRef.current;
     const text = getNoteText(doc, id);
     if (!field || !text) return;
@@ -59,7 +68,49 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
     return unbind;
-  }, [doc, editor, id]);
+  }, [doc, editor, id, refused]);
+
+  if (refused) {
+    // The note's text stays in view (the canvas hides it under an open editor) and the cover
+    // keeps a second click of a double-click from reaching the canvas, which would add a note.
+    return (
+      <>
+        <div ref={frameRef} className="note-editor" style={{ width: NOTE_WIDTH, height: NOTE_HEIGHT }}>
+          <div
+            className="note-editor__text note-refusal__text"
+            style={{
+              left: PADDING,
+              top: PADDING,
+              width: NOTE_WIDTH - PADDING * 2,
+              height: NOTE_HEIGHT - PADDING - FOOTER_HEIGHT,
+              background: NOTE_COLOR_FILL[note.color],
+            }}
+          >
+            {note.text}
+          </div>
+        </div>
+        <div ref={barRef} className="note-actions note-refusal">
+          <p id={refusalId} className="note-refusal__message">
+            {OWN_ANONYMOUS_NOTE_MESSAGE}
+          </p>
+          <button
+            ref={dismissRef}
+            type="button"
+            aria-describedby={refusalId}
+            onClick={onClose}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                onClose();
+              }
+            }}
+          >
+            OK
+          </button>
+        </div>
+      </>
+    );
+  }
 
   const role = ROLE_INFO[note.authorRole].label;
   const by = note.anonymous || note.author === '' ? `a ${role.toLowerCase()}` : `${note.author} (${role})`;

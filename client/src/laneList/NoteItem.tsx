@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { bindTextField } from '../doc/bindTextField.ts';
+import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 import { noteAuthor, noteFieldName } from './noteLabels.ts';
@@ -28,7 +29,10 @@ export const noteMoveId = (id: string) => `lane-note-move-${id}`;
 export function NoteItem({ note, doc, editor, readOnly, onMove, onDelete }: NoteItemProps) {
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const colourId = useId();
+  const noticeId = useId();
   const { id } = note;
+  // Editing would write this session's client id into the note and link it to its author.
+  const ownAnonymous = editor.isOwnAnonymousNote(id);
 
   useEffect(() => {
     const field = fieldRef.current;
@@ -47,7 +51,8 @@ export function NoteItem({ note, doc, editor, readOnly, onMove, onDelete }: Note
         aria-label={fieldName}
         rows={3}
         maxLength={2000}
-        readOnly={readOnly}
+        readOnly={readOnly || ownAnonymous}
+        aria-describedby={ownAnonymous ? noticeId : undefined}
         style={{ background: NOTE_COLOR_FILL[note.color] }}
         onKeyDown={(event) => {
           // Undo in a note belongs to the board's history (only this person's changes), not the field's.
@@ -58,6 +63,11 @@ export function NoteItem({ note, doc, editor, readOnly, onMove, onDelete }: Note
           else editor.redo();
         }}
       />
+      {ownAnonymous && (
+        <p id={noticeId} className="lane-note__notice">
+          {OWN_ANONYMOUS_NOTE_MESSAGE}
+        </p>
+      )}
       <p className="lane-note__author">
         <RoleIcon role={note.authorRole} /> {noteAuthor(note)}
       </p>
