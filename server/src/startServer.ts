@@ -8,6 +8,7 @@ import { setupShareLinks } from './auth/setupShareLinks.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
 import { BoardLocks } from './facilitation/BoardLocks.ts';
+import { privateRoutes } from './facilitation/privateRoutes.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import type { HistoryStore } from './history/HistoryStore.ts';
@@ -101,7 +102,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     linkStore: options.linkStore,
   });
   let locks: BoardLocks | null = null;
-  const relayAuthorize = options.authorize ?? boardAuthorize(shareLinks.links, () => locks);
+  const relayAuthorize = options.authorize ?? boardAuthorize(shareLinks.links, () => locks, shareLinks.privateRooms);
   let relay: Relay | null = null;
   const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   relay = new Relay({
@@ -135,6 +136,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const authorize = { authorize: options.authorize ?? shareLinks.authorizeHttp };
   const routes: HttpRoute[] = [
+    privateRoutes(shareLinks.links, shareLinks.privateRooms),
     linkRoutes({
       links: shareLinks.links,
       store,

@@ -21,6 +21,7 @@ import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
+import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
 import { ProjectorView } from '../projector/ProjectorView.tsx';
 import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
@@ -120,6 +121,17 @@ function LiveBoard({
       </header>
       {news && <WhatsNewBar session={session} news={news} announcer={announcer} />}
       <FacilitationBar boardId={boardId} access={access} token={boardToken(boardId)} room={facilitation} locked={locked} />
+      {facilitation && (
+        <PrivateWriting
+          boardId={boardId}
+          access={access}
+          token={boardToken(boardId)}
+          facilitation={facilitation.map}
+          identity={identity}
+          board={doc}
+          origin={editor.origin}
+        />
+      )}
       {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       {readOnly && (

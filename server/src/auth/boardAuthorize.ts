@@ -1,5 +1,7 @@
+import { CloseCode } from '@costudio/shared';
 import type { BoardLocks } from '../facilitation/BoardLocks.ts';
 import { parseRoomId } from '../facilitation/facilitationRoom.ts';
+import type { PrivateRooms } from '../facilitation/PrivateRooms.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import { type LinkMeta, type ShareLinks, tokenFrom } from './ShareLinks.ts';
 
@@ -14,12 +16,22 @@ export interface BoardConnectionMeta extends LinkMeta {
  * facilitation room is writable only by facilitators; a locked board is view-only for
  * everyone but facilitators.
  */
-export function boardAuthorize(links: ShareLinks, locks: () => BoardLocks | null): Authorize {
+export function boardAuthorize(
+  links: ShareLinks,
+  locks: () => BoardLocks | null,
+  privateRooms: PrivateRooms | null = null,
+): Authorize {
   return async ({ boardId: roomId, params, request }) => {
     const target = parseRoomId(roomId);
     const decision = await links.check(target.boardId, tokenFrom(params, request));
     if ('refuse' in decision) return decision;
     const linkId = (decision.meta as LinkMeta).linkId;
+    if (target.kind === 'private') {
+      // Its author (who alone knows the room's secret name) and facilitators; never a viewer.
+      if (decision.access === 'view') return { refuse: { code: CloseCode.FORBIDDEN, reason: 'A view-only link cannot write' } };
+      await privateRooms?.record(target.boardId, roomId);
+      return { access: decision.access, meta: { linkId, lockedOut: false } };
+    }
     if (target.kind === 'facilitation') {
       await locks()?.watch(target.boardId);
       return { access: decision.access === 'facilitate' ? 'facilitate' : 'view', meta: { linkId, lockedOut: false } };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { PrivateRooms } from '../facilitation/PrivateRooms.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
@@ -19,6 +20,8 @@ export interface ShareLinkSetup {
    * mode "facilitate" for a request without a link, as before share links existed.
    */
   readonly authorizeHttp: Authorize;
+  /** Private-writing rooms per board (same database as the links). */
+  readonly privateRooms: PrivateRooms;
   close(): Promise<void>;
 }
 
@@ -35,18 +38,17 @@ export function setupShareLinks(options: {
 }): ShareLinkSetup {
   const { dataDir } = options;
   const secret = dataDir === null && !options.secret ? randomBytes(32) : loadServerSecret(dataDir ?? '.', options.secret);
-  let linkStore = options.linkStore;
-  const ownsLinkStore = linkStore === undefined;
-  if (!linkStore) {
-    if (options.store instanceof SqliteBoardStore) linkStore = new SqliteLinkStore(options.store.file);
-    else if (dataDir === null) linkStore = new SqliteLinkStore(':memory:');
-    else {
-      mkdirSync(dataDir, { recursive: true });
-      linkStore = new SqliteLinkStore(join(dataDir, LINKS_FILE));
-    }
+  let file: string;
+  if (options.store instanceof SqliteBoardStore) file = options.store.file;
+  else if (dataDir === null) file = ':memory:';
+  else {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, LINKS_FILE);
   }
-  const links = new ShareLinks(linkStore, secret, options.mode);
-  const store = linkStore;
+  const ownsLinkStore = options.linkStore === undefined;
+  const store = options.linkStore ?? new SqliteLinkStore(file);
+  const links = new ShareLinks(store, secret, options.mode);
+  const privateRooms = new PrivateRooms(file);
   return {
     links,
     authorizeHttp: async ({ boardId, params, request }) => {
@@ -54,6 +56,10 @@ export function setupShareLinks(options: {
       if (!token && links.mode === 'optional') return { access: 'facilitate' };
       return links.check(boardId, token);
     },
-    close: () => (ownsLinkStore ? store.close() : Promise.resolve()),
+    privateRooms,
+    close: async () => {
+      await privateRooms.close();
+      if (ownsLinkStore) await store.close();
+    },
   };
 }

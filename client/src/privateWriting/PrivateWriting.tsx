@@ -1,0 +1,119 @@
+import { LANES, type LaneId } from '@costudio/shared';
+import { type FormEvent, useState } from 'react';
+import type * as Y from 'yjs';
+import type { Identity } from '../device/identity.ts';
+import type { LinkAccess } from '../share/boardTokens.ts';
+import { PRIVATE_WRITING_KEY } from './privateRoom.ts';
+import { type PrivateRoomNotes, revealPrivateNotes, reviewPrivateNotes } from './reveal.ts';
+import { usePrivateNotes } from './usePrivateNotes.ts';
+
+interface PrivateWritingProps {
+  boardId: string;
+  access: LinkAccess;
+  token: string | null;
+  facilitation: Y.Map<unknown>;
+  identity: Identity;
+  board: Y.Doc;
+  origin: unknown;
+}
+
+/**
+ * Private writing, then reveal. While it is on, participants write into their own private room,
+ * which no other participant's device receives; the facilitator reviews and then reveals them,
+ * which moves them onto the board for everyone.
+ */
+export function PrivateWriting(props: PrivateWritingProps) {
+  const on = props.facilitation.get(PRIVATE_WRITING_KEY) === true;
+  if (props.access === 'facilitate') return <PrivateWritingControls {...props} on={on} />;
+  if (!on || props.access === 'view') return null;
+  return <PrivateNoteForm boardId={props.boardId} identity={props.identity} />;
+}
+
+function PrivateNoteForm({ boardId, identity }: { boardId: string; identity: Identity }) {
+  const { notes, add } = usePrivateNotes(boardId, true);
+  const [lane, setLane] = useState<LaneId>('define');
+  const [text, setText] = useState('');
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') return;
+    add(lane, text.trim(), identity);
+    setText('');
+  };
+  return (
+    <section className="private-writing" aria-labelledby="private-writing-heading">
+      <h2 id="private-writing-heading">Private writing</h2>
+      <p>What you write here reaches only the facilitator until they reveal everyone’s notes together.</p>
+      <form onSubmit={onSubmit}>
+        <label>
+          Lane{' '}
+          <select value={lane} onChange={(event) => setLane(event.target.value as LaneId)}>
+            {LANES.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Private note <textarea value={text} maxLength={2000} onChange={(event) => setText(event.target.value)} />
+        </label>
+        <button type="submit">Add private note</button>
+      </form>
+      <ul aria-label="Your private notes">
+        {notes.map((note) => (
+          <li key={note.id}>{note.text}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PrivateWritingControls({ boardId, token, facilitation, board, origin, on }: PrivateWritingProps & { on: boolean }) {
+  const [review, setReview] = useState<PrivateRoomNotes[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : 'That did not work just now.');
+    }
+  };
+  return (
+    <section className="private-writing" aria-label="Private writing">
+      <button type="button" aria-pressed={on} onClick={() => facilitation.set(PRIVATE_WRITING_KEY, !on)}>
+        {on ? 'End private writing' : 'Start private writing'}
+      </button>
+      {token && (
+        <>
+          <button type="button" onClick={() => run(async () => setReview(await reviewPrivateNotes(boardId, token)))}>
+            Review private notes
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              run(async () => {
+                const count = await revealPrivateNotes(boardId, token, board, origin);
+                setReview(null);
+                setMessage(`Revealed ${count} private ${count === 1 ? 'note' : 'notes'}.`);
+              })
+            }
+          >
+            Reveal private notes
+          </button>
+        </>
+      )}
+      <p aria-live="polite">{message}</p>
+      {review && (
+        <ul aria-label="Private notes waiting to be revealed">
+          {review.flatMap((room) =>
+            room.notes.map((note) => (
+              <li key={`${room.roomId}/${note.id}`}>
+                {note.author || 'Someone'}: {note.text}
+              </li>
+            )),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
