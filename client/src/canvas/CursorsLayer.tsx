@@ -26,6 +26,8 @@ export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraC
   const [scale, setScale] = useState(() => camera.get().scale);
   useEffect(() => camera.subscribe((next) => setScale(next.scale)), [camera]);
   const size = 1 / scale;
+  // No layer at all when there is nothing to show: every layer is a canvas repainted each frame.
+  if (!peers.some((peer) => peer.cursor)) return null;
   return (
     <Layer listening={false}>
       {peers.map((peer) => {

@@ -1,12 +1,51 @@
-import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type LaneId, laneLeft } from '@costudio/shared';
-import { memo } from 'react';
-import { Group, Layer, Rect, Text } from 'react-konva';
+import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft } from '@costudio/shared';
+import { memo, useMemo } from 'react';
+import { Group, Layer, Rect, Shape } from 'react-konva';
+import { drawTextBlock, layoutTextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
 interface LanesLayerProps {
   height: number;
   focusedLane: LaneId | null;
   theme?: CanvasTheme;
+}
+
+const TEXT_LEFT = 16;
+const TEXT_WIDTH = LANE_WIDTH - TEXT_LEFT * 2;
+const TITLE_TOP = 14;
+const PROMPT_TOP = 48;
+const TITLE_STYLE: Omit<TextStyle, 'fontFamily'> = {
+  fontSize: 24,
+  fontStyle: 'bold',
+  lineHeight: 1,
+  width: TEXT_WIDTH,
+  wrap: 'word',
+};
+const PROMPT_STYLE: Omit<TextStyle, 'fontFamily'> = {
+  fontSize: 15,
+  lineHeight: 1.25,
+  width: TEXT_WIDTH,
+  height: LANE_HEADER_HEIGHT - PROMPT_TOP - 4,
+  wrap: 'word',
+};
+
+/** A lane's title and prompt, laid out once and drawn by one shape. */
+function LaneHeading({ lane, theme }: { lane: Lane; theme: CanvasTheme }) {
+  const { fontFamily, laneTitle, lanePrompt } = theme;
+  const title = useMemo(() => layoutTextBlock(lane.title, { ...TITLE_STYLE, fontFamily }), [lane.title, fontFamily]);
+  const prompt = useMemo(() => layoutTextBlock(lane.prompt, { ...PROMPT_STYLE, fontFamily }), [lane.prompt, fontFamily]);
+  return (
+    <Shape
+      listening={false}
+      sceneFunc={(context) => {
+        const canvas = context._context;
+        canvas.fillStyle = laneTitle;
+        drawTextBlock(canvas, title, TEXT_LEFT, TITLE_TOP);
+        canvas.fillStyle = lanePrompt;
+        drawTextBlock(canvas, prompt, TEXT_LEFT, PROMPT_TOP);
+      }}
+    />
+  );
 }
 
 /**
@@ -30,30 +69,7 @@ export const LanesLayer = memo(function LanesLayer({ height, focusedLane, theme 
               cornerRadius={6}
             />
             <Rect width={LANE_WIDTH} height={LANE_HEADER_HEIGHT} fill={theme.laneHeaderFill} cornerRadius={[6, 6, 0, 0]} />
-            <Text
-              x={16}
-              y={14}
-              width={LANE_WIDTH - 32}
-              text={lane.title}
-              fontSize={24}
-              fontStyle="bold"
-              fontFamily={theme.fontFamily}
-              fill={theme.laneTitle}
-              listening={false}
-            />
-            <Text
-              x={16}
-              y={48}
-              width={LANE_WIDTH - 32}
-              height={LANE_HEADER_HEIGHT - 52}
-              text={lane.prompt}
-              fontSize={15}
-              lineHeight={1.25}
-              fontFamily={theme.fontFamily}
-              fill={theme.lanePrompt}
-              ellipsis
-              listening={false}
-            />
+            <LaneHeading lane={lane} theme={theme} />
           </Group>
         );
       })}

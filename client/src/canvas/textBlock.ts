@@ -2,6 +2,7 @@ import Konva from 'konva';
 
 export interface TextStyle {
   fontSize: number;
+  fontStyle?: 'normal' | 'bold';
   fontFamily: string;
   /** Multiple of fontSize between baselines. */
   lineHeight: number;
