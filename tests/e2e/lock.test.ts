@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('board lock', () => {
-  it("refuses a participant's drag while locked and says why", async () => {
+  it("refuses a participant's drag while the board or a lane is locked, and says why", async () => {
     const [a, b] = [await newContext(browser), await newContext(browser)];
     contexts.push(a, b);
     const facilitator = await a.newPage();
@@ -87,6 +87,8 @@ describe('board lock', () => {
     await dragToLane(participant, id, 3);
     expect(await laneOf(participant, id)).toBe('define');
     expect(await laneOf(facilitator, id)).toBe('define');
+    // A note that cannot be dragged opens read-only when pressed; close it again.
+    await participant.keyboard.press('Escape');
     expect(
       await participant
         .getByRole('button', { name: /^Add note/ })
@@ -98,9 +100,30 @@ describe('board lock', () => {
     await waitFor(async () => (await participant.getByText('The facilitator has locked the board').count()) === 0, {
       message: 'the lock to lift',
     });
+    // The participant's socket reconnects with edit rights.
+    await participant.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     await dragToLane(participant, id, 3);
     await waitFor(async () => (await laneOf(facilitator, id)) === 'decide', {
       message: 'the unlocked drag to reach the facilitator',
     });
+
+    // Lane locks: a note cannot leave a locked lane, nor be moved into one; the page says so.
+    await facilitator.getByRole('checkbox', { name: 'Decide' }).check();
+    await participant.getByText('The facilitator has locked Decide: notes there cannot be moved or changed').waitFor();
+    await dragToLane(participant, id, 4);
+    await participant.keyboard.press('Escape');
+    expect(await laneOf(participant, id)).toBe('decide');
+    await facilitator.getByRole('checkbox', { name: 'Decide' }).uncheck();
+    await facilitator.getByRole('checkbox', { name: 'Define' }).check();
+    await participant.getByText('The facilitator has locked Define').waitFor();
+    await dragToLane(participant, id, 0);
+    expect(await laneOf(participant, id)).toBe('decide');
+    // The refused note is drawn back in its own lane, not where it was dropped.
+    const { x, scale } = await participant.evaluate(() => window.__costudio.camera.get());
+    const rect = await participant.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id);
+    const box = await participant.locator('.board-canvas__surface').boundingBox();
+    const decideLeft = (box?.x ?? 0) + x + 3 * (LANE_WIDTH + LANE_GAP) * scale;
+    expect(rect?.x ?? 0).toBeGreaterThanOrEqual(decideLeft - 1);
+    expect(await laneOf(facilitator, id)).toBe('decide');
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { isLaneId } from '@costudio/shared';
+import { useEffect, useMemo, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
@@ -17,6 +18,7 @@ import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
 import { isBoardLocked } from '../lock/boardLock.ts';
+import { readLockedLanes } from '../lock/laneLocks.ts';
 import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
@@ -69,6 +71,9 @@ function LiveBoard({
   const access = boardAccess(boardId);
   const facilitation = useFacilitationRoom(boardId);
   const locked = isBoardLocked(facilitation?.map);
+  // A string key, so the set (and the editor's copy of it) changes only when the locks do.
+  const lockedKey = access === 'facilitate' ? '' : [...readLockedLanes(facilitation?.map)].join(',');
+  const lockedLanes = useMemo(() => new Set(lockedKey.split(',').filter(isLaneId)), [lockedKey]);
   const readOnly = meta.tooNew || access === 'view' || (locked && access !== 'facilitate');
   const [camera, setCamera] = useState<CameraController | null>(null);
   const follow = useFollow(provider.awareness, camera, facilitation?.map ?? null, access === 'facilitate');
@@ -80,6 +85,7 @@ function LiveBoard({
   const news = useWhatsNew(session);
 
   useEffect(() => editor.setReadOnly(readOnly), [editor, readOnly]);
+  useEffect(() => editor.setLockedLanes(lockedLanes), [editor, lockedLanes]);
   useEffect(() => setDebugHook({ doc, provider }), [doc, provider]);
 
   useEffect(() => {
@@ -120,7 +126,14 @@ function LiveBoard({
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </header>
       {news && <WhatsNewBar session={session} news={news} announcer={announcer} />}
-      <FacilitationBar boardId={boardId} access={access} token={boardToken(boardId)} room={facilitation} locked={locked} />
+      <FacilitationBar
+        boardId={boardId}
+        access={access}
+        token={boardToken(boardId)}
+        room={facilitation}
+        locked={locked}
+        lockedLanes={lockedLanes}
+      />
       {facilitation && (
         <PrivateWriting
           boardId={boardId}
@@ -151,6 +164,7 @@ function LiveBoard({
               peers={peers}
               presence={presence}
               readOnly={readOnly}
+              lockedLanes={lockedLanes}
               onCamera={setCamera}
             />
           )}

@@ -44,12 +44,14 @@ interface BoardCanvasProps {
   peers: Peer[];
   presence: LocalPresence;
   readOnly: boolean;
+  /** Lanes the facilitator locked: their notes cannot be dragged (issue 7). */
+  lockedLanes?: ReadonlySet<LaneId>;
   /** Hands out the camera, for following other people's views (issue 7). */
   onCamera?: (camera: CameraController | null) => void;
 }
 
 /** The board drawn on a Konva canvas: lanes, notes, other people's cursors, pan and zoom. */
-export function BoardCanvas({ session, identity, peers, presence, readOnly, onCamera }: BoardCanvasProps) {
+export function BoardCanvas({ session, identity, peers, presence, readOnly, lockedLanes, onCamera }: BoardCanvasProps) {
   const { doc, editor } = session;
   const snapshot = useNotes(session.notes);
   const [camera] = useState(() => new CameraController());
@@ -226,10 +228,15 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, onCa
       const placement = dropPlacement(node.x(), node.y(), LANE_HEADER_HEIGHT);
       // Set the node explicitly: if the doc ends up unchanged, React would not move it back.
       node.position({ x: placement.x, y: placement.y });
-      editor.moveNote(id, placement);
+      if (!editor.moveNote(id, placement)) {
+        // Refused (a locked lane): the note goes back where it was; the lock notice says why.
+        const note = session.notes.getSnapshot().byId.get(id);
+        if (note) node.position({ x: note.x, y: note.y });
+        return;
+      }
       setFocusedLane(placement.lane);
     },
-    [editor],
+    [editor, session.notes],
   );
 
   const onPointerBoard = useCallback((point: { x: number; y: number } | null) => presence.setCursor(point), [presence]);
@@ -353,7 +360,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, onCa
                     selected={note.id === editingId}
                     editing={note.id === editingId}
                     otherEditorColor={otherEditors.get(note.id) ?? null}
-                    draggable={!readOnly}
+                    draggable={!readOnly && !lockedLanes?.has(note.lane)}
                     onOpen={onOpen}
                     onDragStart={onDragStart}
                     onDragEnd={onDragEnd}

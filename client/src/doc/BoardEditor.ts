@@ -29,6 +29,8 @@ export class BoardEditor {
   readonly origin = { source: 'costudio-local-session' };
   readonly undoManager: Y.UndoManager;
   private readOnly = false;
+  /** Lanes the facilitator locked (issue 7); a convention of this UI, not enforced by the relay. */
+  private lockedLanes: ReadonlySet<LaneId> = new Set();
   private readonly ownAnonymousNotes = new Set<string>();
   /** The editor's role now, for counting edits (docs/voting.md, `activity`). */
   private role: Role | null = null;
@@ -49,12 +51,27 @@ export class BoardEditor {
     return this.readOnly;
   }
 
+  setLockedLanes(lanes: ReadonlySet<LaneId>): void {
+    this.lockedLanes = lanes;
+  }
+
+  isLaneLocked(lane: LaneId): boolean {
+    return this.lockedLanes.has(lane);
+  }
+
+  /** A note in a locked lane cannot be changed, moved or deleted. */
+  private noteLocked(id: string): boolean {
+    if (this.lockedLanes.size === 0) return false;
+    const lane = (getNotesMap(this.doc).get(id) as Y.Map<unknown> | undefined)?.get('lane');
+    return this.lockedLanes.has(lane as LaneId);
+  }
+
   setRole(role: Role): void {
     this.role = role;
   }
 
   addNote(input: NewNote): string | null {
-    if (this.readOnly) return null;
+    if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
     const id = createNote(this.doc, input, this.origin);
     this.freshNotes.add(id);
@@ -67,7 +84,7 @@ export class BoardEditor {
    * which links it to this person's named notes and dots (docs/voting.md, anonymity).
    */
   addAnonymousNote(input: NewAnonymousNote): string | null {
-    if (this.readOnly) return null;
+    if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
     const id = createAnonymousNote(this.doc, input, this.origin);
     this.ownAnonymousNotes.add(id);
@@ -79,27 +96,29 @@ export class BoardEditor {
     return this.ownAnonymousNotes.has(id);
   }
 
-  moveNote(id: string, to: { lane: LaneId; x?: number; y?: number }): void {
-    if (this.readOnly) return;
+  /** False when the move was refused (read-only, or from or into a locked lane). */
+  moveNote(id: string, to: { lane: LaneId; x?: number; y?: number }): boolean {
+    if (this.readOnly || this.noteLocked(id) || this.lockedLanes.has(to.lane)) return false;
     this.undoManager.stopCapturing();
     moveNote(this.doc, id, to, this.origin);
+    return true;
   }
 
   setColor(id: string, color: NoteColor): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.noteLocked(id)) return;
     this.undoManager.stopCapturing();
     setNoteColor(this.doc, id, color, this.origin);
   }
 
   deleteNote(id: string): void {
-    if (this.readOnly) return;
+    if (this.readOnly || this.noteLocked(id)) return;
     this.undoManager.stopCapturing();
     deleteNote(this.doc, id, this.origin);
   }
 
   /** Applies what a text field now shows as the smallest edit, keeping others' characters. */
   editText(id: string, next: string): void {
-    if (this.readOnly || this.ownAnonymousNotes.has(id)) return;
+    if (this.readOnly || this.ownAnonymousNotes.has(id) || this.noteLocked(id)) return;
     const text = getNoteText(this.doc, id);
     if (!text || text.toString() === next) return;
     applyTextEdit(text, next, this.origin);

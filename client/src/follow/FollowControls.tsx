@@ -24,19 +24,22 @@ export function FollowControls({ follow, peers, facilitates }: { follow: Follow;
           Stop following
         </button>
       ) : (
-        peers.length > 0 && (
-          <label>
-            Follow{' '}
-            <select value="" onChange={(event) => event.target.value && follow.follow(Number(event.target.value))}>
-              <option value="">someone…</option>
-              {peers.map((peer) => (
-                <option key={peer.clientId} value={peer.clientId}>
-                  {peer.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )
+        // Always shown, even alone on the board, so the toolbar below never jumps.
+        <label>
+          Follow{' '}
+          <select
+            value=""
+            disabled={peers.length === 0}
+            onChange={(event) => event.target.value && follow.follow(Number(event.target.value))}
+          >
+            <option value="">someone…</option>
+            {peers.map((peer) => (
+              <option key={peer.clientId} value={peer.clientId}>
+                {peer.name}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       {facilitates && (
         <button type="button" onClick={follow.bringEveryone}>

@@ -1,5 +1,7 @@
+import type { LaneId } from '@costudio/shared';
 import { useState } from 'react';
-import { LockButton, LockedNotice } from '../lock/LockControls.tsx';
+import { LaneLockControls, LockButton, LockedLanesNotice, LockedNotice } from '../lock/LockControls.tsx';
+import { readLockedLanes } from '../lock/laneLocks.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import type { LinkAccess } from './boardTokens.ts';
 import { SharePanel } from './SharePanel.tsx';
@@ -12,12 +14,14 @@ export function FacilitationBar({
   token,
   room,
   locked,
+  lockedLanes,
 }: {
   boardId: string;
   access: LinkAccess;
   token: string | null;
   room: FacilitationRoom | null;
   locked: boolean;
+  lockedLanes: ReadonlySet<LaneId>;
 }) {
   const [shareOpen, setShareOpen] = useState(false);
   const facilitates = access === 'facilitate';
@@ -25,6 +29,7 @@ export function FacilitationBar({
     <div className="facilitation-bar">
       {room && <TimerDisplay map={room.map} canControl={facilitates} />}
       {facilitates && room && <LockButton map={room.map} locked={locked} />}
+      {facilitates && room && <LaneLockControls map={room.map} locked={readLockedLanes(room.map)} />}
       {facilitates && token && (
         <button type="button" aria-expanded={shareOpen} onClick={() => setShareOpen(!shareOpen)}>
           Share
@@ -32,6 +37,7 @@ export function FacilitationBar({
       )}
       {access === 'view' && <p role="status">You are viewing this board. This link does not let you change it.</p>}
       {locked && !facilitates && <LockedNotice />}
+      {!locked && !facilitates && <LockedLanesNotice locked={lockedLanes} />}
       {facilitates && token && shareOpen && <SharePanel boardId={boardId} token={token} />}
     </div>
   );

@@ -1,0 +1,21 @@
+import { isLaneId, type LaneId } from '@costudio/shared';
+import type * as Y from 'yjs';
+
+/**
+ * Facilitation-room key: the lanes locked against participants' changes. Unlike the board lock,
+ * the relay does not enforce this (it would have to work out which lane every update touches):
+ * participants' Costudio clients refuse to change notes in these lanes or move notes into them.
+ */
+export const LOCKED_LANES_KEY = 'lockedLanes';
+
+export function readLockedLanes(map: Y.Map<unknown> | undefined): ReadonlySet<LaneId> {
+  const value = map?.get(LOCKED_LANES_KEY);
+  return new Set(Array.isArray(value) ? value.filter(isLaneId) : []);
+}
+
+export function setLaneLocked(map: Y.Map<unknown>, lane: LaneId, locked: boolean): void {
+  const lanes = new Set(readLockedLanes(map));
+  if (locked) lanes.add(lane);
+  else lanes.delete(lane);
+  map.set(LOCKED_LANES_KEY, [...lanes]);
+}
