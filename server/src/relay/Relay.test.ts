@@ -1,27 +1,13 @@
 import { CURRENT_SCHEMA_VERSION, MESSAGE_SAVED, readMeta } from '@costudio/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-
-// Real servers and sockets on a shared two-core machine: allow for a slow moment.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
-
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type Harness, startHarness, synced, waitFor } from '../testing/harness.ts';
+import { type Harness, synced, waitFor } from '../testing/harness.ts';
+import { harnessPerTest, syncFrame } from './relayTestFixture.ts';
 
+const startHarness = harnessPerTest();
 let harness: Harness;
-
-afterEach(async () => {
-  await harness?.close();
-});
-
-function syncFrame(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 async function healthz(): Promise<{ rooms: number; connections: number }> {
   return (await (await fetch(`${harness.server.url}/healthz`)).json()) as { rooms: number; connections: number };

@@ -2,30 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CURRENT_SCHEMA_VERSION, getMetaMap, readMeta } from '@costudio/shared';
-import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-
-// Real servers and sockets on a shared two-core machine: allow for a slow moment.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
-
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
-import { type Harness, startHarness, waitFor } from '../testing/harness.ts';
+import { type Harness, waitFor } from '../testing/harness.ts';
+import { harnessPerTest, syncFrame } from './relayTestFixture.ts';
 
+const startHarness = harnessPerTest();
 let harness: Harness;
-
-afterEach(async () => {
-  await harness?.close();
-});
-
-function syncFrame(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 /** A real SQLite store whose loads wait until the test lets them finish. */
 class GatedStore extends SqliteBoardStore {
