@@ -1,40 +1,34 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, createBoard, DESKTOP, PHONE, screenshotForReview, waitForSaved } from './a11y.shared.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, DESKTOP, PHONE, screenshotForReview } from './a11y.shared.ts';
 import {
-  collectPageProblems,
-  launchBrowser,
+  createBoard,
+  fillJoinForm,
+  joinBoardPage,
+  laneAddButton,
   newContext,
+  openParticipant,
   type PageProblems,
-  startTestServer,
-  type TestServer,
+  useE2eEnvironment,
+  waitForSaved,
 } from './support/index.ts';
 
 describe.each([
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ] as const)('axe-core finds no WCAG 2.2 A/AA violations (%s)', (size, options) => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = useE2eEnvironment();
   let page: Page;
   let problems: PageProblems;
   let boardUrl: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await (await newContext(browser, options)).newPage();
-    problems = collectPageProblems(page);
-    boardUrl = await createBoard(server, 'Outpatient letters');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page, problems } = await openParticipant(env.browser, options));
+    boardUrl = (await createBoard(env.server, 'Outpatient letters')).url;
   });
 
   it('on the start page', async () => {
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('heading', { name: 'Costudio' }).waitFor();
     await screenshotForReview(page, `${size}-start`);
     expect(await axeViolations(page)).toEqual([]);
@@ -48,20 +42,11 @@ describe.each([
   });
 
   it('on the lane list, with notes in it', async () => {
-    await page.getByLabel('Your name').fill('Alice');
-    await page.getByRole('radio', { name: /patient, carer/ }).check();
-    await page.getByRole('button', { name: 'Join the board' }).click();
-    await waitForSaved(page);
+    await fillJoinForm(page, 'Alice', 'lay');
     await page.getByRole('button', { name: 'List' }).click();
-    await page
-      .getByRole('region', { name: 'Define' })
-      .getByRole('button', { name: /^Add note/ })
-      .click();
+    await laneAddButton(page, 'Define').click();
     await page.keyboard.type('Letters arrive after the appointment');
-    await page
-      .getByRole('region', { name: 'Decide' })
-      .getByRole('button', { name: /^Add note/ })
-      .click();
+    await laneAddButton(page, 'Decide').click();
     await page.keyboard.type('Send letters by text message');
     await screenshotForReview(page, `${size}-list`);
     expect(await axeViolations(page)).toEqual([]);
@@ -91,36 +76,18 @@ describe.each([
 });
 
 describe('seeing', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useE2eEnvironment();
 
   it('fits 320 CSS px at 200 % text in high contrast, with no sideways scrolling', async () => {
-    const page = await (await newContext(browser, { viewport: { width: 320, height: 640 } })).newPage();
-    const boardUrl = await createBoard(server, 'A board with a rather long name that has to wrap on a small screen');
-    await page.goto(boardUrl);
-    await page.getByLabel('Your name').fill('Alice');
-    await page.getByRole('radio', { name: /practitioner/ }).check();
-    await page.getByRole('button', { name: 'Join the board' }).click();
-    await waitForSaved(page);
+    const page = await (await newContext(env.browser, { viewport: { width: 320, height: 640 } })).newPage();
+    const board = await createBoard(env.server, 'A board with a rather long name that has to wrap on a small screen');
+    await joinBoardPage(page, board.url, 'Alice', 'practitioner');
     await page.getByRole('button', { name: 'Text and sound' }).click();
     await page.getByLabel('Text size').selectOption('200');
     await page.getByLabel('High contrast colours').check();
     await page.getByRole('button', { name: 'Close' }).click();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
-    await page
-      .getByRole('region', { name: 'Define' })
-      .getByRole('button', { name: /^Add note/ })
-      .click();
+    await laneAddButton(page, 'Define').click();
     await page.keyboard.type('A long note that has to wrap inside its field without pushing the page sideways');
     const offenders = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
@@ -141,12 +108,8 @@ describe('seeing', () => {
   });
 
   it('works at 400 % zoom (1280 × 800 seen as 320 × 200): every lane and tool reachable, no sideways scrolling', async () => {
-    const page = await (await newContext(browser, { viewport: { width: 320, height: 200 } })).newPage();
-    await page.goto(await createBoard(server, 'Zoomed in'));
-    await page.getByLabel('Your name').fill('Zoe');
-    await page.getByRole('radio', { name: /patient, carer/ }).check();
-    await page.getByRole('button', { name: 'Join the board' }).click();
-    await waitForSaved(page);
+    const page = await (await newContext(env.browser, { viewport: { width: 320, height: 200 } })).newPage();
+    await joinBoardPage(page, (await createBoard(env.server, 'Zoomed in')).url, 'Zoe');
     const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
     for (const lane of ['Define', 'Design', 'Deliver', 'Decide', 'Distribute', 'Evaluate']) {
       const add = page.getByRole('region', { name: lane }).getByRole('button', { name: /^Add note/ });
@@ -167,13 +130,9 @@ describe('seeing', () => {
   });
 
   it('keeps the chosen view visible under forced colours, where the system picks the colours', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(env.browser)).newPage();
     await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
-    await page.goto(await createBoard(server, 'Forced colours'));
-    await page.getByLabel('Your name').fill('Fay');
-    await page.getByRole('radio', { name: /patient, carer/ }).check();
-    await page.getByRole('button', { name: 'Join the board' }).click();
-    await waitForSaved(page);
+    await joinBoardPage(page, (await createBoard(env.server, 'Forced colours')).url, 'Fay');
     const pressed = page.getByRole('button', { name: 'Canvas', pressed: true });
     expect(await pressed.evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('solid');
     expect(await axeViolations(page)).toEqual([]);

@@ -1,26 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announcement, createBoard, noteIds, waitForSaved } from './a11y.shared.ts';
-import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from './support/index.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { announcement } from './a11y.shared.ts';
+import { createBoard, joinAs, laneAddButton, noteIds, type Participant, useE2eEnvironment, waitFor } from './support/index.ts';
 
 declare const window: { __heard: string[] };
-
-async function join(page: Page, url: string, name: string, role: RegExp): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: role }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await waitForSaved(page);
-  await page.getByRole('button', { name: 'List' }).click();
-}
 
 /** Keeps every text the live region ever shows, so a test can tell what was never said. */
 function recordAnnouncements(page: Page): Promise<void> {
@@ -36,34 +19,21 @@ function recordAnnouncements(page: Page): Promise<void> {
   });
 }
 
-async function addNote(page: Page, lane: string): Promise<void> {
-  await page
-    .getByRole('region', { name: lane })
-    .getByRole('button', { name: /^Add note/ })
-    .click();
-}
-
 describe("hearing what others do through the board's live region", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = useE2eEnvironment();
+  let people: Participant[];
   let alice: Page;
   let pat: Page;
-  let problems: PageProblems[];
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    alice = await (await newContext(browser)).newPage();
-    pat = await (await newContext(browser)).newPage();
-    problems = [collectPageProblems(alice), collectPageProblems(pat)];
-    const url = await createBoard(server, 'Outpatient letters');
-    await join(alice, url, 'Alice', /patient, carer/);
-    await join(pat, url, 'Pat', /practitioner/);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    const { url } = await createBoard(env.server, 'Outpatient letters');
+    const joinInList = async (name: string, role: 'lay' | 'practitioner') => {
+      const person = await joinAs(env.browser, url, name, role);
+      await person.page.getByRole('button', { name: 'List' }).click();
+      return person;
+    };
+    people = [await joinInList('Alice', 'lay'), await joinInList('Pat', 'practitioner')];
+    [alice, pat] = people.map((person) => person.page) as [Page, Page];
   });
 
   it('is a polite live region', async () => {
@@ -73,7 +43,7 @@ describe("hearing what others do through the board's live region", () => {
 
   it('announces a note added by another participant, by role', async () => {
     await recordAnnouncements(alice);
-    await addNote(pat, 'Decide');
+    await laneAddButton(pat, 'Decide').click();
     await waitFor(async () => (await announcement(alice)).includes('A practitioner added a note to Decide.'), {
       message: "Alice's live region to announce Pat's note",
     });
@@ -85,7 +55,7 @@ describe("hearing what others do through the board's live region", () => {
     await alice.getByRole('button', { name: 'Text and sound' }).click();
     await alice.getByRole('radio', { name: /^More/ }).check();
     await alice.getByRole('button', { name: 'Close' }).click();
-    await addNote(pat, 'Define');
+    await laneAddButton(pat, 'Define').click();
     await waitFor(async () => (await announcement(alice)).includes('Pat (practitioner) added a note to Define.'), {
       message: 'the named announcement',
     });
@@ -97,7 +67,7 @@ describe("hearing what others do through the board's live region", () => {
     await alice.getByRole('button', { name: 'Close' }).click();
     await recordAnnouncements(alice);
     const before = (await noteIds(alice)).length;
-    await addNote(pat, 'Evaluate');
+    await laneAddButton(pat, 'Evaluate').click();
     await waitFor(async () => (await noteIds(alice)).length === before + 1, { message: "Pat's note in Alice's doc" });
     // Alice's own action is still confirmed; anything queued about Pat would be spoken with it.
     await alice.getByRole('region', { name: 'Evaluate' }).getByRole('button', { name: 'Delete' }).click();
@@ -109,6 +79,6 @@ describe("hearing what others do through the board's live region", () => {
   });
 
   it('raised no page errors', () => {
-    for (const collected of problems) expect(collected.all()).toEqual([]);
+    for (const person of people) expect(person.problems.all()).toEqual([]);
   });
 });

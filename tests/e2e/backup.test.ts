@@ -1,36 +1,33 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNote, joinBoardPage, noteTexts, waitForStatus } from './support/boardPage.ts';
-import { createBoard, launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  addNote,
+  createBoard,
+  fillJoinForm,
+  joinBoardPage,
+  newContext,
+  noteTexts,
+  useE2eEnvironment,
+  waitFor,
+  waitForSaved,
+} from './support/index.ts';
 
 /** BOARD_WIDTH (6 lanes × 360 + 5 gaps × 24) plus the picture's 24 px margins. */
 const PICTURE_WIDTH = 6 * 360 + 5 * 24 + 2 * 24;
 const YELLOW = [0xff, 0xf3, 0xa3];
 
 describe('backups from the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useE2eEnvironment();
 
   it('downloads the whole board as a PNG and as JSON, and imports the JSON as a new board', async () => {
-    const board = await createBoard(server, 'Clinic redesign');
-    const context = await newContext(browser);
+    const board = await createBoard(env.server, 'Clinic redesign');
+    const context = await newContext(env.browser);
     const page = await context.newPage();
     await joinBoardPage(page, board.url, 'Ida');
     await addNote(page, 'First idea');
     await addNote(page, 'Second idea');
-    await waitForStatus(page, 'All changes saved');
+    await waitForSaved(page);
     const original = Object.values(await noteTexts(page)).sort();
     await page.getByRole('button', { name: 'History & backups' }).click();
 
@@ -65,10 +62,7 @@ describe('backups from the browser', () => {
     await page.getByLabel('Import a board from a JSON file').setInputFiles(await json.path());
     await waitFor(() => page.url() !== board.url && page.url().includes('/b/'), { message: 'the imported board opened' });
     // A new board: this device joins it like any other.
-    await page.getByLabel('Your name').fill('Ida');
-    await page.getByRole('radio', { name: /patient, carer/ }).check();
-    await page.getByRole('button', { name: 'Join the board' }).click();
-    await waitForStatus(page, 'All changes saved');
+    await fillJoinForm(page, 'Ida', 'lay');
     await waitFor(async () => {
       expect(Object.values(await noteTexts(page)).sort()).toEqual(original);
       return true;

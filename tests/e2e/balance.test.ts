@@ -1,6 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  fillNewNote as addNote,
+  fillJoinForm,
+  openParticipant,
+  type Participant,
+  useE2eEnvironment,
+  waitFor,
+} from './support/index.ts';
 
 /**
  * The facilitator's participation prompt, in two browsers: a practitioner who created the board
@@ -10,57 +17,32 @@ import { collectPageProblems, launchBrowser, newContext, startTestServer, type T
 
 const VIEWPORT = { width: 1000, height: 720 };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function join(page: Page, name: string, role: 'lay' | 'practitioner'): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: role === 'lay' ? /patient, carer/ : /As a practitioner/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: /^Add note/ }).click();
-  const field = page.locator('textarea.note-editor__text');
-  await field.waitFor();
-  await field.fill(text);
-  await page.keyboard.press('Escape');
-  await field.waitFor({ state: 'detached' });
-}
+const env = useE2eEnvironment();
+const people: Participant[] = [];
 
 function prompts(page: Page): Promise<string[]> {
   return page.getByTestId('balance-prompts').locator('.balance-prompt > span').allTextContents();
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 60_000);
-
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
+  for (const person of people) await person.context.close().catch(() => {});
 });
 
 describe('participation balance prompt', () => {
   it('prompts the facilitator only when lay notes fall well below the lay share of the room', async () => {
-    const facilitatorContext = await newContext(browser, { viewport: VIEWPORT });
-    const layContext = await newContext(browser, { viewport: VIEWPORT });
-    contexts.push(facilitatorContext, layContext);
-    const facilitator = await facilitatorContext.newPage();
-    const lay = await layContext.newPage();
-    const problems = [collectPageProblems(facilitator), collectPageProblems(lay)];
+    people.push(
+      await openParticipant(env.browser, { viewport: VIEWPORT }),
+      await openParticipant(env.browser, { viewport: VIEWPORT }),
+    );
+    const [facilitator, lay] = people.map((person) => person.page) as [Page, Page];
 
-    await facilitator.goto(server.url);
+    await facilitator.goto(env.server.url);
     await facilitator.getByLabel('Board name').fill('Discharge planning');
     await facilitator.getByRole('button', { name: 'New board' }).click();
     await facilitator.waitForURL(/\/b\//);
-    await join(facilitator, 'Dr Facil', 'practitioner');
+    await fillJoinForm(facilitator, 'Dr Facil', 'practitioner');
     await lay.goto(facilitator.url());
-    await join(lay, 'Lay Lou', 'lay');
+    await fillJoinForm(lay, 'Lay Lou', 'lay');
 
     // Five practitioner notes in Define: too few to say anything about balance.
     for (let index = 1; index <= 5; index++) await addNote(facilitator, `Practitioner idea ${index}`);
@@ -115,6 +97,6 @@ describe('participation balance prompt', () => {
       .getByText('3 lay, 7 practitioner (30% lay)')
       .waitFor();
 
-    for (const problem of problems) expect(problem.all()).toEqual([]);
+    for (const person of people) expect(person.problems.all()).toEqual([]);
   }, 180_000);
 });

@@ -8,30 +8,23 @@ import {
   laneLeft,
   NOTE_COLOR_FILL,
 } from '@costudio/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
+  canvasCamera,
+  drawnNoteIds,
+  fillJoinForm,
+  noteScreenRect,
+  openParticipant,
   type PageProblems,
-  startTestServer,
-  type TestServer,
+  useE2eEnvironment,
   waitFor,
+  waitForSaved,
 } from './support/index.ts';
-
-/** What the board exposes on window.__costudio (see client/src/debug/debugHook.ts). */
-interface BoardHook {
-  doc: { getMap(name: string): Map<string, Map<string, unknown>> };
-  camera: { get(): { x: number; y: number; scale: number } };
-  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
-  drawnNoteIds(): string[];
-}
-declare const window: { __costudio: BoardHook };
 
 type Rgb = [number, number, number];
 
@@ -50,44 +43,32 @@ function near(a: Rgb, b: Rgb, tolerance = 3): boolean {
 }
 
 describe('the board canvas', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = useE2eEnvironment();
   let page: Page;
   let problems: PageProblems;
   let boardPath: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    problems = collectPageProblems(page, { ignore: [/WebSocket connection/i, /ERR_CONNECTION_REFUSED/] });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page, problems } = await openParticipant(env.browser, { ignore: [/WebSocket connection/i, /ERR_CONNECTION_REFUSED/] }));
   });
 
   it('creates a board from the start page, asks who you are once, and lists it afterwards', async () => {
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByLabel('Board name').fill('Discharge planning');
     await page.getByRole('button', { name: 'New board' }).click();
     await page.waitForURL(/\/b\/[A-Za-z0-9_-]+$/);
     boardPath = new URL(page.url()).pathname;
-    await page.getByLabel('Your name').fill('Carol');
-    await page.getByRole('radio', { name: /As a practitioner/ }).check();
-    await page.getByRole('button', { name: 'Join the board' }).click();
-    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await fillJoinForm(page, 'Carol', 'practitioner');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Discharge planning');
     expect(await page.getByRole('application').getAttribute('aria-label')).toContain('Board canvas');
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('link', { name: 'Discharge planning' }).click();
-    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await waitForSaved(page);
   });
 
   it('draws a note written by a stock y-websocket client in Node, and skips malformed ones', async () => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, boardPath.replace('/b/', ''), doc, {
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${env.server.port}/sync`, boardPath.replace('/b/', ''), doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
@@ -103,14 +84,13 @@ describe('the board canvas', () => {
         broken.set('lane', 'nowhere');
         getNotesMap(doc).set('broken-note', broken);
       });
-      await waitFor(async () => (await page.evaluate(() => window.__costudio.drawnNoteIds())).includes(id), {
+      await waitFor(async () => (await drawnNoteIds(page)).includes(id), {
         message: "the Node client's note drawn on the canvas",
       });
-      expect(await page.evaluate(() => window.__costudio.drawnNoteIds())).toEqual([id]);
+      expect(await drawnNoteIds(page)).toEqual([id]);
 
       // Pixels, not just DOM: the note's fill colour at its rectangle, and lanes that stand out.
-      const rect = await page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id);
-      if (!rect) throw new Error('note has no rectangle');
+      const rect = await noteScreenRect(page, id);
       const png = PNG.sync.read(await page.screenshot());
       const fill = hexToRgb(NOTE_COLOR_FILL.pink);
       let filled = 0;
@@ -123,7 +103,7 @@ describe('the board canvas', () => {
       }
       expect(filled / sampled).toBeGreaterThan(0.6);
 
-      const camera = await page.evaluate(() => window.__costudio.camera.get());
+      const camera = await canvasCamera(page);
       const surface = await page.locator('.board-canvas__surface').boundingBox();
       if (!surface) throw new Error('no canvas surface');
       const toPage = (bx: number, by: number) => ({
@@ -156,7 +136,7 @@ describe('the board canvas', () => {
         }));
       });
     const before = (await notes()).length;
-    const camera = await page.evaluate(() => window.__costudio.camera.get());
+    const camera = await canvasCamera(page);
     const surface = await page.locator('.board-canvas__surface').boundingBox();
     if (!surface) throw new Error('no canvas surface');
     // Double-click inside the Decide lane, well below its heading.
@@ -193,7 +173,7 @@ describe('the board canvas', () => {
 
   it('goes read-only, and says so, on a board from a newer version of Costudio', async () => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, boardPath.replace('/b/', ''), doc, {
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${env.server.port}/sync`, boardPath.replace('/b/', ''), doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
@@ -211,7 +191,7 @@ describe('the board canvas', () => {
   });
 
   it('says "Offline" when the relay goes away', async () => {
-    await server.close();
+    await env.server.close();
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ timeout: 10_000 });
   });
 

@@ -1,77 +1,32 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  startTestServer,
-  type TestServer,
+  canvasCamera,
+  createBoard,
+  drawnNoteIds,
+  joinAs,
+  noteField,
+  noteIds,
+  noteScreenRect,
+  type Participant,
+  useE2eEnvironment,
   waitFor,
+  waitForSaved,
 } from './support/index.ts';
 
-/** What the board exposes on window.__costudio (see client/src/debug/debugHook.ts). */
+/** What the board exposes on window.__costudio (see client/src/debug/debugHook.ts), for whole-note snapshots. */
 interface BoardHook {
   doc: {
     getMap(name: string): {
       keys(): IterableIterator<string>;
-      get(key: string): { get(field: string): unknown; toJSON(): Record<string, unknown> } | undefined;
+      get(key: string): { toJSON(): Record<string, unknown> } | undefined;
     };
   };
-  camera: { get(): { x: number; y: number; scale: number } };
-  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
-  drawnNoteIds(): string[];
 }
 declare const window: { __costudio: BoardHook };
 
 const LANE_WIDTH = 360;
 const LANE_GAP = 24;
-
-async function createBoard(server: TestServer, title: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  });
-  expect(response.status).toBe(201);
-  const body = (await response.json()) as { path: string };
-  return `${server.url}${body.path}`;
-}
-
-async function joinBoard(page: Page, url: string, name: string, role: RegExp): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: role }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
-}
-
-function noteIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...window.__costudio.doc.getMap('notes').keys()]);
-}
-
-function noteField(page: Page, id: string, field: string): Promise<unknown> {
-  return page.evaluate(
-    ([noteId, name]) => {
-      const value = window.__costudio.doc
-        .getMap('notes')
-        .get(noteId as string)
-        ?.get(name as string);
-      return value === undefined || typeof value !== 'object' || value === null ? value : String(value);
-    },
-    [id, field],
-  );
-}
-
-function drawnIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => window.__costudio.drawnNoteIds());
-}
-
-async function noteRect(page: Page, id: string) {
-  const rect = await page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id);
-  if (!rect) throw new Error(`note ${id} is not on the canvas`);
-  return rect;
-}
 
 /** Adds a note with the toolbar button and returns its id (the one new key in the doc). */
 async function addNoteWithButton(page: Page): Promise<string> {
@@ -82,7 +37,7 @@ async function addNoteWithButton(page: Page): Promise<string> {
 
 /** Screen x range of a lane in page coordinates, from the page's own camera. */
 async function laneScreenRange(page: Page, laneIndex: number): Promise<{ left: number; right: number }> {
-  const { x, scale } = await page.evaluate(() => window.__costudio.camera.get());
+  const { x, scale } = await canvasCamera(page);
   const box = await page.locator('.board-canvas__surface').boundingBox();
   if (!box) throw new Error('no canvas surface');
   const left = box.x + x + laneIndex * (LANE_WIDTH + LANE_GAP) * scale;
@@ -90,34 +45,21 @@ async function laneScreenRange(page: Page, laneIndex: number): Promise<{ left: n
 }
 
 describe('the board, live for two people in two browsers', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let contexts: BrowserContext[];
+  const env = useE2eEnvironment();
+  let people: Participant[];
   let alice: Page;
   let bob: Page;
-  let problems: PageProblems[];
-  let boardUrl: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    contexts = [await newContext(browser), await newContext(browser)];
-    [alice, bob] = (await Promise.all(contexts.map((context) => context.newPage()))) as [Page, Page];
-    problems = [collectPageProblems(alice), collectPageProblems(bob)];
-    boardUrl = await createBoard(server, 'Outpatient letters');
-    await joinBoard(alice, boardUrl, 'Alice', /patient, carer/);
-    await joinBoard(bob, boardUrl, 'Bob', /practitioner/);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    const board = await createBoard(env.server, 'Outpatient letters');
+    people = [await joinAs(env.browser, board.url, 'Alice', 'lay'), await joinAs(env.browser, board.url, 'Bob', 'practitioner')];
+    [alice, bob] = people.map((person) => person.page) as [Page, Page];
   });
 
   it('shows a note added by one person to the other within a second', async () => {
     const id = await addNoteWithButton(alice);
     const started = Date.now();
-    await waitFor(async () => (await drawnIds(bob)).includes(id), { timeout: 1000, message: "Alice's note drawn for Bob" });
+    await waitFor(async () => (await drawnNoteIds(bob)).includes(id), { timeout: 1000, message: "Alice's note drawn for Bob" });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await noteField(bob, id, 'lane')).toBe('define');
     expect(await noteField(bob, id, 'authorRole')).toBe('lay');
@@ -132,8 +74,8 @@ describe('the board, live for two people in two browsers', () => {
   it('moves a note to another lane for everyone when it is dragged there', async () => {
     const id = await addNoteWithButton(alice);
     await alice.keyboard.press('Escape');
-    await waitFor(async () => (await drawnIds(bob)).includes(id));
-    const from = await noteRect(alice, id);
+    await waitFor(async () => (await drawnNoteIds(bob)).includes(id));
+    const from = await noteScreenRect(alice, id);
     const decide = await laneScreenRange(alice, 3);
     const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
     await alice.mouse.move(start.x, start.y);
@@ -147,7 +89,7 @@ describe('the board, live for two people in two browsers', () => {
     const bobDecide = await laneScreenRange(bob, 3);
     const drawn = await waitFor(
       async () => {
-        const rect = await noteRect(bob, id);
+        const rect = await noteScreenRect(bob, id);
         return rect.x >= bobDecide.left - 1 && rect.x + rect.width <= bobDecide.right + 1 ? rect : null;
       },
       { message: "the note drawn inside the Decide lane on Bob's canvas" },
@@ -158,8 +100,8 @@ describe('the board, live for two people in two browsers', () => {
   it("keeps both people's characters when they type into one note at once", async () => {
     const id = await addNoteWithButton(alice);
     await alice.keyboard.type('Shared: ');
-    await waitFor(async () => (await drawnIds(bob)).includes(id));
-    const rect = await noteRect(bob, id);
+    await waitFor(async () => (await drawnNoteIds(bob)).includes(id));
+    const rect = await noteScreenRect(bob, id);
     await bob.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 3);
     const bobField = bob.getByRole('textbox', { name: /^Note by Alice/ });
     await expect.poll(() => bobField.evaluate((field) => field === document.activeElement)).toBe(true);
@@ -207,8 +149,8 @@ describe('the board, live for two people in two browsers', () => {
   });
 
   it('keeps everything after a reload', async () => {
-    await waitFor(async () => (await bob.getByRole('status').textContent())?.includes('All changes saved'));
-    await waitFor(async () => (await alice.getByRole('status').textContent())?.includes('All changes saved'));
+    await waitForSaved(bob);
+    await waitForSaved(alice);
     const snapshot = (page: Page) =>
       page.evaluate(() => {
         const notes = window.__costudio.doc.getMap('notes');
@@ -218,14 +160,14 @@ describe('the board, live for two people in two browsers', () => {
     expect(Object.keys(before).length).toBe(2);
     await bob.reload();
     // The device remembers Bob: no join step again.
-    await bob.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
+    await waitForSaved(bob);
     await waitFor(async () => JSON.stringify(await snapshot(bob)) === JSON.stringify(before), {
       message: 'the same notes after reload',
     });
-    await waitFor(async () => (await drawnIds(bob)).length === Object.keys(before).length, { message: 'all notes drawn' });
+    await waitFor(async () => (await drawnNoteIds(bob)).length === Object.keys(before).length, { message: 'all notes drawn' });
   });
 
   it('raised no page errors', () => {
-    for (const collected of problems) expect(collected.all()).toEqual([]);
+    for (const person of people) expect(person.problems.all()).toEqual([]);
   });
 });

@@ -1,37 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
+  canvasCamera as camera,
+  createBoard,
+  joinBoardPage,
+  openParticipant,
   type PageProblems,
-  startTestServer,
-  type TestServer,
+  useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
 
-interface Camera {
-  x: number;
-  y: number;
-  scale: number;
-}
-declare const window: { __costudio: { camera: { get(): Camera }; doc: { getMap(name: string): { size: number } } } };
-
-async function openJoinedBoard(page: Page, server: TestServer): Promise<void> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Gestures' }),
-  });
-  const { path } = (await response.json()) as { path: string };
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Your name').fill('Dee');
-  await page.getByRole('radio', { name: /patient, carer/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
-}
-
-const camera = (page: Page) => page.evaluate(() => window.__costudio.camera.get());
+declare const window: { __costudio: { doc: { getMap(name: string): { size: number } } } };
 
 async function surfaceCentre(page: Page): Promise<{ x: number; y: number }> {
   const box = await page.locator('.board-canvas__surface').boundingBox();
@@ -40,24 +19,18 @@ async function surfaceCentre(page: Page): Promise<{ x: number; y: number }> {
 }
 
 describe('pan and zoom of the board canvas', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = useE2eEnvironment();
   const problems: PageProblems[] = [];
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  /** A fresh board named "Gestures", joined by Dee (lay). */
+  async function openJoinedBoard(page: Page): Promise<void> {
+    await joinBoardPage(page, (await createBoard(env.server, 'Gestures')).url, 'Dee');
+  }
 
   it('pans with the wheel, zooms with Ctrl+wheel and with the keyboard, and fits the board', async () => {
-    const page = await (await newContext(browser)).newPage();
-    problems.push(collectPageProblems(page));
-    await openJoinedBoard(page, server);
+    const { page, problems: collected } = await openParticipant(env.browser);
+    problems.push(collected);
+    await openJoinedBoard(page);
     const centre = await surfaceCentre(page);
     const start = await camera(page);
 
@@ -90,10 +63,13 @@ describe('pan and zoom of the board canvas', () => {
 
   it('zooms with a two-finger pinch and adds a note with a double tap on a touch screen', async () => {
     // A tablet-sized touch screen: narrow phones open the lane list first (issue 4), not the canvas.
-    const context = await newContext(browser, { viewport: { width: 1024, height: 768 }, hasTouch: true });
-    const page = await context.newPage();
-    problems.push(collectPageProblems(page));
-    await openJoinedBoard(page, server);
+    const {
+      context,
+      page,
+      problems: collected,
+    } = await openParticipant(env.browser, { viewport: { width: 1024, height: 768 }, hasTouch: true });
+    problems.push(collected);
+    await openJoinedBoard(page);
     const centre = await surfaceCentre(page);
     const before = await camera(page);
     const cdp = await context.newCDPSession(page);

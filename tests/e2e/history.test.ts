@@ -1,28 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNote, joinBoardPage, noteTexts } from './support/boardPage.ts';
-import { createBoard, launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { addNote, createBoard, joinAs, noteTexts, useE2eEnvironment, waitFor } from './support/index.ts';
 
 describe('board history in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useE2eEnvironment();
 
   it('names a version, restores it after the board changed, and everyone sees it; the history keeps both', async () => {
-    const board = await createBoard(server, 'Workshop series');
-    const facilitator = await (await newContext(browser)).newPage();
-    const participant = await (await newContext(browser)).newPage();
-    await joinBoardPage(facilitator, board.url, 'Fay');
-    await joinBoardPage(participant, board.url, 'Pat');
+    const board = await createBoard(env.server, 'Workshop series');
+    const { page: facilitator } = await joinAs(env.browser, board.url, 'Fay');
+    const { page: participant } = await joinAs(env.browser, board.url, 'Pat');
     const kept = await addNote(facilitator, 'Keep this');
 
     await facilitator.getByRole('button', { name: 'History & backups' }).click();

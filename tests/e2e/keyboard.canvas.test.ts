@@ -1,31 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard, isFocused, noteField, noteIds, screenshotForReview, tabTo, waitForSaved } from './a11y.shared.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshotForReview } from './a11y.shared.ts';
 import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  startTestServer,
-  type TestServer,
+  createBoard,
+  isFocused,
+  joinAs,
+  joinWithKeyboard,
+  noteField,
+  noteIds,
+  openParticipant,
+  type Participant,
+  tabTo,
+  useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
 
 declare const window: {
   __costudio: { noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null };
 };
-
-async function joinWithKeyboard(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(url);
-  await tabTo(page, page.getByLabel('Your name'));
-  await page.keyboard.type(name);
-  await tabTo(page, page.getByRole('radio', { name: /patient, carer/ }));
-  await page.keyboard.press('Space');
-  await tabTo(page, page.getByRole('button', { name: 'Join the board' }));
-  await page.keyboard.press('Enter');
-  await waitForSaved(page);
-}
 
 /** Whether a dark focus ring is drawn just outside the note's left edge (canvas pixels, not DOM). */
 async function focusRingDrawn(page: Page, id: string): Promise<boolean> {
@@ -46,32 +39,21 @@ const canvasFocusText = (page: Page) =>
   page.locator('[data-testid="canvas-focus"]').evaluate((region) => region.textContent ?? '');
 
 describe('the canvas with the keyboard alone', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = useE2eEnvironment();
+  let people: Participant[];
   let alice: Page;
   let bob: Page;
-  let problems: PageProblems[];
   let noteId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    alice = await (await newContext(browser)).newPage();
-    bob = await (await newContext(browser)).newPage();
-    problems = [collectPageProblems(alice), collectPageProblems(bob)];
-    const url = await createBoard(server, 'Outpatient letters');
+    const { url } = await createBoard(env.server, 'Outpatient letters');
+    const alicesDevice = await openParticipant(env.browser);
+    alice = alicesDevice.page;
     await joinWithKeyboard(alice, url, 'Alice');
-    await bob.goto(url);
-    await bob.getByLabel('Your name').fill('Bob');
-    await bob.getByRole('radio', { name: /practitioner/ }).check();
-    await bob.getByRole('button', { name: 'Join the board' }).click();
-    await waitForSaved(bob);
+    const bobsDevice = await joinAs(env.browser, url, 'Bob', 'practitioner');
+    bob = bobsDevice.page;
     await bob.getByRole('button', { name: 'List' }).click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    people = [alicesDevice, bobsDevice];
   });
 
   it('adds a note to Define with 1 and N, and writes in it', async () => {
@@ -130,6 +112,6 @@ describe('the canvas with the keyboard alone', () => {
   });
 
   it('raised no page errors', () => {
-    for (const collected of problems) expect(collected.all()).toEqual([]);
+    for (const person of people) expect(person.problems.all()).toEqual([]);
   });
 });

@@ -1,57 +1,36 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard, isFocused, noteField, noteIds, tabTo, waitForSaved } from './a11y.shared.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  startTestServer,
-  type TestServer,
+  createBoard,
+  isFocused,
+  joinAs,
+  joinWithKeyboard,
+  noteField,
+  noteIds,
+  openParticipant,
+  type Participant,
+  tabTo,
+  useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
 
-/** Joins with the keyboard alone: name, the first role (lay), then the join button. */
-async function joinWithKeyboard(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(url);
-  await tabTo(page, page.getByLabel('Your name'));
-  await page.keyboard.type(name);
-  await tabTo(page, page.getByRole('radio', { name: /patient, carer/ }));
-  await page.keyboard.press('Space');
-  await tabTo(page, page.getByRole('button', { name: 'Join the board' }));
-  await page.keyboard.press('Enter');
-  await waitForSaved(page);
-}
-
 describe('the lane list with the keyboard alone', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = useE2eEnvironment();
+  let people: Participant[];
   let alice: Page;
   let bob: Page;
-  let problems: PageProblems[];
   let noteId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    [alice, bob] = (await Promise.all(
-      [newContext(browser), newContext(browser)].map(async (context) => (await context).newPage()),
-    )) as [Page, Page];
-    problems = [collectPageProblems(alice), collectPageProblems(bob)];
-    const url = await createBoard(server, 'Outpatient letters');
+    const { url } = await createBoard(env.server, 'Outpatient letters');
+    const alicesDevice = await openParticipant(env.browser);
+    alice = alicesDevice.page;
     await joinWithKeyboard(alice, url, 'Alice');
     // Bob watches in the list too, so his DOM shows where the note is.
-    await bob.goto(url);
-    await bob.getByLabel('Your name').fill('Bob');
-    await bob.getByRole('radio', { name: /practitioner/ }).check();
-    await bob.getByRole('button', { name: 'Join the board' }).click();
-    await waitForSaved(bob);
+    const bobsDevice = await joinAs(env.browser, url, 'Bob', 'practitioner');
+    bob = bobsDevice.page;
     await bob.getByRole('button', { name: 'List' }).click();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    people = [alicesDevice, bobsDevice];
   });
 
   it('switches to the list and adds a note to Define, ready to write in', async () => {
@@ -116,6 +95,6 @@ describe('the lane list with the keyboard alone', () => {
   });
 
   it('raised no page errors', () => {
-    for (const collected of problems) expect(collected.all()).toEqual([]);
+    for (const person of people) expect(person.problems.all()).toEqual([]);
   });
 });

@@ -1,14 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard, noteField, noteIds, PHONE, waitForSaved } from './a11y.shared.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PHONE } from './a11y.shared.ts';
 import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  startTestServer,
-  type TestServer,
+  createBoard,
+  joinAs,
+  laneAddButton,
+  noteField,
+  noteIds,
+  openParticipant,
+  type Participant,
+  useE2eEnvironment,
   waitFor,
+  waitForSaved,
 } from './support/index.ts';
 
 /** At least 44 × 44 CSS px: a finger, not a mouse pointer. */
@@ -19,25 +22,19 @@ async function expectTouchSized(page: Page, name: RegExp | string, within = page
 }
 
 describe('a phone (390 × 844, touch), with taps only', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = useE2eEnvironment();
+  let people: Participant[];
   let phone: Page;
   let laptop: Page;
-  let problems: PageProblems[];
   let noteId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    phone = await (await newContext(browser, PHONE)).newPage();
-    laptop = await (await newContext(browser)).newPage();
-    problems = [collectPageProblems(phone), collectPageProblems(laptop)];
-    const url = await createBoard(server, 'Outpatient letters');
-    await laptop.goto(url);
-    await laptop.getByLabel('Your name').fill('Pat');
-    await laptop.getByRole('radio', { name: /practitioner/ }).check();
-    await laptop.getByRole('button', { name: 'Join the board' }).click();
-    await waitForSaved(laptop);
+    const { url } = await createBoard(env.server, 'Outpatient letters');
+    const phonesDevice = await openParticipant(env.browser, PHONE);
+    const laptopsDevice = await joinAs(env.browser, url, 'Pat', 'practitioner');
+    people = [phonesDevice, laptopsDevice];
+    ({ page: phone } = phonesDevice);
+    ({ page: laptop } = laptopsDevice);
 
     await phone.goto(url);
     await phone.getByLabel('Your name').tap();
@@ -45,11 +42,6 @@ describe('a phone (390 × 844, touch), with taps only', () => {
     await phone.getByRole('radio', { name: /patient, carer/ }).tap();
     await phone.getByRole('button', { name: 'Join the board' }).tap();
     await waitForSaved(phone);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('opens on the lane list, with every lane and finger-sized buttons', async () => {
@@ -64,10 +56,7 @@ describe('a phone (390 × 844, touch), with taps only', () => {
   });
 
   it('adds a note to Define and writes in it', async () => {
-    await phone
-      .getByRole('region', { name: 'Define' })
-      .getByRole('button', { name: /^Add note/ })
-      .tap();
+    await laneAddButton(phone, 'Define').tap();
     noteId = await waitFor(async () => (await noteIds(laptop))[0], { message: "the note in the laptop's doc" });
     expect(await noteField(laptop, noteId, 'lane')).toBe('define');
     expect(await noteField(laptop, noteId, 'authorRole')).toBe('lay');
@@ -120,6 +109,6 @@ describe('a phone (390 × 844, touch), with taps only', () => {
   });
 
   it('raised no page errors', () => {
-    for (const collected of problems) expect(collected.all()).toEqual([]);
+    for (const person of people) expect(person.problems.all()).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startTestServer, type TestServer } from './support/index.ts';
+import { fillNewNote as addNote, fillJoinForm, joinBoardPage, useE2eEnvironment } from './support/index.ts';
 
 /**
  * axe-core on the issue-5 panel (open-vote form, dot vote, perspectives table and chart,
@@ -17,8 +17,7 @@ declare const axe: {
   ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
 };
 
-let server: TestServer;
-let browser: Browser;
+const env = useE2eEnvironment();
 let context: BrowserContext;
 
 async function violations(page: Page, selector: string): Promise<string[]> {
@@ -35,47 +34,26 @@ async function violations(page: Page, selector: string): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => JSON.stringify(node.target)).join(', ')})`);
 }
 
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: /^Add note/ }).click();
-  const field = page.locator('textarea.note-editor__text');
-  await field.waitFor();
-  await field.fill(text);
-  await page.keyboard.press('Escape');
-  await field.waitFor({ state: 'detached' });
-}
-
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1100, height: 760 }, locale: 'en-GB', bypassCSP: true });
-}, 60_000);
+  context = await env.browser.newContext({ viewport: { width: 1100, height: 760 }, locale: 'en-GB', bypassCSP: true });
+});
 
 afterAll(async () => {
   await context?.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
 });
 
 describe('voting views have no WCAG 2.2 A/AA violations', () => {
   it('in the panel, the anonymous dialog and the balance prompt', async () => {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByLabel('Board name').fill('Axe board');
     await page.getByRole('button', { name: 'New board' }).click();
     await page.waitForURL(/\/b\//);
-    await page.getByLabel('Your name').fill('Fran');
-    await page.getByRole('radio', { name: /As a practitioner/ }).check();
-    await page.getByRole('button', { name: 'Join the board' }).click();
-    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+    await fillJoinForm(page, 'Fran', 'practitioner');
     for (let index = 1; index <= 6; index++) await addNote(page, `Idea ${index}`);
     // A lay participant in the room makes the practitioner-only lane worth a prompt.
-    const layContext = await browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-GB' });
-    const lay = await layContext.newPage();
-    await lay.goto(page.url());
-    await lay.getByLabel('Your name').fill('Lou');
-    await lay.getByRole('radio', { name: /patient, carer/ }).check();
-    await lay.getByRole('button', { name: 'Join the board' }).click();
-    await lay.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+    const layContext = await env.browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-GB' });
+    await joinBoardPage(await layContext.newPage(), page.url(), 'Lou');
 
     await page.getByRole('button', { name: 'Post anonymously…' }).click();
     expect(await violations(page, 'dialog[open]')).toEqual([]);

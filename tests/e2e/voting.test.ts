@@ -1,17 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { collectMeetingReport, renderCsvReport, renderMarkdownReport } from '@costudio/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
-  collectPageProblems,
-  launchBrowser,
-  newContext,
+  fillNewNote as addNote,
+  fillJoinForm,
+  openParticipant,
   type PageProblems,
-  startTestServer,
-  type TestServer,
+  useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
 
@@ -43,15 +42,12 @@ interface Person {
   syncFrames: string[];
 }
 
-let server: TestServer;
-let browser: Browser;
+const env = useE2eEnvironment();
 let boardUrl: string;
 const people: Person[] = [];
 
 async function openPerson(name: string, role: Person['role']): Promise<Person> {
-  const context = await newContext(browser, { viewport: VIEWPORT });
-  const page = await context.newPage();
-  const problems = collectPageProblems(page);
+  const { context, page, problems } = await openParticipant(env.browser, { viewport: VIEWPORT });
   const syncFrames: string[] = [];
   page.on('websocket', (socket) => {
     socket.on('framereceived', ({ payload }) => {
@@ -68,19 +64,7 @@ async function openPerson(name: string, role: Person['role']): Promise<Person> {
 async function join(person: Person, url: string): Promise<void> {
   const { page } = person;
   if (page.url() !== url) await page.goto(url);
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByRole('radio', { name: person.role === 'lay' ? /patient, carer/ : /As a practitioner/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
-
-async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('button', { name: /^Add note/ }).click();
-  const field = page.locator('textarea.note-editor__text');
-  await field.waitFor();
-  await field.fill(text);
-  await page.keyboard.press('Escape');
-  await field.waitFor({ state: 'detached' });
+  await fillJoinForm(page, person.name, person.role);
 }
 
 async function openPanel(page: Page): Promise<void> {
@@ -111,22 +95,15 @@ async function nodeReplica(url: string, boardId: string): Promise<{ doc: Y.Doc; 
   return { doc, provider };
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 60_000);
-
 afterAll(async () => {
   for (const person of people) await person.context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
 });
 
 describe('dot voting with three lay participants and two practitioners', () => {
   it('votes, shows the same perspectives everywhere, keeps anonymity and reports the board', async () => {
     // The facilitator creates the board on the start page, which makes this device the facilitator.
     const pat = await openPerson('Pat Facilitator', 'practitioner');
-    await pat.page.goto(server.url);
+    await pat.page.goto(env.server.url);
     await pat.page.getByLabel('Board name').fill('Outpatient letters');
     await pat.page.getByRole('button', { name: 'New board' }).click();
     await pat.page.waitForURL(/\/b\//);
@@ -229,7 +206,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
     await noor.page.locator('svg.perspectives-chart').screenshot({ path: '/tmp/costudio-perspectives-chart.png' });
 
     // The anonymous note: shown by role, and its author's name is nowhere in the document.
-    const replica = await nodeReplica(server.url, boardUrl.split('/b/')[1] ?? '');
+    const replica = await nodeReplica(env.server.url, boardUrl.split('/b/')[1] ?? '');
     try {
       const state = Buffer.from(Y.encodeStateAsUpdate(replica.doc));
       expect(state.toString('latin1')).toContain(ANONYMOUS_TEXT);

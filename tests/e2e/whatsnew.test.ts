@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNote, joinBoardPage, noteTexts, waitForStatus } from './support/boardPage.ts';
-import { createBoard, launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { addNote, createBoard, joinAs, noteTexts, useE2eEnvironment, waitFor, waitForSaved } from './support/index.ts';
 
 interface EditHook {
   doc: {
@@ -14,32 +12,19 @@ declare const window: { __costudio: EditHook };
 declare const document: { activeElement: { id: string } | null; querySelector(s: string): { textContent: string | null } | null };
 
 describe("what's new since your last visit", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useE2eEnvironment();
 
   it('marks exactly the notes added, changed or moved since this device last saw the board', async () => {
-    const board = await createBoard(server, 'Between meetings');
-    const returning: Page = await (await newContext(browser)).newPage();
-    await joinBoardPage(returning, board.url, 'Rita');
+    const board = await createBoard(env.server, 'Between meetings');
+    const { page: returning } = await joinAs(env.browser, board.url, 'Rita');
     const rewritten = await addNote(returning, 'Rewrite me');
     const moved = await addNote(returning, 'Move me');
     const untouched = await addNote(returning, 'Leave me');
-    await waitForStatus(returning, 'All changes saved');
+    await waitForSaved(returning);
     // Leaving the board page records what this device saw.
-    await returning.goto(server.url);
+    await returning.goto(env.server.url);
 
-    const other = await (await newContext(browser)).newPage();
-    await joinBoardPage(other, board.url, 'Omar');
+    const { page: other } = await joinAs(env.browser, board.url, 'Omar');
     await waitFor(async () => Object.keys(await noteTexts(other)).length === 3);
     await other.evaluate(
       ([textId, moveId]) => {
@@ -53,7 +38,7 @@ describe("what's new since your last visit", () => {
       [rewritten, moved],
     );
     const added = await addNote(other, 'New while you were away');
-    await waitForStatus(other, 'All changes saved');
+    await waitForSaved(other);
 
     await returning.goto(board.url);
     const bar = returning.getByRole('region', { name: "What's new" });

@@ -1,30 +1,35 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { noteTexts } from './boardDoc.ts';
 import { waitFor } from './waitFor.ts';
 
-/** What the board exposes on window.__costudio (client/src/debug/debugHook.ts), as these tests use it. */
-interface NotesHook {
-  doc: { getMap(name: string): { forEach(fn: (value: { get(field: string): unknown }, key: string) => void): void } };
+/** The two roles of the join form. */
+export type JoinRole = 'lay' | 'practitioner';
+
+/** The join form's radio button for each role, by its accessible name. */
+const ROLE_CHOICE: Record<JoinRole, RegExp> = { lay: /patient, carer/, practitioner: /As a practitioner/ };
+
+/** Waits until the status says `text` (e.g. "Offline"). */
+export async function waitForStatus(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor({ timeout });
 }
-declare const window: { __costudio: NotesHook };
+
+/** Waits until the relay has confirmed the board is loaded and everything written here is saved. */
+export async function waitForSaved(page: Page): Promise<void> {
+  await waitForStatus(page, 'All changes saved', 30_000);
+}
+
+/** Fills the join form already on screen (name, role), joins, and waits until the board is saved. */
+export async function fillJoinForm(page: Page, name: string, role: JoinRole = 'lay'): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: ROLE_CHOICE[role] }).check();
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await waitForSaved(page);
+}
 
 /** Opens a board, joins with a name and role, and waits until it is synced and saved. */
-export async function joinBoardPage(page: Page, url: string, name: string): Promise<void> {
+export async function joinBoardPage(page: Page, url: string, name: string, role: JoinRole = 'lay'): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: /patient, carer/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
-
-/** note id → text, from the page's live doc. */
-export function noteTexts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const texts: Record<string, string> = {};
-    window.__costudio.doc.getMap('notes').forEach((note, id) => {
-      texts[id] = String(note.get('text') ?? '');
-    });
-    return texts;
-  });
+  await fillJoinForm(page, name, role);
 }
 
 /** Adds a note with the toolbar button, types `text` into it, closes the editor; returns its id. */
@@ -40,6 +45,23 @@ export async function addNote(page: Page, text: string): Promise<string> {
   return id;
 }
 
-export async function waitForStatus(page: Page, text: string, timeout = 15_000): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor({ timeout });
+/**
+ * Adds a note on the canvas with the toolbar button, fills its editor in one go and closes it,
+ * waiting on the editor alone (no debug hook), as the voting tests do.
+ */
+export async function fillNewNote(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: /^Add note/ }).click();
+  const field = page.locator('textarea.note-editor__text');
+  await field.waitFor();
+  await field.fill(text);
+  await page.keyboard.press('Escape');
+  await field.waitFor({ state: 'detached' });
 }
+
+/** The lane list's "Add note" button of one lane, e.g. `laneAddButton(page, 'Define').click()`. */
+export function laneAddButton(page: Page, lane: string): Locator {
+  return page.getByRole('region', { name: lane }).getByRole('button', { name: /^Add note/ });
+}
+
+// Kept for tests that import the doc reader from here; it lives in boardDoc.ts.
+export { noteTexts } from './boardDoc.ts';

@@ -1,0 +1,32 @@
+import type { Locator, Page } from 'playwright-core';
+import { waitForSaved } from './boardPage.ts';
+
+/**
+ * Presses Tab (Shift+Tab with `backwards`) until `target` has focus, as a keyboard user would;
+ * fails after `maxPresses` so a focus trap or an unreachable control is a clear error.
+ */
+export async function tabTo(page: Page, target: Locator, { maxPresses = 60, backwards = false } = {}): Promise<void> {
+  for (let presses = 0; presses <= maxPresses; presses++) {
+    const focused = await target.evaluate((element) => element === document.activeElement).catch(() => false);
+    if (focused) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Could not reach ${target} with ${maxPresses} presses of Tab`);
+}
+
+/** Whether the element is the one with keyboard focus now. */
+export function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => element === document.activeElement);
+}
+
+/** Opens a board and joins with the keyboard alone: name, the first role (lay), then the join button. */
+export async function joinWithKeyboard(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await tabTo(page, page.getByLabel('Your name'));
+  await page.keyboard.type(name);
+  await tabTo(page, page.getByRole('radio', { name: /patient, carer/ }));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('button', { name: 'Join the board' }));
+  await page.keyboard.press('Enter');
+  await waitForSaved(page);
+}
