@@ -5,11 +5,9 @@ import { screenshotForReview } from './a11y.shared.ts';
 import {
   createBoard,
   isFocused,
-  joinAs,
-  joinWithKeyboard,
+  keyboardUserAndListWatcher,
   noteField,
   noteIds,
-  openParticipant,
   type Participant,
   tabTo,
   useE2eEnvironment,
@@ -47,13 +45,9 @@ describe('the canvas with the keyboard alone', () => {
 
   beforeAll(async () => {
     const { url } = await createBoard(env.server, 'Outpatient letters');
-    const alicesDevice = await openParticipant(env.browser);
-    alice = alicesDevice.page;
-    await joinWithKeyboard(alice, url, 'Alice');
-    const bobsDevice = await joinAs(env.browser, url, 'Bob', 'practitioner');
-    bob = bobsDevice.page;
-    await bob.getByRole('button', { name: 'List' }).click();
-    people = [alicesDevice, bobsDevice];
+    const pair = await keyboardUserAndListWatcher(env.browser, url);
+    people = [pair.alice, pair.bob];
+    [alice, bob] = people.map((person) => person.page) as [Page, Page];
   });
 
   it('adds a note to Define with 1 and N, and writes in it', async () => {

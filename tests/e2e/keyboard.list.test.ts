@@ -3,11 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createBoard,
   isFocused,
-  joinAs,
-  joinWithKeyboard,
+  keyboardUserAndListWatcher,
   noteField,
   noteIds,
-  openParticipant,
   type Participant,
   tabTo,
   useE2eEnvironment,
@@ -23,14 +21,9 @@ describe('the lane list with the keyboard alone', () => {
 
   beforeAll(async () => {
     const { url } = await createBoard(env.server, 'Outpatient letters');
-    const alicesDevice = await openParticipant(env.browser);
-    alice = alicesDevice.page;
-    await joinWithKeyboard(alice, url, 'Alice');
-    // Bob watches in the list too, so his DOM shows where the note is.
-    const bobsDevice = await joinAs(env.browser, url, 'Bob', 'practitioner');
-    bob = bobsDevice.page;
-    await bob.getByRole('button', { name: 'List' }).click();
-    people = [alicesDevice, bobsDevice];
+    const pair = await keyboardUserAndListWatcher(env.browser, url);
+    people = [pair.alice, pair.bob];
+    [alice, bob] = people.map((person) => person.page) as [Page, Page];
   });
 
   it('switches to the list and adds a note to Define, ready to write in', async () => {

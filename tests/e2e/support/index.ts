@@ -16,7 +16,7 @@ export type { ContextOptions } from './browser.ts';
 export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, newContext } from './browser.ts';
 export type { E2eEnvironment } from './environment.ts';
 export { useE2eEnvironment } from './environment.ts';
-export { isFocused, joinWithKeyboard, tabTo } from './keyboard.ts';
+export { isFocused, joinWithKeyboard, keyboardUserAndListWatcher, tabTo } from './keyboard.ts';
 export type { CollectOptions, PageProblems } from './pageErrors.ts';
 export { collectPageProblems } from './pageErrors.ts';
 export type { Participant, ParticipantOptions } from './participants.ts';

@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { waitForSaved } from './boardPage.ts';
+import { joinAs, openParticipant, type Participant } from './participants.ts';
 
 /**
  * Presses Tab (Shift+Tab with `backwards`) until `target` has focus, as a keyboard user would;
@@ -29,4 +30,19 @@ export async function joinWithKeyboard(page: Page, url: string, name: string): P
   await tabTo(page, page.getByRole('button', { name: 'Join the board' }));
   await page.keyboard.press('Enter');
   await waitForSaved(page);
+}
+
+/**
+ * The keyboard tests' pair on one board: Alice (lay) joins with the keyboard alone; Bob
+ * (practitioner) joins and watches in the lane list, so his DOM shows where her notes are.
+ */
+export async function keyboardUserAndListWatcher(
+  browser: Browser,
+  boardUrl: string,
+): Promise<{ alice: Participant; bob: Participant }> {
+  const alice = await openParticipant(browser);
+  await joinWithKeyboard(alice.page, boardUrl, 'Alice');
+  const bob = await joinAs(browser, boardUrl, 'Bob', 'practitioner');
+  await bob.page.getByRole('button', { name: 'List' }).click();
+  return { alice, bob };
 }
