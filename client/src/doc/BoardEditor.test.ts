@@ -45,4 +45,16 @@ describe('BoardEditor', () => {
     editor.setReadOnly(true);
     expect(editor.addNote({ lane: 'define', author: 'a', authorRole: 'lay' })).toBeNull();
   });
+
+  it("never writes this device's client id into its own anonymous note by moving or recolouring it", () => {
+    const doc = new Y.Doc();
+    const editor = new BoardEditor(doc);
+    const id = editor.addAnonymousNote({ lane: 'define', authorRole: 'lay', text: 'Waiting times are too long' });
+    expect(id).not.toBeNull();
+    const before = Y.encodeStateVector(doc);
+    expect(editor.moveNote(id as string, { lane: 'decide' })).toBe(false);
+    editor.setColor(id as string, 'pink');
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+    expect(Y.decodeStateVector(before).has(doc.clientID)).toBe(false);
+  });
 });

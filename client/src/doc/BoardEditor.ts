@@ -96,16 +96,20 @@ export class BoardEditor {
     return this.ownAnonymousNotes.has(id);
   }
 
-  /** False when the move was refused (read-only, or from or into a locked lane). */
+  /**
+   * False when the move was refused: read-only, from or into a locked lane, or this session's own
+   * anonymous note (any write records this device's Yjs client id, which would tie the note to
+   * the person's named notes).
+   */
   moveNote(id: string, to: { lane: LaneId; x?: number; y?: number }): boolean {
-    if (this.readOnly || this.noteLocked(id) || this.lockedLanes.has(to.lane)) return false;
+    if (this.readOnly || this.ownAnonymousNotes.has(id) || this.noteLocked(id) || this.lockedLanes.has(to.lane)) return false;
     this.undoManager.stopCapturing();
     moveNote(this.doc, id, to, this.origin);
     return true;
   }
 
   setColor(id: string, color: NoteColor): void {
-    if (this.readOnly || this.noteLocked(id)) return;
+    if (this.readOnly || this.ownAnonymousNotes.has(id) || this.noteLocked(id)) return;
     this.undoManager.stopCapturing();
     setNoteColor(this.doc, id, color, this.origin);
   }
