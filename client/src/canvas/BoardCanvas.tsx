@@ -1,16 +1,7 @@
-import {
-  LANE_HEADER_HEIGHT,
-  LANE_IDS,
-  type LaneId,
-  laneAtX,
-  laneById,
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
-  type Note,
-} from '@costudio/shared';
+import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneById, NOTE_HEIGHT, NOTE_WIDTH } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Layer, Stage } from 'react-konva';
+import { Stage } from 'react-konva';
 import type { BoardSession } from '../board/useBoardSession.ts';
 import { setDebugHook } from '../debug/debugHook.ts';
 import type { Identity } from '../device/identity.ts';
@@ -20,6 +11,7 @@ import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
 import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
+import { BoardLayer } from './BoardLayer.tsx';
 import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
 import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
@@ -27,16 +19,12 @@ import { CursorsLayer } from './CursorsLayer.tsx';
 import { screenToBoard, visibleRect } from './camera.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
-import { LanesLayer } from './LanesLayer.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
-import { NoteShape } from './NoteShape.tsx';
-import { NotesOverview } from './NotesOverview.tsx';
 import { SpatialIndex } from './SpatialIndex.ts';
 import { CANVAS_THEME, HIGH_CONTRAST_CANVAS_THEME } from './theme.ts';
 import { useCanvasGestures } from './useCanvasGestures.ts';
 import { useNoteKeyboard } from './useNoteKeyboard.ts';
 import { useStageCamera } from './useStageCamera.ts';
-import { useZoomPercent } from './useZoomPercent.ts';
 
 interface BoardCanvasProps {
   session: BoardSession;
@@ -61,14 +49,13 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, lock
   }, [camera, onCamera]);
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const notesLayerRef = useRef<Konva.Layer>(null);
-  const motionLayers = useMemo(() => [notesLayerRef], []);
+  const boardLayerRef = useRef<Konva.Layer>(null);
+  const motionLayers = useMemo(() => [boardLayerRef], []);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [editingId, setEditingId] = useState<string | null>(null);
   const [focusedLane, setFocusedLane] = useState<LaneId>(LANE_IDS[0]);
   const [canvasFocused, setCanvasFocused] = useState(false);
   const { canUndo, canRedo } = useUndoState(editor);
-  const zoomPercent = useZoomPercent(camera);
   const theme = useDeviceSettings().highContrast ? HIGH_CONTRAST_CANVAS_THEME : CANVAS_THEME;
 
   useEffect(() => {
@@ -91,7 +78,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, lock
     return () => observer.disconnect();
   }, [camera]);
 
-  const cull = useStageCamera(stageRef, camera, motionLayers, notesLayerRef, size);
+  const { cull, boardLayerChanged } = useStageCamera(stageRef, camera, motionLayers, boardLayerRef, size);
   // The index depends on positions only, so text edits do not rebuild it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when geometryVersion changes, by design
   const index = useMemo(() => new SpatialIndex(snapshot.byId.values()), [snapshot.geometryVersion]);
@@ -110,11 +97,13 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, lock
 
   useEffect(() => presence.setFocusedNote(editingId), [presence, editingId]);
 
-  const otherEditors = useMemo(() => {
-    const byNote = new Map<string, string>();
-    for (const peer of peers) if (peer.focusedNoteId) byNote.set(peer.focusedNoteId, peer.color);
-    return byNote;
-  }, [peers]);
+  // Peers change with every cursor move; keyed by its entries, the map (and the board layer
+  // drawn from it) changes only when someone starts or stops editing a note.
+  const otherEditorsKey = JSON.stringify(peers.flatMap((peer) => (peer.focusedNoteId ? [[peer.focusedNoteId, peer.color]] : [])));
+  const otherEditors = useMemo(
+    () => new Map<string, string>(JSON.parse(otherEditorsKey) as [string, string][]),
+    [otherEditorsKey],
+  );
 
   const showNote = useCallback(
     (note: { x: number; y: number }) => {
@@ -305,7 +294,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, lock
         readOnly={readOnly}
         canUndo={canUndo}
         canRedo={canRedo}
-        zoomPercent={zoomPercent}
+        camera={camera}
         onAddNote={() => addNote(focusedLane)}
         onUndo={() => editor.undo()}
         onRedo={() => editor.redo()}
@@ -350,27 +339,22 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, lock
             onDblClick={onStageDoubleClick}
             onPointerDown={onStagePointerDown}
           >
-            <LanesLayer height={height} focusedLane={canvasFocused || editingId !== null ? focusedLane : null} theme={theme} />
-            <Layer ref={notesLayerRef}>
-              {cull.detailed ? (
-                visibleNotes.map((note: Note) => (
-                  <NoteShape
-                    key={note.id}
-                    note={note}
-                    selected={note.id === editingId}
-                    editing={note.id === editingId}
-                    otherEditorColor={otherEditors.get(note.id) ?? null}
-                    draggable={!readOnly && !lockedLanes?.has(note.lane)}
-                    onOpen={onOpen}
-                    onDragStart={onDragStart}
-                    onDragEnd={onDragEnd}
-                    theme={theme}
-                  />
-                ))
-              ) : (
-                <NotesOverview notes={visibleNotes} theme={theme} />
-              )}
-            </Layer>
+            <BoardLayer
+              layerRef={boardLayerRef}
+              laneHeight={height}
+              focusedLane={canvasFocused || editingId !== null ? focusedLane : null}
+              notes={visibleNotes}
+              detailed={cull.detailed}
+              editingId={editingId}
+              otherEditors={otherEditors}
+              readOnly={readOnly}
+              lockedLanes={lockedLanes}
+              theme={theme}
+              onOpen={onOpen}
+              onDragStart={onDragStart}
+              onDragEnd={onDragEnd}
+              onChange={boardLayerChanged}
+            />
             <KeyboardFocusRing note={canvasFocused && editingId === null ? keyboard.focusedNote : null} />
             <CursorsLayer peers={peers} camera={camera} />
           </Stage>

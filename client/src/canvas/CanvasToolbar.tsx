@@ -1,11 +1,14 @@
 import { type LaneId, laneById } from '@costudio/shared';
+import type { CameraController } from './CameraController.ts';
+import { useZoomPercent } from './useZoomPercent.ts';
 
 interface CanvasToolbarProps {
   targetLane: LaneId;
   readOnly: boolean;
   canUndo: boolean;
   canRedo: boolean;
-  zoomPercent: number;
+  /** Read here, not passed in: zooming then re-renders the toolbar, not the whole board. */
+  camera: CameraController;
   onAddNote(): void;
   onUndo(): void;
   onRedo(): void;
@@ -17,6 +20,7 @@ interface CanvasToolbarProps {
 /** Buttons for everything the canvas does by gesture, so no action needs a mouse. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
   const lane = laneById(props.targetLane).title;
+  const zoomPercent = useZoomPercent(props.camera);
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Board tools">
       <button type="button" className="button-primary" disabled={props.readOnly} onClick={props.onAddNote} aria-keyshortcuts="N">
@@ -48,7 +52,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         {/* Not an <output>: its implicit live region would announce every zoom step. */}
         <span className="canvas-toolbar__zoom-level">
           <span className="visually-hidden">Zoom level </span>
-          {props.zoomPercent}%
+          {zoomPercent}%
         </span>
         <button type="button" onClick={props.onZoomIn} aria-label="Zoom in" aria-keyshortcuts="+">
           +

@@ -1,10 +1,10 @@
 import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft } from '@costudio/shared';
 import { memo, useMemo } from 'react';
-import { Group, Layer, Rect, Shape } from 'react-konva';
+import { Group, Rect, Shape } from 'react-konva';
 import { drawTextBlock, layoutTextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
-interface LanesLayerProps {
+interface LanesProps {
   height: number;
   focusedLane: LaneId | null;
   theme?: CanvasTheme;
@@ -49,13 +49,13 @@ function LaneHeading({ lane, theme }: { lane: Lane; theme: CanvasTheme }) {
 }
 
 /**
- * The six lanes as columns, each headed by its title and plain-language prompt. The layer
- * never takes pointer events (no hit canvas to redraw): the stage finds the lane under a
- * pointer by geometry, which also works while the camera is moving.
+ * The six lanes as columns, each headed by its title and plain-language prompt. They never take
+ * pointer events (nothing in the hit canvas): the stage finds the lane under a pointer by
+ * geometry, which also works while the camera is moving.
  */
-export const LanesLayer = memo(function LanesLayer({ height, focusedLane, theme = CANVAS_THEME }: LanesLayerProps) {
+export const Lanes = memo(function Lanes({ height, focusedLane, theme = CANVAS_THEME }: LanesProps) {
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {LANES.map((lane) => {
         const focused = lane.id === focusedLane;
         return (
@@ -73,6 +73,6 @@ export const LanesLayer = memo(function LanesLayer({ height, focusedLane, theme 
           </Group>
         );
       })}
-    </Layer>
+    </Group>
   );
 });

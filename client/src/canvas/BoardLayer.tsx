@@ -1,0 +1,77 @@
+import type { LaneId, Note } from '@costudio/shared';
+import type Konva from 'konva';
+import { memo, type RefObject, useLayoutEffect } from 'react';
+import { Layer } from 'react-konva';
+import { Lanes } from './Lanes.tsx';
+import { NoteShape } from './NoteShape.tsx';
+import { NotesOverview } from './NotesOverview.tsx';
+import type { CanvasTheme } from './theme.ts';
+
+interface BoardLayerProps {
+  layerRef: RefObject<Konva.Layer | null>;
+  laneHeight: number;
+  focusedLane: LaneId | null;
+  /** The notes in the cull window. */
+  notes: readonly Note[];
+  /** Full notes with text, or plain shapes when zoomed far out. */
+  detailed: boolean;
+  editingId: string | null;
+  /** Cursor colour of each note someone else is editing. */
+  otherEditors: ReadonlyMap<string, string>;
+  readOnly: boolean;
+  lockedLanes: ReadonlySet<LaneId> | undefined;
+  theme: CanvasTheme;
+  onOpen(id: string): void;
+  onDragStart(id: string): void;
+  onDragEnd(id: string, node: Konva.Node): void;
+  /** Called after every render that changed what the layer draws. */
+  onChange(): void;
+}
+
+/**
+ * The lanes and notes, on one layer: every layer is a full-size canvas that is cleared,
+ * rasterised and composited on each frame of a pan or zoom. Memoised, so it renders (and
+ * reports a change) only when something it draws has changed.
+ */
+export const BoardLayer = memo(function BoardLayer({
+  layerRef,
+  laneHeight,
+  focusedLane,
+  notes,
+  detailed,
+  editingId,
+  otherEditors,
+  readOnly,
+  lockedLanes,
+  theme,
+  onOpen,
+  onDragStart,
+  onDragEnd,
+  onChange,
+}: BoardLayerProps) {
+  // No dependencies: memo already limits renders to real changes, and each one must be reported.
+  useLayoutEffect(() => onChange());
+  return (
+    <Layer ref={layerRef}>
+      <Lanes height={laneHeight} focusedLane={focusedLane} theme={theme} />
+      {detailed ? (
+        notes.map((note) => (
+          <NoteShape
+            key={note.id}
+            note={note}
+            selected={note.id === editingId}
+            editing={note.id === editingId}
+            otherEditorColor={otherEditors.get(note.id) ?? null}
+            draggable={!readOnly && !lockedLanes?.has(note.lane)}
+            onOpen={onOpen}
+            onDragStart={onDragStart}
+            onDragEnd={onDragEnd}
+            theme={theme}
+          />
+        ))
+      ) : (
+        <NotesOverview notes={notes} theme={theme} />
+      )}
+    </Layer>
+  );
+});
