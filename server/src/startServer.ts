@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloseCode } from '@costudio/shared';
 import { type BoardConnectionMeta, boardAuthorize } from './auth/boardAuthorize.ts';
+import { joinRoutes } from './auth/joinRoutes.ts';
 import type { LinkStore } from './auth/LinkStore.ts';
 import { linkRoutes } from './auth/linkRoutes.ts';
 import { setupShareLinks } from './auth/setupShareLinks.ts';
@@ -137,6 +138,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const authorize = { authorize: options.authorize ?? shareLinks.authorizeHttp };
   const routes: HttpRoute[] = [
     privateRoutes(shareLinks.links, shareLinks.privateRooms),
+    joinRoutes(shareLinks.links),
     linkRoutes({
       links: shareLinks.links,
       store,

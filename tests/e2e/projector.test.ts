@@ -69,11 +69,15 @@ describe('projector', () => {
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded).not.toBeNull();
     const joinUrl = decoded?.data ?? '';
-    expect(joinUrl).toMatch(new RegExp(`^${server.url}/b/[\\w-]+#token=`));
+    // The short address (typed from the back of the room) is what the QR code holds; it redirects to the link.
+    expect(joinUrl).toMatch(new RegExp(`^${server.url}/j/[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$`));
     expect(await projector.locator('.projector__url').textContent()).toBe(joinUrl);
+    const code = joinUrl.slice(-8);
+    expect(await projector.locator('.projector__code').textContent()).toContain(`${code.slice(0, 4)} ${code.slice(4)}`);
 
     const phone = await phoneContext.newPage();
     await phone.goto(joinUrl);
+    await phone.waitForURL(/\/b\//);
     await join(phone, 'Lee', 'lay');
     expect(await phone.getByText('You are viewing this board').count()).toBe(0);
     await phone

@@ -1,21 +1,24 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import { projectorJoinUrl } from './joinLink.ts';
+import { type ProjectorJoin, projectorJoin, spacedCode } from './joinLink.ts';
 
-/** A QR code and the typed address of a "can edit" link, for people in the room to join. */
+/**
+ * A QR code and the typed address of a "can edit" link, for people in the room to join. The
+ * short address (`…/j/<code>`) is what the QR code holds too: fewer modules, easier to scan.
+ */
 export function JoinQrCode({ boardId }: { boardId: string }) {
-  const [join, setJoin] = useState<{ url: string; image: string } | null>(null);
+  const [join, setJoin] = useState<(ProjectorJoin & { image: string }) | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    projectorJoinUrl(boardId)
-      .then(async (url) => {
-        if (!url) {
+    projectorJoin(boardId)
+      .then(async (found) => {
+        if (!found) {
           setProblem('Open the projector view from the facilitator’s device to show a join code.');
           return;
         }
-        const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
-        if (!cancelled) setJoin({ url, image: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
+        const svg = await QRCode.toString(found.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+        if (!cancelled) setJoin({ ...found, image: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
       })
       .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'No join code just now.'));
     return () => {
@@ -28,7 +31,13 @@ export function JoinQrCode({ boardId }: { boardId: string }) {
     <figure className="projector__join">
       <img className="projector__qr" src={join.image} alt="QR code to join this board" width={320} height={320} />
       <figcaption>
-        Scan to join, or type: <span className="projector__url">{join.url}</span>
+        Scan to join, or type:{' '}
+        <span className={join.code ? 'projector__url projector__url--short' : 'projector__url'}>{join.url}</span>
+        {join.code && (
+          <span className="projector__code">
+            Code: <span>{spacedCode(join.code)}</span>
+          </span>
+        )}
       </figcaption>
     </figure>
   );

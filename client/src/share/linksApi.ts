@@ -10,6 +10,10 @@ export interface ShareLink {
   revokedAt: number | null;
   token: string | null;
   path: string | null;
+  /** Short code for typing; null once revoked. */
+  code: string | null;
+  /** `/j/<code>`, which redirects to `path`; null once revoked. */
+  joinPath: string | null;
 }
 
 const PROBLEM = 'The links could not be loaded just now. Check your connection and try again.';
@@ -48,4 +52,9 @@ export async function revokeLink(boardId: string, token: string, linkId: string)
 /** The absolute address of a link, for copying or a QR code. */
 export function linkUrl(link: ShareLink): string | null {
   return link.path ? `${location.origin}${link.path}` : null;
+}
+
+/** The short absolute address of a link (`…/j/<code>`), for typing from a screen. */
+export function joinUrl(link: ShareLink): string | null {
+  return link.joinPath ? `${location.origin}${link.joinPath}` : null;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { CloseCode } from '@costudio/shared';
 import type { Authorize, AuthorizeResult } from '../relay/authorize.ts';
+import { generateJoinCode, normalizeJoinCode } from './joinCode.ts';
 import type { LinkStore, ShareLink } from './LinkStore.ts';
 import { type Access, signShareToken, verifyShareToken } from './shareToken.ts';
 
@@ -22,12 +23,21 @@ export interface IssueOptions {
   readonly expiresAt?: number | null;
 }
 
-/** A link as the API shows it: the record, plus its token and page path while it still works. */
-export interface IssuedLink extends ShareLink {
+/** A link as the API shows it: the record, plus its token, page path and join code while it still works. */
+export interface IssuedLink extends Omit<ShareLink, 'code'> {
   readonly token: string | null;
   /** `/b/<id>#token=…`: the token stays in the fragment, which browsers never send to servers. */
   readonly path: string | null;
+  /** Short code for typing (`/j/<code>`); null once revoked. */
+  readonly code: string | null;
+  /** `/j/<code>`, which redirects to `path`; null once revoked. */
+  readonly joinPath: string | null;
 }
+
+/** Where a join code leads: the link's page path, or why it leads nowhere. */
+export type JoinCodeTarget =
+  | { readonly ok: true; readonly path: string }
+  | { readonly ok: false; readonly problem: 'unknown' | 'revoked' | 'expired' };
 
 /** The connection attempt's credential: `?token=` (sockets, stock clients) or `Authorization: Bearer`. */
 export function tokenFrom(params: URLSearchParams, request: IncomingMessage | null): string | null {
@@ -51,6 +61,9 @@ export class ShareLinks {
   ) {}
 
   async issue(boardId: string, access: Access, options: IssueOptions = {}): Promise<IssuedLink> {
+    let code = generateJoinCode();
+    // Collisions are rare (31⁸ codes), but a code must never lead to two links; the unique index backs this up.
+    while (await this.store.getByCode(code)) code = generateJoinCode();
     const link: ShareLink = {
       id: randomBytes(9).toString('base64url'),
       boardId,
@@ -59,6 +72,7 @@ export class ShareLinks {
       createdAt: this.now(),
       expiresAt: options.expiresAt ?? null,
       revokedAt: null,
+      code,
     };
     await this.store.create(link);
     return this.present(link);
@@ -96,6 +110,17 @@ export class ShareLinks {
     return { access: claims.access, meta: { linkId: link.id } satisfies LinkMeta };
   }
 
+  /** The page a typed join code opens (any case, spaces or dashes allowed), with a freshly signed token. */
+  async resolveJoinCode(typed: string): Promise<JoinCodeTarget> {
+    const code = normalizeJoinCode(typed);
+    const link = code ? await this.store.getByCode(code) : null;
+    if (!link) return { ok: false, problem: 'unknown' };
+    if (link.revokedAt !== null) return { ok: false, problem: 'revoked' };
+    if (link.expiresAt !== null && link.expiresAt <= this.now()) return { ok: false, problem: 'expired' };
+    const { path } = this.present(link);
+    return path ? { ok: true, path } : { ok: false, problem: 'revoked' };
+  }
+
   /** The relay's hook: the board's own links, by `?token=` or a Bearer header. */
   readonly authorize: Authorize = ({ boardId, params, request }) => this.check(boardId, tokenFrom(params, request));
 
@@ -112,7 +137,13 @@ export class ShareLinks {
           this.secret,
         )
       : null;
-    return { ...link, token, path: token ? `/b/${link.boardId}#token=${token}` : null };
+    return {
+      ...link,
+      token,
+      path: token ? `/b/${link.boardId}#token=${token}` : null,
+      code: usable ? link.code : null,
+      joinPath: usable ? `/j/${link.code}` : null,
+    };
   }
 }
 

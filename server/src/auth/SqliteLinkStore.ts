@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { generateJoinCode } from './joinCode.ts';
 import type { LinkStore, ShareLink } from './LinkStore.ts';
 import { ACCESS_LEVELS, type Access } from './shareToken.ts';
 
@@ -10,6 +11,7 @@ interface LinkRow {
   created_at: number;
   expires_at: number | null;
   revoked_at: number | null;
+  code: string | null;
 }
 
 /**
@@ -18,8 +20,9 @@ interface LinkRow {
  */
 export class SqliteLinkStore implements LinkStore {
   private readonly db: Database.Database;
-  private readonly insert: Database.Statement<[string, string, string, string, number, number | null]>;
+  private readonly insert: Database.Statement<[string, string, string, string, number, number | null, string]>;
   private readonly selectOne: Database.Statement<[string], LinkRow>;
+  private readonly selectByCode: Database.Statement<[string], LinkRow>;
   private readonly selectBoard: Database.Statement<[string], LinkRow>;
   private readonly markRevoked: Database.Statement<[number, string]>;
   private closed = false;
@@ -39,24 +42,31 @@ export class SqliteLinkStore implements LinkStore {
         revoked_at INTEGER
       );
       CREATE INDEX IF NOT EXISTS share_links_board ON share_links (board_id, created_at);`);
+      addJoinCodes(this.db);
     } catch (error) {
       this.db.close();
       throw error;
     }
     this.insert = this.db.prepare(
-      'INSERT INTO share_links (id, board_id, access, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO share_links (id, board_id, access, label, created_at, expires_at, code) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.selectOne = this.db.prepare('SELECT * FROM share_links WHERE id = ?');
+    this.selectByCode = this.db.prepare('SELECT * FROM share_links WHERE code = ?');
     this.selectBoard = this.db.prepare('SELECT * FROM share_links WHERE board_id = ? ORDER BY created_at, id');
     this.markRevoked = this.db.prepare('UPDATE share_links SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
   }
 
   async create(link: ShareLink): Promise<void> {
-    this.insert.run(link.id, link.boardId, link.access, link.label, link.createdAt, link.expiresAt);
+    this.insert.run(link.id, link.boardId, link.access, link.label, link.createdAt, link.expiresAt, link.code);
   }
 
   async get(linkId: string): Promise<ShareLink | null> {
     const row = this.selectOne.get(linkId);
+    return row ? toLink(row) : null;
+  }
+
+  async getByCode(code: string): Promise<ShareLink | null> {
+    const row = this.selectByCode.get(code);
     return row ? toLink(row) : null;
   }
 
@@ -76,9 +86,30 @@ export class SqliteLinkStore implements LinkStore {
   }
 }
 
-/** A row with an access level this version does not know is treated as no link at all. */
+/**
+ * Migration: databases made before join codes get the `code` column, a unique index and a code
+ * for every existing link, in one transaction. Idempotent, so it runs on every open.
+ */
+function addJoinCodes(db: Database.Database): void {
+  // Immediate: a server and the links command opening an old database at once must not both add the column.
+  db.transaction(() => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(share_links)').all();
+    if (!columns.some((column) => column.name === 'code')) db.exec('ALTER TABLE share_links ADD COLUMN code TEXT');
+    db.exec('CREATE UNIQUE INDEX IF NOT EXISTS share_links_code ON share_links (code)');
+    const missing = db.prepare<[], { id: string }>('SELECT id FROM share_links WHERE code IS NULL').all();
+    const taken = db.prepare<[string], { id: string }>('SELECT id FROM share_links WHERE code = ?');
+    const setCode = db.prepare<[string, string]>('UPDATE share_links SET code = ? WHERE id = ?');
+    for (const { id } of missing) {
+      let code = generateJoinCode();
+      while (taken.get(code)) code = generateJoinCode();
+      setCode.run(code, id);
+    }
+  }).immediate();
+}
+
+/** A row with an access level this version does not know, or no code yet, is treated as no link at all. */
 function toLink(row: LinkRow): ShareLink | null {
-  if (!ACCESS_LEVELS.includes(row.access as Access)) return null;
+  if (!ACCESS_LEVELS.includes(row.access as Access) || row.code === null) return null;
   return {
     id: row.id,
     boardId: row.board_id,
@@ -87,5 +118,6 @@ function toLink(row: LinkRow): ShareLink | null {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    code: row.code,
   };
 }

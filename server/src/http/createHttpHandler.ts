@@ -13,7 +13,7 @@ export interface HttpHandlerOptions {
   readonly logger: Logger;
   readonly clientDir: string;
   readonly status: () => { rooms: number; connections: number };
-  /** Further /api endpoints (history, backups), tried in order before the 404. */
+  /** Further endpoints (history, backups, `/j/<code>`), tried in order before the 404 or the static client. */
   readonly routes?: readonly HttpRoute[];
   /** Adds fields to POST /api/boards answers (the facilitator link). */
   readonly onBoardCreated?: BoardCreatedHook;
@@ -36,11 +36,10 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
       response.end(text);
     } else if (pathname === '/api/boards') {
       await handleCreateBoard(request, response, store, logger, options.onBoardCreated);
-    } else if (pathname.startsWith('/api/')) {
-      for (const route of options.routes ?? []) if (await route(request, response, pathname)) return;
-      sendError(response, 404, 'not_found', 'No such API endpoint');
     } else {
-      await serveStatic(request, response, clientDir);
+      for (const route of options.routes ?? []) if (await route(request, response, pathname)) return;
+      if (pathname.startsWith('/api/')) sendError(response, 404, 'not_found', 'No such API endpoint');
+      else await serveStatic(request, response, clientDir);
     }
   };
   return (request, response) => {

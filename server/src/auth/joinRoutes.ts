@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpRoute } from '../http/extraRoutes.ts';
+import type { JoinCodeTarget, ShareLinks } from './ShareLinks.ts';
+import { securityHeaders } from './securityHeaders.ts';
+
+const JOIN_PATH = /^\/j\/([^/]{1,40})\/?$/;
+
+/** What someone who typed a dead code reads; plain words, never a stack or a JSON error. */
+const DEAD_ENDS: Record<Exclude<JoinCodeTarget, { ok: true }>['problem'], { status: number; message: string }> = {
+  revoked: { status: 410, message: 'This link has been switched off. Ask the facilitator for a new one.' },
+  expired: { status: 410, message: 'This link has expired. Ask the facilitator for a new one.' },
+  unknown: { status: 404, message: 'There is no such code. Check the code on the screen and try again.' },
+};
+
+/**
+ * `GET /j/<code>`: the short address the projector shows. It redirects to the link's page with a
+ * freshly signed token in the fragment, so the long address never has to be typed.
+ */
+export function joinRoutes(links: ShareLinks): HttpRoute {
+  return async (request, response, pathname) => {
+    const match = JOIN_PATH.exec(pathname);
+    if (!match) return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendPage(request, response, 405, 'Open this address in a browser.', { allow: 'GET, HEAD' });
+      return true;
+    }
+    let typed: string;
+    try {
+      typed = decodeURIComponent(match[1] as string);
+    } catch {
+      typed = '';
+    }
+    const target = await links.resolveJoinCode(typed);
+    if (target.ok) {
+      response.writeHead(302, {
+        location: target.path,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'content-length': 0,
+      });
+      response.end();
+      return true;
+    }
+    const { status, message } = DEAD_ENDS[target.problem];
+    sendPage(request, response, status, message);
+    return true;
+  };
+}
+
+function sendPage(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Costudio</title></head>
+<body><main><h1>Costudio</h1><p>${message}</p></main></body>
+</html>
+`;
+  response.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...securityHeaders(request),
+    ...extra,
+  });
+  response.end(html);
+}
