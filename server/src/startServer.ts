@@ -79,9 +79,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** RFC 6455 1012 "service restart": the stock client reconnects, and is authorized afresh. */
-const ACCESS_CHANGED = 1012;
-
 /** Starts the HTTP + WebSocket server and resolves once it is listening. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(options.logLevel ?? DEFAULTS.logLevel);
@@ -129,7 +126,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         activeRelay.closeConnectionsWhere(
           (c) =>
             c.boardId === boardId && (locked ? c.access === 'edit' : (c.meta as BoardConnectionMeta | null)?.lockedOut === true),
-          ACCESS_CHANGED,
+          CloseCode.ACCESS_CHANGED,
           locked ? 'The facilitator locked the board' : 'The facilitator unlocked the board',
         ),
       logger,

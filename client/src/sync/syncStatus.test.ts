@@ -24,6 +24,19 @@ describe('deriveSyncStatus', () => {
     expect(deriveSyncStatus({ ...base, ...facts }).label).toBe(label);
   });
 
+  it('says the facilitator changed the board, not "Offline", while a lock change reconnects', () => {
+    const closed = { ...base, connected: false, synced: false, lastCloseCode: CloseCode.ACCESS_CHANGED };
+    expect(deriveSyncStatus(closed)).toEqual({
+      kind: 'connecting',
+      label: 'The facilitator changed the board. Reconnecting…',
+      detail: null,
+    });
+    // Reconnected but not yet synced: still the same words.
+    expect(deriveSyncStatus({ ...closed, connected: true }).label).toBe('The facilitator changed the board. Reconnecting…');
+    // A browser that lost its network is offline, whatever the last close said.
+    expect(deriveSyncStatus({ ...closed, browserOnline: false }).label).toBe('Offline');
+  });
+
   it('explains a close code in plain words', () => {
     const status = deriveSyncStatus({ ...base, connected: false, synced: false, lastCloseCode: CloseCode.LINK_REVOKED });
     expect(status.detail).toMatch(/switched off/);

@@ -1,4 +1,4 @@
-import { describeCloseCode } from '@costudio/shared';
+import { describeCloseCode, RECONNECTING_CLOSE_CODES } from '@costudio/shared';
 
 export type SyncStatusKind = 'connecting' | 'saved' | 'saving' | 'offline';
 
@@ -32,6 +32,10 @@ const LABELS: Record<SyncStatusKind, string> = {
 /** Turns connection facts into the one status a person can trust. */
 export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
   const closeDetail = facts.lastCloseCode === null ? null : (describeCloseCode(facts.lastCloseCode) ?? null);
+  if (facts.browserOnline && !facts.synced && closeDetail && RECONNECTING_CLOSE_CODES.has(facts.lastCloseCode as number)) {
+    // A brief, deliberate reconnect (e.g. the board was locked): say why instead of "Offline".
+    return { kind: 'connecting', label: closeDetail, detail: null };
+  }
   let kind: SyncStatusKind;
   if (!facts.browserOnline || (!facts.connected && (facts.everSynced || closeDetail !== null))) kind = 'offline';
   else if (!facts.connected || !facts.synced) kind = 'connecting';

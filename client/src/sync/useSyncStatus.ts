@@ -1,3 +1,4 @@
+import { describeCloseCode, RECONNECTING_CLOSE_CODES } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type { SavedTracker } from './savedTracker.ts';
@@ -19,7 +20,10 @@ export function useSyncStatus(provider: WebsocketProvider, saved: SavedTracker):
     };
     const onClose = (event: CloseEvent | null) => {
       // A normal close or a dropped network has no code worth explaining.
-      lastCloseCode = event && event.code >= 4000 ? event.code : event?.code === 1001 ? 1001 : lastCloseCode;
+      const code = event?.code ?? null;
+      if (code !== null && (code >= 4000 || describeCloseCode(code) !== undefined)) lastCloseCode = code;
+      // A quick reconnect that then fails is an ordinary outage, no longer the facilitator's doing.
+      else if (lastCloseCode !== null && RECONNECTING_CLOSE_CODES.has(lastCloseCode)) lastCloseCode = null;
       update();
     };
     const onSync = (isSynced: boolean) => {

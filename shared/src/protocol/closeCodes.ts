@@ -6,6 +6,12 @@
 export const CloseCode = {
   /** Server shutting down or restarting; reconnect later. (Standard "going away".) */
   GOING_AWAY: 1001,
+  /**
+   * The facilitator locked or unlocked the board, so the socket's access changed; it is closed
+   * so it reconnects and is authorized afresh. (Standard "service restart", which the stock
+   * provider retries at once.)
+   */
+  ACCESS_CHANGED: 1012,
   /** A frame was not a valid y-websocket message (random bytes, truncated varint…). */
   MALFORMED_MESSAGE: 4400,
   /** The link's token was missing, forged, altered or malformed. */
@@ -30,11 +36,19 @@ export const CloseCode = {
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
+/**
+ * Close codes after which the client reconnects at once and expects to be back within moments:
+ * not worth calling "Offline".
+ */
+export const RECONNECTING_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.ACCESS_CHANGED]);
+
 /** Plain-language explanation of a close code, for people; undefined for unknown codes. */
 export function describeCloseCode(code: number): string | undefined {
   switch (code) {
     case CloseCode.GOING_AWAY:
       return 'The server is restarting. Reconnecting…';
+    case CloseCode.ACCESS_CHANGED:
+      return 'The facilitator changed the board. Reconnecting…';
     case CloseCode.MALFORMED_MESSAGE:
       return 'Your device sent something the server could not read. Reload the page to carry on.';
     case CloseCode.UNAUTHORIZED:
