@@ -56,6 +56,18 @@ export { ACTIVITY_MAP, getActivityMap, readEditCounts } from './schema/activity.
 export { getMetaMap, getNotesMap, META_MAP, NOTES_MAP } from './schema/boardDoc.ts';
 export type { NoteColor } from './schema/colors.ts';
 export { DEFAULT_NOTE_COLOR, isNoteColor, NOTE_COLOR_FILL, NOTE_COLOR_LABEL, NOTE_COLORS } from './schema/colors.ts';
+export {
+  BOARD_LOCKED_KEY,
+  FACILITATION_MAP,
+  FACILITATION_SUFFIX,
+  facilitationRoomId,
+  LOCKED_LANES_KEY,
+  PRIVATE_INFIX,
+  PRIVATE_WRITING_KEY,
+  privateRoomId,
+  SUMMON_KEY,
+  TIMER_KEY,
+} from './schema/facilitation.ts';
 export type { Lane, LaneId } from './schema/lanes.ts';
 export { isLaneId, LANE_IDS, LANES, laneById, laneIndex } from './schema/lanes.ts';
 export {

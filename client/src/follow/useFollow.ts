@@ -1,11 +1,9 @@
+import { SUMMON_KEY } from '@costudio/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { CameraController } from '../canvas/CameraController.ts';
 import { FACILITATES_FIELD, publishView, readView, showView } from './viewPresence.ts';
-
-/** Facilitation-room key: `{clientId, at}` of the facilitator who asked everyone to follow. */
-export const SUMMON_KEY = 'summon';
 
 export interface Follow {
   /** Awareness client id followed, or null. */

@@ -1,12 +1,9 @@
-import { isLaneId, type LaneId } from '@costudio/shared';
+import { isLaneId, type LaneId, LOCKED_LANES_KEY } from '@costudio/shared';
 import type * as Y from 'yjs';
 
-/**
- * Facilitation-room key: the lanes locked against participants' changes. Unlike the board lock,
- * the relay does not enforce this (it would have to work out which lane every update touches):
- * participants' Costudio clients refuse to change notes in these lanes or move notes into them.
- */
-export const LOCKED_LANES_KEY = 'lockedLanes';
+// Unlike the board lock, the relay does not enforce lane locks (it would have to work out which
+// lane every update touches): participants' Costudio clients refuse to change notes in these
+// lanes or move notes into them.
 
 export function readLockedLanes(map: Y.Map<unknown> | undefined): ReadonlySet<LaneId> {
   const value = map?.get(LOCKED_LANES_KEY);

@@ -1,9 +1,8 @@
-import { LANES, type LaneId } from '@costudio/shared';
+import { LANES, type LaneId, PRIVATE_WRITING_KEY } from '@costudio/shared';
 import { type FormEvent, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Identity } from '../device/identity.ts';
 import type { LinkAccess } from '../share/boardTokens.ts';
-import { PRIVATE_WRITING_KEY } from './privateRoom.ts';
 import { type PrivateRoomNotes, revealPrivateNotes, reviewPrivateNotes } from './reveal.ts';
 import { usePrivateNotes } from './usePrivateNotes.ts';
 

@@ -1,8 +1,7 @@
+import { privateRoomId } from '@costudio/shared';
 import { readStored, writeStored } from '../device/deviceStorage.ts';
 
 const KEY = 'costudio.privateRooms';
-/** Facilitation-room key: `true` while participants write privately (docs/api.md). */
-export const PRIVATE_WRITING_KEY = 'privateWriting';
 
 /**
  * This device's private room on a board, `<boardId>__private__<secret>`. The secret is random
@@ -22,5 +21,5 @@ export function ownPrivateRoomId(boardId: string): string {
       .replace(/=+$/, '');
     writeStored(KEY, { ...rooms, [boardId]: secret });
   }
-  return `${boardId}__private__${secret as string}`;
+  return privateRoomId(boardId, secret as string);
 }

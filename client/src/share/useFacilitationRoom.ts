@@ -1,11 +1,9 @@
+import { FACILITATION_MAP, facilitationRoomId } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncServerUrl } from '../sync/syncUrl.ts';
 import { boardToken } from './boardTokens.ts';
-
-/** Root map of `<boardId>__facilitation`; key meanings in docs/api.md#facilitation-document. */
-export const FACILITATION_MAP = 'facilitation';
 
 /**
  * The board's facilitation room: lock, timer and "bring everyone to me". Everyone reads it;
@@ -23,7 +21,7 @@ export function useFacilitationRoom(boardId: string): FacilitationRoom | null {
   useEffect(() => {
     const doc = new Y.Doc();
     const token = boardToken(boardId);
-    const provider = new WebsocketProvider(syncServerUrl(location), `${boardId}__facilitation`, doc, {
+    const provider = new WebsocketProvider(syncServerUrl(location), facilitationRoomId(boardId), doc, {
       params: token ? { token } : {},
     });
     const map = doc.getMap<unknown>(FACILITATION_MAP);

@@ -1,3 +1,4 @@
+import { TIMER_KEY } from '@costudio/shared';
 import type * as Y from 'yjs';
 
 /**
@@ -10,8 +11,6 @@ export interface TimerState {
   readonly endsAt: number | null;
   readonly remainingMs: number;
 }
-
-export const TIMER_KEY = 'timer';
 
 export function readTimer(map: Y.Map<unknown> | undefined): TimerState | null {
   const value = map?.get(TIMER_KEY) as Partial<TimerState> | undefined;

@@ -1,6 +1,6 @@
+import { BOARD_LOCKED_KEY, FACILITATION_MAP, facilitationRoomId } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
-import { BOARD_LOCKED_KEY, FACILITATION_MAP, facilitationRoomId } from './facilitationRoom.ts';
 
 /** What BoardLocks needs of the relay: a loaded room's doc (kept loaded by whoever is connected). */
 export interface RoomOpener {

@@ -1,29 +1,13 @@
-/**
- * Each board has a companion room, `<boardId>__facilitation`, holding what only facilitators
- * may change: the board lock, lane locks and the timer (docs/api.md#facilitation-document).
- * Everyone may read it; the relay gives every connection but a facilitator's view access, so
- * a participant's client cannot start the timer or unlock the board, however it is modified.
- */
-export const FACILITATION_SUFFIX = '__facilitation';
-
-/** The root Y.Map of the facilitation document. */
-export const FACILITATION_MAP = 'facilitation';
-/** `true` while the facilitator has locked the whole board against participants' changes. */
-export const BOARD_LOCKED_KEY = 'boardLocked';
+import { FACILITATION_SUFFIX, PRIVATE_INFIX } from '@costudio/shared';
 
 /**
- * `<boardId>__private__<secret>`: one participant's notes written in private mode. The secret
- * (16–32 random base64url characters, kept on the author's device) is what makes it theirs;
- * facilitators find these rooms through the API, nobody else can learn their names.
+ * A board's sync rooms (names in @costudio/shared's schema/facilitation.ts): the board itself,
+ * its facilitation room (only facilitators write), and private-writing rooms, whose secret
+ * names only their author and the facilitators' API know.
  */
-export const PRIVATE_INFIX = '__private__';
-const PRIVATE_ROOM = /^(.+)__private__([A-Za-z0-9_-]{16,32})$/;
+const PRIVATE_ROOM = new RegExp(`^(.+)${PRIVATE_INFIX}([A-Za-z0-9_-]{16,32})$`);
 
 export type RoomTarget = { readonly boardId: string; readonly kind: 'board' | 'facilitation' | 'private' };
-
-export function facilitationRoomId(boardId: string): string {
-  return `${boardId}${FACILITATION_SUFFIX}`;
-}
 
 /** Which board a sync room belongs to, and whether it is the board itself or its facilitation room. */
 export function parseRoomId(roomId: string): RoomTarget {

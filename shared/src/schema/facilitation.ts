@@ -1,0 +1,55 @@
+/**
+ * The facilitation document: each board's companion sync room, `<boardId>__facilitation`,
+ * holding what only facilitators may change (docs/api.md#facilitation-document). The relay
+ * gives facilitator links write access to it and everyone else view access, so these values
+ * can only be changed by a facilitator, however a client is modified. Server and client both
+ * read these names from here, so they cannot drift apart.
+ */
+
+/** Suffix of a board's facilitation room: `<boardId>__facilitation`. */
+export const FACILITATION_SUFFIX = '__facilitation';
+
+/** Name of the one root `Y.Map` of the facilitation document. */
+export const FACILITATION_MAP = 'facilitation';
+
+/**
+ * Key: boolean. `true` while the whole board is locked against participants' changes; the relay
+ * enforces it by giving `edit` links `view` access until it is unlocked.
+ */
+export const BOARD_LOCKED_KEY = 'boardLocked';
+
+/**
+ * Key: `{durationMs, endsAt: number | null, remainingMs}`, the shared countdown, stored as one
+ * value so a change is atomic. Running while `endsAt` (the facilitator's clock, ms) is set;
+ * paused otherwise, with `remainingMs` left.
+ */
+export const TIMER_KEY = 'timer';
+
+/**
+ * Key: lane ids locked against participants' changes. Enforced by Costudio's client only (the
+ * relay does not work out which lane an update touches).
+ */
+export const LOCKED_LANES_KEY = 'lockedLanes';
+
+/** Key: `{clientId, at}`, "bring everyone to me": other open pages follow that board-awareness client. */
+export const SUMMON_KEY = 'summon';
+
+/** Key: boolean. `true` while participants' new notes go to their private rooms. */
+export const PRIVATE_WRITING_KEY = 'privateWriting';
+
+/**
+ * Infix of a private-writing room, `<boardId>__private__<secret>`: one participant's notes
+ * written in private mode. The secret (16–32 random base64url characters, kept on the author's
+ * device) is what makes it theirs.
+ */
+export const PRIVATE_INFIX = '__private__';
+
+/** The facilitation room of `boardId`. */
+export function facilitationRoomId(boardId: string): string {
+  return `${boardId}${FACILITATION_SUFFIX}`;
+}
+
+/** The private-writing room of `boardId` named by its author's `secret`. */
+export function privateRoomId(boardId: string, secret: string): string {
+  return `${boardId}${PRIVATE_INFIX}${secret}`;
+}
