@@ -109,7 +109,9 @@ export async function runCanvasBench(options: CanvasBenchOptions): Promise<Canva
 
 /** A fresh browser profile that has already joined `board`, so the board opens without the join step. */
 async function openBoard(browser: Browser, server: ServerProcess, board: string) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // The page probes are source text that Playwright evaluates in the page, which the app's
+  // Content-Security-Policy (script-src 'self') would refuse; the bench measures drawing, not CSP.
+  const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
   await context.addInitScript(
     `localStorage.setItem('costudio.identity', ${JSON.stringify(JSON.stringify({ name: 'Bench', role: 'lay' }))});
      localStorage.setItem('costudio.joinedBoards', ${JSON.stringify(JSON.stringify([board]))});`,
