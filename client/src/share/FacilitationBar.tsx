@@ -5,6 +5,7 @@ import { readLockedLanes } from '../lock/laneLocks.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import type { LinkAccess } from './boardTokens.ts';
 import { SharePanel } from './SharePanel.tsx';
+import './facilitation.css';
 import type { FacilitationRoom } from './useFacilitationRoom.ts';
 
 /** Timer and lock notice for everyone; share links, lock and timer controls for the facilitator. */
