@@ -1,7 +1,20 @@
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { addNote, createBoard, joinAs, noteTexts, useE2eEnvironment, waitFor, waitForSaved } from './support/index.ts';
+import {
+  addNote,
+  createBoard,
+  joinAs,
+  noteScreenRect,
+  noteTexts,
+  useE2eEnvironment,
+  waitFor,
+  waitForSaved,
+} from './support/index.ts';
 
 interface EditHook {
+  markedNoteIds(): string[];
+  drawnNoteIds(): string[];
   doc: {
     getMap(name: string): {
       get(id: string): { get(field: string): { insert(i: number, s: string): void }; set(k: string, v: unknown): void };
@@ -10,6 +23,24 @@ interface EditHook {
 }
 declare const window: { __costudio: EditHook };
 declare const document: { activeElement: { id: string } | null; querySelector(s: string): { textContent: string | null } | null };
+
+/** The canvas mark's colour (canvas/theme.ts noteMark). */
+const MARK_RGB = [0xb3, 0x47, 0x1d] as const;
+
+/** Pixels of the mark's colour in a strip across the note's top edge, where its tag is drawn. */
+async function markPixels(page: Page, id: string): Promise<number> {
+  const rect = await noteScreenRect(page, id);
+  const strip = { x: rect.x, y: rect.y - rect.height * 0.08, width: rect.width, height: rect.height * 0.16 };
+  const png = PNG.sync.read(await page.screenshot({ clip: strip }));
+  let count = 0;
+  for (let offset = 0; offset < png.data.length; offset += 4) {
+    const close = MARK_RGB.every((value, channel) => Math.abs((png.data[offset + channel] ?? 0) - value) <= 12);
+    if (close) count++;
+  }
+  return count;
+}
+
+const markedOnCanvas = async (page: Page) => new Set(await page.evaluate(() => window.__costudio.markedNoteIds()));
 
 describe("what's new since your last visit", () => {
   const env = useE2eEnvironment();
@@ -43,6 +74,12 @@ describe("what's new since your last visit", () => {
     await returning.goto(board.url);
     const bar = returning.getByRole('region', { name: "What's new" });
     await bar.getByText('3 notes added or changed since your last visit').waitFor({ timeout: 15_000 });
+    // The canvas draws a "New" / "Changed" tag and outline on exactly those notes.
+    await waitFor(async () => (await markedOnCanvas(returning)).size === 3);
+    expect(await markedOnCanvas(returning)).toEqual(new Set([rewritten, moved, added]));
+    await waitFor(async () => (await markPixels(returning, added)) > 20);
+    expect(await markPixels(returning, untouched)).toBe(0);
+
     await returning.getByRole('button', { name: 'List', exact: true }).click();
     const marked = await returning.evaluate(() => document.querySelector('.whats-new style')?.textContent ?? '');
     const markedIds = [...marked.matchAll(/#lane-note-text-([\w-]+)/g)].map((match) => match[1]);
@@ -57,5 +94,12 @@ describe("what's new since your last visit", () => {
     expect(focused).toEqual(new Set([rewritten, moved, added].map((id) => `lane-note-text-${id}`)));
     // Screen readers hear it too, in the polite live region.
     await waitFor(async () => (await returning.getByTestId('announcements').textContent())?.includes('3 notes added or changed'));
+
+    // Dismiss clears the marks everywhere: the list outlines and the canvas tags.
+    await bar.getByRole('button', { name: 'Dismiss' }).click();
+    await returning.getByRole('button', { name: 'Canvas', exact: true }).click();
+    await waitFor(async () => (await returning.evaluate(() => window.__costudio.drawnNoteIds().length)) === 4);
+    expect(await markedOnCanvas(returning)).toEqual(new Set());
+    await waitFor(async () => (await markPixels(returning, added)) === 0);
   });
 });

@@ -82,7 +82,7 @@ function LiveBoard({
   const settings = useDeviceSettings();
   const announcer = useAnnouncer(settings.announce);
   useRemoteAnnouncements(doc, provider, settings.announce, announcer);
-  const news = useWhatsNew(session);
+  const whatsNew = useWhatsNew(session);
 
   useEffect(() => editor.setReadOnly(readOnly), [editor, readOnly]);
   useEffect(() => editor.setLockedLanes(lockedLanes), [editor, lockedLanes]);
@@ -125,7 +125,7 @@ function LiveBoard({
         <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </header>
-      {news && <WhatsNewBar session={session} news={news} announcer={announcer} />}
+      {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
       <FacilitationBar
         boardId={boardId}
         access={access}
@@ -166,6 +166,7 @@ function LiveBoard({
               readOnly={readOnly}
               lockedLanes={lockedLanes}
               onCamera={setCamera}
+              noteMarks={whatsNew.marks}
             />
           )}
         </main>

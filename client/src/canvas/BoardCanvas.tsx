@@ -11,6 +11,7 @@ import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
 import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
+import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { BoardLayer } from './BoardLayer.tsx';
 import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
 import { CameraController } from './CameraController.ts';
@@ -36,10 +37,23 @@ interface BoardCanvasProps {
   lockedLanes?: ReadonlySet<LaneId>;
   /** Hands out the camera, for following other people's views (issue 7). */
   onCamera?: (camera: CameraController | null) => void;
+  /** Notes new or changed since this device's last visit, labelled on the canvas (issue 6). */
+  noteMarks?: ReadonlyMap<string, NoteMark>;
 }
 
+const NO_MARKS: ReadonlyMap<string, NoteMark> = new Map();
+
 /** The board drawn on a Konva canvas: lanes, notes, other people's cursors, pan and zoom. */
-export function BoardCanvas({ session, identity, peers, presence, readOnly, lockedLanes, onCamera }: BoardCanvasProps) {
+export function BoardCanvas({
+  session,
+  identity,
+  peers,
+  presence,
+  readOnly,
+  lockedLanes,
+  onCamera,
+  noteMarks = NO_MARKS,
+}: BoardCanvasProps) {
   const { doc, editor } = session;
   const snapshot = useNotes(session.notes);
   const [camera] = useState(() => new CameraController());
@@ -258,6 +272,10 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, lock
         drawnNoteIds() {
           return stageRef.current?.find('.note').map((node) => node.id().replace(/^note-/, '')) ?? [];
         },
+        markedNoteIds() {
+          const drawn = stageRef.current?.find('.note') ?? [];
+          return drawn.filter((node) => node.getAttr('mark')).map((node) => node.id().replace(/^note-/, ''));
+        },
       }),
     [camera, session.notes],
   );
@@ -348,6 +366,7 @@ export function BoardCanvas({ session, identity, peers, presence, readOnly, lock
               editingId={editingId}
               otherEditors={otherEditors}
               readOnly={readOnly}
+              noteMarks={noteMarks}
               lockedLanes={lockedLanes}
               theme={theme}
               onOpen={onOpen}

@@ -2,6 +2,7 @@ import type { LaneId, Note } from '@costudio/shared';
 import type Konva from 'konva';
 import { memo, type RefObject, useLayoutEffect } from 'react';
 import { Layer } from 'react-konva';
+import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { Lanes } from './Lanes.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
@@ -19,6 +20,8 @@ interface BoardLayerProps {
   /** Cursor colour of each note someone else is editing. */
   otherEditors: ReadonlyMap<string, string>;
   readOnly: boolean;
+  /** Notes new or changed since this device's last visit (issue 6). */
+  noteMarks: ReadonlyMap<string, NoteMark>;
   lockedLanes: ReadonlySet<LaneId> | undefined;
   theme: CanvasTheme;
   onOpen(id: string): void;
@@ -42,6 +45,7 @@ export const BoardLayer = memo(function BoardLayer({
   editingId,
   otherEditors,
   readOnly,
+  noteMarks,
   lockedLanes,
   theme,
   onOpen,
@@ -62,6 +66,7 @@ export const BoardLayer = memo(function BoardLayer({
             selected={note.id === editingId}
             editing={note.id === editingId}
             otherEditorColor={otherEditors.get(note.id) ?? null}
+            mark={noteMarks.get(note.id) ?? null}
             draggable={!readOnly && !lockedLanes?.has(note.lane)}
             onOpen={onOpen}
             onDragStart={onDragStart}

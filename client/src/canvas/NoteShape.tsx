@@ -3,7 +3,8 @@ import Konva from 'konva';
 import { memo, useMemo } from 'react';
 import { Shape } from 'react-konva';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
-import { drawTextBlock, layoutTextBlock, type TextStyle } from './textBlock.ts';
+import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
+import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
 interface NoteShapeProps {
@@ -13,6 +14,8 @@ interface NoteShapeProps {
   editing: boolean;
   /** Cursor colour of someone else editing this note, to show it is busy. */
   otherEditorColor: string | null;
+  /** "New" or "Changed" since this device's last visit (issue 6), or null. */
+  mark: NoteMark | null;
   draggable: boolean;
   onOpen(id: string): void;
   onDragStart(id: string): void;
@@ -41,6 +44,28 @@ const AUTHOR_STYLE: Omit<TextStyle, 'fontFamily'> = {
   wrap: 'none',
 };
 
+const MARK_LABEL: Record<NoteMark, string> = { new: 'New', changed: 'Changed' };
+const MARK_HEIGHT = 18;
+const MARK_PADDING = 6;
+const MARK_STYLE: Omit<TextStyle, 'fontFamily'> = {
+  fontSize: 12,
+  fontStyle: 'bold',
+  lineHeight: MARK_HEIGHT / 12,
+  width: NOTE_WIDTH,
+  wrap: 'none',
+};
+/** Inset of the mark's outline, inside the note's own (selection) stroke. */
+const MARK_OUTLINE_INSET = 3;
+
+/** A laid-out mark label and the width of its tag. */
+function layoutMark(mark: NoteMark, fontFamily: string): { label: TextBlock; width: number } {
+  const text = MARK_LABEL[mark];
+  const width =
+    new Konva.Text({ fontSize: MARK_STYLE.fontSize, fontStyle: MARK_STYLE.fontStyle, text, fontFamily }).getTextWidth() +
+    MARK_PADDING * 2;
+  return { label: layoutTextBlock(text, { ...MARK_STYLE, fontFamily }), width: Math.ceil(width) };
+}
+
 const iconPaths = new Map<Role, Path2D>();
 function roleIcon(role: Role): Path2D {
   let path = iconPaths.get(role);
@@ -49,6 +74,29 @@ function roleIcon(role: Role): Path2D {
     iconPaths.set(role, path);
   }
   return path;
+}
+
+/**
+ * The "since your last visit" mark: an outline inside the note's edge and a labelled tag on its
+ * top edge, right-aligned. The word carries the meaning; the colour only draws the eye.
+ */
+function drawMark(canvas: CanvasRenderingContext2D, tag: { label: TextBlock; width: number }, theme: CanvasTheme): void {
+  canvas.strokeStyle = theme.noteMark;
+  canvas.lineWidth = 2;
+  canvas.strokeRect(
+    MARK_OUTLINE_INSET,
+    MARK_OUTLINE_INSET,
+    NOTE_WIDTH - MARK_OUTLINE_INSET * 2,
+    NOTE_HEIGHT - MARK_OUTLINE_INSET * 2,
+  );
+  const x = NOTE_WIDTH - PADDING - tag.width;
+  const y = -MARK_HEIGHT / 2;
+  canvas.fillStyle = theme.noteMark;
+  canvas.beginPath();
+  canvas.roundRect(x, y, tag.width, MARK_HEIGHT, MARK_HEIGHT / 2);
+  canvas.fill();
+  canvas.fillStyle = theme.noteMarkText;
+  drawTextBlock(canvas, tag.label, x + MARK_PADDING, y);
 }
 
 /** Who wrote the note, by role label and (unless anonymous) name: the icon never stands alone. */
@@ -67,6 +115,7 @@ export const NoteShape = memo(function NoteShape({
   selected,
   editing,
   otherEditorColor,
+  mark,
   draggable,
   onOpen,
   onDragStart,
@@ -78,6 +127,7 @@ export const NoteShape = memo(function NoteShape({
   const author = authorLine(note);
   const byline = useMemo(() => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily }), [author, fontFamily]);
   const role = note.authorRole;
+  const markTag = useMemo(() => (mark ? layoutMark(mark, fontFamily) : null), [mark, fontFamily]);
 
   const drawContent = (context: Konva.Context, shape: Konva.Shape) => {
     context.beginPath();
@@ -96,6 +146,7 @@ export const NoteShape = memo(function NoteShape({
     canvas.scale(ICON_SIZE / ICON_BOX, ICON_SIZE / ICON_BOX);
     canvas.fill(roleIcon(role));
     canvas.restore();
+    if (markTag) drawMark(canvas, markTag, theme);
   };
 
   return (
@@ -109,6 +160,7 @@ export const NoteShape = memo(function NoteShape({
       fill={NOTE_COLOR_FILL[note.color]}
       stroke={selected ? theme.noteSelectedStroke : (otherEditorColor ?? theme.noteStroke)}
       strokeWidth={selected || otherEditorColor ? 3 : 1}
+      mark={mark}
       perfectDrawEnabled={false}
       sceneFunc={drawContent}
       hitFunc={(context, shape) => {

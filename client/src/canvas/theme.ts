@@ -11,6 +11,9 @@ export const CANVAS_THEME = {
   noteSelectedStroke: '#1a4fa3',
   noteText: '#1a1a1a',
   noteMeta: '#3b3f45',
+  /** The "New" / "Changed" mark since the last visit: the lane list's outline colour. */
+  noteMark: '#b3471d',
+  noteMarkText: '#ffffff',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 } as const;
 
@@ -30,6 +33,8 @@ export const HIGH_CONTRAST_CANVAS_THEME: CanvasTheme = {
   noteSelectedStroke: '#002a6b',
   noteText: '#000000',
   noteMeta: '#000000',
+  noteMark: '#000000',
+  noteMarkText: '#ffffff',
 };
 
 /** Below this zoom, note text would be unreadably small, so notes are drawn as plain shapes. */

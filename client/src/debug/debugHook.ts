@@ -8,7 +8,8 @@ import type { CameraController } from '../canvas/CameraController.ts';
  * (a canvas has no DOM to query). `noteScreenRect` returns the rectangle where the note is
  * drawn, in CSS pixels relative to the page viewport (what page.mouse uses), or null for an
  * unknown note; `drawnNoteIds` lists the notes drawn at full detail right now (culling leaves
- * out notes far from the view, and far-out zoom draws notes as plain shapes without ids).
+ * out notes far from the view, and far-out zoom draws notes as plain shapes without ids);
+ * `markedNoteIds` lists those of them drawn with a "New" or "Changed" mark (issue 6).
  */
 export interface CostudioDebugHook {
   doc: Y.Doc | null;
@@ -16,6 +17,7 @@ export interface CostudioDebugHook {
   camera: CameraController | null;
   noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
   drawnNoteIds(): string[];
+  markedNoteIds(): string[];
 }
 
 declare global {
@@ -25,7 +27,14 @@ declare global {
 }
 
 function hook(): CostudioDebugHook {
-  window.__costudio ??= { doc: null, provider: null, camera: null, noteScreenRect: () => null, drawnNoteIds: () => [] };
+  window.__costudio ??= {
+    doc: null,
+    provider: null,
+    camera: null,
+    noteScreenRect: () => null,
+    drawnNoteIds: () => [],
+    markedNoteIds: () => [],
+  };
   return window.__costudio;
 }
 
@@ -38,6 +47,7 @@ export function setDebugHook(parts: Partial<CostudioDebugHook>): () => void {
       if (current[key] !== parts[key]) continue;
       if (key === 'noteScreenRect') current.noteScreenRect = () => null;
       else if (key === 'drawnNoteIds') current.drawnNoteIds = () => [];
+      else if (key === 'markedNoteIds') current.markedNoteIds = () => [];
       else current[key] = null;
     }
   };

@@ -20,12 +20,22 @@ function summary(news: WhatsNew): string {
 /**
  * "3 notes added or changed since your last visit", with "Next change" to step through them:
  * it focuses the note in the lane list, and names it here either way. The marked notes get an
- * outline in the list. The summary is also said once in the polite live region.
+ * outline in the list and a "New" or "Changed" label on the canvas. The summary is also said once in the polite live region.
  */
-export function WhatsNewBar({ session, news, announcer }: { session: BoardSession; news: WhatsNew; announcer: Announcer }) {
+export function WhatsNewBar({
+  session,
+  news,
+  announcer,
+  onDismiss,
+}: {
+  session: BoardSession;
+  news: WhatsNew;
+  announcer: Announcer;
+  /** Clears the marks everywhere (list and canvas), not just this bar. */
+  onDismiss(): void;
+}) {
   const { byId } = useNotes(session.notes);
   const [index, setIndex] = useState(-1);
-  const [dismissed, setDismissed] = useState(false);
   const text = summary(news);
   const hasNews = news.changed.length > 0 || news.removed > 0;
 
@@ -41,7 +51,7 @@ export function WhatsNewBar({ session, news, announcer }: { session: BoardSessio
     [news.changed],
   );
 
-  if (!hasNews || dismissed) return null;
+  if (!hasNews) return null;
   const currentId = index >= 0 ? news.changed[index] : undefined;
   const current = currentId === undefined ? undefined : byId.get(currentId);
 
@@ -69,7 +79,7 @@ export function WhatsNewBar({ session, news, announcer }: { session: BoardSessio
           {current ? `“${current.text || 'empty note'}” in ${laneById(current.lane).title}` : 'since removed'}
         </p>
       )}
-      <button type="button" onClick={() => setDismissed(true)}>
+      <button type="button" onClick={onDismiss}>
         Dismiss
       </button>
     </section>

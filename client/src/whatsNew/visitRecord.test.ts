@@ -26,6 +26,10 @@ describe('changesSince', () => {
       note('colour', { color: 'pink' }),
       note('added'),
     ];
-    expect(changesSince(before, now)).toEqual({ changed: ['text', 'moved', 'colour', 'added'], removed: 1 });
+    expect(changesSince(before, now)).toEqual({
+      changed: ['text', 'moved', 'colour', 'added'],
+      added: ['added'],
+      removed: 1,
+    });
   });
 });

@@ -36,10 +36,17 @@ export function writeVisit(boardId: string, record: VisitRecord): void {
   writeStored(key(boardId), record);
 }
 
-/** Notes added, changed or moved since `before` (in board order), and how many were removed. */
-export function changesSince(before: VisitRecord, notes: readonly Note[]): { changed: string[]; removed: number } {
+/**
+ * Notes added, changed or moved since `before` (in board order; `added` is the part of
+ * `changed` that did not exist then), and how many were removed.
+ */
+export function changesSince(
+  before: VisitRecord,
+  notes: readonly Note[],
+): { changed: string[]; added: string[]; removed: number } {
   const changed = notes.filter((note) => before[note.id] !== noteFingerprint(note)).map((note) => note.id);
+  const added = changed.filter((id) => before[id] === undefined);
   const present = new Set(notes.map((note) => note.id));
   const removed = Object.keys(before).filter((id) => !present.has(id)).length;
-  return { changed, removed };
+  return { changed, added, removed };
 }
