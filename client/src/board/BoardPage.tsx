@@ -83,6 +83,15 @@ function LiveBoard({
   const announcer = useAnnouncer(settings.announce);
   useRemoteAnnouncements(doc, provider, settings.announce, announcer);
   const whatsNew = useWhatsNew(session);
+  const canvasDotVoting = useMemo(
+    () => ({
+      votes: voting.votes,
+      participantId: voting.participantId,
+      role: identity.role,
+      canVote: voting.access !== 'view' && !readOnly,
+    }),
+    [voting.votes, voting.participantId, identity.role, voting.access, readOnly],
+  );
 
   useEffect(() => editor.setReadOnly(readOnly), [editor, readOnly]);
   useEffect(() => editor.setLockedLanes(lockedLanes), [editor, lockedLanes]);
@@ -167,6 +176,7 @@ function LiveBoard({
               lockedLanes={lockedLanes}
               onCamera={setCamera}
               noteMarks={whatsNew.marks}
+              dotVoting={canvasDotVoting}
             />
           )}
         </main>

@@ -1,4 +1,13 @@
-import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneById, NOTE_HEIGHT, NOTE_WIDTH } from '@costudio/shared';
+import {
+  LANE_HEADER_HEIGHT,
+  LANE_IDS,
+  type LaneId,
+  laneAtX,
+  laneById,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  placeDot,
+} from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
@@ -18,6 +27,7 @@ import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { screenToBoard, visibleRect } from './camera.ts';
+import { type CanvasDotVoting, dotPlacedMessage, useCanvasDots } from './canvasDots.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -39,6 +49,8 @@ interface BoardCanvasProps {
   onCamera?: (camera: CameraController | null) => void;
   /** Notes new or changed since this device's last visit, labelled on the canvas (issue 6). */
   noteMarks?: ReadonlyMap<string, NoteMark>;
+  /** The open dot vote, if any: notes in its scope show their dots and a "+ dot" target (issue 5). */
+  dotVoting?: CanvasDotVoting;
 }
 
 const NO_MARKS: ReadonlyMap<string, NoteMark> = new Map();
@@ -53,6 +65,7 @@ export function BoardCanvas({
   lockedLanes,
   onCamera,
   noteMarks = NO_MARKS,
+  dotVoting,
 }: BoardCanvasProps) {
   const { doc, editor } = session;
   const snapshot = useNotes(session.notes);
@@ -242,6 +255,22 @@ export function BoardCanvas({
     [editor, session.notes],
   );
 
+  const noteDots = useCanvasDots(dotVoting, snapshot.byId);
+  const [dotMessage, setDotMessage] = useState('');
+  const onPlaceDot = useCallback(
+    (id: string) => {
+      const vote = noteDots.vote;
+      if (!vote || !dotVoting) return;
+      const result = placeDot(
+        doc,
+        { voteId: vote.id, participantId: dotVoting.participantId, role: dotVoting.role, noteId: id },
+        editor.origin,
+      );
+      setDotMessage(dotPlacedMessage(result, vote.dotsPerPerson));
+    },
+    [doc, editor, noteDots.vote, dotVoting],
+  );
+
   const onPointerBoard = useCallback((point: { x: number; y: number } | null) => presence.setCursor(point), [presence]);
   useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard, onDoubleTap: addNoteAtScreen });
 
@@ -275,6 +304,9 @@ export function BoardCanvas({
         markedNoteIds() {
           const drawn = stageRef.current?.find('.note') ?? [];
           return drawn.filter((node) => node.getAttr('mark')).map((node) => node.id().replace(/^note-/, ''));
+        },
+        noteDots(id) {
+          return stageRef.current?.findOne(`#note-${id}`)?.getAttr('dots') ?? null;
         },
       }),
     [camera, session.notes],
@@ -346,6 +378,9 @@ export function BoardCanvas({
           Escape lets go. Keys 1 to 6 choose a lane, 1 is Define. The arrow keys move the view, plus and minus zoom, 0 fits the
           whole board, N adds a note to the focused lane.
         </p>
+        <p className="visually-hidden" aria-live="polite" data-testid="canvas-dot-message">
+          {dotMessage}
+        </p>
         <p className="visually-hidden" aria-live="polite" data-testid="canvas-focus">
           {keyboard.description}
         </p>
@@ -367,6 +402,8 @@ export function BoardCanvas({
               otherEditors={otherEditors}
               readOnly={readOnly}
               noteMarks={noteMarks}
+              noteDots={noteDots.byNote}
+              onPlaceDot={noteDots.canVote ? onPlaceDot : null}
               lockedLanes={lockedLanes}
               theme={theme}
               onOpen={onOpen}

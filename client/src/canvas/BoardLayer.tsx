@@ -3,6 +3,7 @@ import type Konva from 'konva';
 import { memo, type RefObject, useLayoutEffect } from 'react';
 import { Layer } from 'react-konva';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
+import type { NoteDots } from './canvasDots.ts';
 import { Lanes } from './Lanes.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
@@ -22,6 +23,10 @@ interface BoardLayerProps {
   readOnly: boolean;
   /** Notes new or changed since this device's last visit (issue 6). */
   noteMarks: ReadonlyMap<string, NoteMark>;
+  /** Dots of the notes in the open vote's scope (issue 5). */
+  noteDots: ReadonlyMap<string, NoteDots>;
+  /** Places one of this person's dots on a note; null when they cannot vote. */
+  onPlaceDot: ((id: string) => void) | null;
   lockedLanes: ReadonlySet<LaneId> | undefined;
   theme: CanvasTheme;
   onOpen(id: string): void;
@@ -46,6 +51,8 @@ export const BoardLayer = memo(function BoardLayer({
   otherEditors,
   readOnly,
   noteMarks,
+  noteDots,
+  onPlaceDot,
   lockedLanes,
   theme,
   onOpen,
@@ -67,6 +74,9 @@ export const BoardLayer = memo(function BoardLayer({
             editing={note.id === editingId}
             otherEditorColor={otherEditors.get(note.id) ?? null}
             mark={noteMarks.get(note.id) ?? null}
+            myDots={noteDots.get(note.id)?.mine ?? null}
+            totalDots={noteDots.get(note.id)?.total ?? null}
+            onPlaceDot={noteDots.get(note.id)?.canAdd ? onPlaceDot : null}
             draggable={!readOnly && !lockedLanes?.has(note.lane)}
             onOpen={onOpen}
             onDragStart={onDragStart}

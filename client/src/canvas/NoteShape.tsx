@@ -16,6 +16,12 @@ interface NoteShapeProps {
   otherEditorColor: string | null;
   /** "New" or "Changed" since this device's last visit (issue 6), or null. */
   mark: NoteMark | null;
+  /** This person's dots on the note while it is in an open vote's scope, else null (issue 5). */
+  myDots: number | null;
+  /** All dots on it; null when not voting or while totals are hidden. */
+  totalDots: number | null;
+  /** Given when this person can place a dot here: the note then shows a "+ dot" target. */
+  onPlaceDot: ((id: string) => void) | null;
   draggable: boolean;
   onOpen(id: string): void;
   onDragStart(id: string): void;
@@ -57,13 +63,41 @@ const MARK_STYLE: Omit<TextStyle, 'fontFamily'> = {
 /** Inset of the mark's outline, inside the note's own (selection) stroke. */
 const MARK_OUTLINE_INSET = 3;
 
+interface Tag {
+  label: TextBlock;
+  width: number;
+  height: number;
+}
+
 /** A laid-out mark label and the width of its tag. */
-function layoutMark(mark: NoteMark, fontFamily: string): { label: TextBlock; width: number } {
-  const text = MARK_LABEL[mark];
+function layoutMark(mark: NoteMark, fontFamily: string): Tag {
+  return layoutTag(MARK_LABEL[mark], fontFamily);
+}
+
+/** A short bold label in a pill of the given height. */
+function layoutTag(text: string, fontFamily: string, height = MARK_HEIGHT): Tag {
+  const style = { ...MARK_STYLE, lineHeight: height / MARK_STYLE.fontSize, fontFamily };
   const width =
     new Konva.Text({ fontSize: MARK_STYLE.fontSize, fontStyle: MARK_STYLE.fontStyle, text, fontFamily }).getTextWidth() +
     MARK_PADDING * 2;
-  return { label: layoutTextBlock(text, { ...MARK_STYLE, fontFamily }), width: Math.ceil(width) };
+  return { label: layoutTextBlock(text, style), width: Math.ceil(width), height };
+}
+
+/** The "+ dot" target, bottom right: 44 × 24 board units, so at least 24 CSS px at 100 % zoom. */
+export const DOT_TARGET = { x: NOTE_WIDTH - 50, y: NOTE_HEIGHT - 27, width: 44, height: 24 } as const;
+const DOT_TARGET_LABEL = '+ dot';
+/** The byline stops short of the target while a vote is open. */
+const VOTING_AUTHOR_WIDTH = DOT_TARGET.x - PADDING - 20 - 4;
+
+function insideDotTarget(point: { x: number; y: number } | null): boolean {
+  if (!point) return false;
+  const { x, y, width, height } = DOT_TARGET;
+  return point.x >= x && point.x <= x + width && point.y >= y && point.y <= y + height;
+}
+
+/** "Yours: 2 · All: 5" (or without the total while it is hidden), on a tag on the top edge. */
+function dotsLine(mine: number, total: number | null): string {
+  return total === null ? `Yours: ${mine}` : `Yours: ${mine} · All: ${total}`;
 }
 
 const iconPaths = new Map<Role, Path2D>();
@@ -80,7 +114,7 @@ function roleIcon(role: Role): Path2D {
  * The "since your last visit" mark: an outline inside the note's edge and a labelled tag on its
  * top edge, right-aligned. The word carries the meaning; the colour only draws the eye.
  */
-function drawMark(canvas: CanvasRenderingContext2D, tag: { label: TextBlock; width: number }, theme: CanvasTheme): void {
+function drawMark(canvas: CanvasRenderingContext2D, tag: Tag, theme: CanvasTheme): void {
   canvas.strokeStyle = theme.noteMark;
   canvas.lineWidth = 2;
   canvas.strokeRect(
@@ -89,14 +123,28 @@ function drawMark(canvas: CanvasRenderingContext2D, tag: { label: TextBlock; wid
     NOTE_WIDTH - MARK_OUTLINE_INSET * 2,
     NOTE_HEIGHT - MARK_OUTLINE_INSET * 2,
   );
-  const x = NOTE_WIDTH - PADDING - tag.width;
-  const y = -MARK_HEIGHT / 2;
-  canvas.fillStyle = theme.noteMark;
+  drawTag(canvas, tag, NOTE_WIDTH - PADDING - tag.width, -MARK_HEIGHT / 2, theme.noteMark, theme.noteMarkText);
+}
+
+/** A pill with its label, top-left corner at (x, y). */
+function drawTag(canvas: CanvasRenderingContext2D, tag: Tag, x: number, y: number, fill: string, text: string): void {
+  canvas.fillStyle = fill;
   canvas.beginPath();
-  canvas.roundRect(x, y, tag.width, MARK_HEIGHT, MARK_HEIGHT / 2);
+  canvas.roundRect(x, y, tag.width, tag.height, tag.height / 2);
   canvas.fill();
-  canvas.fillStyle = theme.noteMarkText;
+  canvas.fillStyle = text;
   drawTextBlock(canvas, tag.label, x + MARK_PADDING, y);
+}
+
+/** The "+ dot" target: a filled, button-like box with its label centred. */
+function drawDotTarget(canvas: CanvasRenderingContext2D, label: Tag, theme: CanvasTheme): void {
+  const { x, y, width, height } = DOT_TARGET;
+  canvas.fillStyle = theme.noteDotsFill;
+  canvas.beginPath();
+  canvas.roundRect(x, y, width, height, 4);
+  canvas.fill();
+  canvas.fillStyle = theme.noteDotsText;
+  drawTextBlock(canvas, label.label, x + (width - label.width) / 2 + MARK_PADDING, y);
 }
 
 /** Who wrote the note, by role label and (unless anonymous) name: the icon never stands alone. */
@@ -116,6 +164,9 @@ export const NoteShape = memo(function NoteShape({
   editing,
   otherEditorColor,
   mark,
+  myDots,
+  totalDots,
+  onPlaceDot,
   draggable,
   onOpen,
   onDragStart,
@@ -125,7 +176,17 @@ export const NoteShape = memo(function NoteShape({
   const { fontFamily, noteText, noteMeta } = theme;
   const body = useMemo(() => layoutTextBlock(note.text, { ...BODY_STYLE, fontFamily }), [note.text, fontFamily]);
   const author = authorLine(note);
-  const byline = useMemo(() => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily }), [author, fontFamily]);
+  const voting = myDots !== null;
+  const byline = useMemo(
+    () => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily, width: voting ? VOTING_AUTHOR_WIDTH : AUTHOR_STYLE.width }),
+    [author, fontFamily, voting],
+  );
+  const dotsText = myDots === null ? null : dotsLine(myDots, totalDots);
+  const dotsTag = useMemo(() => (dotsText === null ? null : layoutTag(dotsText, fontFamily)), [dotsText, fontFamily]);
+  const targetLabel = useMemo(
+    () => (onPlaceDot ? layoutTag(DOT_TARGET_LABEL, fontFamily, DOT_TARGET.height) : null),
+    [onPlaceDot, fontFamily],
+  );
   const role = note.authorRole;
   const markTag = useMemo(() => (mark ? layoutMark(mark, fontFamily) : null), [mark, fontFamily]);
 
@@ -147,6 +208,13 @@ export const NoteShape = memo(function NoteShape({
     canvas.fill(roleIcon(role));
     canvas.restore();
     if (markTag) drawMark(canvas, markTag, theme);
+    if (dotsTag) drawTag(canvas, dotsTag, PADDING, -MARK_HEIGHT / 2, theme.noteDotsFill, theme.noteDotsText);
+    if (targetLabel) drawDotTarget(canvas, targetLabel, theme);
+  };
+
+  const open = (event: Konva.KonvaEventObject<Event>) => {
+    if (onPlaceDot && insideDotTarget(event.currentTarget.getRelativePointerPosition())) onPlaceDot(note.id);
+    else onOpen(note.id);
   };
 
   return (
@@ -161,6 +229,7 @@ export const NoteShape = memo(function NoteShape({
       stroke={selected ? theme.noteSelectedStroke : (otherEditorColor ?? theme.noteStroke)}
       strokeWidth={selected || otherEditorColor ? 3 : 1}
       mark={mark}
+      dots={dotsText}
       perfectDrawEnabled={false}
       sceneFunc={drawContent}
       hitFunc={(context, shape) => {
@@ -170,8 +239,8 @@ export const NoteShape = memo(function NoteShape({
         context.fillStrokeShape(shape);
       }}
       draggable={draggable}
-      onClick={() => onOpen(note.id)}
-      onTap={() => onOpen(note.id)}
+      onClick={open}
+      onTap={open}
       onDragStart={() => onDragStart(note.id)}
       onDragEnd={(event) => onDragEnd(note.id, event.currentTarget)}
     />

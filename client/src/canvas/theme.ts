@@ -14,6 +14,9 @@ export const CANVAS_THEME = {
   /** The "New" / "Changed" mark since the last visit: the lane list's outline colour. */
   noteMark: '#b3471d',
   noteMarkText: '#ffffff',
+  /** Dot counts and the "+ dot" target of an open vote. */
+  noteDotsFill: '#1a4fa3',
+  noteDotsText: '#ffffff',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 } as const;
 
@@ -35,6 +38,8 @@ export const HIGH_CONTRAST_CANVAS_THEME: CanvasTheme = {
   noteMeta: '#000000',
   noteMark: '#000000',
   noteMarkText: '#ffffff',
+  noteDotsFill: '#002a6b',
+  noteDotsText: '#ffffff',
 };
 
 /** Below this zoom, note text would be unreadably small, so notes are drawn as plain shapes. */

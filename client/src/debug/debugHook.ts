@@ -9,7 +9,8 @@ import type { CameraController } from '../canvas/CameraController.ts';
  * drawn, in CSS pixels relative to the page viewport (what page.mouse uses), or null for an
  * unknown note; `drawnNoteIds` lists the notes drawn at full detail right now (culling leaves
  * out notes far from the view, and far-out zoom draws notes as plain shapes without ids);
- * `markedNoteIds` lists those of them drawn with a "New" or "Changed" mark (issue 6).
+ * `markedNoteIds` lists those of them drawn with a "New" or "Changed" mark (issue 6);
+ * `noteDots` is the dot count drawn on a note during an open vote ("Yours: 1 · All: 3"), or null.
  */
 export interface CostudioDebugHook {
   doc: Y.Doc | null;
@@ -18,6 +19,7 @@ export interface CostudioDebugHook {
   noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
   drawnNoteIds(): string[];
   markedNoteIds(): string[];
+  noteDots(id: string): string | null;
 }
 
 declare global {
@@ -34,6 +36,7 @@ function hook(): CostudioDebugHook {
     noteScreenRect: () => null,
     drawnNoteIds: () => [],
     markedNoteIds: () => [],
+    noteDots: () => null,
   };
   return window.__costudio;
 }
@@ -48,6 +51,7 @@ export function setDebugHook(parts: Partial<CostudioDebugHook>): () => void {
       if (key === 'noteScreenRect') current.noteScreenRect = () => null;
       else if (key === 'drawnNoteIds') current.drawnNoteIds = () => [];
       else if (key === 'markedNoteIds') current.markedNoteIds = () => [];
+      else if (key === 'noteDots') current.noteDots = () => null;
       else current[key] = null;
     }
   };

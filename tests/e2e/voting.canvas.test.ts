@@ -1,0 +1,66 @@
+import { getVotesMap, NOTE_HEIGHT, NOTE_WIDTH, openVote, readVotes, type Vote } from '@costudio/shared';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { addNote, createBoard, joinAs, noteScreenRect, useE2eEnvironment, waitFor } from './support/index.ts';
+
+/** Centre of a note's "+ dot" target (canvas/NoteShape.tsx DOT_TARGET), in board units from the note's corner. */
+const TARGET_CENTRE = { x: NOTE_WIDTH - 50 + 22, y: NOTE_HEIGHT - 27 + 12 };
+
+declare const window: { __costudio: { noteDots(id: string): string | null } };
+
+describe('dot voting on the canvas (issue 5)', () => {
+  const env = useE2eEnvironment();
+
+  it('shows dot counts on notes in the vote and places a dot with a click on "+ dot", within the dots per person', async () => {
+    const board = await createBoard(env.server, 'Canvas vote');
+    const { page } = await joinAs(env.browser, board.url, 'Lena');
+    const voted = await addNote(page, 'Click to vote for me');
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${env.server.port}/sync`, board.id, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    const dotsOn = (noteId: string) =>
+      readVotes(doc)
+        .flatMap((vote: Vote) => vote.dots)
+        .filter((dot) => dot.noteId === noteId);
+    try {
+      await waitFor(() => provider.synced, { message: 'the Node client to sync' });
+      await page.keyboard.press('Escape');
+      openVote(doc, { scope: 'board', dotsPerPerson: 2 });
+      await waitFor(() => getVotesMap(doc).size === 1);
+
+      await waitFor(async () => (await drawnDots(page, voted)) === 'Yours: 0 · All: 0', { message: 'the dot count on the note' });
+      const rect = await noteScreenRect(page, voted);
+      const scale = rect.width / NOTE_WIDTH;
+      const target = { x: rect.x + TARGET_CENTRE.x * scale, y: rect.y + TARGET_CENTRE.y * scale };
+
+      await page.mouse.click(target.x, target.y);
+      await waitFor(() => dotsOn(voted).length === 1, { message: 'the first dot to reach the relay' });
+      await waitFor(
+        async () => (await page.getByTestId('canvas-dot-message').textContent()) === 'Dot added. You have 1 dot left.',
+      );
+      await waitFor(async () => (await drawnDots(page, voted)) === 'Yours: 1 · All: 1');
+
+      await page.mouse.click(target.x, target.y);
+      await waitFor(() => dotsOn(voted).length === 2);
+      await waitFor(async () => (await drawnDots(page, voted)) === 'Yours: 2 · All: 2');
+      // No dots left: the target is gone, and a click there opens the note as anywhere else.
+      await page.mouse.click(target.x, target.y);
+      await page.locator('.note-editor__text').waitFor();
+      expect(dotsOn(voted)).toHaveLength(2);
+      expect(new Set(dotsOn(voted).map((dot) => dot.role))).toEqual(new Set(['lay']));
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
+  });
+});
+
+/** The dot count drawn on a note, as the shape carries it (a canvas has no DOM to read). */
+async function drawnDots(page: Page, id: string): Promise<string | null> {
+  return page.evaluate((noteId) => window.__costudio.noteDots(noteId), id);
+}
