@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CURRENT_SCHEMA_VERSION, getMetaMap, readMeta } from '@costudio/shared';
+import { CURRENT_SCHEMA_VERSION, getMetaMap, migrateBoard, readMeta } from '@costudio/shared';
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { encodeSnapshot } from '../storage/snapshots.ts';
 import { type Harness, waitFor } from '../testing/harness.ts';
 import { harnessPerTest, syncFrame } from './relayTestFixture.ts';
 
@@ -70,5 +72,67 @@ describe('Room loading', () => {
     const stored = await harness.storedDoc('legacy');
     expect(readMeta(stored)).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, title: 'From 2019' });
     expect((stored.getMap('notes').get('n1') as Y.Map<unknown>).get('text')).toBeInstanceOf(Y.Text);
+  });
+});
+
+describe('Room answering before the board is decoded', () => {
+  /** Stores board `id` as a snapshot, with a log row too when asked; loads stay held until `open()`. */
+  async function gatedBoard(id: string, { schemaVersion, withLog }: { schemaVersion?: number; withLog?: boolean }) {
+    const dir = mkdtempSync(join(tmpdir(), 'costudio-early-'));
+    const store = new GatedStore(join(dir, DATABASE_FILE));
+    const doc = new Y.Doc();
+    migrateBoard(doc, { title: 'Early bird' });
+    const snapshot = encodeSnapshot(doc);
+    await store.createBoard(
+      id,
+      schemaVersion === undefined ? { data: snapshot.data, encoding: 'v1' } : { ...snapshot, schemaVersion },
+    );
+    if (withLog) {
+      doc.getMap('notes').set('logged', 1);
+      await store.appendUpdates([{ boardId: id, update: Y.encodeStateAsUpdate(doc) }]);
+    }
+    harness = await startHarness({ store: store as BoardStore });
+    const client = await harness.raw(`/sync/${id}`);
+    client.send(syncFrame(0, Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => store.loadsStarted === 1, 'the load to start');
+    store.open();
+    await waitFor(() => client.messages.length >= 2, 'two messages');
+    const cleanup = async () => {
+      await harness.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { client, cleanup };
+  }
+
+  const syncTypeOf = (message: Uint8Array | undefined) => [...(message ?? []).slice(0, 2)];
+
+  it('sends a current, log-free snapshot to an empty client before its own sync step 1', async () => {
+    const { client, cleanup } = await gatedBoard('early', { schemaVersion: CURRENT_SCHEMA_VERSION });
+    // Step 2 first: it was sent while the room was still loading, before the room greeted anyone.
+    expect(syncTypeOf(client.messages[0])).toEqual([0, 1]);
+    expect(syncTypeOf(client.messages[1])).toEqual([0, 0]);
+    const received = new Y.Doc();
+    const decoder = decoding.createDecoder(client.messages[0] as Uint8Array);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
+    expect(readMeta(received).title).toBe('Early bird');
+    // Its step 1 was answered once, not again after the load (the awareness reply comes after any such answer).
+    client.send(new Uint8Array([3]));
+    await waitFor(() => client.messages.some((message) => message[0] === 1), 'the awareness reply');
+    expect(client.messages.filter((message) => message[0] === 0 && message[1] === 1)).toHaveLength(1);
+    await cleanup();
+  });
+
+  it.each([
+    ['the snapshot has no recorded schema version', { schemaVersion: undefined }],
+    ['the snapshot is at an older schema version', { schemaVersion: CURRENT_SCHEMA_VERSION - 1 }],
+    ['the log has rows', { schemaVersion: CURRENT_SCHEMA_VERSION, withLog: true }],
+  ])('greets first and answers after the load when %s', async (_, options) => {
+    const { client, cleanup } = await gatedBoard('late', options);
+    expect(syncTypeOf(client.messages[0])).toEqual([0, 0]);
+    expect(syncTypeOf(client.messages[1])).toEqual([0, 1]);
+    await cleanup();
   });
 });

@@ -1,10 +1,10 @@
-import { CloseCode, MIGRATION_ORIGIN, migrateBoard } from '@costudio/shared';
+import { CloseCode, CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, migrateBoard } from '@costudio/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
-import type { BoardStore, Snapshot } from '../storage/BoardStore.ts';
+import type { BoardStore, Snapshot, StoredBoard } from '../storage/BoardStore.ts';
 import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
 import type { CommitQueue, CommitTarget, PendingCommit } from './CommitQueue.ts';
 import type { Connection, ConnectionOwner } from './Connection.ts';
@@ -42,6 +42,8 @@ const FANOUT_ORIGIN = 'costudio:fanout';
 /** A client with an empty document sends this one-byte state vector. */
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 const COMPACTION_RETRY_MS = 60_000;
+/** How long a cold load waits for its first clients' sync step 1 (and the answer's flush) before decoding. */
+const EARLY_ANSWER_WINDOW_MS = 50;
 
 /**
  * One board in memory: its Y.Doc (which only ever holds committed data), awareness, and the
@@ -77,13 +79,16 @@ export class Room implements ConnectionOwner, CommitTarget {
 
   /**
    * Loads snapshot + log, runs migrations and commits their result. Until this resolves, no
-   * client is sent anything; on failure every waiting connection is refused with LOAD_FAILED.
+   * client is sent anything (but see answerBeforeDecoding); on failure every waiting connection
+   * is refused with LOAD_FAILED.
    */
   async load(): Promise<void> {
     const { store, boardId, logger, metrics } = this.options;
     const started = performance.now();
     try {
       const stored = await store.loadBoard(boardId);
+      await this.answerBeforeDecoding(stored);
+      if (this.state !== 'loading') return;
       if (stored.snapshot) {
         try {
           applySnapshot(this.doc, stored.snapshot);
@@ -120,6 +125,49 @@ export class Room implements ConnectionOwner, CommitTarget {
     const waiting = this.waiting;
     this.waiting = [];
     for (const connection of waiting) if (connection.isOpen) this.attach(connection);
+  }
+
+  /**
+   * Decoding a large snapshot into the doc takes most of a cold load, and the first client then
+   * decodes the same bytes again. When the stored board is one V1 snapshot at the current schema
+   * version with no log rows, those bytes are exactly what the loaded doc will hold: no log to
+   * replay, migrateBoard is a no-op at the current version, nothing is committed or received
+   * from other instances before the waiting connections are attached, and from then on they get
+   * every change. So a waiting client whose sync step 1 is empty is answered with them now, and
+   * its step 1 is consumed; everything else it sent waits for the load as usual. Clients with a
+   * non-empty state vector wait for a diff instead of 3 MB. If the load then fails, the socket is
+   * closed with LOAD_FAILED as before. Waits at most EARLY_ANSWER_WINDOW_MS for those step 1s.
+   */
+  private async answerBeforeDecoding(stored: StoredBoard): Promise<void> {
+    const { snapshot, log } = stored;
+    if (!snapshot || log.length > 0 || snapshot.schemaVersion !== CURRENT_SCHEMA_VERSION) return;
+    this.cacheFullState(snapshot);
+    const message = this.fullStateMessage;
+    if (!message) return;
+    const settled = new Set<Connection>();
+    const deadline = performance.now() + EARLY_ANSWER_WINDOW_MS;
+    while (this.state === 'loading') {
+      let unsettled = 0;
+      for (const connection of this.waiting) {
+        if (!connection.isOpen) continue;
+        if (!settled.has(connection)) {
+          const first = connection.pending?.[0];
+          if (first === undefined) {
+            unsettled++;
+            continue;
+          }
+          settled.add(connection);
+          if (isEmptySyncStep1(first)) {
+            connection.pending?.shift();
+            connection.send(message);
+          }
+        }
+        // Let the answer leave before the decode blocks the event loop.
+        if (connection.socket.bufferedAmount > 0) unsettled++;
+      }
+      if (unsettled === 0 || performance.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
   }
 
   /** Runs migrations and durably stores what they changed; true when anything changed. */
@@ -409,4 +457,14 @@ export class Room implements ConnectionOwner, CommitTarget {
       this.options.logger.error('could not apply a message from another instance', { boardId: this.boardId, error });
     }
   };
+}
+
+/** Whether a client frame is a sync step 1 from a client whose document is empty. */
+function isEmptySyncStep1(data: Uint8Array): boolean {
+  try {
+    const message = decodeClientMessage(data);
+    return message.type === 'sync-step1' && message.stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH;
+  } catch {
+    return false; // Left in place: attach closes the socket for it.
+  }
 }

@@ -42,6 +42,11 @@ export interface BoardStore {
 export interface Snapshot {
   readonly data: Uint8Array;
   readonly encoding: UpdateEncoding;
+  /**
+   * The board schema version (meta `schemaVersion`) of the doc the snapshot was encoded from;
+   * absent when unknown (snapshots written before it was recorded), which counts as outdated.
+   */
+  readonly schemaVersion?: number;
 }
 
 /** 'v1': `Y.encodeStateAsUpdate`; 'v2': `Y.encodeStateAsUpdateV2`. */

@@ -165,6 +165,30 @@ describe('SqliteBoardStore', () => {
     expect((await store.loadBoard('old')).snapshot).toEqual({ data: Buffer.from([1, 2]), encoding: 'v1' });
   });
 
+  it('upgrades a version 2 database, whose snapshots have no known schema version', async () => {
+    await store.close();
+    mkdirSync(join(dir, 'v2'));
+    const file = join(dir, 'v2', DATABASE_FILE);
+    const db = new Database(file);
+    db.exec(`CREATE TABLE snapshots (board_id TEXT PRIMARY KEY, data BLOB NOT NULL, through_seq INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL, encoding INTEGER NOT NULL DEFAULT 1);
+      INSERT INTO snapshots VALUES ('old', x'0102', 0, 0, 1); PRAGMA user_version = 2;`);
+    db.close();
+    store = new SqliteBoardStore(file);
+    const old = (await store.loadBoard('old')).snapshot;
+    expect(old).not.toHaveProperty('schemaVersion');
+    await store.compact('old', { data: bytes(3), encoding: 'v1', schemaVersion: 4 }, 0);
+    expect((await store.loadBoard('old')).snapshot?.schemaVersion).toBe(4);
+  });
+
+  it('records the schema version of created and compacted snapshots', async () => {
+    await store.createBoard('versioned', { data: bytes(1), encoding: 'v1', schemaVersion: 2 });
+    expect((await store.loadBoard('versioned')).snapshot?.schemaVersion).toBe(2);
+    const [seq] = await store.appendUpdates([{ boardId: 'versioned', update: bytes(2) }]);
+    await store.compact('versioned', { data: bytes(3), encoding: 'v1', schemaVersion: 3 }, seq as number);
+    expect((await store.loadBoard('versioned')).snapshot?.schemaVersion).toBe(3);
+  });
+
   it('can leave checkpoints to SQLite for short-lived tools', async () => {
     const tool = new SqliteBoardStore(store.file, { backgroundCheckpoints: false });
     await tool.appendUpdates([{ boardId: 'a', update: bytes(1) }]);

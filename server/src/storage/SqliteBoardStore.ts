@@ -35,7 +35,7 @@ export interface SqliteBoardStoreOptions {
 }
 
 export const DATABASE_FILE = 'costudio.sqlite';
-const STORAGE_SCHEMA_VERSION = 2;
+const STORAGE_SCHEMA_VERSION = 3;
 
 // AUTOINCREMENT matters: without it SQLite may reuse the sequence number of a row deleted by
 // compaction, and a snapshot's `through_seq` would then swallow a newer update.
@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
   data BLOB NOT NULL,
   through_seq INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  encoding INTEGER NOT NULL DEFAULT 1
+  encoding INTEGER NOT NULL DEFAULT 1,
+  schema_version INTEGER
 );
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -66,11 +67,14 @@ CREATE TABLE IF NOT EXISTS quarantined_updates (
 export class SqliteBoardStore implements BoardStore {
   readonly file: string;
   private readonly db: Database.Database;
-  private readonly selectSnapshot: Database.Statement<[string], { data: Buffer; through_seq: number; encoding: number }>;
+  private readonly selectSnapshot: Database.Statement<
+    [string],
+    { data: Buffer; through_seq: number; encoding: number; schema_version: number | null }
+  >;
   private readonly selectLog: Database.Statement<[string, number], { seq: number; data: Buffer }>;
   private readonly insertUpdate: Database.Statement<[string, Uint8Array]>;
-  private readonly insertSnapshot: Database.Statement<[string, Uint8Array, number, number, number]>;
-  private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number, number, number]>;
+  private readonly insertSnapshot: Database.Statement<[string, Uint8Array, number, number, number, number | null]>;
+  private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number, number, number, number | null]>;
   private readonly deleteLogThrough: Database.Statement<[string, number]>;
   private readonly copyToQuarantine: Database.Statement<[string, number, number, string]>;
   private readonly deleteLogRow: Database.Statement<[number, string]>;
@@ -103,6 +107,8 @@ export class SqliteBoardStore implements BoardStore {
       this.db.transaction(() => {
         // Version 1 had V1 snapshots only; the new column records which encoding a snapshot uses.
         if (version === 1) this.db.exec('ALTER TABLE snapshots ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1');
+        // Version 3 records each snapshot's board schema version; older snapshots stay NULL (unknown).
+        if (version === 1 || version === 2) this.db.exec('ALTER TABLE snapshots ADD COLUMN schema_version INTEGER');
         this.db.exec(SCHEMA);
         this.db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
       })();
@@ -110,16 +116,16 @@ export class SqliteBoardStore implements BoardStore {
       this.db.close();
       throw error;
     }
-    this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding FROM snapshots WHERE board_id = ?');
+    this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding, schema_version FROM snapshots WHERE board_id = ?');
     this.selectLog = this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq');
     this.insertUpdate = this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
     this.insertSnapshot = this.db.prepare(
-      'INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.upsertSnapshot = this.db.prepare(
-      `INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-         updated_at = excluded.updated_at, encoding = excluded.encoding
+         updated_at = excluded.updated_at, encoding = excluded.encoding, schema_version = excluded.schema_version
        WHERE excluded.through_seq >= snapshots.through_seq`,
     );
     this.deleteLogThrough = this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
@@ -154,9 +160,7 @@ export class SqliteBoardStore implements BoardStore {
       const snapshotRow = this.selectSnapshot.get(boardId);
       const snapshotSeq = snapshotRow?.through_seq ?? 0;
       const log: StoredUpdate[] = this.selectLog.all(boardId, snapshotSeq).map((row) => ({ seq: row.seq, update: row.data }));
-      const snapshot: Snapshot | null = snapshotRow
-        ? { data: snapshotRow.data, encoding: snapshotRow.encoding === 2 ? 'v2' : 'v1' }
-        : null;
+      const snapshot: Snapshot | null = snapshotRow ? snapshotFromRow(snapshotRow) : null;
       return { snapshot, snapshotSeq, log };
     })();
   }
@@ -168,13 +172,20 @@ export class SqliteBoardStore implements BoardStore {
   async createBoard(boardId: string, snapshot: Snapshot): Promise<void> {
     this.db.transaction(() => {
       if (this.selectAnything.get(boardId, boardId)?.found) throw new BoardExistsError(boardId);
-      this.insertSnapshot.run(boardId, snapshot.data, 0, Date.now(), encodingNumber(snapshot));
+      this.insertSnapshot.run(boardId, snapshot.data, 0, Date.now(), encodingNumber(snapshot), snapshot.schemaVersion ?? null);
     })();
   }
 
   async compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.upsertSnapshot.run(boardId, snapshot.data, throughSeq, Date.now(), encodingNumber(snapshot));
+      this.upsertSnapshot.run(
+        boardId,
+        snapshot.data,
+        throughSeq,
+        Date.now(),
+        encodingNumber(snapshot),
+        snapshot.schemaVersion ?? null,
+      );
       this.deleteLogThrough.run(boardId, throughSeq);
     })();
   }
@@ -202,4 +213,11 @@ export class SqliteBoardStore implements BoardStore {
 
 function encodingNumber(snapshot: Snapshot): number {
   return snapshot.encoding === 'v2' ? 2 : 1;
+}
+
+function snapshotFromRow(row: { data: Buffer; encoding: number; schema_version: number | null }): Snapshot {
+  const encoding = row.encoding === 2 ? 'v2' : 'v1';
+  return row.schema_version === null
+    ? { data: row.data, encoding }
+    : { data: row.data, encoding, schemaVersion: row.schema_version };
 }

@@ -1,3 +1,4 @@
+import { readMeta } from '@costudio/shared';
 import * as Y from 'yjs';
 import type { Snapshot } from './BoardStore.ts';
 
@@ -7,7 +8,7 @@ import type { Snapshot } from './BoardStore.ts';
  * for the first client after a cold load, sparing a whole-board encode on the join path.
  */
 export function encodeSnapshot(doc: Y.Doc): Snapshot {
-  return { data: Y.encodeStateAsUpdate(doc), encoding: 'v1' };
+  return { data: Y.encodeStateAsUpdate(doc), encoding: 'v1', schemaVersion: readMeta(doc).schemaVersion };
 }
 
 /** Applies a stored snapshot in whichever encoding it was written. Throws if it is unreadable. */
