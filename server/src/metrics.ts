@@ -14,6 +14,7 @@ export class Metrics {
   roomLoads = 0;
   roomLoadFailures = 0;
   quarantinedUpdates = 0;
+  lockedChangesUndone = 0;
   readonly closes = new Map<number, number>();
   readonly persistSeconds = new Histogram([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
   readonly loadSeconds = new Histogram([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
@@ -42,6 +43,12 @@ export class Metrics {
     metric('costudio_room_loads_total', 'counter', 'Boards loaded from storage.', this.roomLoads);
     metric('costudio_room_load_failures_total', 'counter', 'Board loads that failed and were refused.', this.roomLoadFailures);
     metric('costudio_quarantined_updates_total', 'counter', 'Stored updates that could not be read.', this.quarantinedUpdates);
+    metric(
+      'costudio_locked_changes_undone_total',
+      'counter',
+      "Participants' updates partly undone because they changed a locked lane.",
+      this.lockedChangesUndone,
+    );
     lines.push('# HELP costudio_connections_closed_total Connections closed by the server, by close code.');
     lines.push('# TYPE costudio_connections_closed_total counter');
     for (const [code, count] of [...this.closes].sort((a, b) => a[0] - b[0])) {

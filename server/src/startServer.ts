@@ -9,6 +9,8 @@ import { setupShareLinks } from './auth/setupShareLinks.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
 import { BoardLocks } from './facilitation/BoardLocks.ts';
+import { parseRoomId } from './facilitation/facilitationRoom.ts';
+import { LaneLockGuard } from './facilitation/LaneLockGuard.ts';
 import { privateRoutes } from './facilitation/privateRoutes.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
@@ -114,6 +116,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(recorder ? { roomObserver: recorder } : {}),
+    // Lane locks are read from the facilitation room when the guard runs, so a room loaded
+    // before `locks` exists still gets them.
+    guardFor: (roomId) =>
+      parseRoomId(roomId).kind === 'board' ? new LaneLockGuard(() => locks?.lockedLanes(roomId)) : undefined,
   });
   const activeRelay = relay;
   if (!options.authorize) {

@@ -1,9 +1,8 @@
 import { isLaneId, type LaneId, LOCKED_LANES_KEY } from '@costudio/shared';
 import type * as Y from 'yjs';
 
-// Unlike the board lock, the relay does not enforce lane locks (it would have to work out which
-// lane every update touches): participants' Costudio clients refuse to change notes in these
-// lanes or move notes into them.
+// Participants' Costudio clients refuse to change notes in these lanes or move notes into them,
+// and say why; the relay also undoes any such change a modified client makes (LaneLockGuard).
 
 export function readLockedLanes(map: Y.Map<unknown> | undefined): ReadonlySet<LaneId> {
   const value = map?.get(LOCKED_LANES_KEY);

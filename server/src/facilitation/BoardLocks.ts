@@ -1,4 +1,11 @@
-import { BOARD_LOCKED_KEY, FACILITATION_MAP, facilitationRoomId } from '@costudio/shared';
+import {
+  BOARD_LOCKED_KEY,
+  FACILITATION_MAP,
+  facilitationRoomId,
+  isLaneId,
+  type LaneId,
+  LOCKED_LANES_KEY,
+} from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 
@@ -18,6 +25,7 @@ export type RoomExists = (roomId: string) => Promise<boolean>;
 export class BoardLocks {
   private readonly watched = new WeakMap<Y.Doc, boolean>();
   private readonly known = new Map<string, boolean>();
+  private readonly lanes = new Map<string, ReadonlySet<LaneId>>();
 
   constructor(
     private readonly rooms: RoomOpener,
@@ -25,6 +33,14 @@ export class BoardLocks {
     private readonly onChange: (boardId: string, locked: boolean) => void,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * The lanes locked against participants right now, as last read from the board's facilitation
+   * document (followed from when any socket of the board opened). Empty for a board never locked.
+   */
+  lockedLanes(boardId: string): ReadonlySet<LaneId> {
+    return this.lanes.get(boardId) ?? NO_LANES;
+  }
 
   /** Whether participants are locked out of changing the board right now. */
   async isLocked(boardId: string): Promise<boolean> {
@@ -51,15 +67,24 @@ export class BoardLocks {
     }
     const locked = readBoardLocked(doc);
     this.known.set(boardId, locked);
+    this.lanes.set(boardId, readLockedLanes(doc));
     return locked;
   }
 
   private recheck(boardId: string, doc: Y.Doc): void {
+    this.lanes.set(boardId, readLockedLanes(doc));
     const locked = readBoardLocked(doc);
     if (this.known.get(boardId) === locked) return;
     this.known.set(boardId, locked);
     this.onChange(boardId, locked);
   }
+}
+
+const NO_LANES: ReadonlySet<LaneId> = new Set();
+
+export function readLockedLanes(doc: Y.Doc): ReadonlySet<LaneId> {
+  const value = doc.getMap(FACILITATION_MAP).get(LOCKED_LANES_KEY);
+  return Array.isArray(value) && value.some(isLaneId) ? new Set(value.filter(isLaneId)) : NO_LANES;
 }
 
 export function readBoardLocked(doc: Y.Doc): boolean {

@@ -38,6 +38,8 @@ export class Connection implements ConnectionInfo {
   awarenessClients: number[] | null = null;
   /** A view-only connection's ignored edits are logged once, not per message. */
   warnedReadOnly = false;
+  /** Likewise for changes to locked lanes that the room undid. */
+  warnedLocked = false;
 
   constructor(
     readonly socket: WebSocket,

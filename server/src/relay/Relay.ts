@@ -12,6 +12,7 @@ import { Connection, type ConnectionInfo } from './Connection.ts';
 import { RelaySocket } from './RelaySocket.ts';
 import { Room } from './Room.ts';
 import { parseSyncTarget } from './syncTarget.ts';
+import type { UpdateGuard } from './UpdateGuard.ts';
 
 export interface RelayOptions {
   readonly store: BoardStore;
@@ -26,6 +27,8 @@ export interface RelayOptions {
   readonly heartbeatMs?: number;
   /** Told when boards load and empty (history keeps versions from this); must not throw. */
   readonly roomObserver?: RoomObserver;
+  /** A guard for a room's committed updates (lane locks), created when the room loads. */
+  readonly guardFor?: (boardId: string) => UpdateGuard | undefined;
 }
 
 /** Follows rooms without owning them: the relay calls it, it never calls the relay back. */
@@ -237,6 +240,7 @@ export class Relay {
       metrics,
       compactMaxUpdates,
       compactMaxBytes,
+      guard: this.options.guardFor?.(boardId),
       onEmpty: this.onRoomEmpty,
       onLoadFailed: this.forgetRoom,
     });

@@ -17,6 +17,7 @@ import {
   encodeSyncStep2,
   encodeUpdateMessage,
 } from './messages.ts';
+import type { UpdateGuard } from './UpdateGuard.ts';
 
 export interface RoomOptions {
   readonly boardId: string;
@@ -33,6 +34,8 @@ export interface RoomOptions {
   readonly onEmpty: (room: Room) => void;
   /** Called when loading failed; the relay forgets the room so the next visitor retries. */
   readonly onLoadFailed: (room: Room) => void;
+  /** Undoes what a connection's committed update may not change (lane locks). */
+  readonly guard?: UpdateGuard | undefined;
 }
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
@@ -42,6 +45,7 @@ const FANOUT_ORIGIN = 'costudio:fanout';
 /** A client with an empty document sends this one-byte state vector. */
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 const COMPACTION_RETRY_MS = 60_000;
+const NO_CLOCKS: ReadonlyMap<number, number> = new Map();
 /** How long a cold load waits for its first clients' sync step 1 (and the answer's flush) before decoding. */
 const EARLY_ANSWER_WINDOW_MS = 50;
 
@@ -327,8 +331,12 @@ export class Room implements ConnectionOwner, CommitTarget {
     if (saved) {
       for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
     }
+    const apply = () => Y.applyUpdate(this.doc, commit.update, commit.connection);
+    const { guard } = this.options;
+    let undo: Uint8Array | null = null;
     try {
-      Y.applyUpdate(this.doc, commit.update, commit.connection);
+      if (guard && commit.connection) undo = guard.enforce(this.doc, commit.connection, apply);
+      else apply();
     } catch (error) {
       // Decoded fine but would not apply: keep the process and room alive, drop the sender.
       this.options.logger.error('committed update failed to apply', { boardId: this.boardId, seq, error });
@@ -337,10 +345,50 @@ export class Room implements ConnectionOwner, CommitTarget {
       return;
     }
     this.fullStateMessage = null;
+    if (undo) {
+      this.refuseInPart(commit, undo);
+      return;
+    }
     const message = encodeUpdateMessage(commit.update);
     for (const other of this.connections) if (other !== commit.connection) other.send(message);
     this.options.fanout.publish(this.boardId, { kind: 'update', update: commit.update });
   }
+
+  /**
+   * The guard undid part of a committed update: everyone else gets the update and its undoing as
+   * one message (so they never see the refused change), the sender gets the undoing, and the
+   * undoing is stored like any server-made change. Until that commit lands only the doc holds it;
+   * should the server die first, the sender's and others' clients send it back on reconnect.
+   */
+  private refuseInPart(commit: PendingCommit, undo: Uint8Array): void {
+    const { boardId, logger, metrics } = this.options;
+    metrics.lockedChangesUndone++;
+    const connection = commit.connection;
+    if (connection && !connection.warnedLocked) {
+      connection.warnedLocked = true;
+      logger.info('undid a participant change to a locked lane', { boardId });
+    }
+    const both = Y.mergeUpdates([commit.update, undo]);
+    const message = encodeUpdateMessage(both);
+    for (const other of this.connections) if (other !== connection) other.send(message);
+    connection?.send(encodeUpdateMessage(undo));
+    this.options.fanout.publish(boardId, { kind: 'update', update: both });
+    this.options.commits.enqueue({ target: this.appliedTarget, boardId, connection: null, update: undo, clocks: NO_CLOCKS });
+  }
+
+  /** Commit target of updates the room already applied (a guard's undoing): only the bookkeeping. */
+  private readonly appliedTarget: CommitTarget = {
+    applyCommitted: (commit, seq) => {
+      this.appliedSeq = Math.max(this.appliedSeq, seq);
+      this.logCount++;
+      this.logBytes += commit.update.byteLength;
+    },
+    commitFailed: (_commit, reason) => {
+      this.options.logger.error('could not store the undoing of a locked-lane change', { boardId: this.boardId, reason });
+    },
+    afterFlush: () => this.afterFlush(),
+    acknowledge: () => {},
+  };
 
   commitFailed(commit: PendingCommit, reason: string): void {
     commit.connection?.close(CloseCode.STORAGE_FAILED, reason);

@@ -26,8 +26,8 @@ export const BOARD_LOCKED_KEY = 'boardLocked';
 export const TIMER_KEY = 'timer';
 
 /**
- * Key: lane ids locked against participants' changes. Enforced by Costudio's client only (the
- * relay does not work out which lane an update touches).
+ * Key: lane ids locked against participants' changes. Costudio's client refuses them up front;
+ * the relay undoes, as a new change, whatever a participant's update changed in these lanes.
  */
 export const LOCKED_LANES_KEY = 'lockedLanes';
 
