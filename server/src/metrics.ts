@@ -14,7 +14,7 @@ export class Metrics {
   roomLoads = 0;
   roomLoadFailures = 0;
   quarantinedUpdates = 0;
-  lockedChangesUndone = 0;
+  refusedChangesUndone = 0;
   readonly closes = new Map<number, number>();
   readonly persistSeconds = new Histogram([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
   readonly loadSeconds = new Histogram([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
@@ -44,10 +44,10 @@ export class Metrics {
     metric('costudio_room_load_failures_total', 'counter', 'Board loads that failed and were refused.', this.roomLoadFailures);
     metric('costudio_quarantined_updates_total', 'counter', 'Stored updates that could not be read.', this.quarantinedUpdates);
     metric(
-      'costudio_locked_changes_undone_total',
+      'costudio_refused_changes_undone_total',
       'counter',
-      "Participants' updates partly undone because they changed a locked lane.",
-      this.lockedChangesUndone,
+      "Participants' updates partly undone by the server: changes to locked lanes or votes' settings.",
+      this.refusedChangesUndone,
     );
     lines.push('# HELP costudio_connections_closed_total Connections closed by the server, by close code.');
     lines.push('# TYPE costudio_connections_closed_total counter');

@@ -10,8 +10,10 @@ import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
 import { BoardLocks } from './facilitation/BoardLocks.ts';
 import { parseRoomId } from './facilitation/facilitationRoom.ts';
-import { LaneLockGuard } from './facilitation/LaneLockGuard.ts';
+import { laneLockRule } from './facilitation/laneLockRule.ts';
+import { ParticipantGuard } from './facilitation/ParticipantGuard.ts';
 import { privateRoutes } from './facilitation/privateRoutes.ts';
+import { voteRightsRule } from './facilitation/voteRightsRule.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import type { HistoryStore } from './history/HistoryStore.ts';
@@ -116,10 +118,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(recorder ? { roomObserver: recorder } : {}),
-    // Lane locks are read from the facilitation room when the guard runs, so a room loaded
-    // before `locks` exists still gets them.
+    // What participants may not change (locked lanes, votes' settings), undone by the server.
+    // Lane locks are read from the facilitation room at each update, so a room loaded before
+    // `locks` exists still gets them.
     guardFor: (roomId) =>
-      parseRoomId(roomId).kind === 'board' ? new LaneLockGuard(() => locks?.lockedLanes(roomId)) : undefined,
+      parseRoomId(roomId).kind === 'board'
+        ? new ParticipantGuard([laneLockRule(() => locks?.lockedLanes(roomId)), voteRightsRule()])
+        : undefined,
   });
   const activeRelay = relay;
   if (!options.authorize) {

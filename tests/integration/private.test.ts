@@ -2,6 +2,7 @@ import { CloseCode, createNote, readNotes } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
+import { type LinksApiAnswer, postWithToken } from '../support/linksApi.ts';
 import { endOf, openRawSocket } from '../support/rawSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -13,17 +14,8 @@ afterEach(async () => {
   await server?.dispose();
 });
 
-async function post(
-  path: string,
-  token: string,
-  body: object,
-): Promise<{ id: string; token: string; facilitatorLink: { token: string } }> {
-  const response = await fetch(`${server.httpUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return response.json() as never;
+function post(path: string, token: string, body: object): Promise<LinksApiAnswer> {
+  return postWithToken(server.httpUrl, path, token, body);
 }
 
 describe('private writing rooms', () => {

@@ -39,7 +39,7 @@ export class Connection implements ConnectionInfo {
   /** A view-only connection's ignored edits are logged once, not per message. */
   warnedReadOnly = false;
   /** Likewise for changes to locked lanes that the room undid. */
-  warnedLocked = false;
+  warnedRefused = false;
 
   constructor(
     readonly socket: WebSocket,

@@ -362,11 +362,11 @@ export class Room implements ConnectionOwner, CommitTarget {
    */
   private refuseInPart(commit: PendingCommit, undo: Uint8Array): void {
     const { boardId, logger, metrics } = this.options;
-    metrics.lockedChangesUndone++;
+    metrics.refusedChangesUndone++;
     const connection = commit.connection;
-    if (connection && !connection.warnedLocked) {
-      connection.warnedLocked = true;
-      logger.info('undid a participant change to a locked lane', { boardId });
+    if (connection && !connection.warnedRefused) {
+      connection.warnedRefused = true;
+      logger.info("undid a participant's change to what only facilitators may change", { boardId });
     }
     const both = Y.mergeUpdates([commit.update, undo]);
     const message = encodeUpdateMessage(both);
@@ -384,7 +384,10 @@ export class Room implements ConnectionOwner, CommitTarget {
       this.logBytes += commit.update.byteLength;
     },
     commitFailed: (_commit, reason) => {
-      this.options.logger.error('could not store the undoing of a locked-lane change', { boardId: this.boardId, reason });
+      this.options.logger.error("could not store the server's undoing of a participant's change", {
+        boardId: this.boardId,
+        reason,
+      });
     },
     afterFlush: () => this.afterFlush(),
     acknowledge: () => {},

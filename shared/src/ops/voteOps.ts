@@ -27,8 +27,8 @@ export interface NewVote {
 }
 
 /**
- * Facilitator op: opens a vote and returns its id. Nothing in the document stops a
- * non-facilitator calling it yet; the relay will enforce facilitator rights (issue 7).
+ * Facilitator op: opens a vote and returns its id. The relay undoes it when a participant's
+ * edit link makes it (docs/voting.md, facilitator rights).
  */
 export function openVote(doc: Y.Doc, input: NewVote, origin: unknown = null): string {
   const id = input.id ?? random.uuidv4();

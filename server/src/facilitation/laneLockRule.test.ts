@@ -1,8 +1,10 @@
 import { createNote, deleteNote, getNoteText, type LaneId, moveNote, readNotes, setNoteColor } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Connection } from '../relay/Connection.ts';
-import { LaneLockGuard } from './LaneLockGuard.ts';
+import { guardedDocs } from '../testing/guardedDocs.ts';
+import { laneLockRule } from './laneLockRule.ts';
+import { ParticipantGuard } from './ParticipantGuard.ts';
 
 const participant = { access: 'edit' } as Connection;
 const facilitator = { access: 'facilitate' } as Connection;
@@ -10,27 +12,17 @@ const facilitator = { access: 'facilitate' } as Connection;
 /** A server doc with a guard, and a person's doc kept in step with it. */
 function setup(locked: LaneId[]) {
   const lanes = new Set<LaneId>(locked);
-  const guard = new LaneLockGuard(() => lanes);
-  const server = new Y.Doc();
-  const a = createNote(server, { id: 'open', lane: 'define', text: 'open lane', author: 'F', authorRole: 'practitioner' });
-  const b = createNote(server, { id: 'shut', lane: 'decide', text: 'locked lane', author: 'F', authorRole: 'practitioner' });
-  const person = new Y.Doc();
-  Y.applyUpdate(person, Y.encodeStateAsUpdate(server));
-  /** Sends what `change` does on the person's doc through the guard; the undoing comes back. */
-  const send = (connection: Connection, change: (doc: Y.Doc) => void): Uint8Array | null => {
-    const before = Y.encodeStateVector(person);
-    change(person);
-    const update = Y.encodeStateAsUpdate(person, before);
-    const undo = guard.enforce(server, connection, () => Y.applyUpdate(server, update, connection));
-    if (undo) Y.applyUpdate(person, undo);
-    return undo;
-  };
+  const guard = new ParticipantGuard([laneLockRule(() => lanes)]);
+  const { server, person, send } = guardedDocs(guard, (doc) => {
+    createNote(doc, { id: 'open', lane: 'define', text: 'open lane', author: 'F', authorRole: 'practitioner' });
+    createNote(doc, { id: 'shut', lane: 'decide', text: 'locked lane', author: 'F', authorRole: 'practitioner' });
+  });
   const notes = (doc: Y.Doc) =>
     Object.fromEntries(readNotes(doc).map((n) => [n.id, { lane: n.lane, text: n.text, x: n.x, y: n.y, color: n.color }]));
-  return { lanes, server, person, send, notes, ids: { a, b } };
+  return { lanes, server, person, send, notes };
 }
 
-describe('LaneLockGuard', () => {
+describe('lane locks, enforced by ParticipantGuard', () => {
   it('lets everything through while no lane is locked', () => {
     const { send, server, notes } = setup([]);
     expect(send(participant, (doc) => moveNote(doc, 'open', { lane: 'decide' }))).toBeNull();

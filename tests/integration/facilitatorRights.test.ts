@@ -1,7 +1,19 @@
-import { createNote, getNoteText, LOCKED_LANES_KEY, moveNote, readNotes } from '@costudio/shared';
+import {
+  closeVote,
+  createNote,
+  getNoteText,
+  LOCKED_LANES_KEY,
+  moveNote,
+  openVote,
+  placeDot,
+  readNotes,
+  readVotes,
+  setHideTotals,
+} from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
+import { type LinksApiAnswer, postWithToken } from '../support/linksApi.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 let server: InProcessServer;
@@ -18,17 +30,8 @@ function join(room: string, token: string): BoardClient {
   return client;
 }
 
-async function post(
-  path: string,
-  token: string,
-  body: object,
-): Promise<{ id: string; token: string; facilitatorLink: { token: string } }> {
-  const response = await fetch(`${server.httpUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return response.json() as never;
+function post(path: string, token: string, body: object): Promise<LinksApiAnswer> {
+  return postWithToken(server.httpUrl, path, token, body);
 }
 
 /** Starts a server that requires links, and makes a board with a facilitator and an edit link. */
@@ -163,7 +166,7 @@ describe('lane lock', () => {
     );
 
     const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
-    expect(metrics).toMatch(/costudio_locked_changes_undone_total [1-9]/);
+    expect(metrics).toMatch(/costudio_refused_changes_undone_total [1-9]/);
 
     // What was undone stays undone after a restart: the undoing was stored like any change.
     for (const client of clients.splice(0)) client.destroy();
@@ -178,5 +181,40 @@ describe('lane lock', () => {
       for (const client of clients.splice(0)) client.destroy();
       await restarted.dispose();
     }
+  });
+});
+
+describe('vote settings', () => {
+  it("only the facilitator runs a vote: a participant's stock client can vote but not close or unhide it", async () => {
+    const { board, facilitatorToken, edit } = await boardWithEditLink('Votes');
+    const facilitator = join(board.id, facilitatorToken);
+    const participant = join(board.id, edit.token);
+    await Promise.all([facilitator, participant].map((c) => c.whenSynced()));
+    const noteId = createNote(facilitator.doc, {
+      lane: 'decide',
+      text: 'Evening clinics',
+      author: 'F',
+      authorRole: 'practitioner',
+    });
+    const voteId = openVote(facilitator.doc, { scope: 'board', dotsPerPerson: 2, hideTotals: true });
+    await waitFor(() => readVotes(participant.doc).length === 1 && readNotes(participant.doc).length === 1);
+
+    expect(placeDot(participant.doc, { voteId, noteId, participantId: 'participant-1', role: 'lay' }).ok).toBe(true);
+    closeVote(participant.doc, voteId);
+    setHideTotals(participant.doc, voteId, false);
+
+    await waitFor(() => readVotes(facilitator.doc)[0]?.dots.length === 1, { what: 'the dot to arrive' });
+    await waitFor(() => readVotes(participant.doc)[0]?.status === 'open', { what: 'the close to be undone' });
+    for (const client of [facilitator, participant]) {
+      const [vote] = readVotes(client.doc);
+      expect({ status: vote?.status, hideTotals: vote?.hideTotals, dots: vote?.dots.length }).toEqual({
+        status: 'open',
+        hideTotals: true,
+        dots: 1,
+      });
+    }
+
+    closeVote(facilitator.doc, voteId);
+    await waitFor(() => readVotes(participant.doc)[0]?.status === 'closed', { what: "the facilitator's close" });
   });
 });
