@@ -25,6 +25,7 @@ describe('parseConfig', () => {
       COMPACT_MAX_UPDATES: '5',
       COMPACT_MAX_BYTES: '2048',
       SQLITE_SYNCHRONOUS: 'full',
+      TRUST_PROXY: 'yes',
     });
     expect(config).toEqual({
       port: 0,
@@ -37,6 +38,7 @@ describe('parseConfig', () => {
       compactMaxBytes: 2048,
       sqliteSynchronous: 'FULL',
       requireLinks: true,
+      trustProxy: true,
     });
   });
 

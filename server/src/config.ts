@@ -18,6 +18,8 @@ export interface ServerConfig {
   readonly requireLinks: boolean;
   /** Key that signs share links (COSTUDIO_SECRET); unset = DATA_DIR/secret.key. */
   readonly secret?: string;
+  /** Behind a reverse proxy: take clients' addresses from X-Forwarded-For. */
+  readonly trustProxy: boolean;
 }
 
 /** The built client, relative to this file so the server works from any working directory. */
@@ -34,6 +36,7 @@ export const DEFAULTS = {
   compactMaxBytes: 1024 * 1024,
   sqliteSynchronous: 'NORMAL',
   requireLinks: true,
+  trustProxy: false,
 } as const satisfies ServerConfig;
 
 /** One row per environment variable: the single source for parsing and for `--help`. */
@@ -55,6 +58,11 @@ export const ENV_VARS = [
     name: 'REQUIRE_LINKS',
     help: 'true: boards open only with a share link; false: anyone with a board address may edit',
     default: 'true',
+  },
+  {
+    name: 'TRUST_PROXY',
+    help: 'true behind a reverse proxy that sets X-Forwarded-For (per-client limits use it)',
+    default: 'false',
   },
   {
     name: 'COSTUDIO_SECRET',
@@ -82,6 +90,7 @@ export function parseConfig(env: Env): ServerConfig {
     compactMaxBytes: readInteger(env, 'COMPACT_MAX_BYTES', DEFAULTS.compactMaxBytes, 1, 1024 ** 4),
     sqliteSynchronous: readSynchronous(env),
     requireLinks: readBoolean(env, 'REQUIRE_LINKS', DEFAULTS.requireLinks),
+    trustProxy: readBoolean(env, 'TRUST_PROXY', DEFAULTS.trustProxy),
     ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
   };
 }

@@ -57,6 +57,8 @@ export interface StartServerOptions {
   readonly requireLinks?: boolean;
   /** Key signing share links (hex or base64, 32+ bytes); default DATA_DIR/secret.key. */
   readonly secret?: string;
+  /** Behind a reverse proxy: per-client limits read X-Forwarded-For. Default false. */
+  readonly trustProxy?: boolean;
   /** Where link records live; default a `share_links` table in the board database. */
   readonly linkStore?: LinkStore;
   /** Storage; default a SqliteBoardStore in `dataDir`, closed with the server. */
@@ -146,7 +148,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const authorize = { authorize: options.authorize ?? shareLinks.authorizeHttp };
   const routes: HttpRoute[] = [
     privateRoutes(shareLinks.links, shareLinks.privateRooms),
-    joinRoutes(shareLinks.links),
+    joinRoutes(shareLinks.links, { trustProxy: options.trustProxy ?? false }),
     linkRoutes({
       links: shareLinks.links,
       store,

@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { createNote, readNotes } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
@@ -111,4 +112,32 @@ describe('join codes', () => {
       expect(text).not.toMatch(/at .*\.ts:\d+/);
     }
   });
+
+  it('make an address that tried 20 wrong codes wait, even for a right one, while others can still join', async () => {
+    server = await startInProcessServer({ requireLinks: true });
+    const board = await createBoard();
+    const link = await makeEditLink(board.id, board.facilitatorToken);
+    const wrong = link.code === '23456789' ? '98765432' : '23456789';
+    for (let i = 0; i < 20; i++) expect((await openCode(wrong)).status).toBe(404);
+
+    const refused = await openCode(link.code);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
+    expect(await refused.text()).toContain('Too many codes were tried from this network. Wait 10 minutes');
+
+    // Someone else in the room, on another address, still gets in.
+    const fromElsewhere = await getFrom('127.0.0.2', `/j/${link.code}`);
+    expect(fromElsewhere.status).toBe(302);
+  });
 });
+
+/** A GET sent from another loopback address, as another device would. */
+function getFrom(localAddress: string, path: string): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(`${server.httpUrl}${path}`, { localAddress }, (response) => {
+      response.resume();
+      resolve({ status: response.statusCode ?? 0 });
+    });
+    request.on('error', reject);
+  });
+}

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
+import { GuessLimiter, JOIN_CODE_GUESS_LIMITS } from './GuessLimiter.ts';
 import type { JoinCodeTarget, ShareLinks } from './ShareLinks.ts';
 import { securityHeaders } from './securityHeaders.ts';
 
@@ -12,16 +14,34 @@ const DEAD_ENDS: Record<Exclude<JoinCodeTarget, { ok: true }>['problem'], { stat
   unknown: { status: 404, message: 'There is no such code. Check the code on the screen and try again.' },
 };
 
+export interface JoinRouteOptions {
+  /** Counts wrong codes per client address; default JOIN_CODE_GUESS_LIMITS. */
+  readonly limiter?: GuessLimiter;
+  /** Read the client's address from X-Forwarded-For (behind a reverse proxy). */
+  readonly trustProxy?: boolean;
+}
+
 /**
  * `GET /j/<code>`: the short address the projector shows. It redirects to the link's page with a
- * freshly signed token in the fragment, so the long address never has to be typed.
+ * freshly signed token in the fragment, so the long address never has to be typed. An address
+ * that has tried too many wrong codes is told to wait (429) before it may try any code again.
  */
-export function joinRoutes(links: ShareLinks): HttpRoute {
+export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): HttpRoute {
+  const limiter = options.limiter ?? new GuessLimiter(JOIN_CODE_GUESS_LIMITS);
+  const trustProxy = options.trustProxy ?? false;
   return async (request, response, pathname) => {
     const match = JOIN_PATH.exec(pathname);
     if (!match) return false;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendPage(request, response, 405, 'Open this address in a browser.', { allow: 'GET, HEAD' });
+      return true;
+    }
+    const address = clientAddress(request, trustProxy);
+    const waitMs = limiter.waitMs(address);
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      const message = `Too many codes were tried from this network. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again, or scan the QR code.`;
+      sendPage(request, response, 429, message, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
       return true;
     }
     let typed: string;
@@ -41,6 +61,7 @@ export function joinRoutes(links: ShareLinks): HttpRoute {
       response.end();
       return true;
     }
+    limiter.recordFailure(address);
     const { status, message } = DEAD_ENDS[target.problem];
     sendPage(request, response, status, message);
     return true;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { GuessLimiter } from './GuessLimiter.ts';
+
+function limiter(maxTracked = 100) {
+  let now = 1_000_000;
+  const limits = new GuessLimiter({ maxFailures: 3, windowMs: 60_000, maxTracked }, () => now);
+  return { limits, advance: (ms: number) => (now += ms) };
+}
+
+describe('GuessLimiter', () => {
+  it('lets an address guess until its failures are used up, then makes it wait out the window', () => {
+    const { limits, advance } = limiter();
+    for (let i = 0; i < 3; i++) {
+      expect(limits.waitMs('198.51.100.7')).toBe(0);
+      limits.recordFailure('198.51.100.7');
+    }
+    advance(10_000);
+    expect(limits.waitMs('198.51.100.7')).toBe(50_000);
+    // Another address is not held up by it.
+    expect(limits.waitMs('203.0.113.9')).toBe(0);
+    advance(50_000);
+    expect(limits.waitMs('198.51.100.7')).toBe(0);
+  });
+
+  it('forgets the oldest addresses first when it tracks too many', () => {
+    const { limits } = limiter(2);
+    for (let i = 0; i < 3; i++) limits.recordFailure('a');
+    limits.recordFailure('b');
+    limits.recordFailure('c');
+    expect(limits.waitMs('a')).toBe(0);
+  });
+});
