@@ -26,7 +26,7 @@ import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, 
 import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
-import { screenToBoard, visibleRect } from './camera.ts';
+import { screenToBoard, startingCamera, visibleRect } from './camera.ts';
 import { type CanvasDotVoting, dotPlacedMessage, useCanvasDots } from './canvasDots.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
@@ -83,7 +83,12 @@ export function BoardCanvas({
   const [focusedLane, setFocusedLane] = useState<LaneId>(LANE_IDS[0]);
   const [canvasFocused, setCanvasFocused] = useState(false);
   const { canUndo, canRedo } = useUndoState(editor);
-  const theme = useDeviceSettings().highContrast ? HIGH_CONTRAST_CANVAS_THEME : CANVAS_THEME;
+  const settings = useDeviceSettings();
+  const theme = settings.highContrast ? HIGH_CONTRAST_CANVAS_THEME : CANVAS_THEME;
+  // The canvas honours the text size setting by its zoom: everything drawn grows with the text,
+  // so nothing is cut off, and the rest of the board is a pan away.
+  const textScale = settings.textSize / 100;
+  const textScaleRef = useRef(textScale);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -96,14 +101,20 @@ export function BoardCanvas({
       camera.setViewport(next);
       if (first) {
         first = false;
-        // Start with all six lanes across the screen, unless that makes text unreadably small.
-        const scale = Math.min(1, Math.max(0.7, (next.width - 48) / BOARD_WIDTH));
-        camera.set({ scale, x: Math.max(16, (next.width - BOARD_WIDTH * scale) / 2), y: 16 });
+        camera.set(startingCamera(next.width, BOARD_WIDTH, textScaleRef.current));
       }
     });
     observer.observe(container);
     return () => observer.disconnect();
   }, [camera]);
+
+  useEffect(() => {
+    const previous = textScaleRef.current;
+    if (previous === textScale) return;
+    textScaleRef.current = textScale;
+    // Changed while the board is open: grow or shrink the view around its top-left corner.
+    camera.zoomAt({ x: 0, y: 0 }, textScale / previous);
+  }, [camera, textScale]);
 
   const { cull, boardLayerChanged } = useStageCamera(stageRef, camera, motionLayers, boardLayerRef, size);
   // The index depends on positions only, so text edits do not rebuild it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardToScreen, fitRect, MAX_SCALE, screenToBoard, visibleRect, zoomAt } from './camera.ts';
+import { boardToScreen, fitRect, MAX_SCALE, screenToBoard, startingCamera, visibleRect, zoomAt } from './camera.ts';
 
 describe('camera', () => {
   it('converts between board and screen coordinates', () => {
@@ -27,5 +27,22 @@ describe('camera', () => {
     const visible = visibleRect(camera, { width: 548, height: 548 });
     expect(visible.x).toBeCloseTo(100 - 24 / 0.5);
     expect(visible.y + visible.height / 2).toBeCloseTo(250);
+  });
+});
+
+describe('startingCamera', () => {
+  it('shows the whole board width when text stays readable, centred', () => {
+    const camera = startingCamera(1448, 1400, 1);
+    expect(camera.scale).toBe(1);
+    expect(camera.x).toBe(24);
+  });
+
+  it('grows with the text size, starting at the left edge so the first lane is in view', () => {
+    const normal = startingCamera(1280, 1400, 1);
+    const large = startingCamera(1280, 1400, 2);
+    expect(large.scale).toBeCloseTo(normal.scale * 2);
+    expect(large.x).toBe(16);
+    // A phone-width view never goes below 70 % of the chosen text size.
+    expect(startingCamera(390, 1400, 1.5).scale).toBeCloseTo(1.05);
   });
 });

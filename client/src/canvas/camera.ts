@@ -86,3 +86,14 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
 export function intersects(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
+
+/**
+ * Where the canvas starts: at 100 % text, the whole board width across the viewport at a
+ * scale between 0.7 (below that text is unreadably small) and 1. The chosen text size
+ * (`textScale`, 1 = 100 %) multiplies that, so text is that much larger than it would be on
+ * this screen; when the board no longer fits, the view starts at its left edge (Define).
+ */
+export function startingCamera(viewportWidth: number, boardWidth: number, textScale: number): Camera {
+  const scale = clampScale(textScale * Math.min(1, Math.max(0.7, (viewportWidth - 48) / boardWidth)));
+  return { scale, x: Math.max(16, (viewportWidth - boardWidth * scale) / 2), y: 16 };
+}
