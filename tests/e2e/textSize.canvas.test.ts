@@ -19,7 +19,7 @@ describe('the text size setting on the canvas (issue 4)', () => {
     await page.getByRole('application').waitFor();
     const id = await addNote(page, 'Big enough to read');
     const normal = await noteScreenRect(page, id);
-    const zoomLevel = () => page.locator('.canvas-toolbar__zoom-level').innerText();
+    const zoomLevel = () => page.locator('.canvas-toolbar__zoom-level').textContent();
     const normalZoom = await zoomLevel();
 
     await page.getByRole('button', { name: 'Text and sound' }).click();
