@@ -25,8 +25,10 @@ export interface CommitTarget {
 }
 
 /**
- * Group commit: updates received during one event-loop turn are written in a single storage
- * transaction on the next `setImmediate`, and only then applied and relayed. One flush runs at a
+ * Group commit: updates received in one I/O callback (e.g. every frame of one TCP read) are
+ * written in a single storage transaction as soon as that callback returns (a microtask, so an
+ * update is not held behind other sockets' reads), and only then applied and relayed; updates
+ * that arrive while a commit is in flight form the next batch. One flush runs at a
  * time, so rows are committed and applied in the order they arrived.
  */
 export class CommitQueue {
@@ -62,7 +64,7 @@ export class CommitQueue {
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    setImmediate(this.flushNow);
+    queueMicrotask(this.flushNow);
   }
 
   private async flush(): Promise<void> {
