@@ -7,6 +7,9 @@
 //   offline (or while the server is down) the last index.html seen is served instead.
 // - /assets/* are content-hashed and never change, so they are served from the cache first.
 // - Everything else (/api, /sync, /healthz, /metrics) is left to the network.
+// - When a page brings a new build, assets the new index.html does not name are deleted, so old
+//   builds do not pile up on the device. (The build has no lazily loaded chunks; if it gains
+//   some, they are fetched and cached again on first use.)
 
 const CACHE = 'costudio-shell-v1';
 const SHELL = '/';
@@ -62,7 +65,10 @@ async function asset(request) {
   return response;
 }
 
-/** Stores index.html and every asset it names, so the shell is complete before it is used. */
+/**
+ * Stores index.html and every asset it names, so the shell is complete before it is used, then
+ * drops cached assets of earlier builds.
+ */
 async function cacheShell(response) {
   if (!response.ok) return;
   const html = await response.clone().text();
@@ -72,4 +78,9 @@ async function cacheShell(response) {
   for (const path of assets) if (!(await cache.match(path))) missing.push(path);
   await cache.addAll(missing);
   await cache.put(SHELL, response);
+  const current = new Set(assets);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !current.has(path)) await cache.delete(request);
+  }
 }

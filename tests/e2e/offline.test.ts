@@ -11,6 +11,11 @@ import {
 } from './support/index.ts';
 
 declare const navigator: { serviceWorker: { controller: unknown } };
+declare const caches: {
+  keys(): Promise<string[]>;
+  open(name: string): Promise<{ put(path: string, response: unknown): Promise<void>; keys(): Promise<{ url: string }[]> }>;
+};
+declare const Response: new (body: string) => unknown;
 
 describe('offline first', () => {
   const env = useE2eEnvironment();
@@ -65,5 +70,35 @@ describe('offline first', () => {
     await waitFor(async () => (await noteTexts(other.page))[offline] === 'Added offline', {
       message: 'the offline note on the server',
     });
+  });
+
+  it("keeps only the current build's files on the device", async () => {
+    const board = await createBoard(env.server, 'Tidy device');
+    const carer = await joinAs(env.browser, board.url, 'Carer');
+    await waitForSaved(carer.page);
+    await waitFor(() => carer.page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 10_000 });
+    const cachedAssets = () =>
+      carer.page.evaluate(async () => {
+        const [name] = await caches.keys();
+        const cache = await caches.open(name as string);
+        return (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => path.startsWith('/assets/'));
+      });
+    const current = await waitFor(async () => {
+      const paths = await cachedAssets();
+      return paths.length >= 2 ? paths : null;
+    });
+    // A file an earlier build left behind.
+    await carer.page.evaluate(async () => {
+      const [name] = await caches.keys();
+      await (await caches.open(name as string)).put('/assets/index-OldBuild1.js', new Response('old'));
+    });
+    expect(await cachedAssets()).toContain('/assets/index-OldBuild1.js');
+
+    await carer.page.reload();
+    await waitForSaved(carer.page);
+    await waitFor(async () => !(await cachedAssets()).includes('/assets/index-OldBuild1.js'), {
+      message: "the old build's file to be dropped",
+    });
+    expect((await cachedAssets()).sort()).toEqual(current.sort());
   });
 });
