@@ -8,6 +8,8 @@ import { addNote, createBoard, joinAs, noteScreenRect, useE2eEnvironment, waitFo
 
 /** Centre of a note's "+ dot" target (canvas/NoteShape.tsx DOT_TARGET), in board units from the note's corner. */
 const TARGET_CENTRE = { x: NOTE_WIDTH - 50 + 22, y: NOTE_HEIGHT - 27 + 12 };
+/** Centre of its "− dot" target (TAKE_BACK_TARGET), left of "+ dot". */
+const TAKE_BACK_CENTRE = { x: TARGET_CENTRE.x - 48, y: TARGET_CENTRE.y };
 
 declare const window: { __costudio: { noteDots(id: string): string | null } };
 
@@ -53,6 +55,16 @@ describe('dot voting on the canvas (issue 5)', () => {
       await page.locator('.note-editor__text').waitFor();
       expect(dotsOn(voted)).toHaveLength(2);
       expect(new Set(dotsOn(voted).map((dot) => dot.role))).toEqual(new Set(['lay']));
+
+      // "− dot" takes one back, and the screen reader hears how many are left.
+      await page.keyboard.press('Escape');
+      await page.locator('.note-editor__text').waitFor({ state: 'detached' });
+      await page.mouse.click(rect.x + TAKE_BACK_CENTRE.x * scale, rect.y + TAKE_BACK_CENTRE.y * scale);
+      await waitFor(() => dotsOn(voted).length === 1, { message: 'the dot to be taken back on the relay' });
+      await waitFor(async () => (await drawnDots(page, voted)) === 'Yours: 1 · All: 1');
+      await waitFor(
+        async () => (await page.getByTestId('canvas-dot-message').textContent()) === 'Dot taken back. You have 1 dot left.',
+      );
     } finally {
       provider.destroy();
       doc.destroy();

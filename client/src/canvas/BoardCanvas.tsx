@@ -7,6 +7,7 @@ import {
   NOTE_HEIGHT,
   NOTE_WIDTH,
   placeDot,
+  takeBackDot,
 } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -27,7 +28,7 @@ import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { screenToBoard, startingCamera, visibleRect } from './camera.ts';
-import { type CanvasDotVoting, dotPlacedMessage, useCanvasDots } from './canvasDots.ts';
+import { type CanvasDotVoting, dotPlacedMessage, dotTakenBackMessage, useCanvasDots } from './canvasDots.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -281,6 +282,15 @@ export function BoardCanvas({
     },
     [doc, editor, noteDots.vote, dotVoting],
   );
+  const onTakeBackDot = useCallback(
+    (id: string) => {
+      const vote = noteDots.vote;
+      if (!vote || !dotVoting) return;
+      const taken = takeBackDot(doc, { voteId: vote.id, participantId: dotVoting.participantId, noteId: id }, editor.origin);
+      setDotMessage(dotTakenBackMessage(taken, doc, vote.id, dotVoting.participantId));
+    },
+    [doc, editor, noteDots.vote, dotVoting],
+  );
 
   const onPointerBoard = useCallback((point: { x: number; y: number } | null) => presence.setCursor(point), [presence]);
   useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard, onDoubleTap: addNoteAtScreen });
@@ -415,6 +425,7 @@ export function BoardCanvas({
               noteMarks={noteMarks}
               noteDots={noteDots.byNote}
               onPlaceDot={noteDots.canVote ? onPlaceDot : null}
+              onTakeBackDot={noteDots.canVote ? onTakeBackDot : null}
               lockedLanes={lockedLanes}
               theme={theme}
               onOpen={onOpen}

@@ -27,6 +27,7 @@ interface BoardLayerProps {
   noteDots: ReadonlyMap<string, NoteDots>;
   /** Places one of this person's dots on a note; null when they cannot vote. */
   onPlaceDot: ((id: string) => void) | null;
+  onTakeBackDot: ((id: string) => void) | null;
   lockedLanes: ReadonlySet<LaneId> | undefined;
   theme: CanvasTheme;
   onOpen(id: string): void;
@@ -53,6 +54,7 @@ export const BoardLayer = memo(function BoardLayer({
   noteMarks,
   noteDots,
   onPlaceDot,
+  onTakeBackDot,
   lockedLanes,
   theme,
   onOpen,
@@ -77,6 +79,7 @@ export const BoardLayer = memo(function BoardLayer({
             myDots={noteDots.get(note.id)?.mine ?? null}
             totalDots={noteDots.get(note.id)?.total ?? null}
             onPlaceDot={noteDots.get(note.id)?.canAdd ? onPlaceDot : null}
+            onTakeBackDot={(noteDots.get(note.id)?.mine ?? 0) > 0 ? onTakeBackDot : null}
             draggable={!readOnly && !lockedLanes?.has(note.lane)}
             onOpen={onOpen}
             onDragStart={onDragStart}

@@ -22,6 +22,8 @@ interface NoteShapeProps {
   totalDots: number | null;
   /** Given when this person can place a dot here: the note then shows a "+ dot" target. */
   onPlaceDot: ((id: string) => void) | null;
+  /** Given when this person has a dot here to take back: the note then shows a "− dot" target. */
+  onTakeBackDot: ((id: string) => void) | null;
   draggable: boolean;
   onOpen(id: string): void;
   onDragStart(id: string): void;
@@ -83,15 +85,25 @@ function layoutTag(text: string, fontFamily: string, height = MARK_HEIGHT): Tag 
   return { label: layoutTextBlock(text, style), width: Math.ceil(width), height };
 }
 
-/** The "+ dot" target, bottom right: 44 × 24 board units, so at least 24 CSS px at 100 % zoom. */
-export const DOT_TARGET = { x: NOTE_WIDTH - 50, y: NOTE_HEIGHT - 27, width: 44, height: 24 } as const;
-const DOT_TARGET_LABEL = '+ dot';
-/** The byline stops short of the target while a vote is open. */
-const VOTING_AUTHOR_WIDTH = DOT_TARGET.x - PADDING - 20 - 4;
+interface Target {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
 
-function insideDotTarget(point: { x: number; y: number } | null): boolean {
+/** The "+ dot" target, bottom right: 44 × 24 board units, so at least 24 CSS px at 100 % zoom. */
+export const DOT_TARGET: Target = { x: NOTE_WIDTH - 50, y: NOTE_HEIGHT - 27, width: 44, height: 24 };
+/** The "− dot" target, left of "+ dot", shown while this person has a dot on the note. */
+export const TAKE_BACK_TARGET: Target = { x: DOT_TARGET.x - 48, y: DOT_TARGET.y, width: 44, height: 24 };
+const DOT_TARGET_LABEL = '+ dot';
+const TAKE_BACK_LABEL = '− dot';
+/** The byline stops short of the targets while a vote is open. */
+const VOTING_AUTHOR_WIDTH = TAKE_BACK_TARGET.x - PADDING - 20 - 4;
+
+function inside(target: Target, point: { x: number; y: number } | null): boolean {
   if (!point) return false;
-  const { x, y, width, height } = DOT_TARGET;
+  const { x, y, width, height } = target;
   return point.x >= x && point.x <= x + width && point.y >= y && point.y <= y + height;
 }
 
@@ -136,9 +148,9 @@ function drawTag(canvas: CanvasRenderingContext2D, tag: Tag, x: number, y: numbe
   drawTextBlock(canvas, tag.label, x + MARK_PADDING, y);
 }
 
-/** The "+ dot" target: a filled, button-like box with its label centred. */
-function drawDotTarget(canvas: CanvasRenderingContext2D, label: Tag, theme: CanvasTheme): void {
-  const { x, y, width, height } = DOT_TARGET;
+/** A dot target: a filled, button-like box with its label centred. */
+function drawDotTarget(canvas: CanvasRenderingContext2D, target: Target, label: Tag, theme: CanvasTheme): void {
+  const { x, y, width, height } = target;
   canvas.fillStyle = theme.noteDotsFill;
   canvas.beginPath();
   canvas.roundRect(x, y, width, height, 4);
@@ -167,6 +179,7 @@ export const NoteShape = memo(function NoteShape({
   myDots,
   totalDots,
   onPlaceDot,
+  onTakeBackDot,
   draggable,
   onOpen,
   onDragStart,
@@ -186,6 +199,10 @@ export const NoteShape = memo(function NoteShape({
   const targetLabel = useMemo(
     () => (onPlaceDot ? layoutTag(DOT_TARGET_LABEL, fontFamily, DOT_TARGET.height) : null),
     [onPlaceDot, fontFamily],
+  );
+  const takeBackLabel = useMemo(
+    () => (onTakeBackDot ? layoutTag(TAKE_BACK_LABEL, fontFamily, TAKE_BACK_TARGET.height) : null),
+    [onTakeBackDot, fontFamily],
   );
   const role = note.authorRole;
   const markTag = useMemo(() => (mark ? layoutMark(mark, fontFamily) : null), [mark, fontFamily]);
@@ -209,11 +226,14 @@ export const NoteShape = memo(function NoteShape({
     canvas.restore();
     if (markTag) drawMark(canvas, markTag, theme);
     if (dotsTag) drawTag(canvas, dotsTag, PADDING, -MARK_HEIGHT / 2, theme.noteDotsFill, theme.noteDotsText);
-    if (targetLabel) drawDotTarget(canvas, targetLabel, theme);
+    if (targetLabel) drawDotTarget(canvas, DOT_TARGET, targetLabel, theme);
+    if (takeBackLabel) drawDotTarget(canvas, TAKE_BACK_TARGET, takeBackLabel, theme);
   };
 
   const open = (event: Konva.KonvaEventObject<Event>) => {
-    if (onPlaceDot && insideDotTarget(event.currentTarget.getRelativePointerPosition())) onPlaceDot(note.id);
+    const point = event.currentTarget.getRelativePointerPosition();
+    if (onPlaceDot && inside(DOT_TARGET, point)) onPlaceDot(note.id);
+    else if (onTakeBackDot && inside(TAKE_BACK_TARGET, point)) onTakeBackDot(note.id);
     else onOpen(note.id);
   };
 
