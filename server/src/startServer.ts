@@ -19,6 +19,7 @@ import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryR
 import type { HistoryStore } from './history/HistoryStore.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
 import { SqliteHistoryStore } from './history/SqliteHistoryStore.ts';
+import { AddressRateLimiter, BOARD_CREATION_LIMITS, type RateLimits } from './http/AddressRateLimiter.ts';
 import { createHttpHandler } from './http/createHttpHandler.ts';
 import type { HttpRoute } from './http/extraRoutes.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
@@ -59,6 +60,8 @@ export interface StartServerOptions {
   readonly secret?: string;
   /** Behind a reverse proxy: per-client limits read X-Forwarded-For. Default false. */
   readonly trustProxy?: boolean;
+  /** Boards one client address may create per window. Default 60 an hour (BOARD_CREATION_LIMITS). */
+  readonly boardCreationLimits?: RateLimits;
   /** Where link records live; default a `share_links` table in the board database. */
   readonly linkStore?: LinkStore;
   /** Storage; default a SqliteBoardStore in `dataDir`, closed with the server. */
@@ -175,6 +178,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       onBoardCreated: async (boardId) => ({
         facilitatorLink: await shareLinks.links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
       }),
+      boardCreationLimit: {
+        limiter: new AddressRateLimiter(options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
+        trustProxy: options.trustProxy ?? false,
+      },
     }),
   );
   server.on('upgrade', (request, socket, head) => activeRelay.handleUpgrade(request, socket, head));

@@ -164,3 +164,28 @@ describe('static client', () => {
 function fail(): never {
   throw new Error('missing client');
 }
+
+describe('POST /api/boards from one address', () => {
+  it('is refused with 429, in plain words, once the address has created its allowance for the hour', async () => {
+    const limited = await startInProcessServer({ boardCreationLimits: { maxEvents: 3, windowMs: 3_600_000, maxTracked: 10 } });
+    try {
+      const create = () =>
+        fetch(`${limited.httpUrl}/api/boards`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'Another board' }),
+        });
+      for (let i = 0; i < 3; i++) expect((await create()).status).toBe(201);
+      const refused = await create();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3_000);
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('too_many_boards');
+      expect(body.error.message).toMatch(
+        /^Many boards were created from this network in the last hour\. Try again in 60 minutes/,
+      );
+    } finally {
+      await limited.dispose();
+    }
+  });
+});

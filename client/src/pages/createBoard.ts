@@ -20,6 +20,12 @@ export async function createBoard(title: string): Promise<CreatedBoard> {
   } catch {
     throw new Error('Could not reach Costudio. Check your connection and try again.');
   }
+  if (response.status === 429) {
+    // The server says how long to wait, in words a person can act on.
+    const refusal = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+    const message = refusal?.error?.message;
+    throw new Error(typeof message === 'string' ? message : 'Too many boards were created from this network. Try again later.');
+  }
   if (!response.ok) throw new Error('The board could not be created just now. Please try again in a minute.');
   const body = (await response.json().catch(() => null)) as
     | (Partial<CreatedBoard> & { facilitatorLink?: { token?: unknown } })

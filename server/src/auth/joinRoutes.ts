@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AddressRateLimiter, JOIN_CODE_GUESS_LIMITS } from '../http/AddressRateLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
-import { GuessLimiter, JOIN_CODE_GUESS_LIMITS } from './GuessLimiter.ts';
 import type { JoinCodeTarget, ShareLinks } from './ShareLinks.ts';
 import { securityHeaders } from './securityHeaders.ts';
 
@@ -16,7 +16,7 @@ const DEAD_ENDS: Record<Exclude<JoinCodeTarget, { ok: true }>['problem'], { stat
 
 export interface JoinRouteOptions {
   /** Counts wrong codes per client address; default JOIN_CODE_GUESS_LIMITS. */
-  readonly limiter?: GuessLimiter;
+  readonly limiter?: AddressRateLimiter;
   /** Read the client's address from X-Forwarded-For (behind a reverse proxy). */
   readonly trustProxy?: boolean;
 }
@@ -27,7 +27,7 @@ export interface JoinRouteOptions {
  * that has tried too many wrong codes is told to wait (429) before it may try any code again.
  */
 export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): HttpRoute {
-  const limiter = options.limiter ?? new GuessLimiter(JOIN_CODE_GUESS_LIMITS);
+  const limiter = options.limiter ?? new AddressRateLimiter(JOIN_CODE_GUESS_LIMITS);
   const trustProxy = options.trustProxy ?? false;
   return async (request, response, pathname) => {
     const match = JOIN_PATH.exec(pathname);
@@ -61,7 +61,7 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
       response.end();
       return true;
     }
-    limiter.recordFailure(address);
+    limiter.record(address);
     const { status, message } = DEAD_ENDS[target.problem];
     sendPage(request, response, status, message);
     return true;

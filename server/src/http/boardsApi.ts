@@ -3,6 +3,8 @@ import { MAX_TITLE_LENGTH } from '@costudio/shared';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { createNewBoard } from '../storage/createNewBoard.ts';
+import type { AddressRateLimiter } from './AddressRateLimiter.ts';
+import { clientAddress } from './clientAddress.ts';
 import { sendError, sendJson } from './jsonResponses.ts';
 import { BodyError, readJsonBody } from './readJsonBody.ts';
 
@@ -12,16 +14,40 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** Adds fields to a new board's answer, e.g. its facilitator link (share links). */
 export type BoardCreatedHook = (boardId: string) => Promise<Record<string, unknown>>;
 
-/** POST /api/boards {title} → 201 {id, title, path, …whatever `onCreated` adds}. */
+/** How many boards one client address may create (BOARD_CREATION_LIMITS), and how to tell addresses apart. */
+export interface BoardCreationLimit {
+  readonly limiter: AddressRateLimiter;
+  readonly trustProxy: boolean;
+}
+
+/**
+ * POST /api/boards {title} → 201 {id, title, path, …whatever `onCreated` adds}; 429 once the
+ * client's address has created its allowance of boards for the hour.
+ */
 export async function handleCreateBoard(
   request: IncomingMessage,
   response: ServerResponse,
   store: BoardStore,
   logger: Logger,
   onCreated?: BoardCreatedHook,
+  limit?: BoardCreationLimit,
 ): Promise<void> {
   if (request.method !== 'POST') {
     sendError(response, 405, 'method_not_allowed', 'Use POST to create a board', { allow: 'POST' });
+    return;
+  }
+  const address = limit ? clientAddress(request, limit.trustProxy) : '';
+  const waitMs = limit?.limiter.waitMs(address) ?? 0;
+  if (waitMs > 0) {
+    const minutes = Math.ceil(waitMs / 60_000);
+    logger.warn('board creation refused: too many from one address', { address });
+    sendError(
+      response,
+      429,
+      'too_many_boards',
+      `Many boards were created from this network in the last hour. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reuse a board.`,
+      { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+    );
     return;
   }
   let body: unknown;
@@ -38,6 +64,7 @@ export async function handleCreateBoard(
     return;
   }
   const id = await createNewBoard(store, title);
+  limit?.limiter.record(address);
   logger.info('board created', { boardId: id });
   const path = `/b/${id}`;
   const extra = onCreated ? await onCreated(id) : {};

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { type BoardCreatedHook, handleCreateBoard } from './boardsApi.ts';
+import { type BoardCreatedHook, type BoardCreationLimit, handleCreateBoard } from './boardsApi.ts';
 import type { HttpRoute } from './extraRoutes.ts';
 import { sendError, sendJson } from './jsonResponses.ts';
 import { serveStatic } from './staticFiles.ts';
@@ -17,6 +17,8 @@ export interface HttpHandlerOptions {
   readonly routes?: readonly HttpRoute[];
   /** Adds fields to POST /api/boards answers (the facilitator link). */
   readonly onBoardCreated?: BoardCreatedHook;
+  /** Caps POST /api/boards per client address; none when absent. */
+  readonly boardCreationLimit?: BoardCreationLimit;
 }
 
 /** Routes plain HTTP requests; WebSocket upgrades go to the Relay instead. */
@@ -35,7 +37,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
       });
       response.end(text);
     } else if (pathname === '/api/boards') {
-      await handleCreateBoard(request, response, store, logger, options.onBoardCreated);
+      await handleCreateBoard(request, response, store, logger, options.onBoardCreated, options.boardCreationLimit);
     } else {
       for (const route of options.routes ?? []) if (await route(request, response, pathname)) return;
       if (pathname.startsWith('/api/')) sendError(response, 404, 'not_found', 'No such API endpoint');

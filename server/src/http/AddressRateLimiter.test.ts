@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { GuessLimiter } from './GuessLimiter.ts';
+import { AddressRateLimiter } from './AddressRateLimiter.ts';
 
 function limiter(maxTracked = 100) {
   let now = 1_000_000;
-  const limits = new GuessLimiter({ maxFailures: 3, windowMs: 60_000, maxTracked }, () => now);
+  const limits = new AddressRateLimiter({ maxEvents: 3, windowMs: 60_000, maxTracked }, () => now);
   return { limits, advance: (ms: number) => (now += ms) };
 }
 
-describe('GuessLimiter', () => {
-  it('lets an address guess until its failures are used up, then makes it wait out the window', () => {
+describe('AddressRateLimiter', () => {
+  it('lets an address go on until its allowance is used up, then makes it wait out the window', () => {
     const { limits, advance } = limiter();
     for (let i = 0; i < 3; i++) {
       expect(limits.waitMs('198.51.100.7')).toBe(0);
-      limits.recordFailure('198.51.100.7');
+      limits.record('198.51.100.7');
     }
     advance(10_000);
     expect(limits.waitMs('198.51.100.7')).toBe(50_000);
@@ -24,9 +24,9 @@ describe('GuessLimiter', () => {
 
   it('forgets the oldest addresses first when it tracks too many', () => {
     const { limits } = limiter(2);
-    for (let i = 0; i < 3; i++) limits.recordFailure('a');
-    limits.recordFailure('b');
-    limits.recordFailure('c');
+    for (let i = 0; i < 3; i++) limits.record('a');
+    limits.record('b');
+    limits.record('c');
     expect(limits.waitMs('a')).toBe(0);
   });
 });
