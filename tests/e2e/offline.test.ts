@@ -60,7 +60,11 @@ describe('offline first', () => {
     await carer.context.setOffline(true);
     await carer.page.reload();
     await waitForStatus(carer.page, 'Offline');
-    await waitFor(async () => (await noteTexts(carer.page))[first] === 'Seen online', { message: 'the note from IndexedDB' });
+    // Opening IndexedDB on a page served by the service worker can be slow on a busy machine.
+    await waitFor(async () => (await noteTexts(carer.page))[first] === 'Seen online', {
+      message: 'the note from IndexedDB',
+      timeout: 15_000,
+    });
     const offline = await addNote(carer.page, 'Added offline');
     await carer.page.getByTestId('pending-changes').waitFor();
 
