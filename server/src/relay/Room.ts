@@ -34,7 +34,7 @@ export interface RoomOptions {
   readonly onEmpty: (room: Room) => void;
   /** Called when loading failed; the relay forgets the room so the next visitor retries. */
   readonly onLoadFailed: (room: Room) => void;
-  /** Undoes what a connection's committed update may not change (lane locks). */
+  /** Undoes what a connection's committed update may not change (locked lanes, votes' settings). */
   readonly guard?: UpdateGuard | undefined;
 }
 
@@ -331,18 +331,27 @@ export class Room implements ConnectionOwner, CommitTarget {
     if (saved) {
       for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
     }
-    const apply = () => Y.applyUpdate(this.doc, commit.update, commit.connection);
+    let applied = false;
+    const apply = () => {
+      Y.applyUpdate(this.doc, commit.update, commit.connection);
+      applied = true;
+    };
     const { guard } = this.options;
     let undo: Uint8Array | null = null;
     try {
       if (guard && commit.connection) undo = guard.enforce(this.doc, commit.connection, apply);
       else apply();
     } catch (error) {
-      // Decoded fine but would not apply: keep the process and room alive, drop the sender.
-      this.options.logger.error('committed update failed to apply', { boardId: this.boardId, seq, error });
-      commit.connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
-      this.fullStateMessage = null;
-      return;
+      if (applied) {
+        // The update is in the doc; a fault in the guard must not keep it from everyone else.
+        this.options.logger.error('the update guard failed; relaying the update as it came', { boardId: this.boardId, error });
+      } else {
+        // Decoded fine but would not apply: keep the process and room alive, drop the sender.
+        this.options.logger.error('committed update failed to apply', { boardId: this.boardId, seq, error });
+        commit.connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
+        this.fullStateMessage = null;
+        return;
+      }
     }
     this.fullStateMessage = null;
     if (undo) {
