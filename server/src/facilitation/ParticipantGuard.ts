@@ -91,9 +91,15 @@ export class ParticipantGuard implements UpdateGuard {
     }
     try {
       apply();
-    } finally {
-      for (const watch of binding) watch.enforcing = false;
+    } catch (error) {
+      // Whatever part of it did apply is now the state to compare the next update with.
+      for (const watch of binding) {
+        watch.enforcing = false;
+        for (const id of watch.touched) watch.remember(id, watch.map.get(id));
+      }
+      throw error;
     }
+    for (const watch of binding) watch.enforcing = false;
     const refused: [Watch, string, EntryState | null][] = [];
     for (const watch of binding) {
       for (const id of watch.touched) {
