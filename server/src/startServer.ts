@@ -163,7 +163,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         ),
     }),
   ];
-  routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize }));
+  // Created or imported, a new board comes with its facilitator link, and counts against the
+  // same per-address allowance.
+  const onBoardCreated = async (boardId: string) => ({
+    facilitatorLink: await shareLinks.links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
+  });
+  const boardCreationLimit = {
+    limiter: new AddressRateLimiter(options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
+    trustProxy: options.trustProxy ?? false,
+  };
+  routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize, onBoardCreated, boardCreationLimit }));
   if (history && recorder) {
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }
@@ -175,13 +184,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       clientDir: options.clientDir ?? DEFAULTS.clientDir,
       status: () => ({ rooms: activeRelay.roomCount, connections: activeRelay.connectionCount }),
       routes,
-      onBoardCreated: async (boardId) => ({
-        facilitatorLink: await shareLinks.links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
-      }),
-      boardCreationLimit: {
-        limiter: new AddressRateLimiter(options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
-        trustProxy: options.trustProxy ?? false,
-      },
+      onBoardCreated,
+      boardCreationLimit,
     }),
   );
   server.on('upgrade', (request, socket, head) => activeRelay.handleUpgrade(request, socket, head));

@@ -2,6 +2,7 @@ import { readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { navigate } from '../router/navigation.ts';
+import { authorizationHeaders, rememberBoardToken } from '../share/boardTokens.ts';
 import { renderBoardPng } from './boardPng.ts';
 
 function download(href: string, fileName: string): void {
@@ -32,8 +33,16 @@ export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.D
         headers: { 'content-type': 'application/json' },
         body: await file.text(),
       });
-      const body = (await response.json()) as { path?: string; error?: { message: string } };
+      const body = (await response.json()) as {
+        id?: string;
+        path?: string;
+        facilitatorLink?: { token?: unknown };
+        error?: { message: string };
+      };
       if (!response.ok || !body.path) throw new Error(body.error?.message ?? `The server answered ${response.status}`);
+      // The new board's facilitator link, kept on this device like a created board's.
+      const token = body.facilitatorLink?.token;
+      if (body.id && typeof token === 'string') rememberBoardToken(body.id, token);
       setMessage(null);
       navigate(body.path);
     } catch (error) {
@@ -41,12 +50,29 @@ export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.D
     }
   };
 
+  // A plain link cannot carry the facilitator's credential, so the file is fetched, then saved.
+  const exportFile = async () => {
+    setMessage('Preparing the download…');
+    try {
+      const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export`, {
+        headers: authorizationHeaders(boardId),
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `The server answered ${response.status}`);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      download(url, `${safeName(title)}.costudio.json`);
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setMessage(null);
+    } catch (error) {
+      setMessage(`Could not download the board. ${error instanceof Error ? error.message : ''}`);
+    }
+  };
+
   return (
     <section className="backup-tools" aria-label="Backups">
-      <button
-        type="button"
-        onClick={() => download(`/api/boards/${encodeURIComponent(boardId)}/export`, `${safeName(title)}.costudio.json`)}
-      >
+      <button type="button" onClick={() => void exportFile()}>
         Download board (JSON)
       </button>
       <button type="button" onClick={() => download(renderBoardPng(readNotes(doc), title), `${safeName(title)}.png`)}>

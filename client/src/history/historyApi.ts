@@ -1,3 +1,5 @@
+import { authorizationHeaders } from '../share/boardTokens.ts';
+
 /** One saved version of a board, as the server lists it (docs/history.md). */
 export interface BoardVersion {
   readonly id: number;
@@ -13,10 +15,11 @@ export interface VersionPreview {
   readonly board: { readonly notes: readonly { id: string; lane: string; text: string }[] };
 }
 
-async function call<T>(path: string, body?: unknown): Promise<T> {
+/** A history call with the board's facilitator link as its credential (docs/history.md). */
+async function call<T>(boardId: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...authorizationHeaders(boardId), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
@@ -26,11 +29,13 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
 
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/history`;
 
-export const listVersions = (boardId: string) => call<{ versions: BoardVersion[] }>(base(boardId)).then((r) => r.versions);
+export const listVersions = (boardId: string) =>
+  call<{ versions: BoardVersion[] }>(boardId, base(boardId)).then((r) => r.versions);
 export const saveVersion = (boardId: string, name: string) =>
-  call<{ version: BoardVersion }>(base(boardId), { name }).then((r) => r.version);
-export const previewVersion = (boardId: string, id: number) => call<VersionPreview>(`${base(boardId)}/${id}`);
-export const restoreVersion = (boardId: string, id: number) => call<{ changed: boolean }>(`${base(boardId)}/${id}/restore`, {});
+  call<{ version: BoardVersion }>(boardId, base(boardId), { name }).then((r) => r.version);
+export const previewVersion = (boardId: string, id: number) => call<VersionPreview>(boardId, `${base(boardId)}/${id}`);
+export const restoreVersion = (boardId: string, id: number) =>
+  call<{ changed: boolean }>(boardId, `${base(boardId)}/${id}/restore`, {});
 
 const KIND_LABEL: Record<BoardVersion['kind'], string> = {
   auto: 'Saved automatically',

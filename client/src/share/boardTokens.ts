@@ -30,6 +30,12 @@ export function boardToken(boardId: string): string | null {
   return readAll()[boardId] ?? null;
 }
 
+/** The board's link as the API's credential (`Authorization: Bearer …`); none on a device without one. */
+export function authorizationHeaders(boardId: string): Record<string, string> {
+  const token = boardToken(boardId);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 /**
  * Takes `#token=…` from the address (where share links carry it, so it never reaches a server
  * log or a Referer header), stores it for the board and removes it from the address bar, so

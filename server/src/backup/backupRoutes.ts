@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readMeta } from '@costudio/shared';
 import type { RoomAccess } from '../history/BoardHistory.ts';
 import { checkFacilitatorAccess } from '../history/facilitatorAccess.ts';
+import { type BoardCreatedHook, type BoardCreationLimit, refuseOverLimit } from '../http/boardsApi.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
 import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
@@ -22,6 +24,10 @@ export interface BackupRoutesOptions {
   readonly store: BoardStore;
   readonly logger: Logger;
   readonly authorize?: Authorize;
+  /** Adds fields to an import's answer: the new board's facilitator link, as for a created board. */
+  readonly onBoardCreated?: BoardCreatedHook;
+  /** An import creates a board, so it counts against the same per-address allowance. */
+  readonly boardCreationLimit?: BoardCreationLimit;
 }
 
 /** GET /api/boards/<id>/export and POST /api/boards/import (docs/history.md, "Backups"). */
@@ -65,6 +71,9 @@ async function importBoard(request: IncomingMessage, response: ServerResponse, o
     sendError(response, 405, 'method_not_allowed', 'Use POST to import a board', { allow: 'POST' });
     return;
   }
+  const limit = options.boardCreationLimit;
+  const address = limit ? clientAddress(request, limit.trustProxy) : '';
+  if (limit && refuseOverLimit(response, limit.limiter.waitMs(address))) return;
   let body: unknown;
   try {
     body = await readJsonBody(request, MAX_IMPORT_BYTES);
@@ -85,12 +94,14 @@ async function importBoard(request: IncomingMessage, response: ServerResponse, o
   }
   try {
     const id = await storeAsNewBoard(options.store, imported.doc);
+    limit?.limiter.record(address);
     options.logger.info('board imported', { boardId: id, notes: imported.notes, skipped: imported.skipped.length });
     const path = `/b/${id}`;
+    const extra = options.onBoardCreated ? await options.onBoardCreated(id) : {};
     sendJson(
       response,
       201,
-      { id, title: imported.title, path, notes: imported.notes, skipped: imported.skipped },
+      { ...extra, id, title: imported.title, path, notes: imported.notes, skipped: imported.skipped },
       { location: path },
     );
   } finally {

@@ -8,13 +8,10 @@ export type AccessDecision =
 const ALLOWED: AccessDecision = { allowed: true };
 
 /**
- * Who may see and restore a board's history and export it: its facilitators.
- *
- * TODO(issue 7, share links): this is the single hook point. With the default `authorize`
- * (everyone who knows the board's address may edit it) there is no facilitator to tell
- * apart, so everyone is allowed, exactly as everyone may edit. When a server is started with
- * its own `authorize` hook, the request's query parameters (e.g. `?token=` of a share link)
- * are passed to it like a socket's, and only `facilitate` access is let through.
+ * Who may see and restore a board's history and export it: its facilitators. The request's
+ * credential (`Authorization: Bearer <token>`, or `?token=`) goes through the same `authorize`
+ * hook as a socket's, and only `facilitate` access is let through. Without a hook (a server
+ * embedded with no access control) everyone is allowed, exactly as everyone may edit.
  */
 export async function checkFacilitatorAccess(
   authorize: Authorize | undefined,

@@ -37,17 +37,8 @@ export async function handleCreateBoard(
     return;
   }
   const address = limit ? clientAddress(request, limit.trustProxy) : '';
-  const waitMs = limit?.limiter.waitMs(address) ?? 0;
-  if (waitMs > 0) {
-    const minutes = Math.ceil(waitMs / 60_000);
+  if (limit && refuseOverLimit(response, limit.limiter.waitMs(address))) {
     logger.warn('board creation refused: too many from one address', { address });
-    sendError(
-      response,
-      429,
-      'too_many_boards',
-      `Many boards were created from this network in the last hour. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reuse a board.`,
-      { 'retry-after': String(Math.ceil(waitMs / 1000)) },
-    );
     return;
   }
   let body: unknown;
@@ -82,4 +73,18 @@ export function validateTitle(body: unknown): string | { error: string } {
   if (trimmed === '') return { error: 'title must not be empty' };
   if ([...trimmed].length > MAX_TITLE_LENGTH) return { error: `title must be at most ${MAX_TITLE_LENGTH} characters` };
   return trimmed;
+}
+
+/** Answers 429 too_many_boards when the address must wait; true when it did. */
+export function refuseOverLimit(response: ServerResponse, waitMs: number): boolean {
+  if (waitMs <= 0) return false;
+  const minutes = Math.ceil(waitMs / 60_000);
+  sendError(
+    response,
+    429,
+    'too_many_boards',
+    `Many boards were created from this network in the last hour. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reuse a board.`,
+    { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+  );
+  return true;
 }
