@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PHONE } from './a11y.shared.ts';
 import {
   createBoard,
+  isFocused,
   joinAs,
   laneAddButton,
   noteField,
@@ -106,6 +107,16 @@ describe('a phone (390 × 844, touch), with taps only', () => {
     await phone.getByRole('dialog', { name: 'Move to lane…' }).getByRole('button', { name: 'Evaluate' }).tap();
     await waitFor(async () => (await noteField(laptop, id, 'lane')) === 'evaluate', { message: "Evaluate in the laptop's doc" });
     expect(await noteField(laptop, id, 'text')).toBe('Tapped in');
+  });
+
+  it('opens "Votes and results" where the person is looking, not below every lane', async () => {
+    await phone.getByRole('button', { name: 'List' }).tap();
+    await phone.getByRole('button', { name: 'Votes and results' }).tap();
+    const heading = phone.getByRole('heading', { name: 'Votes and results' });
+    await waitFor(() => isFocused(heading), { message: 'the panel heading to take focus' });
+    const box = await heading.boundingBox();
+    const viewport = phone.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
   });
 
   it('raised no page errors', () => {

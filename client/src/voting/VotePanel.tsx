@@ -1,5 +1,5 @@
 import { findOpenVote, openVote, type Role } from '@costudio/shared';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { BalanceView } from '../balance/BalanceView.tsx';
 import type { BoardSession } from '../board/useBoardSession.ts';
 import { PerspectivesView } from '../perspectives/PerspectivesView.tsx';
@@ -19,6 +19,8 @@ export function VotePanel({ voting, session, role }: { voting: BoardVoting; sess
   // The vote whose perspectives are shown: the open one, otherwise the last one closed.
   const shown = open ?? votes.at(-1) ?? null;
   const shownNumber = shown ? votes.indexOf(shown) + 1 : 0;
+  // The panel opens only when someone asks for it: take them (and their screen reader) to it.
+  useEffect(() => headingRef.current?.focus(), []);
 
   return (
     <section id={VOTE_PANEL_ID} className="vote-panel" aria-labelledby="vote-panel-heading">
