@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { addNote, fillJoinForm, newContext, noteTexts, useE2eEnvironment, waitFor } from './support/index.ts';
+import { addNote, fillJoinForm, isFocused, newContext, noteTexts, useE2eEnvironment, waitFor } from './support/index.ts';
 
 /**
  * History and backups on a server that requires share links (the CLI default): the facilitator's
@@ -38,6 +38,12 @@ describe('history and backups with share links (issues 6 and 7)', () => {
     const versions = page.getByRole('list', { name: 'Versions, newest first' });
     await versions.locator('.history-panel__name').filter({ hasText: 'After workshop 1' }).waitFor();
     expect(await page.getByText(/Could not load the history/).count()).toBe(0);
+    // Escape closes the drawer and gives focus back to its button, as a keyboard user expects.
+    await page.keyboard.press('Escape');
+    await versions.waitFor({ state: 'detached' });
+    expect(await isFocused(page.getByRole('button', { name: 'History & backups' }))).toBe(true);
+    await page.keyboard.press('Enter');
+    await versions.waitFor();
 
     const [json] = await Promise.all([
       page.waitForEvent('download'),

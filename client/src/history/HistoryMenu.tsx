@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { BackupTools } from '../backup/BackupTools.tsx';
 import { boardAccess, boardToken } from '../share/boardTokens.ts';
@@ -12,15 +12,29 @@ import './history.css';
  */
 export function HistoryMenu({ boardId, doc, title }: { boardId: string; doc: Y.Doc; title: string }) {
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   if (boardToken(boardId) !== null && boardAccess(boardId) !== 'facilitate') return null;
+  // Closing puts focus back on the button, so keyboard users are not dropped at the page's top.
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
   return (
     <>
-      <button type="button" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+      <button ref={buttonRef} type="button" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
         History &amp; backups
       </button>
       {open && (
-        <div className="history-drawer">
-          <HistoryPanel boardId={boardId} onClose={() => setOpen(false)} />
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape is a shortcut; every control inside is a real button
+        <div
+          className="history-drawer"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.stopPropagation();
+            close();
+          }}
+        >
+          <HistoryPanel boardId={boardId} onClose={close} />
           <BackupTools boardId={boardId} doc={doc} title={title} />
         </div>
       )}
