@@ -65,6 +65,7 @@ export {
   PRIVATE_INFIX,
   PRIVATE_WRITING_KEY,
   privateRoomId,
+  readLockedLanes,
   SUMMON_KEY,
   TIMER_KEY,
 } from './schema/facilitation.ts';

@@ -1,4 +1,4 @@
-import { isLaneId } from '@costudio/shared';
+import { isLaneId, readLockedLanes } from '@costudio/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
@@ -18,7 +18,6 @@ import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
 import { isBoardLocked } from '../lock/boardLock.ts';
-import { readLockedLanes } from '../lock/laneLocks.ts';
 import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';

@@ -1,7 +1,6 @@
-import type { LaneId } from '@costudio/shared';
+import { type LaneId, readLockedLanes } from '@costudio/shared';
 import { useState } from 'react';
 import { LaneLockControls, LockButton, LockedLanesNotice, LockedNotice } from '../lock/LockControls.tsx';
-import { readLockedLanes } from '../lock/laneLocks.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import type { LinkAccess } from './boardTokens.ts';
 import { SharePanel } from './SharePanel.tsx';

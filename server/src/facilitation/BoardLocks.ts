@@ -1,11 +1,4 @@
-import {
-  BOARD_LOCKED_KEY,
-  FACILITATION_MAP,
-  facilitationRoomId,
-  isLaneId,
-  type LaneId,
-  LOCKED_LANES_KEY,
-} from '@costudio/shared';
+import { BOARD_LOCKED_KEY, FACILITATION_MAP, facilitationRoomId, type LaneId, readLockedLanes } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 
@@ -67,12 +60,12 @@ export class BoardLocks {
     }
     const locked = readBoardLocked(doc);
     this.known.set(boardId, locked);
-    this.lanes.set(boardId, readLockedLanes(doc));
+    this.lanes.set(boardId, readLockedLanes(doc.getMap(FACILITATION_MAP)));
     return locked;
   }
 
   private recheck(boardId: string, doc: Y.Doc): void {
-    this.lanes.set(boardId, readLockedLanes(doc));
+    this.lanes.set(boardId, readLockedLanes(doc.getMap(FACILITATION_MAP)));
     const locked = readBoardLocked(doc);
     if (this.known.get(boardId) === locked) return;
     this.known.set(boardId, locked);
@@ -81,11 +74,6 @@ export class BoardLocks {
 }
 
 const NO_LANES: ReadonlySet<LaneId> = new Set();
-
-export function readLockedLanes(doc: Y.Doc): ReadonlySet<LaneId> {
-  const value = doc.getMap(FACILITATION_MAP).get(LOCKED_LANES_KEY);
-  return Array.isArray(value) && value.some(isLaneId) ? new Set(value.filter(isLaneId)) : NO_LANES;
-}
 
 export function readBoardLocked(doc: Y.Doc): boolean {
   return doc.getMap(FACILITATION_MAP).get(BOARD_LOCKED_KEY) === true;

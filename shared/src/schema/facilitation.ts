@@ -6,6 +6,9 @@
  * read these names from here, so they cannot drift apart.
  */
 
+import type * as Y from 'yjs';
+import { isLaneId, type LaneId } from './lanes.ts';
+
 /** Suffix of a board's facilitation room: `<boardId>__facilitation`. */
 export const FACILITATION_SUFFIX = '__facilitation';
 
@@ -30,6 +33,12 @@ export const TIMER_KEY = 'timer';
  * the relay undoes, as a new change, whatever a participant's update changed in these lanes.
  */
 export const LOCKED_LANES_KEY = 'lockedLanes';
+
+/** The locked lanes named in a facilitation map (anything that is not a lane id is ignored). */
+export function readLockedLanes(map: Y.Map<unknown> | undefined): ReadonlySet<LaneId> {
+  const value = map?.get(LOCKED_LANES_KEY);
+  return new Set(Array.isArray(value) ? value.filter(isLaneId) : []);
+}
 
 /** Key: `{clientId, at}`, "bring everyone to me": other open pages follow that board-awareness client. */
 export const SUMMON_KEY = 'summon';
