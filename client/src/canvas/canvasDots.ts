@@ -1,17 +1,18 @@
 import {
   dotsLeft,
   existingNoteIds,
+  getVotesMap,
   type Note,
   type PlaceDotResult,
   type Role,
-  readVotes,
+  readVote,
   tallyVote,
   totalsVisible,
   type Vote,
 } from '@costudio/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { dots, refusalMessage } from '../voting/dotMessages.ts';
+import { dotsLeftSentence, refusalMessage } from '../voting/dotMessages.ts';
 
 /** What the canvas needs of the board's voting (voting/useBoardVoting.ts). */
 export interface CanvasDotVoting {
@@ -66,13 +67,12 @@ export function useCanvasDots(
 /** What a screen reader hears after a click on a note's "+ dot". */
 export function dotPlacedMessage(result: PlaceDotResult, dotsPerPerson: number): string {
   if (!result.ok) return refusalMessage(result.reason, dotsPerPerson);
-  return result.dotsLeft === 0 ? 'Dot added. You have used all your dots.' : `Dot added. You have ${dots(result.dotsLeft)} left.`;
+  return `Dot added. ${dotsLeftSentence(result.dotsLeft)}`;
 }
 
 /** What a screen reader hears after a click on a note's "− dot". */
 export function dotTakenBackMessage(taken: boolean, doc: Y.Doc, voteId: string, participantId: string): string {
   if (!taken) return 'There was no dot of yours on that note to take back.';
-  const vote = readVotes(doc).find((candidate) => candidate.id === voteId);
-  const left = vote ? dotsLeft(vote, participantId, existingNoteIds(doc)) : 0;
-  return `Dot taken back. You have ${dots(left)} left.`;
+  const vote = readVote(voteId, getVotesMap(doc).get(voteId));
+  return `Dot taken back. ${dotsLeftSentence(vote ? dotsLeft(vote, participantId, existingNoteIds(doc)) : 0)}`;
 }

@@ -18,7 +18,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { BoardSession } from '../board/useBoardSession.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
-import { dots, noteLabel, refusalMessage } from './dotMessages.ts';
+import { dots, dotsLeftSentence, noteLabel, refusalMessage } from './dotMessages.ts';
 import type { Access } from './useAccess.ts';
 
 interface DotVoteProps {
@@ -56,13 +56,13 @@ export function DotVote({ session, vote, notes, participantId, role, access }: D
   const add = (note: Note) => {
     const result = placeDot(doc, { voteId: vote.id, participantId, role, noteId: note.id }, editor.origin);
     if (!result.ok) return setMessage(refusalMessage(result.reason, vote.dotsPerPerson));
-    setMessage(`Dot added to “${noteLabel(note.text, 40)}”. ${leftSentence(result.dotsLeft)}`);
+    setMessage(`Dot added to “${noteLabel(note.text, 40)}”. ${dotsLeftSentence(result.dotsLeft)}`);
   };
   const takeBack = (note: Note) => {
     if (!takeBackDot(doc, { voteId: vote.id, participantId, noteId: note.id }, editor.origin)) return;
     const now = readVote(vote.id, getVotesMap(doc).get(vote.id));
     setMessage(
-      `Dot taken back from “${noteLabel(note.text, 40)}”. ${leftSentence(now ? dotsLeft(now, participantId, noteIds) : 0)}`,
+      `Dot taken back from “${noteLabel(note.text, 40)}”. ${dotsLeftSentence(now ? dotsLeft(now, participantId, noteIds) : 0)}`,
     );
   };
 
@@ -146,8 +146,4 @@ export function DotVote({ session, vote, notes, participantId, role, access }: D
       )}
     </section>
   );
-}
-
-function leftSentence(left: number): string {
-  return left === 0 ? 'You have used all your dots.' : `You have ${dots(left)} left.`;
 }

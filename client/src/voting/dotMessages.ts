@@ -16,6 +16,11 @@ export function refusalMessage(reason: PlaceDotRefusal, dotsPerPerson: number): 
   }
 }
 
+/** "You have 2 dots left." / "You have used all your dots." */
+export function dotsLeftSentence(left: number): string {
+  return left === 0 ? 'You have used all your dots.' : `You have ${dots(left)} left.`;
+}
+
 /** "1 dot" / "3 dots". */
 export function dots(count: number): string {
   return count === 1 ? '1 dot' : `${count} dots`;
