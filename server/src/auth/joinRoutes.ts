@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AddressRateLimiter, JOIN_CODE_GUESS_LIMITS } from '../http/AddressRateLimiter.ts';
+import { AddressRateLimiter, JOIN_CODE_GUESS_LIMITS, minutesInWords } from '../http/AddressRateLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import type { JoinCodeTarget, ShareLinks } from './ShareLinks.ts';
@@ -39,8 +39,7 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
     const address = clientAddress(request, trustProxy);
     const waitMs = limiter.waitMs(address);
     if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      const message = `Too many codes were tried from this network. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again, or scan the QR code.`;
+      const message = `Too many codes were tried from this network. Wait ${minutesInWords(waitMs)}, then try again, or scan the QR code.`;
       sendPage(request, response, 429, message, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
       return true;
     }

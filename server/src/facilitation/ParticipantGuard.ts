@@ -78,7 +78,7 @@ export class ParticipantGuard implements UpdateGuard {
   enforce(doc: Y.Doc, connection: Connection, apply: () => void): Uint8Array | null {
     const binding: Watch[] = [];
     this.rules.forEach((rule, index) => {
-      const watch = this.watchFor(index, doc, rule.active());
+      const watch = this.watchFor(index, doc, rule);
       if (watch && rule.binds(connection)) binding.push(watch);
     });
     if (binding.length === 0) {
@@ -113,14 +113,14 @@ export class ParticipantGuard implements UpdateGuard {
   }
 
   /** The rule's watch on `doc`, started or stopped as the rule comes into or out of force. */
-  private watchFor(index: number, doc: Y.Doc, active: boolean): Watch | null {
+  private watchFor(index: number, doc: Y.Doc, rule: ParticipantRule): Watch | null {
+    const active = rule.active();
     let watch = this.watches[index] ?? null;
     if (watch && (!active || watch.map.doc !== doc)) {
       watch.stop();
       watch = null;
     }
-    if (!watch && active)
-      watch = new Watch((this.rules[index] as ParticipantRule).map(doc), this.rules[index] as ParticipantRule);
+    if (!watch && active) watch = new Watch(rule.map(doc), rule);
     this.watches[index] = watch;
     return watch;
   }

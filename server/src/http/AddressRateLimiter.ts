@@ -66,3 +66,9 @@ export class AddressRateLimiter {
     return window;
   }
 }
+
+/** A wait as people say it, rounded up to whole minutes: "1 minute", "10 minutes". */
+export function minutesInWords(waitMs: number): string {
+  const minutes = Math.ceil(waitMs / 60_000);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

@@ -3,7 +3,7 @@ import { MAX_TITLE_LENGTH } from '@costudio/shared';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { createNewBoard } from '../storage/createNewBoard.ts';
-import type { AddressRateLimiter } from './AddressRateLimiter.ts';
+import { type AddressRateLimiter, minutesInWords } from './AddressRateLimiter.ts';
 import { clientAddress } from './clientAddress.ts';
 import { sendError, sendJson } from './jsonResponses.ts';
 import { BodyError, readJsonBody } from './readJsonBody.ts';
@@ -78,12 +78,11 @@ export function validateTitle(body: unknown): string | { error: string } {
 /** Answers 429 too_many_boards when the address must wait; true when it did. */
 export function refuseOverLimit(response: ServerResponse, waitMs: number): boolean {
   if (waitMs <= 0) return false;
-  const minutes = Math.ceil(waitMs / 60_000);
   sendError(
     response,
     429,
     'too_many_boards',
-    `Many boards were created from this network in the last hour. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reuse a board.`,
+    `Many boards were created from this network in the last hour. Try again in ${minutesInWords(waitMs)}, or reuse a board.`,
     { 'retry-after': String(Math.ceil(waitMs / 1000)) },
   );
   return true;
