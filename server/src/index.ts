@@ -1,10 +1,11 @@
+export type { Access } from '@costudio/shared';
 export type { ServerConfig } from './config.ts';
 export { ConfigError, DEFAULTS, helpText, parseConfig } from './config.ts';
 export type { LogFields, Logger, LogLevel, LogSink } from './log.ts';
 export { createLogger, redactTokens } from './log.ts';
 export type { Authorize, AuthorizeContext, AuthorizeResult } from './relay/authorize.ts';
 export { allowEveryoneToEdit } from './relay/authorize.ts';
-export type { Access, ConnectionInfo } from './relay/Connection.ts';
+export type { ConnectionInfo } from './relay/Connection.ts';
 export type { Fanout, FanoutMessage } from './scale/Fanout.ts';
 export { LocalFanout } from './scale/LocalFanout.ts';
 export type { RunningServer, StartServerOptions } from './startServer.ts';

@@ -33,6 +33,8 @@ export { joinBoard, setParticipantRole, touchParticipant } from './ops/participa
 export { applyTextEdit } from './ops/textEdit.ts';
 export type { NewVote, PlaceDot, PlaceDotRefusal, PlaceDotResult } from './ops/voteOps.ts';
 export { closeVote, existingNoteIds, openVote, placeDot, pruneExcessDots, setHideTotals, takeBackDot } from './ops/voteOps.ts';
+export type { Access } from './protocol/access.ts';
+export { ACCESS_LEVELS, isAccess } from './protocol/access.ts';
 export type { CloseCodeValue } from './protocol/closeCodes.ts';
 export { CloseCode, describeCloseCode, RECONNECTING_CLOSE_CODES } from './protocol/closeCodes.ts';
 export { BOARD_ID_PATTERN, isValidBoardId, MAX_FRAME_BYTES, SYNC_PATH } from './protocol/limits.ts';

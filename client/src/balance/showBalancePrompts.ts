@@ -1,4 +1,4 @@
-import type { Access } from '../voting/useAccess.ts';
+import type { Access } from '@costudio/shared';
 
 /**
  * Whether balance prompts show on this screen. The facilitator always sees them; a projector

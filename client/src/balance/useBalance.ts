@@ -11,7 +11,7 @@ import {
 } from '@costudio/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { useYVersion } from '../voting/useYVersion.ts';
+import { useYVersion } from '../doc/useYVersion.ts';
 
 /**
  * The board's participation balance, recomputed when notes are added, moved or removed

@@ -24,6 +24,8 @@ import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
 import { ProjectorView } from '../projector/ProjectorView.tsx';
+import type { BoardSession } from '../session/BoardSession.ts';
+import { useBoardSession } from '../session/useBoardSession.ts';
 import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { useBoardView } from '../settings/useBoardView.ts';
@@ -39,7 +41,6 @@ import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
 import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
-import { type BoardSession, useBoardSession } from './useBoardSession.ts';
 
 /** A board: the join step on the first visit, then the live board. */
 export function BoardPage({ boardId }: { boardId: string }) {

@@ -12,7 +12,6 @@ import {
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
-import type { BoardSession } from '../board/useBoardSession.ts';
 import { setDebugHook } from '../debug/debugHook.ts';
 import type { Identity } from '../device/identity.ts';
 import { useNotes } from '../doc/useNotes.ts';
@@ -20,6 +19,7 @@ import { useUndoState } from '../doc/useUndoState.ts';
 import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
 import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { BoardLayer } from './BoardLayer.tsx';

@@ -11,7 +11,7 @@ import {
 import { type FocusEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import type { NotesSnapshot } from '../doc/NotesStore.ts';
-import { noteAuthor } from '../laneList/noteLabels.ts';
+import { noteAuthor } from '../doc/noteLabels.ts';
 import { notesByLane } from '../laneList/notesByLane.ts';
 import { noteKeyAction } from './noteKeys.ts';
 import { nextNoteFocus } from './noteNavigation.ts';

@@ -1,10 +1,10 @@
 import { LANES, type Lane, type LaneId, laneById, type Note } from '@costudio/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
-import type { BoardSession } from '../board/useBoardSession.ts';
 import type { Identity } from '../device/identity.ts';
 import { useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
 import './laneList.css';
 import { LaneSection, laneAddId } from './LaneSection.tsx';
 import { MoveNoteDialog } from './MoveNoteDialog.tsx';

@@ -3,10 +3,10 @@ import { useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { bindTextField } from '../doc/bindTextField.ts';
+import { noteAuthor, noteFieldName } from '../doc/noteLabels.ts';
 import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
-import { noteAuthor, noteFieldName } from './noteLabels.ts';
 
 interface NoteItemProps {
   note: Note;

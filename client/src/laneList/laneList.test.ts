@@ -1,6 +1,6 @@
 import type { Note } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
-import { noteAuthor, noteFieldName } from './noteLabels.ts';
+import { noteAuthor, noteFieldName } from '../doc/noteLabels.ts';
 import { notesByLane } from './notesByLane.ts';
 
 const base: Note = {

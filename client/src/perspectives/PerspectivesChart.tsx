@@ -1,6 +1,6 @@
 import { formatPercent, type Note, type Perspectives } from '@costudio/shared';
 import { useId } from 'react';
-import { noteLabel } from '../voting/dotMessages.ts';
+import { noteLabel } from '../doc/noteLabels.ts';
 
 const WIDTH = 360;
 const LABEL_HEIGHT = 18;

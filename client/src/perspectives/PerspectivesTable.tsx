@@ -1,5 +1,5 @@
 import { formatPercent, formatPoints, type Note, type Perspectives, type Role } from '@costudio/shared';
-import { noteLabel } from '../voting/dotMessages.ts';
+import { noteLabel } from '../doc/noteLabels.ts';
 
 interface PerspectivesTableProps {
   perspectives: Perspectives;

@@ -1,6 +1,6 @@
 import { computePerspectives, type Note, tallyVote, totalsVisible, type Vote, voteScopeLabel } from '@costudio/shared';
 import { useMemo } from 'react';
-import { noteLabel } from '../voting/dotMessages.ts';
+import { noteLabel } from '../doc/noteLabels.ts';
 import { PerspectivesChart } from './PerspectivesChart.tsx';
 import { PerspectivesTable } from './PerspectivesTable.tsx';
 import './perspectives.css';

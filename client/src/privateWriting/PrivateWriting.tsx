@@ -1,14 +1,14 @@
+import type { Access } from '@costudio/shared';
 import { LANES, type LaneId, PRIVATE_WRITING_KEY } from '@costudio/shared';
 import { type FormEvent, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Identity } from '../device/identity.ts';
-import type { LinkAccess } from '../share/boardTokens.ts';
 import { type PrivateRoomNotes, revealPrivateNotes, reviewPrivateNotes } from './reveal.ts';
 import { usePrivateNotes } from './usePrivateNotes.ts';
 
 interface PrivateWritingProps {
   boardId: string;
-  access: LinkAccess;
+  access: Access;
   token: string | null;
   facilitation: Y.Map<unknown>;
   identity: Identity;

@@ -1,6 +1,5 @@
 import { ROLE_INFO, ROLES } from '@costudio/shared';
 import { useEffect, useState } from 'react';
-import type { BoardSession } from '../board/useBoardSession.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { CameraController } from '../canvas/CameraController.ts';
 import type { Identity } from '../device/identity.ts';
@@ -9,6 +8,7 @@ import { useFollow } from '../follow/useFollow.ts';
 import { FACILITATES_FIELD } from '../follow/viewPresence.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
 import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { JoinQrCode } from './JoinQrCode.tsx';

@@ -1,8 +1,8 @@
+import type { Access } from '@costudio/shared';
 import { type LaneId, readLockedLanes } from '@costudio/shared';
 import { useState } from 'react';
 import { LaneLockControls, LockButton, LockedLanesNotice, LockedNotice } from '../lock/LockControls.tsx';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
-import type { LinkAccess } from './boardTokens.ts';
 import { SharePanel } from './SharePanel.tsx';
 import './facilitation.css';
 import type { FacilitationRoom } from './useFacilitationRoom.ts';
@@ -17,7 +17,7 @@ export function FacilitationBar({
   lockedLanes,
 }: {
   boardId: string;
-  access: LinkAccess;
+  access: Access;
   token: string | null;
   room: FacilitationRoom | null;
   locked: boolean;

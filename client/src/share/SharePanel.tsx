@@ -1,15 +1,15 @@
+import type { Access } from '@costudio/shared';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import type { LinkAccess } from './boardTokens.ts';
 import { createLink, linkUrl, listLinks, revokeLink, type ShareLink } from './linksApi.ts';
 
-const ACCESS_LABEL: Record<LinkAccess, string> = { facilitate: 'Facilitator', edit: 'Can edit', view: 'View only' };
+const ACCESS_LABEL: Record<Access, string> = { facilitate: 'Facilitator', edit: 'Can edit', view: 'View only' };
 
 /** The facilitator's links: make "can edit" and "view only" links, copy them, switch them off. */
 export function SharePanel({ boardId, token }: { boardId: string; token: string }) {
   const formId = useId();
   const [links, setLinks] = useState<ShareLink[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [access, setAccess] = useState<LinkAccess>('edit');
+  const [access, setAccess] = useState<Access>('edit');
   const [label, setLabel] = useState('');
   const [expiry, setExpiry] = useState('');
 
@@ -52,7 +52,7 @@ export function SharePanel({ boardId, token }: { boardId: string; token: string 
       <form onSubmit={onCreate}>
         <label>
           Access{' '}
-          <select value={access} onChange={(event) => setAccess(event.target.value as LinkAccess)}>
+          <select value={access} onChange={(event) => setAccess(event.target.value as Access)}>
             <option value="edit">Can edit</option>
             <option value="view">View only</option>
           </select>

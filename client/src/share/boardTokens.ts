@@ -1,8 +1,5 @@
-import { isValidBoardId } from '@costudio/shared';
+import { type Access, isAccess, isValidBoardId } from '@costudio/shared';
 import { readStored, writeStored } from '../device/deviceStorage.ts';
-
-/** What a share link lets this device do on a board; the relay enforces it, the UI follows it. */
-export type LinkAccess = 'view' | 'edit' | 'facilitate';
 
 const KEY = 'costudio.boardTokens';
 const MAX_BOARDS = 200;
@@ -52,19 +49,19 @@ export function captureTokenFromLocation(boardId: string): void {
  * The access a token claims, read without checking its signature: for showing the right
  * controls only. The relay checks the signature and refuses what the link does not allow.
  */
-export function claimedAccess(token: string | null): LinkAccess | null {
+export function claimedAccess(token: string | null): Access | null {
   if (!token) return null;
   try {
     const payload = token.split('.')[0] ?? '';
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const access = (JSON.parse(json) as { a?: unknown }).a;
-    return access === 'view' || access === 'edit' || access === 'facilitate' ? access : null;
+    return isAccess(access) ? access : null;
   } catch {
     return null;
   }
 }
 
 /** This device's access to a board: its link's, or "edit" on a server that runs without links. */
-export function boardAccess(boardId: string): LinkAccess {
+export function boardAccess(boardId: string): Access {
   return claimedAccess(boardToken(boardId)) ?? 'edit';
 }

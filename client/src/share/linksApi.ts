@@ -1,9 +1,9 @@
-import type { LinkAccess } from './boardTokens.ts';
+import type { Access } from '@costudio/shared';
 
 /** A share link as `GET/POST /api/boards/<id>/links` describe it (docs/api.md). */
 export interface ShareLink {
   id: string;
-  access: LinkAccess;
+  access: Access;
   label: string;
   createdAt: number;
   expiresAt: number | null;
@@ -40,7 +40,7 @@ export async function listLinks(boardId: string, token: string): Promise<ShareLi
 export function createLink(
   boardId: string,
   token: string,
-  request: { access: LinkAccess; label: string; expiresInMinutes?: number },
+  request: { access: Access; label: string; expiresInMinutes?: number },
 ): Promise<ShareLink> {
   return call<ShareLink>(`/api/boards/${boardId}/links`, token, { method: 'POST', body: JSON.stringify(request) });
 }

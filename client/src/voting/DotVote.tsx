@@ -1,3 +1,4 @@
+import type { Access } from '@costudio/shared';
 import {
   closeVote,
   dotsLeft,
@@ -16,10 +17,10 @@ import {
   voteScopeLabel,
 } from '@costudio/shared';
 import { useMemo, useState } from 'react';
-import type { BoardSession } from '../board/useBoardSession.ts';
+import { noteLabel } from '../doc/noteLabels.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
-import { dots, dotsLeftSentence, noteLabel, refusalMessage } from './dotMessages.ts';
-import type { Access } from './useAccess.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
+import { dots, dotsLeftSentence, refusalMessage } from './dotMessages.ts';
 
 interface DotVoteProps {
   session: BoardSession;

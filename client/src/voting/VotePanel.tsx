@@ -1,9 +1,9 @@
 import { findOpenVote, openVote, type Role } from '@costudio/shared';
 import { useEffect, useRef } from 'react';
 import { BalanceView } from '../balance/BalanceView.tsx';
-import type { BoardSession } from '../board/useBoardSession.ts';
 import { PerspectivesView } from '../perspectives/PerspectivesView.tsx';
 import { ReportDownload } from '../report/ReportDownload.tsx';
+import type { BoardSession } from '../session/BoardSession.ts';
 import { DotVote } from './DotVote.tsx';
 import { OpenVoteForm } from './OpenVoteForm.tsx';
 import type { BoardVoting } from './useBoardVoting.ts';

@@ -25,10 +25,3 @@ export function dotsLeftSentence(left: number): string {
 export function dots(count: number): string {
   return count === 1 ? '1 dot' : `${count} dots`;
 }
-
-/** A note's text as a short label for buttons and table rows. */
-export function noteLabel(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat === '') return '(empty note)';
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}

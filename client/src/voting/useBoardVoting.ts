@@ -1,12 +1,12 @@
-import type { ParticipationBalance, Vote } from '@costudio/shared';
+import type { Access, ParticipationBalance, Vote } from '@costudio/shared';
 import { useMemo, useState } from 'react';
 import { useBalance } from '../balance/useBalance.ts';
-import type { BoardSession } from '../board/useBoardSession.ts';
 import type { Identity } from '../device/identity.ts';
 import type { NotesSnapshot } from '../doc/NotesStore.ts';
 import { useNotes } from '../doc/useNotes.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
+import { useAccess } from '../session/useAccess.ts';
 import { participantIdFor } from './participantId.ts';
-import { type Access, useAccess } from './useAccess.ts';
 import { useParticipantRegistration } from './useParticipantRegistration.ts';
 import { useVotes } from './useVotes.ts';
 

@@ -1,7 +1,7 @@
 import { findOpenVote, getVotesMap, joinBoard, pruneExcessDots, type Role, readVotes, touchParticipant } from '@costudio/shared';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import type { BoardSession } from '../board/useBoardSession.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
 
 /** How often the page says "still here"; touchParticipant writes at most once a minute anyway. */
 const TOUCH_INTERVAL_MS = 60_000;

@@ -1,7 +1,7 @@
 import { getVotesMap, readVotes, type Vote } from '@costudio/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { useYVersion } from './useYVersion.ts';
+import { useYVersion } from '../doc/useYVersion.ts';
 
 /** Every readable vote on the board, oldest first; re-read when any vote or dot changes. */
 export function useVotes(doc: Y.Doc): readonly Vote[] {

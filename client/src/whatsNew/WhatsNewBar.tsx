@@ -1,8 +1,8 @@
 import { laneById } from '@costudio/shared';
 import { useEffect, useMemo, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
-import type { BoardSession } from '../board/useBoardSession.ts';
 import { useNotes } from '../doc/useNotes.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
 import type { WhatsNew } from './useWhatsNew.ts';
 
 /** The lane list's text field of a note (laneList/NoteItem.tsx, noteTextId). */

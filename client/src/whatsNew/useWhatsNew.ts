@@ -1,6 +1,6 @@
 import type { Note } from '@costudio/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { BoardSession } from '../board/useBoardSession.ts';
+import type { BoardSession } from '../session/BoardSession.ts';
 import { changesSince, readVisit, recordOf, writeVisit } from './visitRecord.ts';
 
 export interface WhatsNew {

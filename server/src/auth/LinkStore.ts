@@ -1,4 +1,4 @@
-import type { Access } from './shareToken.ts';
+import type { Access } from '@costudio/shared';
 
 /** One share link of a board. The token itself is never stored: it is re-signed from these fields. */
 export interface ShareLink {

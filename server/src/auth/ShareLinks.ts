@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Access } from '@costudio/shared';
 import { CloseCode } from '@costudio/shared';
 import type { Authorize, AuthorizeResult } from '../relay/authorize.ts';
 import { generateJoinCode, normalizeJoinCode } from './joinCode.ts';
 import type { LinkStore, ShareLink } from './LinkStore.ts';
-import { type Access, signShareToken, verifyShareToken } from './shareToken.ts';
+import { signShareToken, verifyShareToken } from './shareToken.ts';
 
 /**
  * `required`: every socket and API call needs a valid link (the CLI's default).

@@ -1,7 +1,7 @@
+import { ACCESS_LEVELS, type Access } from '@costudio/shared';
 import Database from 'better-sqlite3';
 import { generateJoinCode } from './joinCode.ts';
 import type { LinkStore, ShareLink } from './LinkStore.ts';
-import { ACCESS_LEVELS, type Access } from './shareToken.ts';
 
 interface LinkRow {
   id: string;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
+import type { Access } from '@costudio/shared';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { type IssuedLink, ShareLinks } from './ShareLinks.ts';
 import { SqliteLinkStore } from './SqliteLinkStore.ts';
 import { loadServerSecret } from './serverSecret.ts';
-import type { Access } from './shareToken.ts';
 
 /**
  * Makes a link for a board straight in the database, beside a running server or with it

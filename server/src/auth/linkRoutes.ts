@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Access } from '@costudio/shared';
 import { CloseCode } from '@costudio/shared';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
@@ -6,7 +7,6 @@ import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
 import type { AuthorizeResult } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { type ShareLinks, tokenFrom } from './ShareLinks.ts';
-import type { Access } from './shareToken.ts';
 
 const LINKS_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/(links|access)(?:\/([A-Za-z0-9_-]{1,64}))?\/?$/;
 const MAX_BODY_BYTES = 16 * 1024;

@@ -5,10 +5,9 @@
  * DATA_DIR and COSTUDIO_SECRET as for the server. Exit codes: 0 done, 1 no such board, 2 usage.
  */
 import { resolve } from 'node:path';
-import { isValidBoardId } from '@costudio/shared';
+import { ACCESS_LEVELS, type Access, isValidBoardId } from '@costudio/shared';
 import { DEFAULTS } from '../config.ts';
 import { issueLinkInDataDir } from './issueLink.ts';
-import { ACCESS_LEVELS, type Access } from './shareToken.ts';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const [boardId, access = 'facilitate'] = args;

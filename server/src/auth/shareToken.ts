@@ -1,9 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-
-/** What a share link lets its holder do on one board. */
-export type Access = 'view' | 'edit' | 'facilitate';
-
-export const ACCESS_LEVELS: readonly Access[] = ['view', 'edit', 'facilitate'];
+import { ACCESS_LEVELS, type Access } from '@costudio/shared';
 
 /** The signed content of a share link's token. Short keys keep links short enough for QR codes. */
 export interface ShareClaims {

@@ -1,8 +1,6 @@
+import type { Access } from '@costudio/shared';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../metrics.ts';
-
-/** What a person may do on a board, decided by the `authorize` hook when they connect. */
-export type Access = 'view' | 'edit' | 'facilitate';
 
 /** The facts about a connection that hooks such as `closeConnectionsWhere` may look at. */
 export interface ConnectionInfo {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Access } from './Connection.ts';
+import type { Access } from '@costudio/shared';
 
 /** What `authorize` is told about a connection attempt. */
 export interface AuthorizeContext {

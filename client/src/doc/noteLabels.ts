@@ -11,3 +11,10 @@ export function noteFieldName(note: Pick<Note, 'author' | 'authorRole' | 'anonym
   const role = ROLE_INFO[note.authorRole];
   return note.anonymous || note.author === '' ? `Note by ${role.anonymousName.toLowerCase()}` : `Note by ${noteAuthor(note)}`;
 }
+
+/** A note's text as a short label for buttons and table rows. */
+export function noteLabel(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat === '') return '(empty note)';
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,8 +1,6 @@
+import type { Access } from '@costudio/shared';
 import { useMemo } from 'react';
 import { boardAccess } from '../share/boardTokens.ts';
-
-/** What this person may do on a board: run votes and see prompts, add and vote, or only look. */
-export type Access = 'facilitate' | 'edit' | 'view';
 
 /**
  * This person's access to a board: what the share link this device holds allows (issue 7).

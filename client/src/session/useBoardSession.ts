@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { IndexeddbPersistence } from 'y-indexeddb';
-import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardEditor } from '../doc/BoardEditor.ts';
 import { NotesStore } from '../doc/NotesStore.ts';
@@ -9,21 +7,7 @@ import { openLocalCopy } from '../offline/localCopy.ts';
 import { PendingChanges } from '../offline/PendingChanges.ts';
 import { watchRelayStateVectors } from '../offline/watchRelayStateVectors.ts';
 import { openProvider } from '../sync/openProvider.ts';
-import type { SavedTracker } from '../sync/savedTracker.ts';
-
-/** Everything one open board needs, created together and torn down together. */
-export interface BoardSession {
-  boardId: string;
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  saved: SavedTracker;
-  editor: BoardEditor;
-  notes: NotesStore;
-  /** The board kept on this device (IndexedDB), so it opens and takes edits offline. */
-  local: IndexeddbPersistence;
-  /** Changes made on this device that the relay has not yet confirmed as stored. */
-  pending: PendingChanges;
-}
+import type { BoardSession } from './BoardSession.ts';
 
 export function useBoardSession(boardId: string): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null);

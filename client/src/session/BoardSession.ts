@@ -1,0 +1,21 @@
+import type { IndexeddbPersistence } from 'y-indexeddb';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { BoardEditor } from '../doc/BoardEditor.ts';
+import type { NotesStore } from '../doc/NotesStore.ts';
+import type { PendingChanges } from '../offline/PendingChanges.ts';
+import type { SavedTracker } from '../sync/savedTracker.ts';
+
+/** Everything one open board needs, created together and torn down together. */
+export interface BoardSession {
+  boardId: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  saved: SavedTracker;
+  editor: BoardEditor;
+  notes: NotesStore;
+  /** The board kept on this device (IndexedDB), so it opens and takes edits offline. */
+  local: IndexeddbPersistence;
+  /** Changes made on this device that the relay has not yet confirmed as stored. */
+  pending: PendingChanges;
+}
