@@ -37,6 +37,11 @@ describe('escapeMarkdown', () => {
       input: 'see https://evil.example and www.evil.example',
       output: 'see https\\://evil.example and www\\.evil.example',
     },
+    {
+      name: 'bare e-mail addresses',
+      input: 'write to jo.bloggs@example.nhs.uk or mailto:jo@example.org',
+      output: 'write to jo.bloggs\\@example.nhs.uk or mailto:jo\\@example.org',
+    },
     { name: 'newlines become spaces, each line escaped', input: 'one\n- two\r\n# three', output: 'one \\- two \\# three' },
     { name: 'control characters removed', input: 'a\u0000b\u001bc\u007fd', output: 'abcd' },
     { name: 'hyphen inside a word is untouched', input: 'well-known', output: 'well-known' },

@@ -44,7 +44,10 @@ function escapeLine(line: string): string {
     .replace(INLINE_SYNTAX, (char) => `\\${char}`)
     // GFM turns bare URLs into links; a report of untrusted text should not.
     .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`);
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
+    // …and bare e-mail addresses (also after mailto: or xmpp:) into mailto: links, which would
+    // put a participant's address one click from an e-mail in a report sent round.
+    .replace(/@/g, '\\@');
   // Block syntax that only counts at the start of a line: list items ("- ", "+ ", "1. ", "1) "),
   // thematic breaks and setext underlines ("---", "===").
   return escaped.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');

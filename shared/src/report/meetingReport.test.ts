@@ -1,3 +1,5 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { migrateBoard } from '../migrations/migrations.ts';
@@ -121,6 +123,27 @@ describe('meeting report', () => {
       expect(row.match(/(?<!\\)\|/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
       expect(row.match(/(?<!\\)\|/g)?.length ?? 0).toBeLessThanOrEqual(6);
     }
+  });
+
+  it('Markdown rendered as GitHub does: no link, image or HTML comes from what participants wrote', () => {
+    const withContacts = meeting();
+    createNote(withContacts, {
+      lane: 'define',
+      author: 'jo@example.org',
+      authorRole: 'lay',
+      text: 'Ring me: jo.bloggs@example.nhs.uk, mailto:jo@example.org, https://evil.example, www.evil.example',
+      id: 'contacts',
+      x: 0,
+      y: 0,
+    });
+    const html = micromark(renderMarkdownReport(collectMeetingReport(withContacts, { now: NOW })), {
+      extensions: [gfm()],
+      htmlExtensions: [gfmHtml()],
+    });
+    expect(html).toContain('jo.bloggs@example.nhs.uk');
+    expect(html).toContain('https://evil.example');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; *bold*');
+    expect(html).not.toMatch(/<a |<img|<script/);
   });
 
   it('CSV: parses back to the board’s cells, with formulas neutralised', () => {
