@@ -65,12 +65,9 @@ export function readDependencies({ structs, ds }: DecodedUpdate): UpdateDependen
   return { ranges, needs, gaps };
 }
 
-/**
- * Whether an update with these dependencies integrates in full into a doc at `stateVector`
- * (as from `Y.decodeStateVector`), leaving nothing pending.
- */
-export function canIntegrate(dependencies: UpdateDependencies, stateVector: ReadonlyMap<number, number>): boolean {
-  const known = (client: number) => stateVector.get(client) ?? 0;
+/** Whether an update with these dependencies integrates in full into `doc` now, leaving nothing pending. */
+export function canIntegrate(dependencies: UpdateDependencies, doc: Y.Doc): boolean {
+  const known = (client: number) => Y.getState(doc.store, client);
   for (const [client, range] of dependencies.ranges) if (range.start > known(client)) return false;
   for (const [client, clock] of dependencies.gaps) if (clock > known(client)) return false;
   for (const [client, clock] of dependencies.needs) {
