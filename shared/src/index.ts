@@ -46,6 +46,7 @@ export {
   MESSAGE_SYNC,
   SAVED_PARAM,
 } from './protocol/messageTypes.ts';
+export { FACILITATES_FIELD } from './protocol/presence.ts';
 export type { CsvValue } from './report/csvCell.ts';
 export { csvCell, csvRow } from './report/csvCell.ts';
 export { renderCsvReport } from './report/csvReport.ts';
