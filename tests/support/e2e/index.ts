@@ -3,10 +3,12 @@ export { canvasCamera, drawnNoteIds, noteField, noteIds, noteScreenRect, noteTex
 export type { JoinRole } from './boardPage.ts';
 export {
   addNote,
+  createBoardOnStartPage,
   fillJoinForm,
   fillNewNote,
   joinBoardPage,
   laneAddButton,
+  submitJoinForm,
   waitForSaved,
   waitForStatus,
 } from './boardPage.ts';
@@ -14,13 +16,14 @@ export type { CreatedBoard } from './boards.ts';
 export { createBoard } from './boards.ts';
 export type { ContextOptions } from './browser.ts';
 export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, newContext } from './browser.ts';
+export type { DebugHook } from './debugHook.ts';
 export type { E2eEnvironment } from './environment.ts';
 export { useE2eEnvironment } from './environment.ts';
 export { isFocused, joinWithKeyboard, keyboardUserAndListWatcher, tabTo } from './keyboard.ts';
 export type { CollectOptions, PageProblems } from './pageErrors.ts';
 export { collectPageProblems } from './pageErrors.ts';
 export type { Participant, ParticipantOptions } from './participants.ts';
-export { joinAs, openParticipant } from './participants.ts';
+export { joinAs, openParticipant, startBoardAs } from './participants.ts';
 export type { TestServer, TestServerOptions } from './testServer.ts';
 export { CLIENT_DIST_DIR, startTestServer } from './testServer.ts';
 export type { WaitForOptions } from './waitFor.ts';
