@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { screenshot } from '../support/e2e/index.ts';
 
 declare const axe: {
   run(
@@ -41,6 +40,5 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function screenshotForReview(page: Page, name: string): Promise<void> {
   const dir = process.env.COSTUDIO_SCREENSHOTS;
   if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  await screenshot(page, name, { dir, fullPage: true });
 }

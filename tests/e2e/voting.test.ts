@@ -10,6 +10,7 @@ import {
   fillJoinForm,
   openParticipant,
   type PageProblems,
+  screenshot,
   useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
@@ -141,7 +142,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
     }
     // Others see the anonymous note by its role only.
     await quinn.page.locator('.vote-note', { hasText: ANONYMOUS_TEXT }).getByText('A lay participant', { exact: true }).waitFor();
-    await pat.page.screenshot({ path: '/tmp/costudio-voting-open.png' });
+    await screenshot(pat.page, 'costudio-voting-open');
 
     // Lay: Lee A+B, Mo A+A (stacked), Noor B+C. Practitioners: Pat C+C, Quinn C+B.
     await addDot(lee.page, NOTES.a);
@@ -202,8 +203,8 @@ describe('dot voting with three lay participants and two practitioners', () => {
       });
       expect(await chart.getAttribute('aria-describedby')).toBeTruthy();
     }
-    await noor.page.getByRole('region', { name: 'Votes and results' }).screenshot({ path: '/tmp/costudio-perspectives.png' });
-    await noor.page.locator('svg.perspectives-chart').screenshot({ path: '/tmp/costudio-perspectives-chart.png' });
+    await screenshot(noor.page.getByRole('region', { name: 'Votes and results' }), 'costudio-perspectives');
+    await screenshot(noor.page.locator('svg.perspectives-chart'), 'costudio-perspectives-chart');
 
     // The anonymous note: shown by role, and its author's name is nowhere in the document.
     const replica = await nodeReplica(env.server.url, boardUrl.split('/b/')[1] ?? '');

@@ -24,6 +24,8 @@ export type { CollectOptions, PageProblems } from './pageErrors.ts';
 export { collectPageProblems } from './pageErrors.ts';
 export type { Participant, ParticipantOptions } from './participants.ts';
 export { joinAs, openParticipant, startBoardAs } from './participants.ts';
+export type { ScreenshotOptions } from './screenshots.ts';
+export { SCREENSHOT_DIR, screenshot } from './screenshots.ts';
 export type { TestServer, TestServerOptions } from './testServer.ts';
 export { CLIENT_DIST_DIR, startTestServer } from './testServer.ts';
 export type { WaitForOptions } from './waitFor.ts';
