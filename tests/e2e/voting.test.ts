@@ -121,7 +121,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
     // Lee posts anonymously: the note keeps the role and never the name.
     await lee.page.getByRole('button', { name: 'Post anonymously…' }).click();
     const dialog = lee.page.getByRole('dialog', { name: 'Post a note anonymously' });
-    await expect(dialog.getByText('A lay participant', { exact: true })).toBeTruthy();
+    await dialog.getByText('A lay participant', { exact: true }).waitFor({ state: 'visible' });
     await dialog.getByLabel('Lane').selectOption({ label: 'Design' });
     await dialog.getByLabel('Your note').fill(ANONYMOUS_TEXT);
     await dialog.getByRole('button', { name: 'Post anonymously' }).click();
