@@ -16,6 +16,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   canvasCamera,
+  type DebugHook,
   drawnNoteIds,
   fillJoinForm,
   noteScreenRect,
@@ -25,6 +26,8 @@ import {
   waitFor,
   waitForSaved,
 } from './support/index.ts';
+
+declare const window: { __costudio: DebugHook };
 
 type Rgb = [number, number, number];
 
@@ -125,9 +128,7 @@ describe('the board canvas', () => {
   it('adds notes by double-click and by the N key, changes their colour and deletes them', async () => {
     const notes = () =>
       page.evaluate(() => {
-        const map = (
-          window as unknown as { __costudio: { doc: { getMap(n: string): Map<string, Map<string, unknown>> } } }
-        ).__costudio.doc.getMap('notes');
+        const map = window.__costudio.doc.getMap<Y.Map<unknown>>('notes');
         return [...map.entries()].map(([id, note]) => ({
           id,
           lane: note.get('lane'),

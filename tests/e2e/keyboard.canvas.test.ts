@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotForReview } from './a11y.shared.ts';
 import {
   createBoard,
+  type DebugHook,
   isFocused,
   keyboardUserAndListWatcher,
   noteField,
@@ -14,9 +15,7 @@ import {
   waitFor,
 } from './support/index.ts';
 
-declare const window: {
-  __costudio: { noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null };
-};
+declare const window: { __costudio: DebugHook };
 
 /** Whether a dark focus ring is drawn just outside the note's left edge (canvas pixels, not DOM). */
 async function focusRingDrawn(page: Page, id: string): Promise<boolean> {

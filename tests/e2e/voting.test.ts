@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   fillNewNote as addNote,
+  type DebugHook,
   fillJoinForm,
   openParticipant,
   type PageProblems,
@@ -22,10 +23,7 @@ import {
  * nowhere in the document or in what the others received; the downloaded reports match.
  */
 
-interface BoardHook {
-  doc: { getMap(name: string): { keys(): IterableIterator<string>; toJSON(): unknown } };
-}
-declare const window: { __costudio: BoardHook };
+declare const window: { __costudio: DebugHook };
 
 /** A name that must never reach the document: the author of the anonymous note. */
 const SECRET_AUTHOR = 'Zebediah Quillfeather';
