@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { collectMeetingReport, renderCsvReport, renderMarkdownReport } from '@costudio/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import {
   fillNewNote as addNote,
   type DebugHook,
@@ -84,14 +83,10 @@ async function perspectivesRows(page: Page): Promise<string[][]> {
     .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
 }
 
-async function nodeReplica(url: string, boardId: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/sync`, boardId, doc, {
-    disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  await waitFor(() => provider.synced, { timeout: 10_000, message: 'the Node replica to sync' });
-  return { doc, provider };
+async function nodeReplica(syncUrl: string, boardId: string): Promise<BoardClient> {
+  const replica = connectBoardClient(syncUrl, boardId);
+  await replica.whenSynced(10_000);
+  return replica;
 }
 
 afterAll(async () => {
@@ -205,7 +200,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
     await screenshot(noor.page.locator('svg.perspectives-chart'), 'costudio-perspectives-chart');
 
     // The anonymous note: shown by role, and its author's name is nowhere in the document.
-    const replica = await nodeReplica(env.server.url, boardUrl.split('/b/')[1] ?? '');
+    const replica = await nodeReplica(env.server.syncUrl, boardUrl.split('/b/')[1] ?? '');
     try {
       const state = Buffer.from(Y.encodeStateAsUpdate(replica.doc));
       expect(state.toString('latin1')).toContain(ANONYMOUS_TEXT);
@@ -257,7 +252,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
       expect(csv).toContain(`1,"${NOTES.c}","Define",1,3,4\r\n`);
       expect(csv).toContain(`"Design","${ANONYMOUS_TEXT}","A lay participant","Lay participant","yes"`);
     } finally {
-      replica.provider.destroy();
+      replica.destroy();
       replica.doc.destroy();
     }
 

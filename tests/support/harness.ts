@@ -8,10 +8,10 @@ import {
   type SqliteBoardStoreOptions,
   type StartServerOptions,
 } from '@costudio/server';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { applySnapshot } from '../../server/src/storage/snapshots.ts';
+import { type BoardClient, connectBoardClient } from './boardClient.ts';
 import { openRawSocket, type RawSocket } from './rawSocket.ts';
 import { createTempDir } from './tempDir.ts';
 import { startTestRelay } from './testRelay.ts';
@@ -44,7 +44,7 @@ export async function startHarness(options: StartServerOptions = {}, sqlite?: Sq
     ...(ownStore ? { store: ownStore } : {}),
     ...options,
   });
-  const providers: WebsocketProvider[] = [];
+  const clients: BoardClient[] = [];
   const raws: RawSocket[] = [];
   return {
     server: relay.server,
@@ -52,13 +52,10 @@ export async function startHarness(options: StartServerOptions = {}, sqlite?: Sq
     logs,
     wsUrl: relay.syncUrl,
     provider(boardId, { params = {}, doc = new Y.Doc() } = {}) {
-      const provider = new WebsocketProvider(relay.syncUrl, boardId, doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-        params,
-      });
-      providers.push(provider);
-      return provider;
+      // The stock provider's own reconnection timing: these tests are about the relay.
+      const client = connectBoardClient(relay.syncUrl, boardId, { params, doc, maxBackoffTime: 2500 });
+      clients.push(client);
+      return client.provider;
     },
     async raw(path) {
       const socket = openRawSocket(relay.httpUrl, path);
@@ -79,7 +76,7 @@ export async function startHarness(options: StartServerOptions = {}, sqlite?: Sq
       }
     },
     async close() {
-      for (const provider of providers) provider.destroy();
+      for (const client of clients) client.destroy();
       for (const socket of raws) socket.ws.terminate();
       await relay.close();
       await ownStore?.close();

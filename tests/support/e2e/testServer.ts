@@ -11,6 +11,8 @@ export interface TestServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
   readonly port: number;
+  /** `ws://127.0.0.1:PORT/sync`, where a Node board client (connectBoardClient) connects. */
+  readonly syncUrl: string;
   /** Temporary SQLite directory; removed by `close()`. */
   readonly dataDir: string;
   /** The server itself, e.g. to drop connections with `closeConnectionsWhere`. */
@@ -48,6 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url: relay.httpUrl,
     port: relay.port,
+    syncUrl: relay.syncUrl,
     dataDir: relay.dataDir,
     server: relay.server,
     close: () => relay.dispose(),
