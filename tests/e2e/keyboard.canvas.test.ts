@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshotForReview } from './a11y.shared.ts';
 import {
   createBoard,
   type DebugHook,
@@ -10,6 +9,7 @@ import {
   noteField,
   noteIds,
   type Participant,
+  screenshotForReview,
   tabTo,
   useE2eEnvironment,
   waitFor,

@@ -1,3 +1,4 @@
+export { announcement, axeViolations } from './accessibility.ts';
 export type { Camera, ScreenRect } from './boardDoc.ts';
 export { canvasCamera, drawnNoteIds, noteField, noteIds, noteScreenRect, noteTexts } from './boardDoc.ts';
 export type { JoinRole } from './boardPage.ts';
@@ -15,7 +16,7 @@ export {
 export type { CreatedBoard } from './boards.ts';
 export { createBoard } from './boards.ts';
 export type { ContextOptions } from './browser.ts';
-export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, newContext } from './browser.ts';
+export { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, launchBrowser, newContext, PHONE } from './browser.ts';
 export type { DebugHook } from './debugHook.ts';
 export type { E2eEnvironment } from './environment.ts';
 export { useE2eEnvironment } from './environment.ts';
@@ -25,7 +26,7 @@ export { collectPageProblems } from './pageErrors.ts';
 export type { Participant, ParticipantOptions } from './participants.ts';
 export { joinAs, openParticipant, startBoardAs } from './participants.ts';
 export type { ScreenshotOptions } from './screenshots.ts';
-export { SCREENSHOT_DIR, screenshot } from './screenshots.ts';
+export { SCREENSHOT_DIR, screenshot, screenshotForReview } from './screenshots.ts';
 export type { TestServer, TestServerOptions } from './testServer.ts';
 export { CLIENT_DIST_DIR, startTestServer } from './testServer.ts';
 export type { WaitForOptions } from './waitFor.ts';

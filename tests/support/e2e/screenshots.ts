@@ -22,3 +22,10 @@ export async function screenshot(target: Page | Locator, name: string, options: 
   else await target.screenshot({ path });
   return path;
 }
+
+/** Saves a full-page screenshot for a person to look at, when COSTUDIO_SCREENSHOTS names a folder. */
+export async function screenshotForReview(page: Page, name: string): Promise<void> {
+  const dir = process.env.COSTUDIO_SCREENSHOTS;
+  if (!dir) return;
+  await screenshot(page, name, { dir, fullPage: true });
+}
