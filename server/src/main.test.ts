@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../tests/support/waitFor.ts';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
@@ -36,14 +37,6 @@ function run(args: string[], env: Record<string, string> = {}): Run {
   return result;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 afterEach(() => {
   for (const { child } of runs.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -71,7 +64,11 @@ describe('costudio-server CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'costudio-cli-'));
     dirs.push(dir);
     const server = run([], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data') });
-    await until(() => server.stdout.includes('"msg":"listening"'), 'the listening line');
+    await waitFor(() => server.stdout.includes('"msg":"listening"'), {
+      timeoutMs: 20_000,
+      intervalMs: 20,
+      what: 'the listening line',
+    });
     const line = server.stdout.split('\n').find((l) => l.includes('"msg":"listening"')) as string;
     const record = JSON.parse(line) as { level: string; port: number };
     expect(record.level).toBe('info');

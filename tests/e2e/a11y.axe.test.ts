@@ -1,14 +1,17 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DESKTOP, PHONE, screenshotForReview } from './a11y.shared.ts';
 import {
+  axeViolations,
   createBoard,
+  DESKTOP,
   fillJoinForm,
   joinBoardPage,
   laneAddButton,
   newContext,
   openParticipant,
   type PageProblems,
+  PHONE,
+  screenshotForReview,
   useE2eEnvironment,
   waitForSaved,
 } from './support/index.ts';

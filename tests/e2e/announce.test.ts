@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { announcement } from './a11y.shared.ts';
-import { createBoard, joinAs, laneAddButton, noteIds, type Participant, useE2eEnvironment, waitFor } from './support/index.ts';
+import {
+  announcement,
+  createBoard,
+  joinAs,
+  laneAddButton,
+  noteIds,
+  type Participant,
+  useE2eEnvironment,
+  waitFor,
+} from './support/index.ts';
 
 declare const window: { __heard: string[] };
 

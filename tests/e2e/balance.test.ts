@@ -5,6 +5,7 @@ import {
   fillJoinForm,
   openParticipant,
   type Participant,
+  screenshot,
   useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
@@ -76,7 +77,7 @@ describe('participation balance prompt', () => {
       .waitFor();
     expect(await lay.getByTestId('balance-prompts').count()).toBe(0);
     expect(await lay.getByText(/invite them in/).count()).toBe(0);
-    await facilitator.screenshot({ path: '/tmp/costudio-balance-prompt.png' });
+    await screenshot(facilitator, 'costudio-balance-prompt');
 
     // Dismissing one keeps it away, even as its numbers change; the other stays.
     await facilitator

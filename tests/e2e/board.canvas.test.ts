@@ -11,11 +11,11 @@ import {
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { connectBoardClient } from '../support/boardClient.ts';
 import {
   canvasCamera,
+  type DebugHook,
   drawnNoteIds,
   fillJoinForm,
   noteScreenRect,
@@ -25,6 +25,8 @@ import {
   waitFor,
   waitForSaved,
 } from './support/index.ts';
+
+declare const window: { __costudio: DebugHook };
 
 type Rgb = [number, number, number];
 
@@ -67,13 +69,10 @@ describe('the board canvas', () => {
   });
 
   it('draws a note written by a stock y-websocket client in Node, and skips malformed ones', async () => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${env.server.port}/sync`, boardPath.replace('/b/', ''), doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
+    const client = connectBoardClient(env.server.syncUrl, boardPath.replace('/b/', ''));
+    const { doc } = client;
     try {
-      await waitFor(() => provider.synced, { message: 'the Node client to sync' });
+      await client.whenSynced();
       const id = createNote(
         doc,
         { lane: 'deliver', author: 'Import bot', authorRole: 'practitioner', text: 'From Node', color: 'pink' },
@@ -117,7 +116,7 @@ describe('the board canvas', () => {
       expect(near(pixel(png, header.x, header.y), background, 4)).toBe(false);
       expect(near(pixel(png, laneBody.x, laneBody.y), background, 4)).toBe(false);
     } finally {
-      provider.destroy();
+      client.destroy();
       doc.destroy();
     }
   });
@@ -125,9 +124,7 @@ describe('the board canvas', () => {
   it('adds notes by double-click and by the N key, changes their colour and deletes them', async () => {
     const notes = () =>
       page.evaluate(() => {
-        const map = (
-          window as unknown as { __costudio: { doc: { getMap(n: string): Map<string, Map<string, unknown>> } } }
-        ).__costudio.doc.getMap('notes');
+        const map = window.__costudio.doc.getMap<Y.Map<unknown>>('notes');
         return [...map.entries()].map(([id, note]) => ({
           id,
           lane: note.get('lane'),
@@ -172,20 +169,17 @@ describe('the board canvas', () => {
   });
 
   it('goes read-only, and says so, on a board from a newer version of Costudio', async () => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${env.server.port}/sync`, boardPath.replace('/b/', ''), doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
+    const client = connectBoardClient(env.server.syncUrl, boardPath.replace('/b/', ''));
+    const { doc } = client;
     try {
-      await waitFor(() => provider.synced);
+      await client.whenSynced();
       doc.getMap('meta').set('schemaVersion', 999);
       await page.getByText(/made with a newer version of Costudio/).waitFor();
       expect(await page.getByRole('button', { name: /^Add note/ }).isDisabled()).toBe(true);
       doc.getMap('meta').set('schemaVersion', CURRENT_SCHEMA_VERSION);
       await waitFor(async () => !(await page.getByRole('button', { name: /^Add note/ }).isDisabled()));
     } finally {
-      provider.destroy();
+      client.destroy();
       doc.destroy();
     }
   });

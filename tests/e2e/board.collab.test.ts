@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import {
   canvasCamera,
   createBoard,
+  type DebugHook,
   drawnNoteIds,
   joinAs,
   noteField,
@@ -14,16 +16,7 @@ import {
   waitForSaved,
 } from './support/index.ts';
 
-/** What the board exposes on window.__costudio (see client/src/debug/debugHook.ts), for whole-note snapshots. */
-interface BoardHook {
-  doc: {
-    getMap(name: string): {
-      keys(): IterableIterator<string>;
-      get(key: string): { toJSON(): Record<string, unknown> } | undefined;
-    };
-  };
-}
-declare const window: { __costudio: BoardHook };
+declare const window: { __costudio: DebugHook };
 
 const LANE_WIDTH = 360;
 const LANE_GAP = 24;
@@ -153,7 +146,7 @@ describe('the board, live for two people in two browsers', () => {
     await waitForSaved(alice);
     const snapshot = (page: Page) =>
       page.evaluate(() => {
-        const notes = window.__costudio.doc.getMap('notes');
+        const notes = window.__costudio.doc.getMap<Y.Map<unknown>>('notes');
         return Object.fromEntries([...notes.keys()].sort().map((id) => [id, notes.get(id)?.toJSON()]));
       });
     const before = await snapshot(alice);

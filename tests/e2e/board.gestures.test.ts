@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canvasCamera as camera,
   createBoard,
+  type DebugHook,
   joinBoardPage,
   openParticipant,
   type PageProblems,
@@ -10,7 +11,7 @@ import {
   waitFor,
 } from './support/index.ts';
 
-declare const window: { __costudio: { doc: { getMap(name: string): { size: number } } } };
+declare const window: { __costudio: DebugHook };
 
 async function surfaceCentre(page: Page): Promise<{ x: number; y: number }> {
   const box = await page.locator('.board-canvas__surface').boundingBox();

@@ -1,30 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type DebugHook, joinAs, startBoardAs, useE2eEnvironment, waitFor } from '../support/e2e/index.ts';
 
 /** "Bring everyone to me": the facilitator's view becomes another browser's view; Escape lets go. */
 
-interface Camera {
-  x: number;
-  y: number;
-  scale: number;
-}
-interface Hook {
-  camera: { get(): Camera; set(camera: Camera): void };
-  provider: { awareness: { getStates(): Map<number, { view?: { x: number } }> } };
-}
-declare const window: { __costudio: Hook };
+declare const window: { __costudio: DebugHook };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function join(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: /As a practitioner/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
+const env = useE2eEnvironment();
 
 /** The board point at the centre of the page's canvas. */
 async function centre(page: Page): Promise<{ x: number; y: number; scale: number }> {
@@ -34,30 +16,10 @@ async function centre(page: Page): Promise<{ x: number; y: number; scale: number
   return { x: (box.width / 2 - camera.x) / camera.scale, y: (box.height / 2 - camera.y) / camera.scale, scale: camera.scale };
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
 describe('follow', () => {
   it("bring everyone to me moves another browser's view to the facilitator's, until Escape", async () => {
-    const [a, b] = [await newContext(browser), await newContext(browser)];
-    contexts.push(a, b);
-    const facilitator = await a.newPage();
-    const participant = await b.newPage();
-    await facilitator.goto(server.url);
-    await facilitator.getByLabel('Board name').fill('Follow me');
-    await facilitator.getByRole('button', { name: 'New board' }).click();
-    await facilitator.waitForURL(/\/b\//);
-    await join(facilitator, 'Fay');
-    await participant.goto(facilitator.url());
-    await join(participant, 'Pat');
+    const { page: facilitator } = await startBoardAs(env.browser, env.server.url, 'Follow me', 'Fay');
+    const { page: participant } = await joinAs(env.browser, facilitator.url(), 'Pat', 'practitioner');
 
     // The facilitator looks closely at the far end of the board; the participant does not.
     await facilitator.evaluate(() => window.__costudio.camera.set({ x: -1500, y: -200, scale: 1.5 }));
@@ -84,7 +46,9 @@ describe('follow', () => {
     await waitFor(
       async () =>
         participant.evaluate(() =>
-          [...window.__costudio.provider.awareness.getStates().values()].some((state) => state.view?.x === 0),
+          [...window.__costudio.provider.awareness.getStates().values()].some(
+            (state) => (state as { view?: { x: number } }).view?.x === 0,
+          ),
         ),
       { message: "the facilitator's new view to reach the participant" },
     );

@@ -1,22 +1,21 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshotForReview } from './a11y.shared.ts';
 import {
   createBoard,
+  type DebugHook,
   isFocused,
   keyboardUserAndListWatcher,
   noteField,
   noteIds,
   type Participant,
+  screenshotForReview,
   tabTo,
   useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
 
-declare const window: {
-  __costudio: { noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null };
-};
+declare const window: { __costudio: DebugHook };
 
 /** Whether a dark focus ring is drawn just outside the note's left edge (canvas pixels, not DOM). */
 async function focusRingDrawn(page: Page, id: string): Promise<boolean> {

@@ -1,35 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { type DebugHook, joinAs, startBoardAs, useE2eEnvironment, waitFor } from '../support/e2e/index.ts';
 
 /**
  * The board lock in two browsers: the facilitator locks, the participant's drag of a note to
  * another lane is refused and the page says why; after the unlock the same drag works.
  */
 
-interface Hook {
-  doc: { getMap(name: string): { get(key: string): { get(field: string): unknown } | undefined; keys(): Iterable<string> } };
-  camera: { get(): { x: number; y: number; scale: number } };
-  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
-}
-declare const window: { __costudio: Hook };
+declare const window: { __costudio: DebugHook };
 
 const LANE_WIDTH = 360;
 const LANE_GAP = 24;
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function join(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: /As a practitioner/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
+const env = useE2eEnvironment();
 
 const laneOf = (page: Page, id: string) =>
-  page.evaluate((noteId) => window.__costudio.doc.getMap('notes').get(noteId)?.get('lane'), id);
+  page.evaluate((noteId) => window.__costudio.doc.getMap<Y.Map<unknown>>('notes').get(noteId)?.get('lane'), id);
 
 /** Drags the note to the middle of lane `laneIndex` with the mouse, as a person would. */
 async function dragToLane(page: Page, id: string, laneIndex: number): Promise<void> {
@@ -47,30 +34,10 @@ async function dragToLane(page: Page, id: string, laneIndex: number): Promise<vo
   await page.mouse.up();
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
 describe('board lock', () => {
   it("refuses a participant's drag while the board or a lane is locked, and says why", async () => {
-    const [a, b] = [await newContext(browser), await newContext(browser)];
-    contexts.push(a, b);
-    const facilitator = await a.newPage();
-    const participant = await b.newPage();
-    await facilitator.goto(server.url);
-    await facilitator.getByLabel('Board name').fill('Locked board');
-    await facilitator.getByRole('button', { name: 'New board' }).click();
-    await facilitator.waitForURL(/\/b\//);
-    await join(facilitator, 'Fay');
-    await participant.goto(facilitator.url());
-    await join(participant, 'Pat');
+    const { page: facilitator } = await startBoardAs(env.browser, env.server.url, 'Locked board', 'Fay');
+    const { page: participant } = await joinAs(env.browser, facilitator.url(), 'Pat', 'practitioner');
 
     await participant
       .getByRole('button', { name: /^Add note/ })

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PHONE } from './a11y.shared.ts';
 import {
   createBoard,
   isFocused,
@@ -10,6 +9,7 @@ import {
   noteIds,
   openParticipant,
   type Participant,
+  PHONE,
   useE2eEnvironment,
   waitFor,
   waitForSaved,

@@ -1,65 +1,40 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  type DebugHook,
+  joinAs,
+  joinBoardPage,
+  openParticipant,
+  startBoardAs,
+  useE2eEnvironment,
+  waitFor,
+} from '../support/e2e/index.ts';
 
 /**
  * Private writing, then reveal: a note written privately is absent from another participant's
  * Y.Doc and from every WebSocket frame their browser receives, until the facilitator reveals it.
  */
 
-interface Hook {
-  doc: { getMap(name: string): { toJSON(): unknown } };
-}
-declare const window: { __costudio: Hook };
+declare const window: { __costudio: DebugHook };
 
 const SECRET = 'Night staff never see the discharge letter';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function join(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: /patient, carer/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
+const env = useE2eEnvironment();
 
 const notesJson = (page: Page) => page.evaluate(() => JSON.stringify(window.__costudio.doc.getMap('notes').toJSON()));
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
 describe('private writing', () => {
   it('keeps a private note off other devices and the network until the facilitator reveals it', async () => {
-    const [a, b, c] = [await newContext(browser), await newContext(browser), await newContext(browser)];
-    contexts.push(a, b, c);
-    const facilitator = await a.newPage();
-    const writer = await b.newPage();
-    const other = await c.newPage();
+    const { page: other } = await openParticipant(env.browser);
     // Every frame the other participant's browser receives, as bytes.
     const received: Buffer[] = [];
     other.on('websocket', (socket) =>
       socket.on('framereceived', ({ payload }) => received.push(Buffer.isBuffer(payload) ? payload : Buffer.from(payload))),
     );
 
-    await facilitator.goto(server.url);
-    await facilitator.getByLabel('Board name').fill('Quiet ideas');
-    await facilitator.getByRole('button', { name: 'New board' }).click();
-    await facilitator.waitForURL(/\/b\//);
-    await join(facilitator, 'Fay');
-    await writer.goto(facilitator.url());
-    await join(writer, 'Wyn');
-    await other.goto(facilitator.url());
-    await join(other, 'Oli');
+    const { page: facilitator } = await startBoardAs(env.browser, env.server.url, 'Quiet ideas', 'Fay', 'lay');
+    const { page: writer } = await joinAs(env.browser, facilitator.url(), 'Wyn', 'lay');
+    await joinBoardPage(other, facilitator.url(), 'Oli', 'lay');
 
     await facilitator.getByRole('button', { name: 'Start private writing' }).click();
     await writer.getByLabel('Private note', { exact: true }).fill(SECRET);

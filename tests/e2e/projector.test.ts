@@ -1,30 +1,17 @@
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { type DebugHook, fillJoinForm, openParticipant, startBoardAs, useE2eEnvironment, waitFor } from '../support/e2e/index.ts';
 
 /**
  * The room's screen on a server that requires links: its QR code, read from a screenshot,
  * is a link that joins the board with edit rights; it counts who is here by role.
  */
 
-interface Hook {
-  doc: { getMap(name: string): { size: number } };
-  camera: { get(): { x: number; y: number; scale: number }; set(camera: { x: number; y: number; scale: number }): void };
-}
-declare const window: { __costudio: Hook };
+declare const window: { __costudio: DebugHook };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function join(page: Page, name: string, role: 'lay' | 'practitioner'): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: role === 'lay' ? /patient, carer/ : /As a practitioner/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
+const env = useE2eEnvironment({ requireLinks: true });
 
 /** The board point at the centre of the page's canvas. */
 async function centre(page: Page): Promise<{ x: number; y: number }> {
@@ -34,30 +21,16 @@ async function centre(page: Page): Promise<{ x: number; y: number }> {
   return { x: (box.width / 2 - camera.x) / camera.scale, y: (box.height / 2 - camera.y) / camera.scale };
 }
 
-beforeAll(async () => {
-  server = await startTestServer({ requireLinks: true });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
 describe('projector', () => {
   it('shows a QR code that joins the board with edit rights, and counts people by role', async () => {
-    const [facilitatorContext, phoneContext] = [
-      await newContext(browser, { viewport: { width: 1400, height: 900 } }),
-      await newContext(browser),
-    ];
-    contexts.push(facilitatorContext, phoneContext);
-    const facilitator = await facilitatorContext.newPage();
-    await facilitator.goto(server.url);
-    await facilitator.getByLabel('Board name').fill('Ward round');
-    await facilitator.getByRole('button', { name: 'New board' }).click();
-    await facilitator.waitForURL(/\/b\//);
-    await join(facilitator, 'Fay', 'practitioner');
+    const { context: facilitatorContext, page: facilitator } = await startBoardAs(
+      env.browser,
+      env.server.url,
+      'Ward round',
+      'Fay',
+      'practitioner',
+      { viewport: { width: 1400, height: 900 } },
+    );
 
     // The facilitator opens the room's screen from the same device, which holds the facilitator link.
     const projector = await facilitatorContext.newPage();
@@ -70,15 +43,15 @@ describe('projector', () => {
     expect(decoded).not.toBeNull();
     const joinUrl = decoded?.data ?? '';
     // The short address (typed from the back of the room) is what the QR code holds; it redirects to the link.
-    expect(joinUrl).toMatch(new RegExp(`^${server.url}/j/[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$`));
+    expect(joinUrl).toMatch(new RegExp(`^${env.server.url}/j/[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$`));
     expect(await projector.locator('.projector__url').textContent()).toBe(joinUrl);
     const code = joinUrl.slice(-8);
     expect(await projector.locator('.projector__code').textContent()).toContain(`${code.slice(0, 4)} ${code.slice(4)}`);
 
-    const phone = await phoneContext.newPage();
+    const { page: phone } = await openParticipant(env.browser);
     await phone.goto(joinUrl);
     await phone.waitForURL(/\/b\//);
-    await join(phone, 'Lee', 'lay');
+    await fillJoinForm(phone, 'Lee', 'lay');
     expect(await phone.getByText('You are viewing this board').count()).toBe(0);
     await phone
       .getByRole('button', { name: /^Add note/ })

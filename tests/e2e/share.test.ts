@@ -1,6 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  createBoardOnStartPage,
+  type DebugHook,
+  fillJoinForm,
+  openParticipant,
+  submitJoinForm,
+  useE2eEnvironment,
+  waitFor,
+} from '../support/e2e/index.ts';
 
 /**
  * Share links in Chromium, on a server that requires them: the facilitator makes a board on
@@ -8,46 +15,17 @@ import { collectPageProblems, launchBrowser, newContext, startTestServer, type T
  * even by writing to its Y.Doc directly, and is told in plain words when the link is revoked.
  */
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const env = useE2eEnvironment({ requireLinks: true });
 
-interface Hook {
-  doc: { getMap(name: string): { set(key: string, value: unknown): void; has(key: string): boolean; size: number } };
-}
-declare const window: { __costudio: Hook };
-
-async function join(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: /As a practitioner/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-}
-
-beforeAll(async () => {
-  server = await startTestServer({ requireLinks: true });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
+declare const window: { __costudio: DebugHook };
 
 describe('share links', () => {
   it('a view-only link shows the board, refuses changes, and stops working when revoked', async () => {
-    const [facilitatorContext, viewerContext] = [await newContext(browser), await newContext(browser)];
-    contexts.push(facilitatorContext, viewerContext);
-    const facilitator = await facilitatorContext.newPage();
-    const viewer = await viewerContext.newPage();
-    const problems = collectPageProblems(facilitator);
+    const { page: facilitator, problems } = await openParticipant(env.browser);
+    const { page: viewer } = await openParticipant(env.browser);
 
-    await facilitator.goto(server.url);
-    await facilitator.getByLabel('Board name').fill('Clinic letters');
-    await facilitator.getByRole('button', { name: 'New board' }).click();
-    await facilitator.waitForURL(/\/b\//);
-    await join(facilitator, 'Fay');
-    await facilitator.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+    await createBoardOnStartPage(facilitator, env.server.url, 'Clinic letters');
+    await fillJoinForm(facilitator, 'Fay', 'practitioner');
     expect(facilitator.url()).not.toContain('token');
 
     await facilitator.getByRole('button', { name: 'Share' }).click();
@@ -60,7 +38,7 @@ describe('share links', () => {
     expect(viewUrl).toMatch(/\/b\/[\w-]+#token=[\w-]+\.[\w-]+$/);
 
     await viewer.goto(viewUrl);
-    await join(viewer, 'Val');
+    await submitJoinForm(viewer, 'Val', 'practitioner');
     await viewer.getByText('You are viewing this board').waitFor();
     // The token left the address bar as soon as the page read it.
     expect(viewer.url()).not.toContain('token');

@@ -1,19 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, startTestServer, type TestServer, waitFor } from './support/index.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { joinAs, startBoardAs, useE2eEnvironment, waitFor } from '../support/e2e/index.ts';
 
 /** The facilitator's countdown in two browsers: the same time everywhere, after a reload too. */
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function join(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: /As a practitioner/ }).check();
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-}
+const env = useE2eEnvironment();
 
 async function remaining(page: Page): Promise<number> {
   const value = await page.getByTestId('timer-remaining').getAttribute('data-remaining-ms', { timeout: 10_000 });
@@ -25,30 +16,10 @@ async function both(a: Page, b: Page): Promise<[number, number]> {
   return Promise.all([remaining(a), remaining(b)]);
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
 describe('timer', () => {
   it('starts, pauses and resets for everyone, and survives a reload', async () => {
-    const [a, b] = [await newContext(browser), await newContext(browser)];
-    contexts.push(a, b);
-    const facilitator = await a.newPage();
-    const participant = await b.newPage();
-    await facilitator.goto(server.url);
-    await facilitator.getByLabel('Board name').fill('Timed board');
-    await facilitator.getByRole('button', { name: 'New board' }).click();
-    await facilitator.waitForURL(/\/b\//);
-    await join(facilitator, 'Fay');
-    await participant.goto(facilitator.url());
-    await join(participant, 'Pat');
+    const { page: facilitator } = await startBoardAs(env.browser, env.server.url, 'Timed board', 'Fay');
+    const { page: participant } = await joinAs(env.browser, facilitator.url(), 'Pat', 'practitioner');
     expect(await participant.getByRole('button', { name: 'Start timer' }).count()).toBe(0);
 
     await facilitator.getByLabel('Minutes').fill('3');

@@ -1,17 +1,15 @@
 import { getVotesMap, NOTE_HEIGHT, NOTE_WIDTH, openVote, readVotes, type Vote } from '@costudio/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { addNote, createBoard, joinAs, noteScreenRect, useE2eEnvironment, waitFor } from './support/index.ts';
+import { connectBoardClient } from '../support/boardClient.ts';
+import { addNote, createBoard, type DebugHook, joinAs, noteScreenRect, useE2eEnvironment, waitFor } from './support/index.ts';
 
 /** Centre of a note's "+ dot" target (canvas/NoteShape.tsx DOT_TARGET), in board units from the note's corner. */
 const TARGET_CENTRE = { x: NOTE_WIDTH - 50 + 22, y: NOTE_HEIGHT - 27 + 12 };
 /** Centre of its "− dot" target (TAKE_BACK_TARGET), left of "+ dot". */
 const TAKE_BACK_CENTRE = { x: TARGET_CENTRE.x - 48, y: TARGET_CENTRE.y };
 
-declare const window: { __costudio: { noteDots(id: string): string | null } };
+declare const window: { __costudio: DebugHook };
 
 describe('dot voting on the canvas (issue 5)', () => {
   const env = useE2eEnvironment();
@@ -20,17 +18,14 @@ describe('dot voting on the canvas (issue 5)', () => {
     const board = await createBoard(env.server, 'Canvas vote');
     const { page } = await joinAs(env.browser, board.url, 'Lena');
     const voted = await addNote(page, 'Click to vote for me');
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${env.server.port}/sync`, board.id, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
+    const client = connectBoardClient(env.server.syncUrl, board.id);
+    const { doc } = client;
     const dotsOn = (noteId: string) =>
       readVotes(doc)
         .flatMap((vote: Vote) => vote.dots)
         .filter((dot) => dot.noteId === noteId);
     try {
-      await waitFor(() => provider.synced, { message: 'the Node client to sync' });
+      await client.whenSynced();
       await page.keyboard.press('Escape');
       openVote(doc, { scope: 'board', dotsPerPerson: 2 });
       await waitFor(() => getVotesMap(doc).size === 1);
@@ -66,7 +61,7 @@ describe('dot voting on the canvas (issue 5)', () => {
         async () => (await page.getByTestId('canvas-dot-message').textContent()) === 'Dot taken back. You have 1 dot left.',
       );
     } finally {
-      provider.destroy();
+      client.destroy();
       doc.destroy();
     }
   });

@@ -2,14 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { collectMeetingReport, renderCsvReport, renderMarkdownReport } from '@costudio/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import {
   fillNewNote as addNote,
+  type DebugHook,
   fillJoinForm,
   openParticipant,
   type PageProblems,
+  screenshot,
   useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
@@ -21,10 +22,7 @@ import {
  * nowhere in the document or in what the others received; the downloaded reports match.
  */
 
-interface BoardHook {
-  doc: { getMap(name: string): { keys(): IterableIterator<string>; toJSON(): unknown } };
-}
-declare const window: { __costudio: BoardHook };
+declare const window: { __costudio: DebugHook };
 
 /** A name that must never reach the document: the author of the anonymous note. */
 const SECRET_AUTHOR = 'Zebediah Quillfeather';
@@ -85,14 +83,10 @@ async function perspectivesRows(page: Page): Promise<string[][]> {
     .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
 }
 
-async function nodeReplica(url: string, boardId: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/sync`, boardId, doc, {
-    disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  await waitFor(() => provider.synced, { timeout: 10_000, message: 'the Node replica to sync' });
-  return { doc, provider };
+async function nodeReplica(syncUrl: string, boardId: string): Promise<BoardClient> {
+  const replica = connectBoardClient(syncUrl, boardId);
+  await replica.whenSynced(10_000);
+  return replica;
 }
 
 afterAll(async () => {
@@ -120,7 +114,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
     // Lee posts anonymously: the note keeps the role and never the name.
     await lee.page.getByRole('button', { name: 'Post anonymously…' }).click();
     const dialog = lee.page.getByRole('dialog', { name: 'Post a note anonymously' });
-    await expect(dialog.getByText('A lay participant', { exact: true })).toBeTruthy();
+    await dialog.getByText('A lay participant', { exact: true }).waitFor({ state: 'visible' });
     await dialog.getByLabel('Lane').selectOption({ label: 'Design' });
     await dialog.getByLabel('Your note').fill(ANONYMOUS_TEXT);
     await dialog.getByRole('button', { name: 'Post anonymously' }).click();
@@ -141,7 +135,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
     }
     // Others see the anonymous note by its role only.
     await quinn.page.locator('.vote-note', { hasText: ANONYMOUS_TEXT }).getByText('A lay participant', { exact: true }).waitFor();
-    await pat.page.screenshot({ path: '/tmp/costudio-voting-open.png' });
+    await screenshot(pat.page, 'costudio-voting-open');
 
     // Lay: Lee A+B, Mo A+A (stacked), Noor B+C. Practitioners: Pat C+C, Quinn C+B.
     await addDot(lee.page, NOTES.a);
@@ -202,11 +196,11 @@ describe('dot voting with three lay participants and two practitioners', () => {
       });
       expect(await chart.getAttribute('aria-describedby')).toBeTruthy();
     }
-    await noor.page.getByRole('region', { name: 'Votes and results' }).screenshot({ path: '/tmp/costudio-perspectives.png' });
-    await noor.page.locator('svg.perspectives-chart').screenshot({ path: '/tmp/costudio-perspectives-chart.png' });
+    await screenshot(noor.page.getByRole('region', { name: 'Votes and results' }), 'costudio-perspectives');
+    await screenshot(noor.page.locator('svg.perspectives-chart'), 'costudio-perspectives-chart');
 
     // The anonymous note: shown by role, and its author's name is nowhere in the document.
-    const replica = await nodeReplica(env.server.url, boardUrl.split('/b/')[1] ?? '');
+    const replica = await nodeReplica(env.server.syncUrl, boardUrl.split('/b/')[1] ?? '');
     try {
       const state = Buffer.from(Y.encodeStateAsUpdate(replica.doc));
       expect(state.toString('latin1')).toContain(ANONYMOUS_TEXT);
@@ -258,7 +252,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
       expect(csv).toContain(`1,"${NOTES.c}","Define",1,3,4\r\n`);
       expect(csv).toContain(`"Design","${ANONYMOUS_TEXT}","A lay participant","Lay participant","yes"`);
     } finally {
-      replica.provider.destroy();
+      replica.destroy();
       replica.doc.destroy();
     }
 

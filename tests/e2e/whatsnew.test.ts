@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import {
   addNote,
   createBoard,
+  type DebugHook,
   joinAs,
   noteScreenRect,
   noteTexts,
@@ -12,16 +14,7 @@ import {
   waitForSaved,
 } from './support/index.ts';
 
-interface EditHook {
-  markedNoteIds(): string[];
-  drawnNoteIds(): string[];
-  doc: {
-    getMap(name: string): {
-      get(id: string): { get(field: string): { insert(i: number, s: string): void }; set(k: string, v: unknown): void };
-    };
-  };
-}
-declare const window: { __costudio: EditHook };
+declare const window: { __costudio: DebugHook };
 declare const document: { activeElement: { id: string } | null; querySelector(s: string): { textContent: string | null } | null };
 
 /** The canvas mark's colour (canvas/theme.ts noteMark). */
@@ -59,12 +52,9 @@ describe("what's new since your last visit", () => {
     await waitFor(async () => Object.keys(await noteTexts(other)).length === 3);
     await other.evaluate(
       ([textId, moveId]) => {
-        const notes = window.__costudio.doc.getMap('notes');
-        notes
-          .get(textId as string)
-          .get('text')
-          .insert(0, 'Rewritten: ');
-        notes.get(moveId as string).set('lane', 'decide');
+        const notes = window.__costudio.doc.getMap<Y.Map<unknown>>('notes');
+        ((notes.get(textId as string) as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'Rewritten: ');
+        (notes.get(moveId as string) as Y.Map<unknown>).set('lane', 'decide');
       },
       [rewritten, moved],
     );

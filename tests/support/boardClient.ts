@@ -38,6 +38,11 @@ export interface BoardClientOptions {
   doc?: Y.Doc;
   /** Extra URL parameters. */
   params?: Record<string, string>;
+  /**
+   * Longest wait between reconnection attempts. Default 200 ms, so tests don't wait on the
+   * provider's 2.5 s after a restart; pass 2500 for the stock provider's own timing.
+   */
+  maxBackoffTime?: number;
 }
 
 /** Connects a stock WebsocketProvider to `${syncUrl}/${boardId}`. */
@@ -52,8 +57,7 @@ export function connectBoardClient(syncUrl: string, boardId: string, options: Bo
     WebSocketPolyfill: recordingWebSocket(receivedTypes) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params,
-    // Reconnect quickly after a restart so tests don't wait on the 2.5 s default backoff.
-    maxBackoffTime: 200,
+    maxBackoffTime: options.maxBackoffTime ?? 200,
   });
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });

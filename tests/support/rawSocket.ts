@@ -74,6 +74,15 @@ export function endOf(socket: RawSocket, timeoutMs = 5_000): Promise<RawSocketEn
   return withTimeout(socket.ended, timeoutMs, 'the server to close the socket');
 }
 
+/** A y-websocket sync message (MESSAGE_SYNC) of one step `type` (0, 1 or 2) carrying `payload`. */
+export function syncFrame(type: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
 /** `messageSync` + sync step 1 carrying `doc`'s state vector. */
 export function syncStep1Frame(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -29,7 +29,11 @@ export class BoardEditor {
   readonly origin = { source: 'costudio-local-session' };
   readonly undoManager: Y.UndoManager;
   private readOnly = false;
-  /** Lanes the facilitator locked (issue 7); a convention of this UI, not enforced by the relay. */
+  /**
+   * Lanes the facilitator locked (issue 7). The relay enforces them for participants
+   * (server/src/facilitation/laneLockRule.ts undoes a refused edit); refusing here as well spares
+   * the person an edit that would flash and vanish.
+   */
   private lockedLanes: ReadonlySet<LaneId> = new Set();
   private readonly ownAnonymousNotes = new Set<string>();
   /** The editor's role now, for counting edits (docs/voting.md, `activity`). */

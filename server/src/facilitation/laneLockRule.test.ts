@@ -1,8 +1,8 @@
 import { createNote, deleteNote, getNoteText, type LaneId, moveNote, readNotes, setNoteColor } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { guardedDocs } from '../../../tests/support/guardedDocs.ts';
 import type { Connection } from '../relay/Connection.ts';
-import { guardedDocs } from '../testing/guardedDocs.ts';
 import { laneLockRule } from './laneLockRule.ts';
 import { ParticipantGuard } from './ParticipantGuard.ts';
 

@@ -1,8 +1,8 @@
 import { closeVote, createNote, getVotesMap, openVote, placeDot, readVotes, setHideTotals, takeBackDot } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { guardedDocs } from '../../../tests/support/guardedDocs.ts';
 import type { Connection } from '../relay/Connection.ts';
-import { guardedDocs } from '../testing/guardedDocs.ts';
 import { ParticipantGuard } from './ParticipantGuard.ts';
 import { voteRightsRule } from './voteRightsRule.ts';
 

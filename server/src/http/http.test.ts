@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Real servers and sockets on a shared two-core machine: allow for a slow moment.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
-import { type Harness, startHarness, synced } from '../testing/harness.ts';
+import { type Harness, startHarness, synced } from '../../../tests/support/harness.ts';
 
 let harness: Harness;
 let clientDir: string;

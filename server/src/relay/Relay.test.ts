@@ -3,8 +3,10 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type Harness, synced, waitFor } from '../testing/harness.ts';
-import { harnessPerTest, syncFrame } from './relayTestFixture.ts';
+import { type Harness, synced } from '../../../tests/support/harness.ts';
+import { syncFrame } from '../../../tests/support/rawSocket.ts';
+import { harnessPerTest } from '../../../tests/support/relayTestFixture.ts';
+import { waitFor } from '../../../tests/support/waitFor.ts';
 
 const startHarness = harnessPerTest();
 let harness: Harness;
@@ -64,11 +66,11 @@ describe('Relay with the stock y-websocket client', () => {
     doc.clientID = 4242;
     doc.getMap('notes').set('n', 'hello');
     saver.send(syncFrame(2, Y.encodeStateAsUpdate(doc)));
-    await waitFor(() => savedVectors(saver.messages).length > 0, 'a saved message');
-    expect(savedVectors(saver.messages).at(-1)?.get(4242)).toBe(Y.getState(doc.store, 4242));
+    await waitFor(() => savedVectors(saver.frames).length > 0, 'a saved message');
+    expect(savedVectors(saver.frames).at(-1)?.get(4242)).toBe(Y.getState(doc.store, 4242));
     expect((await harness.storedDoc('saved-board')).getMap('notes').get('n')).toBe('hello');
-    await waitFor(() => plain.messages.some((m) => m[0] === 0 && m[1] === 2), 'the relayed update');
-    expect(savedVectors(plain.messages)).toEqual([]);
+    await waitFor(() => plain.frames.some((m) => m[0] === 0 && m[1] === 2), 'the relayed update');
+    expect(savedVectors(plain.frames)).toEqual([]);
   });
 
   it('acknowledges a saving client that reconnects with nothing new', async () => {
@@ -92,8 +94,8 @@ describe('Relay with the stock y-websocket client', () => {
     encoding.writeVarUint8Array(awareness, encoding.toUint8Array(states));
     saver.send(encoding.toUint8Array(awareness));
     saver.send(syncFrame(1, new Uint8Array([0, 0])));
-    await waitFor(() => savedVectors(saver.messages).length > 0, 'a saved message');
-    expect(savedVectors(saver.messages).at(-1)?.get(doc.clientID)).toBe(Y.getState(doc.store, doc.clientID));
+    await waitFor(() => savedVectors(saver.frames).length > 0, 'a saved message');
+    expect(savedVectors(saver.frames).at(-1)?.get(doc.clientID)).toBe(Y.getState(doc.store, doc.clientID));
   });
 
   it('relays awareness, echoing it to the sender too', async () => {

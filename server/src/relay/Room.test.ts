@@ -5,11 +5,13 @@ import { CURRENT_SCHEMA_VERSION, getMetaMap, migrateBoard, readMeta } from '@cos
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { Harness } from '../../../tests/support/harness.ts';
+import { syncFrame } from '../../../tests/support/rawSocket.ts';
+import { harnessPerTest } from '../../../tests/support/relayTestFixture.ts';
+import { waitFor } from '../../../tests/support/waitFor.ts';
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { encodeSnapshot } from '../storage/snapshots.ts';
-import { type Harness, waitFor } from '../testing/harness.ts';
-import { harnessPerTest, syncFrame } from './relayTestFixture.ts';
 
 const startHarness = harnessPerTest();
 let harness: Harness;
@@ -44,10 +46,10 @@ describe('Room loading', () => {
     early.send(syncFrame(2, Y.encodeStateAsUpdate(writer)));
     await waitFor(() => store.loadsStarted === 1, 'the load to start');
     // While the load is held, the client has been told nothing at all.
-    expect(early.messages).toEqual([]);
+    expect(early.frames).toEqual([]);
     store.open();
-    await waitFor(() => early.messages.length > 0, 'the greeting');
-    expect([...(early.messages[0] ?? []).slice(0, 2)]).toEqual([0, 0]);
+    await waitFor(() => early.frames.length > 0, 'the greeting');
+    expect([...(early.frames[0] ?? []).slice(0, 2)]).toEqual([0, 0]);
     const stored = async () => {
       const doc = new Y.Doc();
       for (const row of (await store.loadBoard('gated')).log) Y.applyUpdate(doc, row.update);
@@ -68,7 +70,7 @@ describe('Room loading', () => {
     await store.appendUpdates([{ boardId: 'legacy', update: Y.encodeStateAsUpdate(old) }]);
     await store.close();
     const client = await harness.raw('/sync/legacy');
-    await waitFor(() => client.messages.length > 0, 'the greeting');
+    await waitFor(() => client.frames.length > 0, 'the greeting');
     const stored = await harness.storedDoc('legacy');
     expect(readMeta(stored)).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, title: 'From 2019' });
     expect((stored.getMap('notes').get('n1') as Y.Map<unknown>).get('text')).toBeInstanceOf(Y.Text);
@@ -96,7 +98,7 @@ describe('Room answering before the board is decoded', () => {
     client.send(syncFrame(0, Y.encodeStateVector(new Y.Doc())));
     await waitFor(() => store.loadsStarted === 1, 'the load to start');
     store.open();
-    await waitFor(() => client.messages.length >= 2, 'two messages');
+    await waitFor(() => client.frames.length >= 2, 'two messages');
     const cleanup = async () => {
       await harness.close();
       await store.close();
@@ -110,18 +112,18 @@ describe('Room answering before the board is decoded', () => {
   it('sends a current, log-free snapshot to an empty client before its own sync step 1', async () => {
     const { client, cleanup } = await gatedBoard('early', { schemaVersion: CURRENT_SCHEMA_VERSION });
     // Step 2 first: it was sent while the room was still loading, before the room greeted anyone.
-    expect(syncTypeOf(client.messages[0])).toEqual([0, 1]);
-    expect(syncTypeOf(client.messages[1])).toEqual([0, 0]);
+    expect(syncTypeOf(client.frames[0])).toEqual([0, 1]);
+    expect(syncTypeOf(client.frames[1])).toEqual([0, 0]);
     const received = new Y.Doc();
-    const decoder = decoding.createDecoder(client.messages[0] as Uint8Array);
+    const decoder = decoding.createDecoder(client.frames[0] as Uint8Array);
     decoding.readVarUint(decoder);
     decoding.readVarUint(decoder);
     Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
     expect(readMeta(received).title).toBe('Early bird');
     // Its step 1 was answered once, not again after the load (the awareness reply comes after any such answer).
     client.send(new Uint8Array([3]));
-    await waitFor(() => client.messages.some((message) => message[0] === 1), 'the awareness reply');
-    expect(client.messages.filter((message) => message[0] === 0 && message[1] === 1)).toHaveLength(1);
+    await waitFor(() => client.frames.some((message) => message[0] === 1), 'the awareness reply');
+    expect(client.frames.filter((message) => message[0] === 0 && message[1] === 1)).toHaveLength(1);
     await cleanup();
   });
 
@@ -131,8 +133,8 @@ describe('Room answering before the board is decoded', () => {
     ['the log has rows', { schemaVersion: CURRENT_SCHEMA_VERSION, withLog: true }],
   ])('greets first and answers after the load when %s', async (_, options) => {
     const { client, cleanup } = await gatedBoard('late', options);
-    expect(syncTypeOf(client.messages[0])).toEqual([0, 0]);
-    expect(syncTypeOf(client.messages[1])).toEqual([0, 1]);
+    expect(syncTypeOf(client.frames[0])).toEqual([0, 0]);
+    expect(syncTypeOf(client.frames[1])).toEqual([0, 1]);
     await cleanup();
   });
 });

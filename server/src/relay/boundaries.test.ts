@@ -7,8 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 import * as Y from 'yjs';
+import { type Harness, startHarness, synced } from '../../../tests/support/harness.ts';
+import { endOf } from '../../../tests/support/rawSocket.ts';
+import { waitFor } from '../../../tests/support/waitFor.ts';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
-import { type Harness, startHarness, synced, waitFor } from '../testing/harness.ts';
 
 let harness: Harness;
 
@@ -55,7 +57,7 @@ describe('Relay boundaries', () => {
     const bad = await harness.raw('/sync/victim');
     bad.send(bytes);
     bad.send(bytes);
-    const closed = await bad.closedWith();
+    const closed = await endOf(bad, 10_000);
     expect(closed.code).toBe(CloseCode.MALFORMED_MESSAGE);
     expect(closed.reason).toMatch(/^Malformed message: .+/);
     await others.stillSyncing();
@@ -68,7 +70,7 @@ describe('Relay boundaries', () => {
     const others = await bystanders(harness);
     const bad = await harness.raw('/sync/big');
     bad.send(new Uint8Array(MAX_FRAME_BYTES + 1));
-    const closed = await bad.closedWith();
+    const closed = await endOf(bad, 10_000);
     expect(closed).toEqual({ code: CloseCode.MESSAGE_TOO_LARGE, reason: `Frame larger than ${MAX_FRAME_BYTES} bytes` });
     await others.stillSyncing();
   });
@@ -82,7 +84,7 @@ describe('Relay boundaries', () => {
   ])('refuses %s with INVALID_BOARD_ID', async (path, reason) => {
     harness = await startHarness();
     const client = await harness.raw(path);
-    const closed = await client.closedWith();
+    const closed = await endOf(client, 10_000);
     expect(closed.code).toBe(CloseCode.INVALID_BOARD_ID);
     expect(closed.reason).toMatch(reason);
   });
@@ -108,7 +110,7 @@ describe('Relay boundaries', () => {
   it('refuses a connection when authorize says so, with its code and reason', async () => {
     harness = await startHarness({ authorize: async () => ({ refuse: { code: CloseCode.FORBIDDEN, reason: 'Not yours' } }) });
     const client = await harness.raw('/sync/private?token=secret-value');
-    expect(await client.closedWith()).toEqual({ code: CloseCode.FORBIDDEN, reason: 'Not yours' });
+    expect(await endOf(client, 10_000)).toEqual({ code: CloseCode.FORBIDDEN, reason: 'Not yours' });
     expect(JSON.stringify(harness.logs)).not.toContain('secret-value');
   });
 
@@ -118,15 +120,15 @@ describe('Relay boundaries', () => {
     });
     const revoked = await harness.raw('/sync/b1?link=L1');
     const kept = await harness.raw('/sync/b1?link=L2');
-    await waitFor(() => revoked.messages.length > 0 && kept.messages.length > 0, 'both to be greeted');
+    await waitFor(() => revoked.frames.length > 0 && kept.frames.length > 0, 'both to be greeted');
     const count = harness.server.closeConnectionsWhere(
       (c) => (c.meta as { link: string }).link === 'L1',
       CloseCode.LINK_REVOKED,
       'Link switched off',
     );
     expect(count).toBe(1);
-    expect(await revoked.closedWith()).toEqual({ code: CloseCode.LINK_REVOKED, reason: 'Link switched off' });
-    expect(kept.closed).toBeNull();
+    expect(await endOf(revoked, 10_000)).toEqual({ code: CloseCode.LINK_REVOKED, reason: 'Link switched off' });
+    expect(kept.isOpen()).toBe(true);
   });
 
   it('refuses a board whose snapshot cannot be read with LOAD_FAILED, never an empty board', async () => {
@@ -136,10 +138,10 @@ describe('Relay boundaries', () => {
     await store.close();
     const others = await bystanders(harness);
     const client = await harness.raw('/sync/broken');
-    const closed = await client.closedWith();
+    const closed = await endOf(client, 10_000);
     expect(closed.code).toBe(CloseCode.LOAD_FAILED);
     expect(closed.reason).toMatch(/could not be loaded/);
-    expect(client.messages).toEqual([]);
+    expect(client.frames).toEqual([]);
     await others.stillSyncing();
   });
 
@@ -185,7 +187,7 @@ describe('Relay boundaries', () => {
     doc.getMap('notes').set('last', 'word');
     client.send(frame(0, 2, Y.encodeStateAsUpdate(doc)));
     await harness.server.close();
-    expect((await client.closedWith()).code).toBe(1001);
+    expect((await endOf(client, 10_000)).code).toBe(1001);
     expect((await harness.storedDoc('bye')).getMap('notes').get('last')).toBe('word');
   });
 });

@@ -5,16 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../tests/support/waitFor.ts';
 import { BoardExistsError } from './BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from './SqliteBoardStore.ts';
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -150,7 +143,11 @@ describe('SqliteBoardStore', () => {
     store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { checkpointIntervalMs: 20 });
     const before = statSync(store.file).size;
     await store.appendUpdates(Array.from({ length: 64 }, () => ({ boardId: 'a', update: new Uint8Array(16 * 1024) })));
-    await waitUntil(() => statSync(store.file).size > before + 1024 * 1024);
+    await waitFor(() => statSync(store.file).size > before + 1024 * 1024, {
+      timeoutMs: 5_000,
+      intervalMs: 10,
+      what: 'the file to grow',
+    });
   });
 
   it('upgrades a version 1 database, reading its snapshots as V1', async () => {

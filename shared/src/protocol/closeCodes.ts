@@ -26,7 +26,10 @@ export const CloseCode = {
   LINK_REVOKED: 4410,
   /** A frame was larger than MAX_FRAME_BYTES. */
   MESSAGE_TOO_LARGE: 4413,
-  /** The connection sent document updates faster than allowed. */
+  /**
+   * The connection sent more messages than the relay holds for it while its board is still
+   * loading (docs/protocol.md, "Limits"). There is no limit on the rate of updates once loaded.
+   */
   RATE_LIMITED: 4429,
   /** The board could not be loaded from storage; it is refused rather than served empty. */
   LOAD_FAILED: 4500,

@@ -1,27 +1,4 @@
-export type { Camera, ScreenRect } from './boardDoc.ts';
-export { canvasCamera, drawnNoteIds, noteField, noteIds, noteScreenRect, noteTexts } from './boardDoc.ts';
-export type { JoinRole } from './boardPage.ts';
-export {
-  addNote,
-  fillJoinForm,
-  fillNewNote,
-  joinBoardPage,
-  laneAddButton,
-  waitForSaved,
-  waitForStatus,
-} from './boardPage.ts';
-export type { CreatedBoard } from './boards.ts';
-export { createBoard } from './boards.ts';
-export type { ContextOptions } from './browser.ts';
-export { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, newContext } from './browser.ts';
-export type { E2eEnvironment } from './environment.ts';
-export { useE2eEnvironment } from './environment.ts';
-export { isFocused, joinWithKeyboard, keyboardUserAndListWatcher, tabTo } from './keyboard.ts';
-export type { CollectOptions, PageProblems } from './pageErrors.ts';
-export { collectPageProblems } from './pageErrors.ts';
-export type { Participant, ParticipantOptions } from './participants.ts';
-export { joinAs, openParticipant } from './participants.ts';
-export type { TestServer, TestServerOptions } from './testServer.ts';
-export { CLIENT_DIST_DIR, startTestServer } from './testServer.ts';
-export type { WaitForOptions } from './waitFor.ts';
-export { waitFor } from './waitFor.ts';
+// The e2e helpers moved to tests/support/e2e/ (one home for test support). This forwarding
+// address keeps `./support/index.ts` working for every e2e file: `export *` so it can never
+// fall behind the real index.
+export * from '../../support/e2e/index.ts';

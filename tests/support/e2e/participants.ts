@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { fillJoinForm, type JoinRole } from './boardPage.ts';
+import { createBoardOnStartPage, fillJoinForm, type JoinRole } from './boardPage.ts';
 import { type ContextOptions, newContext } from './browser.ts';
 import { collectPageProblems, type PageProblems } from './pageErrors.ts';
 
@@ -37,4 +37,22 @@ export async function joinAs(
   await participant.page.goto(boardUrl);
   await fillJoinForm(participant.page, name, role);
   return participant;
+}
+
+/**
+ * A facilitator on a new device: makes a board called `title` on the start page (so holds its
+ * facilitator link) and joins it with a name and role. Others join at `page.url()`.
+ */
+export async function startBoardAs(
+  browser: Browser,
+  serverUrl: string,
+  title: string,
+  name: string,
+  role: JoinRole = 'practitioner',
+  options: ParticipantOptions = {},
+): Promise<Participant> {
+  const facilitator = await openParticipant(browser, options);
+  await createBoardOnStartPage(facilitator.page, serverUrl, title);
+  await fillJoinForm(facilitator.page, name, role);
+  return facilitator;
 }

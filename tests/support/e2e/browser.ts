@@ -34,6 +34,11 @@ export interface ContextOptions {
   deviceScaleFactor?: number;
 }
 
+/** A phone held upright: 390 × 844 CSS px, touch. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+/** A laptop: the default 1280 × 800. */
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
 /**
  * A fresh, isolated browser profile (its own localStorage and IndexedDB), so two contexts
  * behave like two people on two laptops.

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import type { Connection } from '../relay/Connection.ts';
-import type { UpdateGuard } from '../relay/UpdateGuard.ts';
+import type { Connection } from '../../server/src/relay/Connection.ts';
+import type { UpdateGuard } from '../../server/src/relay/UpdateGuard.ts';
 
 /** A server doc behind a guard, and one person's doc kept in step with it, for guard tests. */
 export interface GuardedDocs {

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningServer, startServer } from '@costudio/server';
+import type { RunningServer } from '@costudio/server';
+import { startTestRelay } from '../testRelay.ts';
 
 /** The built client that `pnpm run build` writes; e2e tests serve exactly what users get. */
 export const CLIENT_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../client/dist');
@@ -12,6 +11,8 @@ export interface TestServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
   readonly port: number;
+  /** `ws://127.0.0.1:PORT/sync`, where a Node board client (connectBoardClient) connects. */
+  readonly syncUrl: string;
   /** Temporary SQLite directory; removed by `close()`. */
   readonly dataDir: string;
   /** The server itself, e.g. to drop connections with `closeConnectionsWhere`. */
@@ -37,28 +38,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (!existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
     throw new Error(`No built client at ${CLIENT_DIST_DIR}. Run \`pnpm run build\` first.`);
   }
-  const ownsDataDir = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'costudio-e2e-')));
-  const server = await startServer({
-    port: 0,
+  const relay = await startTestRelay({
     host: '127.0.0.1',
-    dataDir,
     clientDir: CLIENT_DIST_DIR,
     logLevel: 'warn',
+    tempPrefix: 'costudio-e2e-',
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.unloadDelayMs === undefined ? {} : { unloadDelayMs: options.unloadDelayMs }),
     ...(options.requireLinks === undefined ? {} : { requireLinks: options.requireLinks }),
   });
-  let closed = false;
   return {
-    url: server.url,
-    port: server.port,
-    dataDir,
-    server,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await server.close();
-      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
-    },
+    url: relay.httpUrl,
+    port: relay.port,
+    syncUrl: relay.syncUrl,
+    dataDir: relay.dataDir,
+    server: relay.server,
+    close: () => relay.dispose(),
   };
 }

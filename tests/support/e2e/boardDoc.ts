@@ -1,19 +1,8 @@
 import type { Page } from 'playwright-core';
+import type * as Y from 'yjs';
+import type { DebugHook } from './debugHook.ts';
 
-/** What the board exposes on window.__costudio (client/src/debug/debugHook.ts), as these readers use it. */
-interface BoardHook {
-  doc: {
-    getMap(name: string): {
-      keys(): IterableIterator<string>;
-      get(key: string): { get(field: string): unknown } | undefined;
-      forEach(fn: (value: { get(field: string): unknown }, key: string) => void): void;
-    };
-  };
-  camera: { get(): Camera };
-  noteScreenRect(id: string): ScreenRect | null;
-  drawnNoteIds(): string[];
-}
-declare const window: { __costudio: BoardHook };
+declare const window: { __costudio: DebugHook };
 
 export interface Camera {
   x: number;
@@ -38,7 +27,7 @@ export function noteField(page: Page, id: string, field: string): Promise<unknow
   return page.evaluate(
     ([noteId, name]) => {
       const value = window.__costudio.doc
-        .getMap('notes')
+        .getMap<Y.Map<unknown>>('notes')
         .get(noteId as string)
         ?.get(name as string);
       return value === undefined || typeof value !== 'object' || value === null ? value : String(value);
@@ -51,7 +40,7 @@ export function noteField(page: Page, id: string, field: string): Promise<unknow
 export function noteTexts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const texts: Record<string, string> = {};
-    window.__costudio.doc.getMap('notes').forEach((note, id) => {
+    window.__costudio.doc.getMap<Y.Map<unknown>>('notes').forEach((note, id) => {
       texts[id] = String(note.get('text') ?? '');
     });
     return texts;

@@ -18,12 +18,28 @@ export async function waitForSaved(page: Page): Promise<void> {
   await waitForStatus(page, 'All changes saved', 30_000);
 }
 
-/** Fills the join form already on screen (name, role), joins, and waits until the board is saved. */
-export async function fillJoinForm(page: Page, name: string, role: JoinRole = 'lay'): Promise<void> {
+/** Fills the join form already on screen (name, role) and joins, without waiting for the board. */
+export async function submitJoinForm(page: Page, name: string, role: JoinRole = 'lay'): Promise<void> {
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('radio', { name: ROLE_CHOICE[role] }).check();
   await page.getByRole('button', { name: 'Join the board' }).click();
+}
+
+/** Fills the join form already on screen (name, role), joins, and waits until the board is saved. */
+export async function fillJoinForm(page: Page, name: string, role: JoinRole = 'lay'): Promise<void> {
+  await submitJoinForm(page, name, role);
   await waitForSaved(page);
+}
+
+/**
+ * Makes a board called `title` on the start page at `serverUrl`, as a facilitator does, and
+ * waits for its page; the browser profile then holds the board's facilitator link.
+ */
+export async function createBoardOnStartPage(page: Page, serverUrl: string, title: string): Promise<void> {
+  await page.goto(serverUrl);
+  await page.getByLabel('Board name').fill(title);
+  await page.getByRole('button', { name: 'New board' }).click();
+  await page.waitForURL(/\/b\//);
 }
 
 /** Opens a board, joins with a name and role, and waits until it is synced and saved. */
