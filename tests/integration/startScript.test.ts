@@ -77,6 +77,20 @@ describe('pnpm start', () => {
     expect(await exited, `pnpm's exit code; output:\n${output}`).toBe(0);
     expect(output).toContain('"msg":"stopped"');
     expect(stoppedAfterMs).toBeLessThan(10_000);
+
+    // The compiled admin command line reads what the compiled server left.
+    const boards = execFileSync('pnpm', ['--silent', '--filter', '@costudio/server', 'admin', 'list'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dir.path },
+      encoding: 'utf8',
+    });
+    expect(boards.trim()).toBe('');
+  });
+
+  it('prints the settings with `pnpm --filter @costudio/server start -- --help`', () => {
+    const help = execFileSync('pnpm', ['--filter', '@costudio/server', 'start', '--', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help).toContain('DATA_DIR');
+    expect(help).toContain('SIGTERM');
   });
 });
 
