@@ -125,7 +125,7 @@ async function sendFile(
   immutable: boolean,
 ): Promise<void> {
   const { path, stats, encoding } = await chooseVariant(request, file, original);
-  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
   const headers: Record<string, string | number> = {
     'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
