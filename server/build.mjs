@@ -1,14 +1,14 @@
 // Compiles the server once, at build time, into server/dist/ so production runs it with plain
-// `node` — no TypeScript loader in the running process (tsx cost ~50 MB of idle RSS and a
-// compile at every start; see bench/RESULTS.md).
+// `node` — no TypeScript loader in the running process (the tsx CLI that `pnpm start` used to
+// run idled at 70 MiB more RSS and spent about 3× the CPU to start; see bench/RESULTS.md).
 //
 // esbuild rather than tsc: the server imports the workspace package @costudio/shared as
 // TypeScript sources (its `exports` point at src/index.ts) with `.ts` import specifiers, which
 // tsc would leave for Node to load from node_modules, where Node refuses to strip types. Bundling
 // pulls shared in; every npm dependency stays an ordinary import resolved from
 // server/node_modules at run time, so native modules (better-sqlite3) load as usual and yjs is
-// one instance for the server and shared alike. esbuild ships with tsx already; type checking
-// stays with `pnpm run typecheck`.
+// one instance for the server and shared alike. esbuild is the version tsx and Vite already
+// install (nothing new downloaded); type checking stays with `pnpm run typecheck`.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
