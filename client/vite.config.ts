@@ -1,12 +1,16 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The relay serves the built client in production; in development Vite serves it and forwards
 // the relay's endpoints, so the dev server and the relay behave like one origin.
 const RELAY = 'http://127.0.0.1:1234';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // Konva and Yjs make one ~210 KB gzip chunk, under the 300 KB budget; Vite's default warning is for raw size.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 800 },
   server: {
@@ -17,3 +21,50 @@ export default defineConfig({
     },
   },
 });
+
+/** Text files worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.wasm']);
+/** Below this, the bytes saved do not pay for a second file. */
+const MIN_BYTES = 1024;
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every compressible file of the build, at the highest
+ * levels (once per build, not per request), so the server only picks one by Accept-Encoding
+ * (server/src/http/staticFiles.ts). A variant is kept only where it is smaller than the file.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'costudio:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const files = (await readdir(outDir, { recursive: true }))
+        .map((name) => join(outDir, name))
+        .filter((file) => COMPRESSIBLE.has(extname(file).toLowerCase()));
+      await Promise.all(
+        files.map(async (file) => {
+          if ((await stat(file)).size < MIN_BYTES) return;
+          const bytes = await readFile(file);
+          const [br, gz] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+                [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+                [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gzipAsync(bytes, { level: zlibConstants.Z_BEST_COMPRESSION }),
+          ]);
+          if (br.length < bytes.length) await writeFile(`${file}.br`, br);
+          if (gz.length < bytes.length) await writeFile(`${file}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
