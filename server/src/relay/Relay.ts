@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Fanout } from '../scale/Fanout.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { type Authorize, type AuthorizeResult, allowEveryoneToEdit } from './authorize.ts';
-import { CommitQueue, type CommitTarget } from './CommitQueue.ts';
+import { CommitQueue } from './CommitQueue.ts';
 import { Connection, type ConnectionInfo } from './Connection.ts';
 import { RelaySocket } from './RelaySocket.ts';
 import { Room } from './Room.ts';
@@ -133,21 +133,7 @@ export class Relay {
    * commit as people's edits: durable first, then applied and relayed to every socket.
    */
   commitServerUpdate(room: Room, update: Uint8Array): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const target: CommitTarget = {
-        applyCommitted: (commit, seq) => {
-          try {
-            room.applyCommitted(commit, seq);
-          } finally {
-            resolve();
-          }
-        },
-        commitFailed: (_commit, reason) => reject(new Error(reason)),
-        afterFlush: () => room.afterFlush(),
-        acknowledge: () => {},
-      };
-      this.commits.enqueue({ target, boardId: room.boardId, connection: null, update, clocks: new Map() });
-    });
+    return room.commitServerUpdate(update);
   }
 
   /** Stops accepting, closes clients with 1001, commits what was received and compacts. */

@@ -6,7 +6,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
 import type { BoardStore, Snapshot, StoredBoard } from '../storage/BoardStore.ts';
 import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
-import type { CommitQueue, CommitTarget, PendingCommit } from './CommitQueue.ts';
+import { COMMIT_FAILED_REASON, type CommitQueue, type QueuedCommit } from './CommitQueue.ts';
 import type { Connection, ConnectionOwner } from './Connection.ts';
 import { inspectUpdate } from './inspectUpdate.ts';
 import {
@@ -40,6 +40,14 @@ export interface RoomOptions {
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
+/** An update of this board on its way to storage. */
+interface RoomCommit extends QueuedCommit {
+  /** The socket it came from, or null for updates the server made itself. */
+  readonly connection: Connection | null;
+  /** Per Yjs client id, the clock just past this update's last struct (for MESSAGE_SAVED). */
+  readonly clocks: ReadonlyMap<number, number>;
+}
+
 /** Transaction origin of updates that came from another server instance. */
 const FANOUT_ORIGIN = 'costudio:fanout';
 /** A client with an empty document sends this one-byte state vector. */
@@ -54,7 +62,7 @@ const EARLY_ANSWER_WINDOW_MS = 50;
  * sockets connected to it. Updates go from a socket to the commit queue, and from a successful
  * commit to the doc and the other sockets.
  */
-export class Room implements ConnectionOwner, CommitTarget {
+export class Room implements ConnectionOwner {
   readonly boardId: string;
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -70,6 +78,10 @@ export class Room implements ConnectionOwner, CommitTarget {
   private compactionBlockedUntil = 0;
   /** Sync step 2 holding the whole document, reused for every empty client until the next change. */
   private fullStateMessage: Uint8Array | null = null;
+  /** The group commit this room last queued an update into; its end is awaited once, not per update. */
+  private awaitedFlush: Promise<boolean> | null = null;
+  /** Saving connections whose writes are in the group commit being settled. */
+  private readonly toAcknowledge = new Set<Connection>();
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId;
@@ -313,16 +325,68 @@ export class Room implements ConnectionOwner, CommitTarget {
       if (isSyncStep2 && connection.savedClocks) this.acknowledge(connection);
       return;
     }
-    this.options.commits.enqueue({
-      target: this,
-      boardId: this.boardId,
-      connection,
-      update,
-      clocks: summary.clocks,
+    this.commit({ boardId: this.boardId, update, connection, clocks: summary.clocks, settle: this.settleEdit });
+  }
+
+  /**
+   * Commits an update the server made itself (e.g. restoring a version) through the same group
+   * commit as people's edits: durable first, then applied and relayed to every socket.
+   */
+  commitServerUpdate(update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.commit({
+        boardId: this.boardId,
+        update,
+        connection: null,
+        clocks: NO_CLOCKS,
+        settle: (commit, seq) => {
+          if (seq === null) {
+            reject(new Error(COMMIT_FAILED_REASON));
+            return;
+          }
+          try {
+            this.applyCommitted(commit, seq);
+          } finally {
+            resolve();
+          }
+        },
+      });
     });
   }
 
-  applyCommitted(commit: PendingCommit, seq: number): void {
+  private commit(commit: RoomCommit): void {
+    const flushed = this.options.commits.enqueue(commit);
+    if (flushed === this.awaitedFlush) return;
+    this.awaitedFlush = flushed;
+    void flushed.then(this.afterFlush);
+  }
+
+  /** A participant's update: applied and relayed once durable, or its sender closed. */
+  private readonly settleEdit = (commit: RoomCommit, seq: number | null): void => {
+    const { connection } = commit;
+    if (seq === null) {
+      connection?.close(CloseCode.STORAGE_FAILED, COMMIT_FAILED_REASON);
+      return;
+    }
+    if (connection?.savedClocks) this.toAcknowledge.add(connection);
+    this.applyCommitted(commit, seq);
+  };
+
+  /** The guard's undoing, already applied and relayed: only the log's bookkeeping is left. */
+  private readonly settleUndo = (commit: RoomCommit, seq: number | null): void => {
+    if (seq === null) {
+      this.options.logger.error("could not store the server's undoing of a participant's change", {
+        boardId: this.boardId,
+        reason: COMMIT_FAILED_REASON,
+      });
+      return;
+    }
+    this.appliedSeq = Math.max(this.appliedSeq, seq);
+    this.logCount++;
+    this.logBytes += commit.update.byteLength;
+  };
+
+  private applyCommitted(commit: RoomCommit, seq: number): void {
     this.appliedSeq = seq;
     this.logCount++;
     this.logBytes += commit.update.byteLength;
@@ -369,7 +433,7 @@ export class Room implements ConnectionOwner, CommitTarget {
    * undoing is stored like any server-made change. Until that commit lands only the doc holds it;
    * should the server die first, the sender's and others' clients send it back on reconnect.
    */
-  private refuseInPart(commit: PendingCommit, undo: Uint8Array): void {
+  private refuseInPart(commit: RoomCommit, undo: Uint8Array): void {
     const { boardId, logger, metrics } = this.options;
     metrics.refusedChangesUndone++;
     const connection = commit.connection;
@@ -382,39 +446,30 @@ export class Room implements ConnectionOwner, CommitTarget {
     for (const other of this.connections) if (other !== connection) other.send(message);
     connection?.send(encodeUpdateMessage(undo));
     this.options.fanout.publish(boardId, { kind: 'update', update: both });
-    this.options.commits.enqueue({ target: this.appliedTarget, boardId, connection: null, update: undo, clocks: NO_CLOCKS });
+    this.commit({ boardId, update: undo, connection: null, clocks: NO_CLOCKS, settle: this.settleUndo });
   }
 
-  /** Commit target of updates the room already applied (a guard's undoing): only the bookkeeping. */
-  private readonly appliedTarget: CommitTarget = {
-    applyCommitted: (commit, seq) => {
-      this.appliedSeq = Math.max(this.appliedSeq, seq);
-      this.logCount++;
-      this.logBytes += commit.update.byteLength;
-    },
-    commitFailed: (_commit, reason) => {
-      this.options.logger.error("could not store the server's undoing of a participant's change", {
-        boardId: this.boardId,
-        reason,
-      });
-    },
-    afterFlush: () => this.afterFlush(),
-    acknowledge: () => {},
-  };
-
-  commitFailed(commit: PendingCommit, reason: string): void {
-    commit.connection?.close(CloseCode.STORAGE_FAILED, reason);
-  }
-
-  acknowledge(connection: Connection): void {
+  private acknowledge(connection: Connection): void {
     if (!connection.savedClocks || !connection.isOpen) return;
     connection.send(encodeSavedMessage(connection.savedClocks));
   }
 
-  afterFlush(): void {
-    const { compactMaxUpdates, compactMaxBytes } = this.options;
-    if (this.logCount >= compactMaxUpdates || this.logBytes >= compactMaxBytes) void this.compact();
-  }
+  /** Once per group commit that held this room's updates, after all of them were settled. */
+  private readonly afterFlush = (committed: boolean): void => {
+    if (!committed) return;
+    try {
+      for (const connection of this.toAcknowledge) this.acknowledge(connection);
+    } catch (error) {
+      this.options.logger.error('unexpected error acknowledging a commit', { boardId: this.boardId, error });
+    }
+    this.toAcknowledge.clear();
+    try {
+      const { compactMaxUpdates, compactMaxBytes } = this.options;
+      if (this.logCount >= compactMaxUpdates || this.logBytes >= compactMaxBytes) void this.compact();
+    } catch (error) {
+      this.options.logger.error('unexpected error after a flush', { error });
+    }
+  };
 
   /** Folds the log into a fresh snapshot of the doc, in one storage transaction. */
   async compact(): Promise<void> {
