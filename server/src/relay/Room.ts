@@ -18,6 +18,7 @@ import {
   encodeUpdateMessage,
 } from './messages.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
+import { UpdateLog } from './UpdateLog.ts';
 
 export interface RoomOptions {
   readonly boardId: string;
@@ -52,7 +53,6 @@ interface RoomCommit extends QueuedCommit {
 const FANOUT_ORIGIN = 'costudio:fanout';
 /** A client with an empty document sends this one-byte state vector. */
 const EMPTY_STATE_VECTOR_LENGTH = 1;
-const COMPACTION_RETRY_MS = 60_000;
 const NO_CLOCKS: ReadonlyMap<number, number> = new Map();
 /** How long a cold load waits for its first clients' sync step 1 (and the answer's flush) before decoding. */
 const EARLY_ANSWER_WINDOW_MS = 50;
@@ -70,12 +70,7 @@ export class Room implements ConnectionOwner {
   state: RoomState = 'loading';
   /** Connections that arrived while the board was loading. */
   private waiting: Connection[] = [];
-  /** Highest log row applied to `doc`. */
-  private appliedSeq = 0;
-  private logCount = 0;
-  private logBytes = 0;
-  private compacting = false;
-  private compactionBlockedUntil = 0;
+  private readonly log: UpdateLog;
   /** Sync step 2 holding the whole document, reused for every empty client until the next change. */
   private fullStateMessage: Uint8Array | null = null;
   /** The group commit this room last queued an update into; its end is awaited once, not per update. */
@@ -85,6 +80,7 @@ export class Room implements ConnectionOwner {
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId;
+    this.log = new UpdateLog({ maxUpdates: options.compactMaxUpdates, maxBytes: options.compactMaxBytes });
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -112,18 +108,17 @@ export class Room implements ConnectionOwner {
           throw new Error(`snapshot of board ${boardId} is unreadable: ${String(error)}`);
         }
       }
-      this.appliedSeq = stored.snapshotSeq;
+      this.log.startAt(stored.snapshotSeq);
       for (const row of stored.log) {
         try {
           Y.applyUpdate(this.doc, row.update);
-          this.logCount++;
-          this.logBytes += row.update.byteLength;
+          this.log.append(row.seq, row.update.byteLength);
         } catch (error) {
+          this.log.skip(row.seq);
           await store.quarantine(boardId, row.seq, String(error));
           metrics.quarantinedUpdates++;
           logger.warn('quarantined an unreadable stored update', { boardId, seq: row.seq, error });
         }
-        this.appliedSeq = row.seq;
       }
       const isNewBoard = stored.snapshot === null && stored.log.length === 0;
       const migrated = await this.migrate(isNewBoard);
@@ -136,7 +131,7 @@ export class Room implements ConnectionOwner {
     this.state = 'ready';
     metrics.roomLoads++;
     metrics.loadSeconds.observe((performance.now() - started) / 1000);
-    logger.debug('board loaded', { boardId, ms: Math.round(performance.now() - started), logRows: this.logCount });
+    logger.debug('board loaded', { boardId, ms: Math.round(performance.now() - started), logRows: this.log.count });
     this.options.fanout.subscribe(boardId, this.onFanoutMessage);
     const waiting = this.waiting;
     this.waiting = [];
@@ -208,9 +203,7 @@ export class Room implements ConnectionOwner {
     }
     const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
     const [seq] = await store.appendUpdates([{ boardId, update }]);
-    this.appliedSeq = seq ?? this.appliedSeq;
-    this.logCount++;
-    this.logBytes += update.byteLength;
+    this.log.append(seq ?? this.log.appliedSeq, update.byteLength);
     return true;
   }
 
@@ -381,15 +374,11 @@ export class Room implements ConnectionOwner {
       });
       return;
     }
-    this.appliedSeq = Math.max(this.appliedSeq, seq);
-    this.logCount++;
-    this.logBytes += commit.update.byteLength;
+    this.log.append(seq, commit.update.byteLength);
   };
 
   private applyCommitted(commit: RoomCommit, seq: number): void {
-    this.appliedSeq = seq;
-    this.logCount++;
-    this.logBytes += commit.update.byteLength;
+    this.log.append(seq, commit.update.byteLength);
     if (this.state !== 'ready') return;
     const saved = commit.connection?.savedClocks;
     if (saved) {
@@ -464,8 +453,7 @@ export class Room implements ConnectionOwner {
     }
     this.toAcknowledge.clear();
     try {
-      const { compactMaxUpdates, compactMaxBytes } = this.options;
-      if (this.logCount >= compactMaxUpdates || this.logBytes >= compactMaxBytes) void this.compact();
+      if (this.log.isOverLimit) void this.compact();
     } catch (error) {
       this.options.logger.error('unexpected error after a flush', { error });
     }
@@ -473,24 +461,18 @@ export class Room implements ConnectionOwner {
 
   /** Folds the log into a fresh snapshot of the doc, in one storage transaction. */
   async compact(): Promise<void> {
-    if (this.compacting || this.logCount === 0 || Date.now() < this.compactionBlockedUntil) return;
     if (this.state !== 'ready' && this.state !== 'closed') return;
-    this.compacting = true;
-    const throughSeq = this.appliedSeq;
-    const count = this.logCount;
-    const bytes = this.logBytes;
+    const mark = this.log.beginCompaction();
+    if (!mark) return;
     const snapshot = encodeSnapshot(this.doc);
     try {
-      await this.options.store.compact(this.boardId, snapshot, throughSeq);
-      this.logCount -= count;
-      this.logBytes -= bytes;
+      await this.options.store.compact(this.boardId, snapshot, mark.throughSeq);
+      this.log.compacted(mark);
       this.options.metrics.compactions++;
-      if (this.appliedSeq === throughSeq && this.state === 'ready') this.cacheFullState(snapshot);
+      if (this.log.appliedSeq === mark.throughSeq && this.state === 'ready') this.cacheFullState(snapshot);
     } catch (error) {
-      this.compactionBlockedUntil = Date.now() + COMPACTION_RETRY_MS;
+      this.log.compactionFailed();
       this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
-    } finally {
-      this.compacting = false;
     }
   }
 
