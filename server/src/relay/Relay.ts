@@ -42,7 +42,6 @@ const GOING_AWAY_REASON = 'Server shutting down';
 /** RFC 6455 "internal error": the server hit an unexpected condition. */
 const INTERNAL_ERROR = 1011;
 const SHUTDOWN_GRACE_MS = 2_000;
-const MAX_PENDING_MESSAGES = 10_000;
 
 /**
  * The sync endpoint: accepts WebSocket upgrades on /sync/<boardId>, authorizes them, and hands
@@ -280,26 +279,12 @@ export class Relay {
     // is neither applied nor logged again. At shutdown we still take what clients sent before
     // they heard of it: it will be committed before the process exits.
     if (!connection.isOpen && !this.closing) return;
-    const owner = connection.owner;
-    if (owner) {
-      owner.receive(connection, data);
-      return;
-    }
-    // The board is still loading: keep the message for when it is ready.
-    const pending = connection.pending ?? [];
-    connection.pending = pending;
-    if (pending.length >= MAX_PENDING_MESSAGES) {
-      connection.close(CloseCode.RATE_LIMITED, 'Too many messages while the board was loading');
-      return;
-    }
-    pending.push(data);
+    connection.owner?.receive(connection, data);
   }
 
   private detach(connection: Connection): void {
     this.connections.delete(connection);
-    connection.pending = null;
-    const room = this.rooms.get(connection.boardId);
-    (connection.owner ?? room)?.leave(connection);
+    connection.owner?.leave(connection);
     if (this.connections.size === 0) this.onLastConnectionClosed?.();
   }
 

@@ -1,22 +1,18 @@
-import { CloseCode, CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, migrateBoard } from '@costudio/shared';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '@costudio/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
-import type { BoardStore, Snapshot, StoredBoard } from '../storage/BoardStore.ts';
-import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { encodeSnapshot } from '../storage/snapshots.ts';
 import { COMMIT_FAILED_REASON, type CommitQueue, type QueuedCommit } from './CommitQueue.ts';
-import type { Connection, ConnectionOwner } from './Connection.ts';
+import type { Connection, ConnectionInfo, ConnectionOwner } from './Connection.ts';
+import { FullStateCache } from './FullStateCache.ts';
 import { inspectUpdate } from './inspectUpdate.ts';
-import {
-  decodeClientMessage,
-  encodeAwarenessMessage,
-  encodeSavedMessage,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdateMessage,
-} from './messages.ts';
+import { Lobby } from './Lobby.ts';
+import { decodeClientMessage, encodeSavedMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts';
+import { RoomAwareness } from './RoomAwareness.ts';
+import { EMPTY_STATE_VECTOR_LENGTH, RoomLoader } from './RoomLoader.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
 import { UpdateLog } from './UpdateLog.ts';
 
@@ -51,11 +47,8 @@ interface RoomCommit extends QueuedCommit {
 
 /** Transaction origin of updates that came from another server instance. */
 const FANOUT_ORIGIN = 'costudio:fanout';
-/** A client with an empty document sends this one-byte state vector. */
-const EMPTY_STATE_VECTOR_LENGTH = 1;
 const NO_CLOCKS: ReadonlyMap<number, number> = new Map();
-/** How long a cold load waits for its first clients' sync step 1 (and the answer's flush) before decoding. */
-const EARLY_ANSWER_WINDOW_MS = 50;
+const NO_FRAMES: readonly Uint8Array[] = [];
 
 /**
  * One board in memory: its Y.Doc (which only ever holds committed data), awareness, and the
@@ -65,14 +58,13 @@ const EARLY_ANSWER_WINDOW_MS = 50;
 export class Room implements ConnectionOwner {
   readonly boardId: string;
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  private readonly awareness: RoomAwareness;
   state: RoomState = 'loading';
-  /** Connections that arrived while the board was loading. */
-  private waiting: Connection[] = [];
+  /** Connections that arrived while the board was loading, and what they sent meanwhile. */
+  private readonly lobby = new Lobby();
   private readonly log: UpdateLog;
-  /** Sync step 2 holding the whole document, reused for every empty client until the next change. */
-  private fullStateMessage: Uint8Array | null = null;
+  private readonly fullState = new FullStateCache();
   /** The group commit this room last queued an update into; its end is awaited once, not per update. */
   private awaitedFlush: Promise<boolean> | null = null;
   /** Saving connections whose writes are in the group commit being settled. */
@@ -81,48 +73,31 @@ export class Room implements ConnectionOwner {
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId;
     this.log = new UpdateLog({ maxUpdates: options.compactMaxUpdates, maxBytes: options.compactMaxBytes });
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.awareness = new RoomAwareness(this.doc, this.connections, (update) =>
+      options.fanout.publish(options.boardId, { kind: 'awareness', update }),
+    );
   }
 
   get isEmpty(): boolean {
-    return this.connections.size === 0 && this.waiting.length === 0;
+    return this.connections.size === 0 && this.lobby.size === 0;
   }
 
   /**
-   * Loads snapshot + log, runs migrations and commits their result. Until this resolves, no
-   * client is sent anything (but see answerBeforeDecoding); on failure every waiting connection
-   * is refused with LOAD_FAILED.
+   * Loads the board (see RoomLoader). Until this resolves, no client is sent anything (but see
+   * RoomLoader.answerBeforeDecoding); on failure every waiting connection is refused with
+   * LOAD_FAILED.
    */
   async load(): Promise<void> {
-    const { store, boardId, logger, metrics } = this.options;
+    const { boardId, logger, metrics } = this.options;
     const started = performance.now();
     try {
-      const stored = await store.loadBoard(boardId);
-      await this.answerBeforeDecoding(stored);
-      if (this.state !== 'loading') return;
-      if (stored.snapshot) {
-        try {
-          applySnapshot(this.doc, stored.snapshot);
-        } catch (error) {
-          throw new Error(`snapshot of board ${boardId} is unreadable: ${String(error)}`);
-        }
-      }
-      this.log.startAt(stored.snapshotSeq);
-      for (const row of stored.log) {
-        try {
-          Y.applyUpdate(this.doc, row.update);
-          this.log.append(row.seq, row.update.byteLength);
-        } catch (error) {
-          this.log.skip(row.seq);
-          await store.quarantine(boardId, row.seq, String(error));
-          metrics.quarantinedUpdates++;
-          logger.warn('quarantined an unreadable stored update', { boardId, seq: row.seq, error });
-        }
-      }
-      const isNewBoard = stored.snapshot === null && stored.log.length === 0;
-      const migrated = await this.migrate(isNewBoard);
-      if (!migrated && stored.log.length === 0 && stored.snapshot) this.cacheFullState(stored.snapshot);
+      await new RoomLoader(this.options, {
+        doc: this.doc,
+        log: this.log,
+        lobby: this.lobby,
+        fullState: this.fullState,
+        isLoading: () => this.state === 'loading',
+      }).load();
     } catch (error) {
       this.fail(error);
       return;
@@ -133,78 +108,7 @@ export class Room implements ConnectionOwner {
     metrics.loadSeconds.observe((performance.now() - started) / 1000);
     logger.debug('board loaded', { boardId, ms: Math.round(performance.now() - started), logRows: this.log.count });
     this.options.fanout.subscribe(boardId, this.onFanoutMessage);
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const connection of waiting) if (connection.isOpen) this.attach(connection);
-  }
-
-  /**
-   * Decoding a large snapshot into the doc takes most of a cold load, and the first client then
-   * decodes the same bytes again. When the stored board is one V1 snapshot at the current schema
-   * version with no log rows, those bytes are exactly what the loaded doc will hold: no log to
-   * replay, migrateBoard is a no-op at the current version, nothing is committed or received
-   * from other instances before the waiting connections are attached, and from then on they get
-   * every change. So a waiting client whose sync step 1 is empty is answered with them now, and
-   * its step 1 is consumed; everything else it sent waits for the load as usual. Clients with a
-   * non-empty state vector wait for a diff instead of 3 MB. If the load then fails, the socket is
-   * closed with LOAD_FAILED as before. Waits at most EARLY_ANSWER_WINDOW_MS for those step 1s.
-   */
-  private async answerBeforeDecoding(stored: StoredBoard): Promise<void> {
-    const { snapshot, log } = stored;
-    if (!snapshot || log.length > 0 || snapshot.schemaVersion !== CURRENT_SCHEMA_VERSION) return;
-    this.cacheFullState(snapshot);
-    const message = this.fullStateMessage;
-    if (!message) return;
-    const settled = new Set<Connection>();
-    const deadline = performance.now() + EARLY_ANSWER_WINDOW_MS;
-    while (this.state === 'loading') {
-      let unsettled = 0;
-      for (const connection of this.waiting) {
-        if (!connection.isOpen) continue;
-        if (!settled.has(connection)) {
-          const first = connection.pending?.[0];
-          if (first === undefined) {
-            unsettled++;
-            continue;
-          }
-          settled.add(connection);
-          if (isEmptySyncStep1(first)) {
-            connection.pending?.shift();
-            connection.send(message);
-          }
-        }
-        // Let the answer leave before the decode blocks the event loop.
-        if (connection.socket.bufferedAmount > 0) unsettled++;
-      }
-      if (unsettled === 0 || performance.now() >= deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  }
-
-  /** Runs migrations and durably stores what they changed; true when anything changed. */
-  private async migrate(isNewBoard: boolean): Promise<boolean> {
-    const changes: Uint8Array[] = [];
-    const collect = (update: Uint8Array, origin: unknown) => {
-      if (origin === MIGRATION_ORIGIN) changes.push(update);
-    };
-    this.doc.on('update', collect);
-    try {
-      migrateBoard(this.doc);
-    } finally {
-      this.doc.off('update', collect);
-    }
-    if (changes.length === 0) return false;
-    const { store, boardId } = this.options;
-    if (isNewBoard) {
-      const snapshot = encodeSnapshot(this.doc);
-      await store.createBoard(boardId, snapshot);
-      this.cacheFullState(snapshot);
-      return false;
-    }
-    const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
-    const [seq] = await store.appendUpdates([{ boardId, update }]);
-    this.log.append(seq ?? this.log.appliedSeq, update.byteLength);
-    return true;
+    for (const [connection, frames] of this.lobby.release()) if (connection.isOpen) this.attach(connection, frames);
   }
 
   private fail(error: unknown): void {
@@ -212,9 +116,7 @@ export class Room implements ConnectionOwner {
     this.state = 'failed';
     metrics.roomLoadFailures++;
     logger.error('board failed to load; refusing its connections', { boardId, error });
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const connection of waiting) {
+    for (const connection of this.lobby.release().keys()) {
       connection.close(CloseCode.LOAD_FAILED, 'The board could not be loaded from storage');
     }
     this.doc.destroy();
@@ -223,37 +125,39 @@ export class Room implements ConnectionOwner {
 
   /** Adds a connection; it is greeted now if the board is loaded, or as soon as it is. */
   join(connection: Connection): void {
-    if (this.state === 'ready') this.attach(connection);
-    else if (this.state === 'loading') this.waiting.push(connection);
-    else connection.close(CloseCode.LOAD_FAILED, 'The board could not be loaded from storage');
+    if (this.state === 'ready') {
+      this.attach(connection, NO_FRAMES);
+    } else if (this.state === 'loading') {
+      connection.owner = this;
+      this.lobby.add(connection);
+    } else {
+      connection.close(CloseCode.LOAD_FAILED, 'The board could not be loaded from storage');
+    }
   }
 
-  private attach(connection: Connection): void {
+  /** Greets a connection, then handles what it sent while the board was loading. */
+  private attach(connection: Connection, frames: readonly Uint8Array[]): void {
     this.connections.add(connection);
     connection.owner = this;
     connection.send(encodeSyncStep1(this.doc));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(states.keys()))));
-    }
-    const pending = connection.pending;
-    connection.pending = null;
-    if (pending) for (const data of pending) if (connection.isOpen) this.receive(connection, data);
+    this.awareness.sendAllTo(connection, false);
+    for (const data of frames) if (connection.isOpen) this.receive(connection, data);
   }
 
   leave(connection: Connection): void {
-    const index = this.waiting.indexOf(connection);
-    if (index >= 0) this.waiting.splice(index, 1);
-    if (!this.connections.delete(connection) && index < 0) return;
+    const waited = this.lobby.remove(connection);
+    if (!this.connections.delete(connection) && !waited) return;
     connection.owner = null;
-    if (connection.awarenessClients && this.state === 'ready') {
-      awarenessProtocol.removeAwarenessStates(this.awareness, connection.awarenessClients, null);
-    }
+    if (this.state === 'ready') this.awareness.forget(connection);
     if (this.isEmpty) this.options.onEmpty(this);
   }
 
   /** Handles one frame. Anything that throws closes that socket with MALFORMED_MESSAGE. */
   receive(connection: Connection, data: Uint8Array): void {
+    if (this.state === 'loading') {
+      this.lobby.hold(connection, data);
+      return;
+    }
     try {
       const message = decodeClientMessage(data);
       switch (message.type) {
@@ -265,14 +169,10 @@ export class Room implements ConnectionOwner {
           this.receiveUpdate(connection, message.update, message.type === 'sync-step2');
           break;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          this.awareness.apply(message.update, connection);
           break;
         case 'query-awareness':
-          connection.send(
-            encodeAwarenessMessage(
-              awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(this.awareness.getStates().keys())),
-            ),
-          );
+          this.awareness.sendAllTo(connection, true);
           break;
         case 'auth':
           break;
@@ -284,17 +184,11 @@ export class Room implements ConnectionOwner {
     }
   }
 
-  /** A snapshot of exactly the current doc is also the sync step 2 for a client with nothing. */
-  private cacheFullState(snapshot: Snapshot): void {
-    if (snapshot.encoding === 'v1') this.fullStateMessage ??= encodeSyncStep2(snapshot.data);
-  }
-
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
     if (stateVector.byteLength !== EMPTY_STATE_VECTOR_LENGTH) {
       return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     }
-    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-    return this.fullStateMessage;
+    return this.fullState.answerFor(this.doc);
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array, isSyncStep2: boolean): void {
@@ -402,11 +296,11 @@ export class Room implements ConnectionOwner {
         // Decoded fine but would not apply: keep the process and room alive, drop the sender.
         this.options.logger.error('committed update failed to apply', { boardId: this.boardId, seq, error });
         commit.connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
-        this.fullStateMessage = null;
+        this.fullState.clear();
         return;
       }
     }
-    this.fullStateMessage = null;
+    this.fullState.clear();
     if (undo) {
       this.refuseInPart(commit, undo);
       return;
@@ -469,7 +363,7 @@ export class Room implements ConnectionOwner {
       await this.options.store.compact(this.boardId, snapshot, mark.throughSeq);
       this.log.compacted(mark);
       this.options.metrics.compactions++;
-      if (this.log.appliedSeq === mark.throughSeq && this.state === 'ready') this.cacheFullState(snapshot);
+      if (this.log.appliedSeq === mark.throughSeq && this.state === 'ready') this.fullState.fromSnapshot(snapshot);
     } catch (error) {
       this.log.compactionFailed();
       this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
@@ -500,43 +394,12 @@ export class Room implements ConnectionOwner {
     this.doc.destroy();
   }
 
-  /** Closes every socket on this board, including ones still waiting for it to load. */
-  closeAll(code: number, reason: string): void {
-    for (const connection of [...this.waiting, ...this.connections]) connection.close(code, reason);
-  }
-
-  /** Awareness from a socket or the fanout: track who owns which client id, then tell everyone. */
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const changed = added.concat(updated, removed);
-    if (changed.length === 0) return;
-    const connection = this.connections.has(origin as Connection) ? (origin as Connection) : null;
-    if (connection) {
-      for (const client of added) this.adoptAwarenessClient(connection, client);
-      if (removed.length > 0 && connection.awarenessClients) {
-        connection.awarenessClients = connection.awarenessClients.filter((client) => !removed.includes(client));
-      }
-    }
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    // Everyone, the sender included: the stock client reconnects after 30 s without a message,
-    // and the echo of its own awareness renewal is what an idle client receives.
-    const message = encodeAwarenessMessage(update);
-    for (const other of this.connections) other.send(message);
-    if (connection) this.options.fanout.publish(this.boardId, { kind: 'awareness', update });
-  };
-
-  private adoptAwarenessClient(connection: Connection, client: number): void {
-    connection.awarenessClients ??= [];
-    if (!connection.awarenessClients.includes(client)) connection.awarenessClients.push(client);
-    // A saving client learns its own id is durable up to what the doc holds, even if it has
-    // nothing new to send on this connection.
-    const saved = connection.savedClocks;
-    if (saved) {
-      const stored = Y.getState(this.doc.store, client);
-      if (stored > (saved.get(client) ?? 0)) saved.set(client, stored);
-    }
+  /** Closes the sockets on this board, waiting ones included, that `predicate` picks; returns how many. */
+  closeConnectionsWhere(predicate: (connection: ConnectionInfo) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const connection of this.lobby.connections()) closed += closeIf(connection, predicate, code, reason);
+    for (const connection of this.connections) closed += closeIf(connection, predicate, code, reason);
+    return closed;
   }
 
   private readonly onFanoutMessage = (message: FanoutMessage) => {
@@ -544,11 +407,11 @@ export class Room implements ConnectionOwner {
     try {
       if (message.kind === 'update') {
         Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN);
-        this.fullStateMessage = null;
+        this.fullState.clear();
         const frame = encodeUpdateMessage(message.update);
         for (const connection of this.connections) connection.send(frame);
       } else {
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN);
+        this.awareness.apply(message.update, FANOUT_ORIGIN);
       }
     } catch (error) {
       this.options.logger.error('could not apply a message from another instance', { boardId: this.boardId, error });
@@ -556,12 +419,13 @@ export class Room implements ConnectionOwner {
   };
 }
 
-/** Whether a client frame is a sync step 1 from a client whose document is empty. */
-function isEmptySyncStep1(data: Uint8Array): boolean {
-  try {
-    const message = decodeClientMessage(data);
-    return message.type === 'sync-step1' && message.stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH;
-  } catch {
-    return false; // Left in place: attach closes the socket for it.
-  }
+function closeIf(
+  connection: Connection,
+  predicate: (connection: ConnectionInfo) => boolean,
+  code: number,
+  reason: string,
+): number {
+  if (!connection.isOpen || !predicate(connection)) return 0;
+  connection.close(code, reason);
+  return 1;
 }
