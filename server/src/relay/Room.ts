@@ -5,16 +5,16 @@ import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { encodeSnapshot } from '../storage/snapshots.ts';
-import { COMMIT_FAILED_REASON, type CommitQueue, type QueuedCommit } from './CommitQueue.ts';
+import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection, ConnectionInfo, ConnectionOwner } from './Connection.ts';
 import { FullStateCache } from './FullStateCache.ts';
-import { inspectUpdate } from './inspectUpdate.ts';
 import { Lobby } from './Lobby.ts';
-import { decodeClientMessage, encodeSavedMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { EMPTY_STATE_VECTOR_LENGTH, RoomLoader } from './RoomLoader.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
 import { UpdateLog } from './UpdateLog.ts';
+import { UpdateSequencer } from './UpdateSequencer.ts';
 
 export interface RoomOptions {
   readonly boardId: string;
@@ -37,23 +37,14 @@ export interface RoomOptions {
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
-/** An update of this board on its way to storage. */
-interface RoomCommit extends QueuedCommit {
-  /** The socket it came from, or null for updates the server made itself. */
-  readonly connection: Connection | null;
-  /** Per Yjs client id, the clock just past this update's last struct (for MESSAGE_SAVED). */
-  readonly clocks: ReadonlyMap<number, number>;
-}
-
 /** Transaction origin of updates that came from another server instance. */
 const FANOUT_ORIGIN = 'costudio:fanout';
-const NO_CLOCKS: ReadonlyMap<number, number> = new Map();
 const NO_FRAMES: readonly Uint8Array[] = [];
 
 /**
- * One board in memory: its Y.Doc (which only ever holds committed data), awareness, and the
- * sockets connected to it. Updates go from a socket to the commit queue, and from a successful
- * commit to the doc and the other sockets.
+ * One board in memory, from load to unload: its Y.Doc (which only ever holds committed data),
+ * the sockets on it (in the lobby while it loads), and where each of their frames goes. Updates
+ * are put in order by its UpdateSequencer; presence is its RoomAwareness.
  */
 export class Room implements ConnectionOwner {
   readonly boardId: string;
@@ -65,14 +56,26 @@ export class Room implements ConnectionOwner {
   private readonly lobby = new Lobby();
   private readonly log: UpdateLog;
   private readonly fullState = new FullStateCache();
-  /** The group commit this room last queued an update into; its end is awaited once, not per update. */
-  private awaitedFlush: Promise<boolean> | null = null;
-  /** Saving connections whose writes are in the group commit being settled. */
-  private readonly toAcknowledge = new Set<Connection>();
+  private readonly updates: UpdateSequencer;
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId;
     this.log = new UpdateLog({ maxUpdates: options.compactMaxUpdates, maxBytes: options.compactMaxBytes });
+    const { boardId, commits, fanout, logger, metrics, guard } = options;
+    this.updates = new UpdateSequencer({
+      boardId,
+      commits,
+      fanout,
+      logger,
+      metrics,
+      guard,
+      doc: this.doc,
+      connections: this.connections,
+      log: this.log,
+      fullState: this.fullState,
+      isReady: () => this.state === 'ready',
+      compact: () => void this.compact(),
+    });
     this.awareness = new RoomAwareness(this.doc, this.connections, (update) =>
       options.fanout.publish(options.boardId, { kind: 'awareness', update }),
     );
@@ -166,7 +169,7 @@ export class Room implements ConnectionOwner {
           break;
         case 'sync-step2':
         case 'update':
-          this.receiveUpdate(connection, message.update, message.type === 'sync-step2');
+          this.updates.receive(connection, message.update, message.type === 'sync-step2');
           break;
         case 'awareness':
           this.awareness.apply(message.update, connection);
@@ -191,167 +194,13 @@ export class Room implements ConnectionOwner {
     return this.fullState.answerFor(this.doc);
   }
 
-  private receiveUpdate(connection: Connection, update: Uint8Array, isSyncStep2: boolean): void {
-    if (connection.access === 'view') {
-      // The stock client answers our sync step 1 with a step 2 even when it has nothing to
-      // add, so a viewer is not closed for sending one; its edits are dropped.
-      if (!connection.warnedReadOnly) {
-        connection.warnedReadOnly = true;
-        this.options.logger.info('ignoring document updates from a view-only connection', { boardId: this.boardId });
-      }
-      return;
-    }
-    let summary: ReturnType<typeof inspectUpdate>;
-    try {
-      summary = inspectUpdate(update);
-    } catch {
-      throw new Error('update is not a valid Yjs update');
-    }
-    if (summary.empty) {
-      // Tell a saving client that, as far as it has told us, everything is stored.
-      if (isSyncStep2 && connection.savedClocks) this.acknowledge(connection);
-      return;
-    }
-    this.commit({ boardId: this.boardId, update, connection, clocks: summary.clocks, settle: this.settleEdit });
-  }
-
   /**
    * Commits an update the server made itself (e.g. restoring a version) through the same group
    * commit as people's edits: durable first, then applied and relayed to every socket.
    */
   commitServerUpdate(update: Uint8Array): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.commit({
-        boardId: this.boardId,
-        update,
-        connection: null,
-        clocks: NO_CLOCKS,
-        settle: (commit, seq) => {
-          if (seq === null) {
-            reject(new Error(COMMIT_FAILED_REASON));
-            return;
-          }
-          try {
-            this.applyCommitted(commit, seq);
-          } finally {
-            resolve();
-          }
-        },
-      });
-    });
+    return this.updates.commitServerUpdate(update);
   }
-
-  private commit(commit: RoomCommit): void {
-    const flushed = this.options.commits.enqueue(commit);
-    if (flushed === this.awaitedFlush) return;
-    this.awaitedFlush = flushed;
-    void flushed.then(this.afterFlush);
-  }
-
-  /** A participant's update: applied and relayed once durable, or its sender closed. */
-  private readonly settleEdit = (commit: RoomCommit, seq: number | null): void => {
-    const { connection } = commit;
-    if (seq === null) {
-      connection?.close(CloseCode.STORAGE_FAILED, COMMIT_FAILED_REASON);
-      return;
-    }
-    if (connection?.savedClocks) this.toAcknowledge.add(connection);
-    this.applyCommitted(commit, seq);
-  };
-
-  /** The guard's undoing, already applied and relayed: only the log's bookkeeping is left. */
-  private readonly settleUndo = (commit: RoomCommit, seq: number | null): void => {
-    if (seq === null) {
-      this.options.logger.error("could not store the server's undoing of a participant's change", {
-        boardId: this.boardId,
-        reason: COMMIT_FAILED_REASON,
-      });
-      return;
-    }
-    this.log.append(seq, commit.update.byteLength);
-  };
-
-  private applyCommitted(commit: RoomCommit, seq: number): void {
-    this.log.append(seq, commit.update.byteLength);
-    if (this.state !== 'ready') return;
-    const saved = commit.connection?.savedClocks;
-    if (saved) {
-      for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
-    }
-    let applied = false;
-    const apply = () => {
-      Y.applyUpdate(this.doc, commit.update, commit.connection);
-      applied = true;
-    };
-    const { guard } = this.options;
-    let undo: Uint8Array | null = null;
-    try {
-      if (guard && commit.connection) undo = guard.enforce(this.doc, commit.connection, apply);
-      else apply();
-    } catch (error) {
-      if (applied) {
-        // The update is in the doc; a fault in the guard must not keep it from everyone else.
-        this.options.logger.error('the update guard failed; relaying the update as it came', { boardId: this.boardId, error });
-      } else {
-        // Decoded fine but would not apply: keep the process and room alive, drop the sender.
-        this.options.logger.error('committed update failed to apply', { boardId: this.boardId, seq, error });
-        commit.connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
-        this.fullState.clear();
-        return;
-      }
-    }
-    this.fullState.clear();
-    if (undo) {
-      this.refuseInPart(commit, undo);
-      return;
-    }
-    const message = encodeUpdateMessage(commit.update);
-    for (const other of this.connections) if (other !== commit.connection) other.send(message);
-    this.options.fanout.publish(this.boardId, { kind: 'update', update: commit.update });
-  }
-
-  /**
-   * The guard undid part of a committed update: everyone else gets the update and its undoing as
-   * one message (so they never see the refused change), the sender gets the undoing, and the
-   * undoing is stored like any server-made change. Until that commit lands only the doc holds it;
-   * should the server die first, the sender's and others' clients send it back on reconnect.
-   */
-  private refuseInPart(commit: RoomCommit, undo: Uint8Array): void {
-    const { boardId, logger, metrics } = this.options;
-    metrics.refusedChangesUndone++;
-    const connection = commit.connection;
-    if (connection && !connection.warnedRefused) {
-      connection.warnedRefused = true;
-      logger.info("undid a participant's change to what only facilitators may change", { boardId });
-    }
-    const both = Y.mergeUpdates([commit.update, undo]);
-    const message = encodeUpdateMessage(both);
-    for (const other of this.connections) if (other !== connection) other.send(message);
-    connection?.send(encodeUpdateMessage(undo));
-    this.options.fanout.publish(boardId, { kind: 'update', update: both });
-    this.commit({ boardId, update: undo, connection: null, clocks: NO_CLOCKS, settle: this.settleUndo });
-  }
-
-  private acknowledge(connection: Connection): void {
-    if (!connection.savedClocks || !connection.isOpen) return;
-    connection.send(encodeSavedMessage(connection.savedClocks));
-  }
-
-  /** Once per group commit that held this room's updates, after all of them were settled. */
-  private readonly afterFlush = (committed: boolean): void => {
-    if (!committed) return;
-    try {
-      for (const connection of this.toAcknowledge) this.acknowledge(connection);
-    } catch (error) {
-      this.options.logger.error('unexpected error acknowledging a commit', { boardId: this.boardId, error });
-    }
-    this.toAcknowledge.clear();
-    try {
-      if (this.log.isOverLimit) void this.compact();
-    } catch (error) {
-      this.options.logger.error('unexpected error after a flush', { error });
-    }
-  };
 
   /** Folds the log into a fresh snapshot of the doc, in one storage transaction. */
   async compact(): Promise<void> {
