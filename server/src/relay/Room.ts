@@ -9,9 +9,15 @@ import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection, ConnectionInfo, ConnectionOwner } from './Connection.ts';
 import { FullStateCache } from './FullStateCache.ts';
 import { Lobby } from './Lobby.ts';
-import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts';
+import {
+  decodeClientMessage,
+  EMPTY_STATE_VECTOR_LENGTH,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from './messages.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
-import { EMPTY_STATE_VECTOR_LENGTH, RoomLoader } from './RoomLoader.ts';
+import { RoomLoader } from './RoomLoader.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
 import { UpdateLog } from './UpdateLog.ts';
 import { UpdateSequencer } from './UpdateSequencer.ts';
@@ -157,7 +163,8 @@ export class Room implements ConnectionOwner {
 
   /** Handles one frame. Anything that throws closes that socket with MALFORMED_MESSAGE. */
   receive(connection: Connection, data: Uint8Array): void {
-    if (this.state === 'loading') {
+    // Not greeted yet (the board is loading, or stopped loading): keep it for the greeting.
+    if (this.state !== 'ready' && !this.connections.has(connection)) {
       this.lobby.hold(connection, data);
       return;
     }

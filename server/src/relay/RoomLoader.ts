@@ -7,7 +7,7 @@ import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
 import type { Connection } from './Connection.ts';
 import type { FullStateCache } from './FullStateCache.ts';
 import type { Lobby } from './Lobby.ts';
-import { decodeClientMessage } from './messages.ts';
+import { decodeClientMessage, EMPTY_STATE_VECTOR_LENGTH } from './messages.ts';
 import type { UpdateLog } from './UpdateLog.ts';
 
 export interface RoomLoaderOptions {
@@ -27,8 +27,6 @@ export interface LoadTarget {
   readonly isLoading: () => boolean;
 }
 
-/** A client with an empty document sends this one-byte state vector. */
-export const EMPTY_STATE_VECTOR_LENGTH = 1;
 /** How long a cold load waits for its first clients' sync step 1 (and the answer's flush) before decoding. */
 const EARLY_ANSWER_WINDOW_MS = 50;
 
