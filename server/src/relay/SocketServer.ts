@@ -20,7 +20,7 @@ export interface SocketServerOptions {
 }
 
 /** RFC 6455 "internal error": the server hit an unexpected condition. */
-export const INTERNAL_ERROR = 1011;
+const INTERNAL_ERROR = 1011;
 
 /**
  * The WebSocket side of the relay: takes upgrades on /sync/<boardId>, asks `authorize` before
