@@ -1,28 +1,21 @@
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { BoardStore, UpdateToStore } from '../storage/BoardStore.ts';
-import type { Connection } from './Connection.ts';
 
-/** An update waiting for the next group commit. */
-export interface PendingCommit extends UpdateToStore {
-  readonly target: CommitTarget;
-  /** The socket it came from, or null for updates the server made itself. */
-  readonly connection: Connection | null;
-  /** Per Yjs client id, the clock just past this update's last struct (for MESSAGE_SAVED). */
-  readonly clocks: ReadonlyMap<number, number>;
+/** An update waiting for the next group commit, with what to do once its fate is known. */
+export interface QueuedCommit extends UpdateToStore {
+  /**
+   * Called with the update's row seq once the group commit holding it is durable, or with null
+   * when storage refused that commit (then it must not be applied or relayed). Called in the
+   * order updates were queued, all of one group commit in one go. A shared function rather than
+   * a closure per update: this is the path every edit takes. (Method syntax, so that a caller's
+   * own commit type, which `this` stands for, is accepted.)
+   */
+  settle(commit: this, seq: number | null): void;
 }
 
-/** The room an update belongs to; told the outcome of the commit. */
-export interface CommitTarget {
-  /** The update is durable as row `seq`: now apply it and relay it. */
-  applyCommitted(commit: PendingCommit, seq: number): void;
-  /** Storage refused the batch this update was in; it must not be applied or relayed. */
-  commitFailed(commit: PendingCommit, reason: string): void;
-  /** Called once per flush after all of the room's updates in it were applied. */
-  afterFlush(): void;
-  /** Sends MESSAGE_SAVED to a connection whose writes in this flush are now durable. */
-  acknowledge(connection: Connection): void;
-}
+/** What a client is told when the group commit holding its update failed. */
+export const COMMIT_FAILED_REASON = 'The server could not save this change';
 
 /**
  * Group commit: updates received in one I/O callback (e.g. every frame of one TCP read) are
@@ -32,7 +25,9 @@ export interface CommitTarget {
  * time, so rows are committed and applied in the order they arrived.
  */
 export class CommitQueue {
-  private queue: PendingCommit[] = [];
+  private queue: QueuedCommit[] = [];
+  /** The promise `enqueue` hands out for the batch being gathered; one per batch, not per update. */
+  private next: Flushed | null = null;
   private scheduled = false;
   private flushing = false;
   private idleWaiters: Array<() => void> = [];
@@ -50,9 +45,16 @@ export class CommitQueue {
     return this.queue.length;
   }
 
-  enqueue(commit: PendingCommit): void {
+  /**
+   * Adds an update to the next group commit. Returns that commit's promise, the same object for
+   * every update in it: it resolves after every update in it was settled, with whether storage
+   * took it, so a caller can do per-commit work (acknowledgements, compaction) once per batch.
+   */
+  enqueue(commit: QueuedCommit): Promise<boolean> {
     this.queue.push(commit);
+    this.next ??= flushed();
     this.schedule();
+    return this.next.promise;
   }
 
   /** Resolves once every update enqueued so far has been committed (or refused) and applied. */
@@ -71,18 +73,24 @@ export class CommitQueue {
     this.scheduled = false;
     this.flushing = true;
     const batch = this.queue;
+    const done = this.next;
     this.queue = [];
+    this.next = null;
+    let committed = false;
     try {
       const seqs = await this.commit(batch);
-      if (seqs) this.applyAll(batch, seqs);
+      committed = seqs !== null;
+      this.settleAll(batch, seqs);
     } finally {
+      // Before the idle waiters and the next flush, so callers' per-commit work runs first.
+      done?.resolve(committed);
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
       else this.notifyIdle();
     }
   }
 
-  private async commit(batch: PendingCommit[]): Promise<number[] | null> {
+  private async commit(batch: QueuedCommit[]): Promise<number[] | null> {
     const started = performance.now();
     try {
       const seqs = await this.store.appendUpdates(batch);
@@ -91,49 +99,24 @@ export class CommitQueue {
       return seqs;
     } catch (error) {
       this.metrics.commitFailures++;
-      const reason = 'The server could not save this change';
       this.logger.error('commit failed; updates not applied or relayed', {
         error,
         updates: batch.length,
         boards: [...new Set(batch.map((c) => c.boardId))].slice(0, 20),
       });
-      for (const commit of batch) {
-        try {
-          commit.target.commitFailed(commit, reason);
-        } catch (failure) {
-          this.logger.error('unexpected error refusing an update', { boardId: commit.boardId, error: failure });
-        }
-      }
       return null;
     }
   }
 
-  private applyAll(batch: PendingCommit[], seqs: number[]): void {
-    const targets = new Set<CommitTarget>();
-    const acknowledged = new Map<Connection, CommitTarget>();
+  private settleAll(batch: QueuedCommit[], seqs: number[] | null): void {
     for (let i = 0; i < batch.length; i++) {
-      const commit = batch[i] as PendingCommit;
-      targets.add(commit.target);
+      const commit = batch[i] as QueuedCommit;
       // A failure in one room must not stop the others in the same flush.
       try {
-        commit.target.applyCommitted(commit, seqs[i] as number);
+        commit.settle(commit, seqs ? (seqs[i] as number) : null);
       } catch (error) {
-        this.logger.error('unexpected error applying a committed update', { boardId: commit.boardId, error });
-      }
-      if (commit.connection?.savedClocks) acknowledged.set(commit.connection, commit.target);
-    }
-    for (const [connection, target] of acknowledged) {
-      try {
-        target.acknowledge(connection);
-      } catch (error) {
-        this.logger.error('unexpected error acknowledging a commit', { boardId: connection.boardId, error });
-      }
-    }
-    for (const target of targets) {
-      try {
-        target.afterFlush();
-      } catch (error) {
-        this.logger.error('unexpected error after a flush', { error });
+        const message = seqs ? 'unexpected error applying a committed update' : 'unexpected error refusing an update';
+        this.logger.error(message, { boardId: commit.boardId, error });
       }
     }
   }
@@ -143,4 +126,17 @@ export class CommitQueue {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+interface Flushed {
+  readonly promise: Promise<boolean>;
+  readonly resolve: (committed: boolean) => void;
+}
+
+function flushed(): Flushed {
+  let resolve: (committed: boolean) => void = () => {};
+  const promise = new Promise<boolean>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }

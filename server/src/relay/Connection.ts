@@ -25,9 +25,8 @@ const MAX_REASON_BYTES = 123;
  * holds thousands of these, and idle memory per connection is a benchmark target.
  */
 export class Connection implements ConnectionInfo {
-  /** Set once the room is loaded; until then messages wait in `pending`. */
+  /** The room this connection joined, which takes its frames (and holds them while it loads). */
   owner: ConnectionOwner | null = null;
-  pending: Uint8Array[] | null = null;
   /** Cleared by the heartbeat, set again by the client's pong. */
   alive = true;
   /** For `?saved=1` connections: the durable clock of each Yjs client id they wrote or announced. */

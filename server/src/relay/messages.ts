@@ -13,6 +13,9 @@ export type ClientMessage =
   | { readonly type: 'query-awareness' }
   | { readonly type: 'auth' };
 
+/** A client with an empty document sends this one-byte state vector in its sync step 1. */
+export const EMPTY_STATE_VECTOR_LENGTH = 1;
+
 /** The frame was not a y-websocket message; the reason is sent to the client in the close frame. */
 export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError';

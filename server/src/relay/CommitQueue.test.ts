@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../log.ts';
+import { Metrics } from '../metrics.ts';
+import type { BoardStore, UpdateToStore } from '../storage/BoardStore.ts';
+import { CommitQueue, type QueuedCommit } from './CommitQueue.ts';
+
+/** Only appendUpdates is used by the queue: rows numbered from 1, or a refusal when told. */
+class FakeStore {
+  batches: string[][] = [];
+  failNext = false;
+  private seq = 0;
+
+  appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
+    this.batches.push(batch.map((update) => update.boardId));
+    if (this.failNext) {
+      this.failNext = false;
+      return Promise.reject(new Error('disk full'));
+    }
+    return Promise.resolve(batch.map(() => ++this.seq));
+  }
+}
+
+function setup() {
+  const store = new FakeStore();
+  const lines: string[] = [];
+  const queue = new CommitQueue(
+    store as unknown as BoardStore,
+    new Metrics(() => ({ rooms: 0, connections: 0 })),
+    createLogger('error', (line) => lines.push(line)),
+  );
+  const events: string[] = [];
+  const settle = (commit: QueuedCommit, seq: number | null) => {
+    events.push(`${commit.boardId}:${seq}`);
+  };
+  const commit = (boardId: string): QueuedCommit => ({ boardId, update: new Uint8Array([0]), settle });
+  return { store, queue, events, commit, lines };
+}
+
+describe('CommitQueue', () => {
+  it('commits what was queued in one callback as one batch and settles it in order', async () => {
+    const { store, queue, events, commit } = setup();
+    queue.enqueue(commit('a'));
+    queue.enqueue(commit('b'));
+    queue.enqueue(commit('a'));
+    expect(events).toEqual([]);
+    await queue.whenIdle();
+    expect(store.batches).toEqual([['a', 'b', 'a']]);
+    expect(events).toEqual(['a:1', 'b:2', 'a:3']);
+  });
+
+  it('hands out one promise per batch, resolved after the batch is settled and before idle waiters', async () => {
+    const { queue, events, commit } = setup();
+    const first = queue.enqueue(commit('a'));
+    expect(queue.enqueue(commit('b'))).toBe(first);
+    void first.then((committed) => events.push(`batch ${committed}`));
+    void queue.whenIdle().then(() => events.push('idle'));
+    await queue.whenIdle();
+    expect(events).toEqual(['a:1', 'b:2', 'batch true', 'idle']);
+  });
+
+  it('queues what arrives during a flush as the next batch, with its own promise', async () => {
+    const { store, queue, events, commit } = setup();
+    const first = queue.enqueue(commit('a'));
+    await Promise.resolve();
+    const second = queue.enqueue(commit('b'));
+    expect(second).not.toBe(first);
+    expect(await second).toBe(true);
+    expect(store.batches).toEqual([['a'], ['b']]);
+    expect(events).toEqual(['a:1', 'b:2']);
+  });
+
+  it('settles every update of a refused batch with null and resolves its promise with false', async () => {
+    const { store, queue, events, commit, lines } = setup();
+    store.failNext = true;
+    const refused = queue.enqueue(commit('a'));
+    queue.enqueue(commit('b'));
+    expect(await refused).toBe(false);
+    expect(events).toEqual(['a:null', 'b:null']);
+    expect(lines.some((line) => line.includes('commit failed; updates not applied or relayed'))).toBe(true);
+    expect(await queue.enqueue(commit('c'))).toBe(true);
+  });
+
+  it('keeps settling a batch when one callback throws', async () => {
+    const { queue, events, commit, lines } = setup();
+    queue.enqueue({
+      ...commit('bad'),
+      settle: () => {
+        throw new Error('bug');
+      },
+    });
+    queue.enqueue(commit('good'));
+    await queue.whenIdle();
+    expect(events).toEqual(['good:2']);
+    expect(lines.some((line) => line.includes('unexpected error applying a committed update'))).toBe(true);
+  });
+});

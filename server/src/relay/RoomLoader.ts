@@ -1,0 +1,154 @@
+import { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, migrateBoard } from '@costudio/shared';
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts';
+import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
+import type { Connection } from './Connection.ts';
+import type { FullStateCache } from './FullStateCache.ts';
+import type { Lobby } from './Lobby.ts';
+import { decodeClientMessage, EMPTY_STATE_VECTOR_LENGTH } from './messages.ts';
+import type { UpdateLog } from './UpdateLog.ts';
+
+export interface RoomLoaderOptions {
+  readonly boardId: string;
+  readonly store: BoardStore;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/** The parts of a room that a load fills in. */
+export interface LoadTarget {
+  readonly doc: Y.Doc;
+  readonly log: UpdateLog;
+  readonly lobby: Lobby;
+  readonly fullState: FullStateCache;
+  /** False once the room stopped loading (the server is shutting down): the load then stops too. */
+  readonly isLoading: () => boolean;
+}
+
+/** How long a cold load waits for its first clients' sync step 1 (and the answer's flush) before decoding. */
+const EARLY_ANSWER_WINDOW_MS = 50;
+
+/**
+ * Brings a board from storage into a room's doc: snapshot, then the log replayed on top (an
+ * unreadable row is quarantined, not fatal), then migrations, whose result is stored before
+ * anyone syncs. Throws when the board cannot be loaded; the room then refuses its connections.
+ */
+export class RoomLoader {
+  constructor(
+    private readonly options: RoomLoaderOptions,
+    private readonly target: LoadTarget,
+  ) {}
+
+  async load(): Promise<void> {
+    const { store, boardId, logger, metrics } = this.options;
+    const { doc, log, fullState } = this.target;
+    const stored = await store.loadBoard(boardId);
+    await this.answerBeforeDecoding(stored);
+    if (!this.target.isLoading()) return;
+    if (stored.snapshot) {
+      try {
+        applySnapshot(doc, stored.snapshot);
+      } catch (error) {
+        throw new Error(`snapshot of board ${boardId} is unreadable: ${String(error)}`);
+      }
+    }
+    log.startAt(stored.snapshotSeq);
+    for (const row of stored.log) {
+      try {
+        Y.applyUpdate(doc, row.update);
+        log.append(row.seq, row.update.byteLength);
+      } catch (error) {
+        log.skip(row.seq);
+        await store.quarantine(boardId, row.seq, String(error));
+        metrics.quarantinedUpdates++;
+        logger.warn('quarantined an unreadable stored update', { boardId, seq: row.seq, error });
+      }
+    }
+    const isNewBoard = stored.snapshot === null && stored.log.length === 0;
+    const migrated = await this.migrate(isNewBoard);
+    if (!migrated && stored.log.length === 0 && stored.snapshot) fullState.fromSnapshot(stored.snapshot);
+  }
+
+  /**
+   * Decoding a large snapshot into the doc takes most of a cold load, and the first client then
+   * decodes the same bytes again. When the stored board is one V1 snapshot at the current schema
+   * version with no log rows, those bytes are exactly what the loaded doc will hold: no log to
+   * replay, migrateBoard is a no-op at the current version, nothing is committed or received
+   * from other instances before the waiting connections are attached, and from then on they get
+   * every change. So a waiting client whose sync step 1 is empty is answered with them now, and
+   * its step 1 is consumed; everything else it sent waits for the load as usual. Clients with a
+   * non-empty state vector wait for a diff instead of 3 MB. If the load then fails, the socket is
+   * closed with LOAD_FAILED as before. Waits at most EARLY_ANSWER_WINDOW_MS for those step 1s.
+   */
+  private async answerBeforeDecoding(stored: StoredBoard): Promise<void> {
+    const { snapshot, log } = stored;
+    if (!snapshot || log.length > 0 || snapshot.schemaVersion !== CURRENT_SCHEMA_VERSION) return;
+    const { lobby, fullState } = this.target;
+    fullState.fromSnapshot(snapshot);
+    const message = fullState.cached;
+    if (!message) return;
+    const settled = new Set<Connection>();
+    const deadline = performance.now() + EARLY_ANSWER_WINDOW_MS;
+    while (this.target.isLoading()) {
+      let unsettled = 0;
+      for (const connection of lobby.connections()) {
+        if (!connection.isOpen) continue;
+        if (!settled.has(connection)) {
+          const first = lobby.firstFrame(connection);
+          if (first === undefined) {
+            unsettled++;
+            continue;
+          }
+          settled.add(connection);
+          if (isEmptySyncStep1(first)) {
+            lobby.dropFirstFrame(connection);
+            connection.send(message);
+          }
+        }
+        // Let the answer leave before the decode blocks the event loop.
+        if (connection.socket.bufferedAmount > 0) unsettled++;
+      }
+      if (unsettled === 0 || performance.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
+  /** Runs migrations and durably stores what they changed; true when anything changed. */
+  private async migrate(isNewBoard: boolean): Promise<boolean> {
+    const { doc, log, fullState } = this.target;
+    const changes: Uint8Array[] = [];
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin === MIGRATION_ORIGIN) changes.push(update);
+    };
+    doc.on('update', collect);
+    try {
+      migrateBoard(doc);
+    } finally {
+      doc.off('update', collect);
+    }
+    if (changes.length === 0) return false;
+    const { store, boardId } = this.options;
+    if (isNewBoard) {
+      const snapshot = encodeSnapshot(doc);
+      await store.createBoard(boardId, snapshot);
+      fullState.fromSnapshot(snapshot);
+      return false;
+    }
+    const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
+    const [seq] = await store.appendUpdates([{ boardId, update }]);
+    log.append(seq ?? log.appliedSeq, update.byteLength);
+    return true;
+  }
+}
+
+/** Whether a client frame is a sync step 1 from a client whose document is empty. */
+function isEmptySyncStep1(data: Uint8Array): boolean {
+  try {
+    const message = decodeClientMessage(data);
+    return message.type === 'sync-step1' && message.stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH;
+  } catch {
+    return false; // Left in place: the room closes the socket for it once it replays the frame.
+  }
+}

@@ -1,0 +1,229 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CloseCode, MAX_FRAME_BYTES, SAVED_PARAM } from '@costudio/shared';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Authorize, AuthorizeResult } from './authorize.ts';
+import { Connection } from './Connection.ts';
+import { RelaySocket } from './RelaySocket.ts';
+import { parseSyncTarget } from './syncTarget.ts';
+
+export interface SocketServerOptions {
+  readonly authorize: Authorize;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Interval of WebSocket pings; a socket that missed the previous pong is dropped. */
+  readonly heartbeatMs: number;
+  /** Hands an authorized connection to its board; from then on its `owner` takes its frames. */
+  readonly join: (connection: Connection) => void;
+}
+
+/** RFC 6455 "internal error": the server hit an unexpected condition. */
+const INTERNAL_ERROR = 1011;
+
+/**
+ * The WebSocket side of the relay: takes upgrades on /sync/<boardId>, asks `authorize` before
+ * anything is synced, refuses with a close code and reason, and hands each accepted connection
+ * on. Then, per socket: frame size limits, turning frames into bytes for the connection's room,
+ * heartbeats, and closing. It knows nothing of boards beyond their id.
+ */
+export class SocketServer {
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private closing = false;
+  private onLastConnectionClosed: (() => void) | null = null;
+
+  constructor(private readonly options: SocketServerOptions) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: MAX_FRAME_BYTES,
+      clientTracking: false,
+      WebSocket: RelaySocket,
+    });
+    this.heartbeat = setInterval(this.checkHeartbeats, options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** For the HTTP server's 'upgrade' event. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.closing) {
+      socket.destroy();
+      return;
+    }
+    // Until ws owns the socket, a reset by the client must not become an uncaught 'error'.
+    socket.on('error', ignoreError);
+    this.accept(request, socket, head).catch((error: unknown) => {
+      this.options.logger.error('upgrade failed', { error, url: request.url });
+      socket.destroy();
+    });
+  }
+
+  /**
+   * Stops accepting and closes every socket with `code`; resolves once all have closed, or after
+   * `graceMs`, when those still open are terminated.
+   */
+  close(code: number, reason: string, graceMs: number): Promise<void> {
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    for (const connection of this.connections) connection.close(code, reason);
+    return this.allSocketsClosed(graceMs);
+  }
+
+  private async accept(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const target = parseSyncTarget(request.url);
+    if ('error' in target) {
+      this.open(request, socket, head, null, { refuse: { code: CloseCode.INVALID_BOARD_ID, reason: target.error } });
+      return;
+    }
+    let decision: AuthorizeResult;
+    try {
+      decision = await this.options.authorize({ boardId: target.boardId, params: target.params, request });
+    } catch (error) {
+      this.options.logger.error('authorize hook failed', { error, boardId: target.boardId });
+      decision = { refuse: { code: INTERNAL_ERROR, reason: 'Could not check access to this board' } };
+    }
+    if (this.closing) {
+      socket.destroy();
+      return;
+    }
+    this.open(request, socket, head, target, decision);
+  }
+
+  private open(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    target: { boardId: string; params: URLSearchParams } | null,
+    decision: AuthorizeResult,
+  ): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      socket.off('error', ignoreError);
+      const relaySocket = ws as RelaySocket;
+      relaySocket.on('error', this.onSocketError);
+      if ('refuse' in decision || target === null) {
+        const refusal = 'refuse' in decision ? decision.refuse : { code: CloseCode.INVALID_BOARD_ID, reason: 'Invalid' };
+        this.options.metrics.countClose(refusal.code);
+        this.options.logger.info('connection refused', { code: refusal.code, reason: refusal.reason, url: request.url });
+        relaySocket.close(refusal.code, refusal.reason);
+        return;
+      }
+      const { boardId, params } = target;
+      const connection = new Connection(
+        relaySocket,
+        boardId,
+        decision.access,
+        decision.meta,
+        params.get(SAVED_PARAM) === '1',
+        this.options.metrics,
+      );
+      relaySocket.connection = connection;
+      relaySocket.on('message', this.onSocketMessage);
+      relaySocket.on('close', this.onSocketClose);
+      relaySocket.on('pong', onPong);
+      this.connections.add(connection);
+      this.options.join(connection);
+    });
+  }
+
+  private route(connection: Connection, data: Uint8Array): void {
+    const { metrics } = this.options;
+    metrics.messagesIn++;
+    metrics.bytesIn += data.byteLength;
+    // Once we have closed a socket (for a bad message, a revoked link…), whatever it still sends
+    // is neither applied nor logged again. At shutdown we still take what clients sent before
+    // they heard of it: it will be committed before the process exits.
+    if (!connection.isOpen && !this.closing) return;
+    connection.owner?.receive(connection, data);
+  }
+
+  private detach(connection: Connection): void {
+    this.connections.delete(connection);
+    connection.owner?.leave(connection);
+    if (this.connections.size === 0) this.onLastConnectionClosed?.();
+  }
+
+  private allSocketsClosed(timeoutMs: number): Promise<void> {
+    if (this.connections.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        for (const connection of this.connections) connection.socket.terminate();
+        resolve();
+      }, timeoutMs);
+      this.onLastConnectionClosed = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  // One listener function per server, shared by every socket: `this` is the socket.
+  private readonly onSocketMessage = (() => {
+    const server = this;
+    return function onSocketMessage(this: WebSocket, data: RawData) {
+      const connection = (this as RelaySocket).connection;
+      if (!connection) return;
+      try {
+        server.route(connection, toBytes(data));
+      } catch (error) {
+        // Rooms already turn bad input into MALFORMED_MESSAGE; this is for our own bugs, which
+        // must cost one socket, never the process.
+        server.options.logger.error('unexpected error handling a message', { boardId: connection.boardId, error });
+        connection.close(INTERNAL_ERROR, 'Internal server error');
+      }
+    };
+  })();
+
+  private readonly onSocketClose = (() => {
+    const server = this;
+    return function onSocketClose(this: WebSocket) {
+      const connection = (this as RelaySocket).connection;
+      if (connection) server.detach(connection);
+    };
+  })();
+
+  private readonly onSocketError = (() => {
+    const server = this;
+    return function onSocketError(this: WebSocket, error: Error & { code?: string }) {
+      // ws has already closed the socket (for oversized frames with MESSAGE_TOO_LARGE).
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') server.options.metrics.countClose(CloseCode.MESSAGE_TOO_LARGE);
+      server.options.logger.warn('socket error; connection closed', {
+        boardId: (this as RelaySocket).connection?.boardId,
+        code: error.code,
+        error: error.message,
+      });
+    };
+  })();
+
+  private readonly checkHeartbeats = () => {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      try {
+        connection.socket.ping();
+      } catch {
+        connection.socket.terminate();
+      }
+    }
+  };
+}
+
+function onPong(this: WebSocket): void {
+  const connection = (this as RelaySocket).connection;
+  if (connection) connection.alive = true;
+}
+
+function ignoreError(): void {}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}

@@ -1,0 +1,121 @@
+import { CloseCode, MESSAGE_SAVED } from '@costudio/shared';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createLogger } from '../log.ts';
+import { Metrics } from '../metrics.ts';
+import type { Fanout } from '../scale/Fanout.ts';
+import type { BoardStore, UpdateToStore } from '../storage/BoardStore.ts';
+import { CommitQueue } from './CommitQueue.ts';
+import type { Connection } from './Connection.ts';
+import { FullStateCache } from './FullStateCache.ts';
+import { UpdateLog } from './UpdateLog.ts';
+import { UpdateSequencer } from './UpdateSequencer.ts';
+
+/** Records what reaches storage, and when, next to what the sockets are sent. */
+function setup({ maxUpdates = 100 } = {}) {
+  const timeline: string[] = [];
+  let seq = 0;
+  let failNext = false;
+  const store = {
+    appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
+      if (failNext) {
+        failNext = false;
+        return Promise.reject(new Error('disk full'));
+      }
+      timeline.push(`stored ${batch.length}`);
+      return Promise.resolve(batch.map(() => ++seq));
+    },
+  };
+  const connect = (name: string, saving = false) => {
+    const closes: number[] = [];
+    const connection = {
+      access: 'edit',
+      boardId: 'b',
+      isOpen: true,
+      savedClocks: saving ? new Map<number, number>() : null,
+      send: (message: Uint8Array) => timeline.push(`${name} <- ${message[0] === MESSAGE_SAVED ? 'saved' : 'update'}`),
+      close: (code: number) => closes.push(code),
+    };
+    return { connection: connection as unknown as Connection, closes };
+  };
+  const doc = new Y.Doc();
+  const connections = new Set<Connection>();
+  let compactions = 0;
+  const metrics = new Metrics(() => ({ rooms: 0, connections: 0 }));
+  const commits = new CommitQueue(store as unknown as BoardStore, metrics, createLogger('silent'));
+  const sequencer = new UpdateSequencer({
+    boardId: 'b',
+    doc,
+    connections,
+    log: new UpdateLog({ maxUpdates, maxBytes: 1_000_000 }),
+    fullState: new FullStateCache(),
+    commits,
+    fanout: { publish: () => {} } as unknown as Fanout,
+    logger: createLogger('silent'),
+    metrics,
+    isReady: () => true,
+    compact: () => compactions++,
+  });
+  const edit = (key: string) => {
+    const source = new Y.Doc();
+    source.getMap('notes').set(key, 1);
+    return Y.encodeStateAsUpdate(source);
+  };
+  return {
+    timeline,
+    doc,
+    connections,
+    commits,
+    sequencer,
+    connect,
+    edit,
+    compactions: () => compactions,
+    failNextCommit: () => {
+      failNext = true;
+    },
+  };
+}
+
+describe('UpdateSequencer', () => {
+  it('stores a group commit before relaying it, and tells a saving sender once per commit', async () => {
+    const { timeline, connections, commits, sequencer, connect, edit, doc } = setup();
+    const saver = connect('saver', true).connection;
+    const other = connect('other').connection;
+    connections.add(saver).add(other);
+    for (const key of ['a', 'b', 'c']) sequencer.receive(saver, edit(key), false);
+    await commits.whenIdle();
+    expect(timeline).toEqual(['stored 3', 'other <- update', 'other <- update', 'other <- update', 'saver <- saved']);
+    expect([...doc.getMap('notes').keys()].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('asks for a compaction once per group commit while the log is over its limit', async () => {
+    const { commits, sequencer, connect, edit, compactions } = setup({ maxUpdates: 2 });
+    const writer = connect('writer').connection;
+    for (const key of ['a', 'b', 'c']) sequencer.receive(writer, edit(key), false);
+    await commits.whenIdle();
+    expect(compactions()).toBe(1);
+  });
+
+  it('closes the senders of a refused commit with STORAGE_FAILED and relays nothing', async () => {
+    const { timeline, connections, commits, sequencer, connect, edit, doc, failNextCommit } = setup();
+    const { connection: saver, closes } = connect('saver', true);
+    connections.add(saver).add(connect('other').connection);
+    failNextCommit();
+    sequencer.receive(saver, edit('lost'), false);
+    await commits.whenIdle();
+    expect(closes).toEqual([CloseCode.STORAGE_FAILED]);
+    expect(timeline).toEqual([]);
+    expect(doc.getMap('notes').size).toBe(0);
+  });
+
+  it('resolves a server-made update once it is stored and applied, and rejects it when refused', async () => {
+    const { timeline, connections, sequencer, connect, edit, doc, failNextCommit } = setup();
+    connections.add(connect('reader').connection);
+    await sequencer.commitServerUpdate(edit('restored'));
+    expect(doc.getMap('notes').has('restored')).toBe(true);
+    expect(timeline).toEqual(['stored 1', 'reader <- update']);
+    failNextCommit();
+    await expect(sequencer.commitServerUpdate(edit('refused'))).rejects.toThrow('could not save');
+    expect(doc.getMap('notes').has('refused')).toBe(false);
+  });
+});

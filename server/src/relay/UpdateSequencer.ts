@@ -1,0 +1,221 @@
+import { CloseCode } from '@costudio/shared';
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Fanout } from '../scale/Fanout.ts';
+import { COMMIT_FAILED_REASON, type CommitQueue, type QueuedCommit } from './CommitQueue.ts';
+import type { Connection } from './Connection.ts';
+import type { FullStateCache } from './FullStateCache.ts';
+import { inspectUpdate } from './inspectUpdate.ts';
+import { encodeSavedMessage, encodeUpdateMessage } from './messages.ts';
+import type { UpdateGuard } from './UpdateGuard.ts';
+import type { UpdateLog } from './UpdateLog.ts';
+
+export interface UpdateSequencerOptions {
+  readonly boardId: string;
+  /** The room's doc, which only ever holds committed updates. */
+  readonly doc: Y.Doc;
+  /** The room's greeted sockets, which receive every committed update. */
+  readonly connections: ReadonlySet<Connection>;
+  readonly log: UpdateLog;
+  readonly fullState: FullStateCache;
+  readonly commits: CommitQueue;
+  readonly fanout: Fanout;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Undoes what a connection's committed update may not change (locked lanes, votes' settings). */
+  readonly guard?: UpdateGuard | undefined;
+  /** False once the room is closed: commits still count in the log but touch no doc. */
+  readonly isReady: () => boolean;
+  /** The log is past its limits after a commit. */
+  readonly compact: () => void;
+}
+
+/** An update of this board on its way to storage. */
+interface RoomCommit extends QueuedCommit {
+  /** The socket it came from, or null for updates the server made itself. */
+  readonly connection: Connection | null;
+  /** Per Yjs client id, the clock just past this update's last struct (for MESSAGE_SAVED). */
+  readonly clocks: ReadonlyMap<number, number>;
+}
+
+const NO_CLOCKS: ReadonlyMap<number, number> = new Map();
+
+/**
+ * Puts one board's updates in order: each goes from a socket to the group commit, and only once
+ * it is durable into the doc and out to the other sockets (through the guard, which may undo
+ * part of it), with MESSAGE_SAVED to saving clients once per group commit. Every edit takes
+ * this path, so it allocates nothing per update beyond the queued commit itself.
+ */
+export class UpdateSequencer {
+  /** The group commit this room last queued an update into; its end is awaited once, not per update. */
+  private awaitedFlush: Promise<boolean> | null = null;
+  /** Saving connections whose writes are in the group commit being settled. */
+  private readonly toAcknowledge = new Set<Connection>();
+
+  constructor(private readonly options: UpdateSequencerOptions) {}
+
+  /** A client's update or sync step 2; throws for bytes that are not a Yjs update. */
+  receive(connection: Connection, update: Uint8Array, isSyncStep2: boolean): void {
+    if (connection.access === 'view') {
+      // The stock client answers our sync step 1 with a step 2 even when it has nothing to
+      // add, so a viewer is not closed for sending one; its edits are dropped.
+      if (!connection.warnedReadOnly) {
+        connection.warnedReadOnly = true;
+        this.options.logger.info('ignoring document updates from a view-only connection', { boardId: this.options.boardId });
+      }
+      return;
+    }
+    let summary: ReturnType<typeof inspectUpdate>;
+    try {
+      summary = inspectUpdate(update);
+    } catch {
+      throw new Error('update is not a valid Yjs update');
+    }
+    if (summary.empty) {
+      // Tell a saving client that, as far as it has told us, everything is stored.
+      if (isSyncStep2 && connection.savedClocks) this.acknowledge(connection);
+      return;
+    }
+    this.commit({ boardId: this.options.boardId, update, connection, clocks: summary.clocks, settle: this.settleEdit });
+  }
+
+  /**
+   * Commits an update the server made itself (e.g. restoring a version) through the same group
+   * commit as people's edits: durable first, then applied and relayed to every socket.
+   */
+  commitServerUpdate(update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.commit({
+        boardId: this.options.boardId,
+        update,
+        connection: null,
+        clocks: NO_CLOCKS,
+        settle: (commit, seq) => {
+          if (seq === null) {
+            reject(new Error(COMMIT_FAILED_REASON));
+            return;
+          }
+          try {
+            this.applyCommitted(commit, seq);
+          } finally {
+            resolve();
+          }
+        },
+      });
+    });
+  }
+
+  private commit(commit: RoomCommit): void {
+    const flushed = this.options.commits.enqueue(commit);
+    if (flushed === this.awaitedFlush) return;
+    this.awaitedFlush = flushed;
+    void flushed.then(this.afterFlush);
+  }
+
+  /** A participant's update: applied and relayed once durable, or its sender closed. */
+  private readonly settleEdit = (commit: RoomCommit, seq: number | null): void => {
+    const { connection } = commit;
+    if (seq === null) {
+      connection?.close(CloseCode.STORAGE_FAILED, COMMIT_FAILED_REASON);
+      return;
+    }
+    if (connection?.savedClocks) this.toAcknowledge.add(connection);
+    this.applyCommitted(commit, seq);
+  };
+
+  /** The guard's undoing, already applied and relayed: only the log's bookkeeping is left. */
+  private readonly settleUndo = (commit: RoomCommit, seq: number | null): void => {
+    if (seq === null) {
+      this.options.logger.error("could not store the server's undoing of a participant's change", {
+        boardId: this.options.boardId,
+        reason: COMMIT_FAILED_REASON,
+      });
+      return;
+    }
+    this.options.log.append(seq, commit.update.byteLength);
+  };
+
+  private applyCommitted(commit: RoomCommit, seq: number): void {
+    const { boardId, doc, log, fullState, connections, logger } = this.options;
+    log.append(seq, commit.update.byteLength);
+    if (!this.options.isReady()) return;
+    const saved = commit.connection?.savedClocks;
+    if (saved) {
+      for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
+    }
+    let applied = false;
+    const apply = () => {
+      Y.applyUpdate(doc, commit.update, commit.connection);
+      applied = true;
+    };
+    const { guard } = this.options;
+    let undo: Uint8Array | null = null;
+    try {
+      if (guard && commit.connection) undo = guard.enforce(doc, commit.connection, apply);
+      else apply();
+    } catch (error) {
+      if (applied) {
+        // The update is in the doc; a fault in the guard must not keep it from everyone else.
+        logger.error('the update guard failed; relaying the update as it came', { boardId, error });
+      } else {
+        // Decoded fine but would not apply: keep the process and room alive, drop the sender.
+        logger.error('committed update failed to apply', { boardId, seq, error });
+        commit.connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
+        fullState.clear();
+        return;
+      }
+    }
+    fullState.clear();
+    if (undo) {
+      this.refuseInPart(commit, undo);
+      return;
+    }
+    const message = encodeUpdateMessage(commit.update);
+    for (const other of connections) if (other !== commit.connection) other.send(message);
+    this.options.fanout.publish(boardId, { kind: 'update', update: commit.update });
+  }
+
+  /**
+   * The guard undid part of a committed update: everyone else gets the update and its undoing as
+   * one message (so they never see the refused change), the sender gets the undoing, and the
+   * undoing is stored like any server-made change. Until that commit lands only the doc holds it;
+   * should the server die first, the sender's and others' clients send it back on reconnect.
+   */
+  private refuseInPart(commit: RoomCommit, undo: Uint8Array): void {
+    const { boardId, logger, metrics } = this.options;
+    metrics.refusedChangesUndone++;
+    const connection = commit.connection;
+    if (connection && !connection.warnedRefused) {
+      connection.warnedRefused = true;
+      logger.info("undid a participant's change to what only facilitators may change", { boardId });
+    }
+    const both = Y.mergeUpdates([commit.update, undo]);
+    const message = encodeUpdateMessage(both);
+    for (const other of this.options.connections) if (other !== connection) other.send(message);
+    connection?.send(encodeUpdateMessage(undo));
+    this.options.fanout.publish(boardId, { kind: 'update', update: both });
+    this.commit({ boardId, update: undo, connection: null, clocks: NO_CLOCKS, settle: this.settleUndo });
+  }
+
+  private acknowledge(connection: Connection): void {
+    if (!connection.savedClocks || !connection.isOpen) return;
+    connection.send(encodeSavedMessage(connection.savedClocks));
+  }
+
+  /** Once per group commit that held this room's updates, after all of them were settled. */
+  private readonly afterFlush = (committed: boolean): void => {
+    if (!committed) return;
+    try {
+      for (const connection of this.toAcknowledge) this.acknowledge(connection);
+    } catch (error) {
+      this.options.logger.error('unexpected error acknowledging a commit', { boardId: this.options.boardId, error });
+    }
+    this.toAcknowledge.clear();
+    try {
+      if (this.options.log.isOverLimit) this.options.compact();
+    } catch (error) {
+      this.options.logger.error('unexpected error after a flush', { error });
+    }
+  };
+}
