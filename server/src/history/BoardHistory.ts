@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type BoardFile, exportBoardFile } from '../backup/boardFile.ts';
+import { type BoardFile, exportBoardFile } from '../boardFile/boardFile.ts';
 import { applySnapshot } from '../storage/snapshots.ts';
 import type { HistoryRecorder, RecordableRoom } from './HistoryRecorder.ts';
 import type { BoardVersion, HistoryStore } from './HistoryStore.ts';
