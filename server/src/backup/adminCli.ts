@@ -17,7 +17,8 @@ import Database from 'better-sqlite3';
 import { exportBoardFile } from '../boardFile/boardFile.ts';
 import { BoardFileError, importBoardFile } from '../boardFile/importBoardFile.ts';
 import { DEFAULTS } from '../config.ts';
-import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { DATABASE_FILE } from '../storage/SqliteDatabase.ts';
 import { readStoredBoard, storeAsNewBoard } from './storedBoards.ts';
 
 const USAGE = `Costudio admin: export and import boards.
