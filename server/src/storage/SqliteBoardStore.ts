@@ -9,7 +9,7 @@ import {
   type StoredUpdate,
   type UpdateToStore,
 } from './BoardStore.ts';
-import { DATABASE_FILE, SqliteDatabase, type SqliteDatabaseOptions } from './SqliteDatabase.ts';
+import { DATABASE_FILE, type SqliteDatabase, type SqliteDatabaseOptions, StoreConnection } from './SqliteDatabase.ts';
 
 /** The store's options are the database's: it opens its own connection when given a file path. */
 export type SqliteBoardStoreOptions = SqliteDatabaseOptions;
@@ -61,8 +61,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly deleteLogRow: Database.Statement<[number, string]>;
   private readonly selectAnything: Database.Statement<[string, string], { found: number }>;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
-  private readonly database: SqliteDatabase;
-  private readonly ownsDatabase: boolean;
+  private readonly connection: StoreConnection;
 
   /** Opens (creating if needed) `costudio.sqlite` in `dataDir`, on a connection of its own. */
   static open(dataDir: string, options: SqliteBoardStoreOptions = {}): SqliteBoardStore {
@@ -71,29 +70,14 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   /**
-   * On a file path, the store opens and owns its connection; on a SqliteDatabase (one shared by
-   * a SqliteStorage), whoever opened the database closes it.
+   * On a file path the store opens (and closes) a connection of its own with `options`; on a
+   * SqliteDatabase (one shared by a SqliteStorage), whoever opened the database closes it.
    */
   constructor(source: string | SqliteDatabase, options: SqliteBoardStoreOptions = {}) {
-    const owned = typeof source === 'string';
-    this.database = owned ? new SqliteDatabase(source, options) : source;
-    this.ownsDatabase = owned;
-    this.file = this.database.file;
-    this.db = this.database.db;
-    this.database.setUp(owned, (db) => {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > STORAGE_SCHEMA_VERSION) {
-        throw new Error(`${this.file} was written by a newer Costudio (storage version ${version}); refusing to open it`);
-      }
-      db.transaction(() => {
-        // Version 1 had V1 snapshots only; the new column records which encoding a snapshot uses.
-        if (version === 1) db.exec('ALTER TABLE snapshots ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1');
-        // Version 3 records each snapshot's board schema version; older snapshots stay NULL (unknown).
-        if (version === 1 || version === 2) db.exec('ALTER TABLE snapshots ADD COLUMN schema_version INTEGER');
-        db.exec(SCHEMA);
-        db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
-      })();
-    });
+    const file = typeof source === 'string' ? source : source.file;
+    this.connection = new StoreConnection(source, (db) => setUpBoardTables(db, file), options);
+    this.file = file;
+    this.db = this.connection.db;
     this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding, schema_version FROM snapshots WHERE board_id = ?');
     this.selectLog = this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq');
     this.insertUpdate = this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
@@ -173,8 +157,27 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDatabase) await this.database.close();
+    await this.connection.release();
   }
+}
+
+/**
+ * Creates the board tables, or upgrades an older layout in place, under `PRAGMA user_version`;
+ * refuses a file written by a newer Costudio rather than misread it.
+ */
+function setUpBoardTables(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > STORAGE_SCHEMA_VERSION) {
+    throw new Error(`${file} was written by a newer Costudio (storage version ${version}); refusing to open it`);
+  }
+  db.transaction(() => {
+    // Version 1 had V1 snapshots only; the new column records which encoding a snapshot uses.
+    if (version === 1) db.exec('ALTER TABLE snapshots ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1');
+    // Version 3 records each snapshot's board schema version; older snapshots stay NULL (unknown).
+    if (version === 1 || version === 2) db.exec('ALTER TABLE snapshots ADD COLUMN schema_version INTEGER');
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
+  })();
 }
 
 function encodingNumber(snapshot: Snapshot): number {

@@ -72,19 +72,6 @@ export class SqliteDatabase {
           });
   }
 
-  /**
-   * Runs a store's schema set-up. If it fails on a connection the store opened for itself, the
-   * connection is closed before the error goes on, so a refused file is not left open.
-   */
-  setUp(owned: boolean, setUp: (db: Database.Database) => void): void {
-    try {
-      setUp(this.db);
-    } catch (error) {
-      if (owned) void this.close();
-      throw error;
-    }
-  }
-
   /** Stops the checkpoint thread after a last checkpoint, then closes; repeated calls wait for the first. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -93,5 +80,39 @@ export class SqliteDatabase {
       this.db.close();
     })();
     return this.closing;
+  }
+}
+
+/**
+ * A store's hold on a database: the shared connection it was given (its opener closes it), or
+ * on a file path a connection of its own, which `release` closes. `setUp` creates the store's
+ * tables; if it fails on a connection of the store's own, that connection is closed first, so
+ * a refused file is not left open.
+ */
+export class StoreConnection {
+  readonly db: Database.Database;
+  readonly file: string;
+  private readonly database: SqliteDatabase;
+  private readonly owned: boolean;
+
+  constructor(
+    source: string | SqliteDatabase,
+    setUp: (db: Database.Database) => void,
+    options: SqliteDatabaseOptions = { backgroundCheckpoints: false },
+  ) {
+    this.owned = typeof source === 'string';
+    this.database = typeof source === 'string' ? new SqliteDatabase(source, options) : source;
+    this.db = this.database.db;
+    this.file = this.database.file;
+    try {
+      setUp(this.db);
+    } catch (error) {
+      if (this.owned) void this.database.close();
+      throw error;
+    }
+  }
+
+  release(): Promise<void> {
+    return this.owned ? this.database.close() : Promise.resolve();
   }
 }

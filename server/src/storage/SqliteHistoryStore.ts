@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Snapshot } from './BoardStore.ts';
 import type { BoardVersion, HistoryStore, VersionKind, VersionToSave } from './HistoryStore.ts';
-import { SqliteDatabase } from './SqliteDatabase.ts';
+import { type SqliteDatabase, StoreConnection } from './SqliteDatabase.ts';
 
 // Its own table, created if missing: an older Costudio opening the file simply ignores it, so
 // the storage version (PRAGMA user_version, owned by SqliteBoardStore) need not change.
@@ -37,21 +37,17 @@ const KINDS: readonly VersionKind[] = ['auto', 'last-leave', 'named', 'before-re
  */
 export class SqliteHistoryStore implements HistoryStore {
   private readonly db: Database.Database;
-  private readonly database: SqliteDatabase;
-  private readonly ownsDatabase: boolean;
+  private readonly connection: StoreConnection;
   private readonly insert: Database.Statement<[string, number, string, string | null, number, Uint8Array, number]>;
   private readonly selectList: Database.Statement<[string], VersionRow>;
   private readonly selectOne: Database.Statement<[string, number], VersionRow & { data: Buffer; encoding: number }>;
 
-  /** On a file path the store opens (and closes) its own connection; on a shared SqliteDatabase, its opener closes it. */
+  /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
-    const owned = typeof source === 'string';
-    this.database = owned ? new SqliteDatabase(source, { backgroundCheckpoints: false }) : source;
-    this.ownsDatabase = owned;
-    this.db = this.database.db;
-    this.database.setUp(owned, (db) => {
+    this.connection = new StoreConnection(source, (db) => {
       db.exec(SCHEMA);
     });
+    this.db = this.connection.db;
     this.insert = this.db.prepare(
       'INSERT INTO board_versions (board_id, created_at, kind, name, note_count, data, encoding) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -81,7 +77,7 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDatabase) await this.database.close();
+    await this.connection.release();
   }
 }
 

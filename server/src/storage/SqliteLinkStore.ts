@@ -2,7 +2,7 @@ import { ACCESS_LEVELS, type Access } from '@costudio/shared';
 import type Database from 'better-sqlite3';
 import { generateJoinCode } from './joinCode.ts';
 import type { LinkStore, ShareLink } from './LinkStore.ts';
-import { SqliteDatabase } from './SqliteDatabase.ts';
+import { type SqliteDatabase, StoreConnection } from './SqliteDatabase.ts';
 
 interface LinkRow {
   id: string;
@@ -21,21 +21,16 @@ interface LinkRow {
  */
 export class SqliteLinkStore implements LinkStore {
   private readonly db: Database.Database;
-  private readonly database: SqliteDatabase;
-  private readonly ownsDatabase: boolean;
+  private readonly connection: StoreConnection;
   private readonly insert: Database.Statement<[string, string, string, string, number, number | null, string]>;
   private readonly selectOne: Database.Statement<[string], LinkRow>;
   private readonly selectByCode: Database.Statement<[string], LinkRow>;
   private readonly selectBoard: Database.Statement<[string], LinkRow>;
   private readonly markRevoked: Database.Statement<[number, string]>;
 
-  /** On a file path the store opens (and closes) its own connection; on a shared SqliteDatabase, its opener closes it. */
+  /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
-    const owned = typeof source === 'string';
-    this.database = owned ? new SqliteDatabase(source, { backgroundCheckpoints: false }) : source;
-    this.ownsDatabase = owned;
-    this.db = this.database.db;
-    this.database.setUp(owned, (db) => {
+    this.connection = new StoreConnection(source, (db) => {
       db.exec(`CREATE TABLE IF NOT EXISTS share_links (
           id TEXT PRIMARY KEY,
           board_id TEXT NOT NULL,
@@ -48,6 +43,7 @@ export class SqliteLinkStore implements LinkStore {
         CREATE INDEX IF NOT EXISTS share_links_board ON share_links (board_id, created_at);`);
       addJoinCodes(db);
     });
+    this.db = this.connection.db;
     this.insert = this.db.prepare(
       'INSERT INTO share_links (id, board_id, access, label, created_at, expires_at, code) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -81,7 +77,7 @@ export class SqliteLinkStore implements LinkStore {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDatabase) await this.database.close();
+    await this.connection.release();
   }
 }
 

@@ -1,22 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { PrivateRoomStore } from './PrivateRoomStore.ts';
-import { SqliteDatabase } from './SqliteDatabase.ts';
+import { type SqliteDatabase, StoreConnection } from './SqliteDatabase.ts';
 
 /** PrivateRoomStore in a `private_rooms` table of the board database. */
 export class SqlitePrivateRoomStore implements PrivateRoomStore {
   private readonly db: Database.Database;
-  private readonly database: SqliteDatabase;
-  private readonly ownsDatabase: boolean;
+  private readonly connection: StoreConnection;
   private readonly insert: Database.Statement<[string, string, number]>;
   private readonly select: Database.Statement<[string], { room_id: string }>;
 
-  /** On a file path the store opens (and closes) its own connection; on a shared SqliteDatabase, its opener closes it. */
+  /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
-    const owned = typeof source === 'string';
-    this.database = owned ? new SqliteDatabase(source, { backgroundCheckpoints: false }) : source;
-    this.ownsDatabase = owned;
-    this.db = this.database.db;
-    this.database.setUp(owned, (db) => {
+    this.connection = new StoreConnection(source, (db) => {
       db.exec(`CREATE TABLE IF NOT EXISTS private_rooms (
           room_id TEXT PRIMARY KEY,
           board_id TEXT NOT NULL,
@@ -24,6 +19,7 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
         );
         CREATE INDEX IF NOT EXISTS private_rooms_board ON private_rooms (board_id, created_at);`);
     });
+    this.db = this.connection.db;
     this.insert = this.db.prepare('INSERT OR IGNORE INTO private_rooms (board_id, room_id, created_at) VALUES (?, ?, ?)');
     this.select = this.db.prepare('SELECT room_id FROM private_rooms WHERE board_id = ? ORDER BY created_at, room_id');
   }
@@ -37,6 +33,6 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDatabase) await this.database.close();
+    await this.connection.release();
   }
 }
