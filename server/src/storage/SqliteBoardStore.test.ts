@@ -5,8 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeBoardStoreContract } from '../../../tests/support/storageContracts/boardStoreContract.ts';
-import { sqlitePlace } from '../../../tests/support/storageContracts/sqlitePlace.ts';
 import { BoardExistsError } from './BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from './SqliteBoardStore.ts';
 
@@ -231,5 +229,3 @@ describe('SqliteBoardStore in a short-lived process', () => {
     }
   });
 });
-
-describeBoardStoreContract('SqliteBoardStore', () => sqlitePlace((file) => new SqliteBoardStore(file)));

@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeLinkStoreContract } from '../../../tests/support/storageContracts/linkStoreContract.ts';
-import { sqlitePlace } from '../../../tests/support/storageContracts/sqlitePlace.ts';
 import { normalizeJoinCode } from './joinCode.ts';
 import { SqliteLinkStore } from './SqliteLinkStore.ts';
 
@@ -54,5 +52,3 @@ describe('SqliteLinkStore on a database made before join codes', () => {
     await reopened.close();
   });
 });
-
-describeLinkStoreContract('SqliteLinkStore', () => sqlitePlace((file) => new SqliteLinkStore(file)));
