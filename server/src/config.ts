@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLogLevel, type LogLevel } from './log.ts';
-import type { SqliteSynchronous } from './storage/SqliteBoardStore.ts';
+import type { SqliteSynchronous } from './storage/SqliteDatabase.ts';
 
 /** Everything the server reads from the environment, with defaults applied and values checked. */
 export interface ServerConfig {

@@ -1,24 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloseCode } from '@costudio/shared';
-import { type BoardConnectionMeta, boardAuthorize } from './auth/boardAuthorize.ts';
+import { BoardAccess, disconnectLink } from './access/BoardAccess.ts';
+import { privateRoutes } from './access/privateRoutes.ts';
 import { joinRoutes } from './auth/joinRoutes.ts';
-import type { LinkStore } from './auth/LinkStore.ts';
 import { linkRoutes } from './auth/linkRoutes.ts';
-import { setupShareLinks } from './auth/setupShareLinks.ts';
+import { ShareLinks } from './auth/ShareLinks.ts';
+import { linkSecret } from './auth/serverSecret.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
-import { BoardLocks } from './facilitation/BoardLocks.ts';
-import { parseRoomId } from './facilitation/facilitationRoom.ts';
-import { laneLockRule } from './facilitation/laneLockRule.ts';
-import { ParticipantGuard } from './facilitation/ParticipantGuard.ts';
-import { privateRoutes } from './facilitation/privateRoutes.ts';
-import { voteRightsRule } from './facilitation/voteRightsRule.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
-import type { HistoryStore } from './history/HistoryStore.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
-import { SqliteHistoryStore } from './history/SqliteHistoryStore.ts';
 import { AddressRateLimiter, BOARD_CREATION_LIMITS, type RateLimits } from './http/AddressRateLimiter.ts';
 import { createHttpHandler } from './http/createHttpHandler.ts';
 import type { HttpRoute } from './http/extraRoutes.ts';
@@ -30,7 +22,11 @@ import { Relay } from './relay/Relay.ts';
 import type { Fanout } from './scale/Fanout.ts';
 import { LocalFanout } from './scale/LocalFanout.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
-import { SqliteBoardStore, type SqliteSynchronous } from './storage/SqliteBoardStore.ts';
+import type { HistoryStore } from './storage/HistoryStore.ts';
+import type { LinkStore } from './storage/LinkStore.ts';
+import type { SqliteSynchronous } from './storage/SqliteDatabase.ts';
+import type { Storage } from './storage/Storage.ts';
+import { storageFromOptions } from './storage/storageFromOptions.ts';
 
 export interface StartServerOptions {
   /** TCP port; 0 picks a free one. Default 1234. */
@@ -62,9 +58,17 @@ export interface StartServerOptions {
   readonly trustProxy?: boolean;
   /** Boards one client address may create per window. Default 60 an hour (BOARD_CREATION_LIMITS). */
   readonly boardCreationLimits?: RateLimits;
-  /** Where link records live; default a `share_links` table in the board database. */
+  /**
+   * Every store at once, opened by the caller (`openStorage`) and not closed by the server.
+   * Default: the SQLite storage in `dataDir`, closed with the server.
+   */
+  readonly storage?: Storage;
+  /** Where link records live; default the storage's (a `share_links` table in the board database). */
   readonly linkStore?: LinkStore;
-  /** Storage; default a SqliteBoardStore in `dataDir`, closed with the server. */
+  /**
+   * Only the board store, not closed by the server: links and private rooms then live in
+   * `dataDir/links.sqlite` (in memory without `dataDir`), and there is no history.
+   */
   readonly store?: BoardStore;
   /** Cross-instance relay; default LocalFanout (single instance). */
   readonly fanout?: Fanout;
@@ -72,7 +76,7 @@ export interface StartServerOptions {
   readonly logger?: Logger;
   /** WebSocket ping interval. Default 30 000 ms. */
   readonly heartbeatMs?: number;
-  /** Board versions; default a SqliteHistoryStore beside a SQLite `store`, none for other stores. */
+  /** Board versions; default the storage's (none beside a custom `store`). */
   readonly history?: HistoryStore;
   /** Automatic versions at most this often while a board is edited. Default 10 minutes. */
   readonly historyIntervalMs?: number;
@@ -91,25 +95,26 @@ export interface RunningServer {
 /** Starts the HTTP + WebSocket server and resolves once it is listening. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(options.logLevel ?? DEFAULTS.logLevel);
-  const ownsStore = options.store === undefined;
-  const store =
-    options.store ??
-    SqliteBoardStore.open(options.dataDir ?? DEFAULTS.dataDir, { synchronous: options.sqliteSynchronous ?? 'NORMAL' });
+  const storage = await storageFromOptions(options, DEFAULTS.dataDir);
+  const store = storage.boards;
+  const history = storage.history;
   const fanout = options.fanout ?? new LocalFanout();
-  const ownsHistory = options.history === undefined && store instanceof SqliteBoardStore;
-  const history = options.history ?? (store instanceof SqliteBoardStore ? new SqliteHistoryStore(store.file) : null);
   const recorder = history
     ? new HistoryRecorder(history, logger, options.historyIntervalMs ?? DEFAULT_HISTORY_INTERVAL_MS)
     : null;
-  const shareLinks = setupShareLinks({
-    dataDir: options.dataDir ?? (options.store ? null : DEFAULTS.dataDir),
-    store,
-    mode: options.requireLinks ? 'required' : 'optional',
-    secret: options.secret,
-    linkStore: options.linkStore,
+  // Without a data directory of its own (a custom storage or store), links are signed with a one-off key.
+  const linkDataDir = options.dataDir ?? (options.store || options.storage ? null : DEFAULTS.dataDir);
+  const links = new ShareLinks(
+    storage.links,
+    linkSecret(linkDataDir, options.secret),
+    options.requireLinks ? 'required' : 'optional',
+  );
+  const access = new BoardAccess({
+    links,
+    privateRooms: storage.privateRooms,
+    roomExists: (roomId) => store.hasBoard(roomId),
+    logger,
   });
-  let locks: BoardLocks | null = null;
-  const relayAuthorize = options.authorize ?? boardAuthorize(shareLinks.links, () => locks, shareLinks.privateRooms);
   let relay: Relay | null = null;
   const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   relay = new Relay({
@@ -117,56 +122,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     fanout,
     logger,
     metrics,
-    authorize: relayAuthorize,
+    authorize: options.authorize ?? access.authorize,
     unloadDelayMs: options.unloadDelayMs ?? DEFAULTS.unloadDelayMs,
     compactMaxUpdates: options.compactMaxUpdates ?? DEFAULTS.compactMaxUpdates,
     compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(recorder ? { roomObserver: recorder } : {}),
-    // What participants may not change (locked lanes, votes' settings), undone by the server.
-    // Lane locks are read from the facilitation room at each update, so a room loaded before
-    // `locks` exists still gets them.
-    guardFor: (roomId) =>
-      parseRoomId(roomId).kind === 'board'
-        ? new ParticipantGuard([laneLockRule(() => locks?.lockedLanes(roomId)), voteRightsRule()])
-        : undefined,
+    guardFor: access.guardFor,
   });
   const activeRelay = relay;
-  if (!options.authorize) {
-    // Sockets are authorized when they open: a lock or unlock closes the sockets whose access
-    // it changes with a retryable code, and they come back with the new access.
-    locks = new BoardLocks(
-      activeRelay,
-      (roomId) => store.hasBoard(roomId),
-      (boardId, locked) =>
-        activeRelay.closeConnectionsWhere(
-          (c) =>
-            c.boardId === boardId && (locked ? c.access === 'edit' : (c.meta as BoardConnectionMeta | null)?.lockedOut === true),
-          CloseCode.ACCESS_CHANGED,
-          locked ? 'The facilitator locked the board' : 'The facilitator unlocked the board',
-        ),
-      logger,
-    );
-  }
-  const authorize = { authorize: options.authorize ?? shareLinks.authorizeHttp };
+  if (!options.authorize) access.enforceLocksThrough(activeRelay);
   const routes: HttpRoute[] = [
-    privateRoutes(shareLinks.links, shareLinks.privateRooms),
-    joinRoutes(shareLinks.links, { trustProxy: options.trustProxy ?? false }),
-    linkRoutes({
-      links: shareLinks.links,
-      store,
-      disconnectLink: (linkId) =>
-        activeRelay.closeConnectionsWhere(
-          (c) => (c.meta as BoardConnectionMeta | null)?.linkId === linkId,
-          CloseCode.LINK_REVOKED,
-          'This link has been switched off',
-        ),
-    }),
+    privateRoutes(links, storage.privateRooms),
+    joinRoutes(links, { trustProxy: options.trustProxy ?? false }),
+    linkRoutes({ links, store, disconnectLink: (linkId) => disconnectLink(activeRelay, linkId) }),
   ];
+  const authorize = { authorize: options.authorize ?? links.authorizeHttp };
   // Created or imported, a new board comes with its facilitator link, and counts against the
   // same per-address allowance.
   const onBoardCreated = async (boardId: string) => ({
-    facilitatorLink: await shareLinks.links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
+    facilitatorLink: await links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
   });
   const boardCreationLimit = {
     limiter: new AddressRateLimiter(options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
@@ -202,9 +177,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   } catch (error) {
     await activeRelay.close();
-    if (ownsHistory) await history?.close();
-    await shareLinks.close();
-    if (ownsStore) await store.close();
+    await storage.close();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -222,8 +195,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         server.closeAllConnections();
         await stopped;
         await fanout.close();
-        if (ownsHistory) await history?.close();
-        if (ownsStore) await store.close();
+        await storage.close();
         logger.info('stopped', { port });
       })();
       return closing;

@@ -86,7 +86,15 @@ export {
 export type { BoardMeta } from './schema/meta.ts';
 export { MAX_TITLE_LENGTH, readMeta, UNTITLED } from './schema/meta.ts';
 export type { Note } from './schema/note.ts';
-export { getNoteText, MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, NOTE_ID_PATTERN, readNote, readNotes } from './schema/note.ts';
+export {
+  getNoteText,
+  MAX_AUTHOR_LENGTH,
+  MAX_NOTE_TEXT_LENGTH,
+  NOTE_ID_PATTERN,
+  noteToYMap,
+  readNote,
+  readNotes,
+} from './schema/note.ts';
 export type { Participant } from './schema/participant.ts';
 export {
   getParticipantsMap,

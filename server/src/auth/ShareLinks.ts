@@ -3,8 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Access } from '@costudio/shared';
 import { CloseCode } from '@costudio/shared';
 import type { Authorize, AuthorizeResult } from '../relay/authorize.ts';
-import { generateJoinCode, normalizeJoinCode } from './joinCode.ts';
-import type { LinkStore, ShareLink } from './LinkStore.ts';
+import { generateJoinCode, normalizeJoinCode } from '../storage/joinCode.ts';
+import type { LinkStore, ShareLink } from '../storage/LinkStore.ts';
 import { signShareToken, verifyShareToken } from './shareToken.ts';
 
 /**
@@ -13,11 +13,6 @@ import { signShareToken, verifyShareToken } from './shareToken.ts';
  * is still checked, so a view-only link stays view-only. For embedding and tests.
  */
 export type LinkMode = 'required' | 'optional';
-
-/** What `authorize` attaches to a connection opened with a link; `closeConnectionsWhere` reads it. */
-export interface LinkMeta {
-  readonly linkId: string | null;
-}
 
 export interface IssueOptions {
   readonly label?: string;
@@ -94,7 +89,7 @@ export class ShareLinks {
   /** The access a credential grants on `boardId`, or the close code and reason that refuse it. */
   async check(boardId: string, token: string | null): Promise<AuthorizeResult> {
     if (!token) {
-      if (this.mode === 'optional') return { access: 'edit', meta: { linkId: null } satisfies LinkMeta };
+      if (this.mode === 'optional') return { access: 'edit', meta: { linkId: null, lockedOut: false } };
       return refuse(CloseCode.UNAUTHORIZED, 'This board needs a share link');
     }
     const verified = verifyShareToken(token, this.secret, this.now());
@@ -108,7 +103,7 @@ export class ShareLinks {
     const link = await this.store.get(claims.linkId);
     if (!link || link.boardId !== boardId) return refuse(CloseCode.UNAUTHORIZED, 'This link is not valid');
     if (link.revokedAt !== null) return refuse(CloseCode.LINK_REVOKED, 'This link has been switched off');
-    return { access: claims.access, meta: { linkId: link.id } satisfies LinkMeta };
+    return { access: claims.access, meta: { linkId: link.id, lockedOut: false } };
   }
 
   /** The page a typed join code opens (any case, spaces or dashes allowed), with a freshly signed token. */
@@ -124,6 +119,16 @@ export class ShareLinks {
 
   /** The relay's hook: the board's own links, by `?token=` or a Bearer header. */
   readonly authorize: Authorize = ({ boardId, params, request }) => this.check(boardId, tokenFrom(params, request));
+
+  /**
+   * For facilitator-only HTTP tools (history, backups): the link's access, and in optional mode
+   * "facilitate" for a request without a link, as before share links existed.
+   */
+  readonly authorizeHttp: Authorize = async ({ boardId, params, request }) => {
+    const token = tokenFrom(params, request);
+    if (!token && this.mode === 'optional') return { access: 'facilitate' };
+    return this.check(boardId, token);
+  };
 
   private present(link: ShareLink): IssuedLink {
     const usable = link.revokedAt === null;

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Access } from '@costudio/shared';
-import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { DATABASE_FILE } from '../storage/SqliteDatabase.ts';
+import { SqliteLinkStore } from '../storage/SqliteLinkStore.ts';
 import { type IssuedLink, ShareLinks } from './ShareLinks.ts';
-import { SqliteLinkStore } from './SqliteLinkStore.ts';
 import { loadServerSecret } from './serverSecret.ts';
 
 /**

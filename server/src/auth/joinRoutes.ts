@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressRateLimiter, JOIN_CODE_GUESS_LIMITS, minutesInWords } from '../http/AddressRateLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
+import { securityHeaders } from '../http/securityHeaders.ts';
 import type { JoinCodeTarget, ShareLinks } from './ShareLinks.ts';
-import { securityHeaders } from './securityHeaders.ts';
 
 const JOIN_PATH = /^\/j\/([^/]{1,40})\/?$/;
 

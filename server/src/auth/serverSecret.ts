@@ -39,3 +39,12 @@ export function loadServerSecret(dataDir: string, configured?: string): Buffer {
     throw error;
   }
 }
+
+/**
+ * The signing key for a server: with no data directory (a custom store in a test) and no
+ * configured key, a one-off key, so links live only as long as the process.
+ */
+export function linkSecret(dataDir: string | null, configured?: string): Buffer {
+  if (dataDir === null && !configured) return randomBytes(MIN_SECRET_BYTES);
+  return loadServerSecret(dataDir ?? '.', configured);
+}

@@ -14,10 +14,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isValidBoardId } from '@costudio/shared';
 import Database from 'better-sqlite3';
+import { exportBoardFile } from '../boardFile/boardFile.ts';
+import { BoardFileError, importBoardFile } from '../boardFile/importBoardFile.ts';
 import { DEFAULTS } from '../config.ts';
-import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
-import { exportBoardFile } from './boardFile.ts';
-import { BoardFileError, importBoardFile } from './importBoardFile.ts';
+import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import { DATABASE_FILE } from '../storage/SqliteDatabase.ts';
 import { readStoredBoard, storeAsNewBoard } from './storedBoards.ts';
 
 const USAGE = `Costudio admin: export and import boards.

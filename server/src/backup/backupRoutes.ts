@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readMeta } from '@costudio/shared';
+import { exportBoardFile } from '../boardFile/boardFile.ts';
+import { BoardFileError, importBoardFile } from '../boardFile/importBoardFile.ts';
 import type { RoomAccess } from '../history/BoardHistory.ts';
 import { checkFacilitatorAccess } from '../history/facilitatorAccess.ts';
 import { type BoardCreatedHook, type BoardCreationLimit, refuseOverLimit } from '../http/boardsApi.ts';
@@ -10,8 +12,6 @@ import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
 import type { Logger } from '../log.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { exportBoardFile } from './boardFile.ts';
-import { BoardFileError, importBoardFile } from './importBoardFile.ts';
 import { storeAsNewBoard } from './storedBoards.ts';
 
 const EXPORT_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/export\/?$/;

@@ -1,6 +1,5 @@
 import { getVotesMap } from '@costudio/shared';
 import type * as Y from 'yjs';
-import type { BoardConnectionMeta } from '../auth/boardAuthorize.ts';
 import type { ParticipantRule } from './ParticipantGuard.ts';
 
 /** What participants may change in a vote: its dots (placing and taking back their own). */
@@ -17,7 +16,7 @@ export function voteRightsRule(): ParticipantRule {
     map: (doc: Y.Doc) => getVotesMap(doc) as Y.Map<unknown>,
     freeKeys: DOTS,
     active: () => true,
-    binds: (connection) => connection.access === 'edit' && !!(connection.meta as BoardConnectionMeta | null)?.linkId,
+    binds: (connection) => connection.access === 'edit' && !!connection.meta?.linkId,
     refuses: () => true,
   };
 }

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { type BoardFile, exportBoardFile } from '../backup/boardFile.ts';
+import { type BoardFile, exportBoardFile } from '../boardFile/boardFile.ts';
+import type { BoardVersion, HistoryStore } from '../storage/HistoryStore.ts';
 import { applySnapshot } from '../storage/snapshots.ts';
 import type { HistoryRecorder, RecordableRoom } from './HistoryRecorder.ts';
-import type { BoardVersion, HistoryStore } from './HistoryStore.ts';
 import { restoreUpdate } from './restoreUpdate.ts';
 
 /** What BoardHistory needs from the relay: loaded rooms and the normal commit path. */

@@ -1,8 +1,8 @@
 import { MIGRATION_ORIGIN, readNotes } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
+import type { BoardVersion, HistoryStore, VersionKind } from '../storage/HistoryStore.ts';
 import { encodeSnapshot } from '../storage/snapshots.ts';
-import type { BoardVersion, HistoryStore, VersionKind } from './HistoryStore.ts';
 
 /** How often a board being edited gets an automatic version: every 10 minutes of activity. */
 export const DEFAULT_HISTORY_INTERVAL_MS = 10 * 60_000;

@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { isValidBoardId } from '@costudio/shared';
-import { securityHeaders } from '../auth/securityHeaders.ts';
 import { sendError } from './jsonResponses.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,12 +2,24 @@ import type { Access } from '@costudio/shared';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../metrics.ts';
 
+/**
+ * What `authorize` found out about a connection, for whoever acts on connections later
+ * (`closeConnectionsWhere`, update guards): revoking a link closes the sockets it opened, and
+ * unlocking a board closes those a lock held to viewing so they come back with edit rights.
+ */
+export interface ConnectionMeta {
+  /** The share link the socket was opened with; null when it needed none. */
+  readonly linkId: string | null;
+  /** Edit access the link grants but a board lock withholds (restored on reconnect). */
+  readonly lockedOut: boolean;
+}
+
 /** The facts about a connection that hooks such as `closeConnectionsWhere` may look at. */
 export interface ConnectionInfo {
   readonly boardId: string;
   readonly access: Access;
-  /** Whatever `authorize` attached (e.g. which share link was used). */
-  readonly meta: unknown;
+  /** What `authorize` attached; null when it attached nothing. */
+  readonly meta: ConnectionMeta | null;
 }
 
 /** Whoever handles a connection's messages once it has joined: its room. */
@@ -37,15 +49,17 @@ export class Connection implements ConnectionInfo {
   warnedReadOnly = false;
   /** Likewise for changes to locked lanes that the room undid. */
   warnedRefused = false;
+  readonly meta: ConnectionMeta | null;
 
   constructor(
     readonly socket: WebSocket,
     readonly boardId: string,
     readonly access: Access,
-    readonly meta: unknown,
+    meta: ConnectionMeta | undefined,
     wantsSaved: boolean,
     private readonly metrics: Metrics,
   ) {
+    this.meta = meta ?? null;
     this.savedClocks = wantsSaved ? new Map() : null;
   }
 

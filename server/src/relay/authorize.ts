@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Access } from '@costudio/shared';
+import type { ConnectionMeta } from './Connection.ts';
 
 /** What `authorize` is told about a connection attempt. */
 export interface AuthorizeContext {
@@ -11,7 +12,7 @@ export interface AuthorizeContext {
 }
 
 export type AuthorizeResult =
-  | { readonly access: Access; readonly meta?: unknown }
+  | { readonly access: Access; readonly meta?: ConnectionMeta }
   /** The socket is opened and at once closed with this code and reason (use CloseCode values). */
   | { readonly refuse: { readonly code: number; readonly reason: string } };
 

@@ -116,13 +116,13 @@ describe('Relay boundaries', () => {
 
   it('closes the connections a predicate picks, with the given code', async () => {
     harness = await startHarness({
-      authorize: async ({ params }) => ({ access: 'edit', meta: { link: params.get('link') } }),
+      authorize: async ({ params }) => ({ access: 'edit', meta: { linkId: params.get('link'), lockedOut: false } }),
     });
     const revoked = await harness.raw('/sync/b1?link=L1');
     const kept = await harness.raw('/sync/b1?link=L2');
     await waitFor(() => revoked.frames.length > 0 && kept.frames.length > 0, 'both to be greeted');
     const count = harness.server.closeConnectionsWhere(
-      (c) => (c.meta as { link: string }).link === 'L1',
+      (c) => c.meta?.linkId === 'L1',
       CloseCode.LINK_REVOKED,
       'Link switched off',
     );

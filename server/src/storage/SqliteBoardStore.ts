@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {
   BoardExistsError,
   type BoardStore,
@@ -9,32 +9,13 @@ import {
   type StoredUpdate,
   type UpdateToStore,
 } from './BoardStore.ts';
-import { WalCheckpointer } from './WalCheckpointer.ts';
+import { DATABASE_FILE, type SqliteDatabase, type SqliteDatabaseOptions, StoreConnection } from './SqliteDatabase.ts';
 
-/**
- * NORMAL: in WAL mode a commit survives the process being killed (the WAL is in the OS page
- * cache), but the last commits may be lost if the machine loses power. FULL fsyncs each commit
- * and survives power loss too, at the cost of a disk flush per group commit.
- */
-export type SqliteSynchronous = 'NORMAL' | 'FULL';
+/** The store's options are the database's: it opens its own connection when given a file path. */
+export type SqliteBoardStoreOptions = SqliteDatabaseOptions;
+// Re-exported for the tools and tests that open a board store by path.
+export { DATABASE_FILE, type SqliteSynchronous } from './SqliteDatabase.ts';
 
-export interface SqliteBoardStoreOptions {
-  readonly synchronous?: SqliteSynchronous;
-  /**
-   * Caps the database size in pages (SQLite `max_page_count`). For tests that need a real
-   * "database or disk is full" error; leave unset in production.
-   */
-  readonly maxPageCount?: number;
-  /** How often the background thread checkpoints the WAL. Default 1000 ms. */
-  readonly checkpointIntervalMs?: number;
-  /**
-   * Default true. False leaves checkpoints to SQLite (on commit, every 1000 pages) and starts no
-   * thread: for short-lived tools that only read or write a little.
-   */
-  readonly backgroundCheckpoints?: boolean;
-}
-
-export const DATABASE_FILE = 'costudio.sqlite';
 const STORAGE_SCHEMA_VERSION = 3;
 
 // AUTOINCREMENT matters: without it SQLite may reuse the sequence number of a row deleted by
@@ -80,42 +61,23 @@ export class SqliteBoardStore implements BoardStore {
   private readonly deleteLogRow: Database.Statement<[number, string]>;
   private readonly selectAnything: Database.Statement<[string, string], { found: number }>;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
-  private readonly checkpointer: WalCheckpointer | null;
-  private closing: Promise<void> | null = null;
+  private readonly connection: StoreConnection;
 
-  /** Opens (creating if needed) `costudio.sqlite` in `dataDir`. */
+  /** Opens (creating if needed) `costudio.sqlite` in `dataDir`, on a connection of its own. */
   static open(dataDir: string, options: SqliteBoardStoreOptions = {}): SqliteBoardStore {
     mkdirSync(dataDir, { recursive: true });
     return new SqliteBoardStore(join(dataDir, DATABASE_FILE), options);
   }
 
-  constructor(file: string, options: SqliteBoardStoreOptions = {}) {
+  /**
+   * On a file path the store opens (and closes) a connection of its own with `options`; on a
+   * SqliteDatabase (one shared by a SqliteStorage), whoever opened the database closes it.
+   */
+  constructor(source: string | SqliteDatabase, options: SqliteBoardStoreOptions = {}) {
+    const file = typeof source === 'string' ? source : source.file;
+    this.connection = new StoreConnection(source, (db) => setUpBoardTables(db, file), options);
     this.file = file;
-    this.db = new Database(file);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-      this.db.pragma('busy_timeout = 5000');
-      if (options.backgroundCheckpoints !== false) this.db.pragma('wal_autocheckpoint = 0');
-      // A WAL that grew during a burst is cut back once it has been checkpointed.
-      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-      if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
-      const version = this.db.pragma('user_version', { simple: true }) as number;
-      if (version > STORAGE_SCHEMA_VERSION) {
-        throw new Error(`${file} was written by a newer Costudio (storage version ${version}); refusing to open it`);
-      }
-      this.db.transaction(() => {
-        // Version 1 had V1 snapshots only; the new column records which encoding a snapshot uses.
-        if (version === 1) this.db.exec('ALTER TABLE snapshots ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1');
-        // Version 3 records each snapshot's board schema version; older snapshots stay NULL (unknown).
-        if (version === 1 || version === 2) this.db.exec('ALTER TABLE snapshots ADD COLUMN schema_version INTEGER');
-        this.db.exec(SCHEMA);
-        this.db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
-      })();
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+    this.db = this.connection.db;
     this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding, schema_version FROM snapshots WHERE board_id = ?');
     this.selectLog = this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq');
     this.insertUpdate = this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
@@ -138,13 +100,6 @@ export class SqliteBoardStore implements BoardStore {
       `SELECT EXISTS (SELECT 1 FROM snapshots WHERE board_id = ?)
            OR EXISTS (SELECT 1 FROM updates WHERE board_id = ?) AS found`,
     );
-    this.checkpointer =
-      options.backgroundCheckpoints === false
-        ? null
-        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, () => {
-            // Without the worker the WAL would grow forever: let SQLite checkpoint on commit again.
-            if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-          });
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
       const seqs = new Array<number>(batch.length);
       for (let i = 0; i < batch.length; i++) {
@@ -201,14 +156,28 @@ export class SqliteBoardStore implements BoardStore {
     return Boolean(this.selectAnything.get(boardId, boardId)?.found);
   }
 
-  close(): Promise<void> {
-    this.closing ??= (async () => {
-      await this.checkpointer?.close();
-      // The last connection to close checkpoints what is left and removes the WAL.
-      this.db.close();
-    })();
-    return this.closing;
+  async close(): Promise<void> {
+    await this.connection.release();
   }
+}
+
+/**
+ * Creates the board tables, or upgrades an older layout in place, under `PRAGMA user_version`;
+ * refuses a file written by a newer Costudio rather than misread it.
+ */
+function setUpBoardTables(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > STORAGE_SCHEMA_VERSION) {
+    throw new Error(`${file} was written by a newer Costudio (storage version ${version}); refusing to open it`);
+  }
+  db.transaction(() => {
+    // Version 1 had V1 snapshots only; the new column records which encoding a snapshot uses.
+    if (version === 1) db.exec('ALTER TABLE snapshots ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1');
+    // Version 3 records each snapshot's board schema version; older snapshots stay NULL (unknown).
+    if (version === 1 || version === 2) db.exec('ALTER TABLE snapshots ADD COLUMN schema_version INTEGER');
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
+  })();
 }
 
 function encodingNumber(snapshot: Snapshot): number {

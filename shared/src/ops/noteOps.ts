@@ -4,7 +4,7 @@ import { getNotesMap } from '../schema/boardDoc.ts';
 import { DEFAULT_NOTE_COLOR, type NoteColor } from '../schema/colors.ts';
 import type { LaneId } from '../schema/lanes.ts';
 import { LANE_HEADER_HEIGHT, LANE_WIDTH, laneLeft, NOTE_HEIGHT, NOTE_WIDTH } from '../schema/layout.ts';
-import { MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, NOTE_ID_PATTERN } from '../schema/note.ts';
+import { MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, NOTE_ID_PATTERN, type Note, noteToYMap } from '../schema/note.ts';
 import type { Role } from '../schema/roles.ts';
 
 export interface NewNote {
@@ -31,20 +31,20 @@ export function createNote(doc: Y.Doc, input: NewNote, origin: unknown = null): 
   const id = input.id ?? random.uuidv4();
   if (!NOTE_ID_PATTERN.test(id)) throw new RangeError(`Invalid note id: ${id}`);
   doc.transact(() => {
-    const notes = getNotesMap(doc);
-    const note = new Y.Map<unknown>();
-    const text = new Y.Text((input.text ?? '').slice(0, MAX_NOTE_TEXT_LENGTH));
     const position = input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : nextFreeSpot(doc, input.lane);
-    note.set('lane', input.lane);
-    note.set('text', text);
-    note.set('x', position.x);
-    note.set('y', position.y);
-    note.set('color', input.color ?? DEFAULT_NOTE_COLOR);
-    note.set('anonymous', input.anonymous === true);
-    note.set('author', input.anonymous ? '' : input.author.trim().slice(0, MAX_AUTHOR_LENGTH));
-    note.set('authorRole', input.authorRole);
-    note.set('createdAt', input.createdAt ?? Date.now());
-    notes.set(id, note);
+    const note: Note = {
+      id,
+      lane: input.lane,
+      text: (input.text ?? '').slice(0, MAX_NOTE_TEXT_LENGTH),
+      x: position.x,
+      y: position.y,
+      color: input.color ?? DEFAULT_NOTE_COLOR,
+      author: input.anonymous ? '' : input.author.trim().slice(0, MAX_AUTHOR_LENGTH),
+      authorRole: input.authorRole,
+      anonymous: input.anonymous === true,
+      createdAt: input.createdAt ?? Date.now(),
+    };
+    getNotesMap(doc).set(id, noteToYMap(note));
   }, origin);
   return id;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getNotesMap } from './boardDoc.ts';
-import { getNoteText, MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, type Note, readNote, readNotes } from './note.ts';
+import { getNoteText, MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, type Note, noteToYMap, readNote, readNotes } from './note.ts';
 
 const VALID: Record<string, unknown> = {
   lane: 'design',
@@ -146,5 +146,35 @@ describe('getNoteText', () => {
     getNotesMap(doc).set('n1', map);
     expect(getNoteText(doc, 'n1')).toBeNull();
     expect(getNoteText(doc, 'missing')).toBeNull();
+  });
+});
+
+describe('noteToYMap', () => {
+  // Every field differs from what readNote fills in for a missing one, so a field the writer
+  // drops reads back as its default and the round trip fails. A new field in Note makes this
+  // literal fail to compile until it is added here too.
+  const EVERY_FIELD: Note = {
+    id: 'n-every-field',
+    lane: 'evaluate',
+    text: 'Ring the carer too',
+    x: 512.5,
+    y: -40,
+    color: 'pink',
+    author: 'Ade',
+    authorRole: 'practitioner',
+    anonymous: false,
+    createdAt: 1_700_000_123_456,
+  };
+
+  it('writes every field of a note, so readNote gives the same note back', () => {
+    const doc = new Y.Doc();
+    getNotesMap(doc).set(EVERY_FIELD.id, noteToYMap(EVERY_FIELD));
+    expect(readNote(EVERY_FIELD.id, getNotesMap(doc).get(EVERY_FIELD.id))).toEqual(EVERY_FIELD);
+  });
+
+  it('never writes the author of an anonymous note', () => {
+    const doc = new Y.Doc();
+    getNotesMap(doc).set('anon', noteToYMap({ ...EVERY_FIELD, id: 'anon', anonymous: true, author: 'Ade' }));
+    expect(getNotesMap(doc).get('anon')?.get('author')).toBe('');
   });
 });

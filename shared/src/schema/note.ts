@@ -61,6 +61,26 @@ export function readNote(id: string, value: unknown): Note | null {
   };
 }
 
+/**
+ * A whole note as the Y.Map it is stored as (docs/schema.md): the one writer of the note layout,
+ * used by `createNote` and by importers, so a field added to `Note` is written everywhere at
+ * once. Takes a note as `readNote` returns it (its invariants already hold); `id` is the key the
+ * caller sets the map under in the notes map, not a field.
+ */
+export function noteToYMap(note: Note): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set('lane', note.lane);
+  map.set('text', new Y.Text(note.text));
+  map.set('x', note.x);
+  map.set('y', note.y);
+  map.set('color', note.color);
+  map.set('anonymous', note.anonymous);
+  map.set('author', note.anonymous ? '' : note.author);
+  map.set('authorRole', note.authorRole);
+  map.set('createdAt', note.createdAt);
+  return map;
+}
+
 /** All readable notes of a board; malformed entries are skipped. */
 export function readNotes(doc: Y.Doc): Note[] {
   const notes: Note[] = [];

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
-import type { Snapshot } from '../storage/BoardStore.ts';
+import type Database from 'better-sqlite3';
+import type { Snapshot } from './BoardStore.ts';
 import type { BoardVersion, HistoryStore, VersionKind, VersionToSave } from './HistoryStore.ts';
+import { type SqliteDatabase, StoreConnection } from './SqliteDatabase.ts';
 
 // Its own table, created if missing: an older Costudio opening the file simply ignores it, so
 // the storage version (PRAGMA user_version, owned by SqliteBoardStore) need not change.
@@ -30,26 +31,23 @@ interface VersionRow {
 const KINDS: readonly VersionKind[] = ['auto', 'last-leave', 'named', 'before-restore'];
 
 /**
- * HistoryStore in the same SQLite file as the boards (`DATA_DIR/costudio.sqlite`), over its own
- * connection: WAL mode lets it write beside the relay's connection, and a version is one row
- * inserted in one transaction.
+ * HistoryStore in the same SQLite file as the boards (`DATA_DIR/costudio.sqlite`, shared through
+ * SqliteStorage): a version is one row inserted in one transaction, and compaction of the board
+ * tables never touches it.
  */
 export class SqliteHistoryStore implements HistoryStore {
   private readonly db: Database.Database;
+  private readonly connection: StoreConnection;
   private readonly insert: Database.Statement<[string, number, string, string | null, number, Uint8Array, number]>;
   private readonly selectList: Database.Statement<[string], VersionRow>;
   private readonly selectOne: Database.Statement<[string, number], VersionRow & { data: Buffer; encoding: number }>;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('busy_timeout = 5000');
-      this.db.exec(SCHEMA);
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+  /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
+  constructor(source: string | SqliteDatabase) {
+    this.connection = new StoreConnection(source, (db) => {
+      db.exec(SCHEMA);
+    });
+    this.db = this.connection.db;
     this.insert = this.db.prepare(
       'INSERT INTO board_versions (board_id, created_at, kind, name, note_count, data, encoding) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -79,7 +77,7 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    await this.connection.release();
   }
 }
 

@@ -1,7 +1,8 @@
 import { ACCESS_LEVELS, type Access } from '@costudio/shared';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { generateJoinCode } from './joinCode.ts';
 import type { LinkStore, ShareLink } from './LinkStore.ts';
+import { type SqliteDatabase, StoreConnection } from './SqliteDatabase.ts';
 
 interface LinkRow {
   id: string;
@@ -15,38 +16,34 @@ interface LinkRow {
 }
 
 /**
- * Link records in a `share_links` table. It lives in the board database (a second connection,
- * WAL mode) so one backup holds boards and their links; any other file works too.
+ * Link records in a `share_links` table. It lives in the board database (SqliteStorage) so one
+ * backup holds boards and their links; any other file works too.
  */
 export class SqliteLinkStore implements LinkStore {
   private readonly db: Database.Database;
+  private readonly connection: StoreConnection;
   private readonly insert: Database.Statement<[string, string, string, string, number, number | null, string]>;
   private readonly selectOne: Database.Statement<[string], LinkRow>;
   private readonly selectByCode: Database.Statement<[string], LinkRow>;
   private readonly selectBoard: Database.Statement<[string], LinkRow>;
   private readonly markRevoked: Database.Statement<[number, string]>;
-  private closed = false;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('busy_timeout = 5000');
-      this.db.exec(`CREATE TABLE IF NOT EXISTS share_links (
-        id TEXT PRIMARY KEY,
-        board_id TEXT NOT NULL,
-        access TEXT NOT NULL,
-        label TEXT NOT NULL DEFAULT '',
-        created_at INTEGER NOT NULL,
-        expires_at INTEGER,
-        revoked_at INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS share_links_board ON share_links (board_id, created_at);`);
-      addJoinCodes(this.db);
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
+  /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
+  constructor(source: string | SqliteDatabase) {
+    this.connection = new StoreConnection(source, (db) => {
+      db.exec(`CREATE TABLE IF NOT EXISTS share_links (
+          id TEXT PRIMARY KEY,
+          board_id TEXT NOT NULL,
+          access TEXT NOT NULL,
+          label TEXT NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER,
+          revoked_at INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS share_links_board ON share_links (board_id, created_at);`);
+      addJoinCodes(db);
+    });
+    this.db = this.connection.db;
     this.insert = this.db.prepare(
       'INSERT INTO share_links (id, board_id, access, label, created_at, expires_at, code) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -80,9 +77,7 @@ export class SqliteLinkStore implements LinkStore {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.db.close();
+    await this.connection.release();
   }
 }
 

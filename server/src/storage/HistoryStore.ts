@@ -1,4 +1,4 @@
-import type { Snapshot } from '../storage/BoardStore.ts';
+import type { Snapshot } from './BoardStore.ts';
 
 /**
  * Why a version was kept: `auto` during activity, `last-leave` when the last person left,

@@ -1,12 +1,12 @@
 import { type ShareLinks, tokenFrom } from '../auth/ShareLinks.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
-import type { PrivateRooms } from './PrivateRooms.ts';
+import type { PrivateRoomStore } from '../storage/PrivateRoomStore.ts';
 
 const PRIVATE_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/private-rooms\/?$/;
 
 /** `GET /api/boards/<id>/private-rooms` (facilitator link): the rooms to review and reveal. */
-export function privateRoutes(links: ShareLinks, rooms: PrivateRooms): HttpRoute {
+export function privateRoutes(links: ShareLinks, rooms: PrivateRoomStore): HttpRoute {
   return async (request, response, pathname) => {
     const match = PRIVATE_PATH.exec(pathname);
     if (!match) return false;

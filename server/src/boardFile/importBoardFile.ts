@@ -8,6 +8,7 @@ import {
   MAX_TITLE_LENGTH,
   migrateBoard,
   type Note,
+  noteToYMap,
   readNote,
   readParticipant,
   readVote,
@@ -55,7 +56,7 @@ export function importBoardFile(input: unknown): ImportedBoard {
       if (!note) skipped.push(`note ${index + 1}: no valid id or lane`);
       else if (notesMap.has(note.id)) skipped.push(`note ${index + 1}: duplicate id ${note.id}`);
       else {
-        notesMap.set(note.id, noteMap(note));
+        notesMap.set(note.id, noteToYMap(note));
         notes++;
       }
     });
@@ -156,21 +157,6 @@ function readsAs<T>(build: () => Y.Map<unknown> | null, read: (map: Y.Map<unknow
   } finally {
     probe.destroy();
   }
-}
-
-/** A note in the current layout (docs/schema.md): every field, text as Y.Text. */
-function noteMap(note: Note): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  map.set('lane', note.lane);
-  map.set('text', new Y.Text(note.text));
-  map.set('x', note.x);
-  map.set('y', note.y);
-  map.set('color', note.color);
-  map.set('author', note.author);
-  map.set('authorRole', note.authorRole);
-  map.set('anonymous', note.anonymous);
-  map.set('createdAt', note.createdAt);
-  return map;
 }
 
 /** A vote: plain fields, and `dots` as a map of plain dot objects (shared/src/schema/vote.ts). */

@@ -1,15 +1,10 @@
 import { CloseCode } from '@costudio/shared';
+import { type ShareLinks, tokenFrom } from '../auth/ShareLinks.ts';
 import type { BoardLocks } from '../facilitation/BoardLocks.ts';
 import { parseRoomId } from '../facilitation/facilitationRoom.ts';
-import type { PrivateRooms } from '../facilitation/PrivateRooms.ts';
 import type { Authorize } from '../relay/authorize.ts';
-import { type LinkMeta, type ShareLinks, tokenFrom } from './ShareLinks.ts';
-
-/** What a board connection carries: its link, and whether a lock took its edit rights. */
-export interface BoardConnectionMeta extends LinkMeta {
-  /** Edit access the link grants but a board lock withholds; restored on reconnect after unlock. */
-  readonly lockedOut: boolean;
-}
+import type { ConnectionMeta } from '../relay/Connection.ts';
+import type { PrivateRoomStore } from '../storage/PrivateRoomStore.ts';
 
 /**
  * The relay's hook with share links: the link decides access to the board; the board's
@@ -19,13 +14,13 @@ export interface BoardConnectionMeta extends LinkMeta {
 export function boardAuthorize(
   links: ShareLinks,
   locks: () => BoardLocks | null,
-  privateRooms: PrivateRooms | null = null,
+  privateRooms: PrivateRoomStore | null = null,
 ): Authorize {
   return async ({ boardId: roomId, params, request }) => {
     const target = parseRoomId(roomId);
     const decision = await links.check(target.boardId, tokenFrom(params, request));
     if ('refuse' in decision) return decision;
-    const linkId = (decision.meta as LinkMeta).linkId;
+    const linkId = decision.meta?.linkId ?? null;
     if (target.kind === 'private') {
       // Its author (who alone knows the room's secret name) and facilitators; never a viewer.
       if (decision.access === 'view') return { refuse: { code: CloseCode.FORBIDDEN, reason: 'A view-only link cannot write' } };
@@ -37,7 +32,7 @@ export function boardAuthorize(
       return { access: decision.access === 'facilitate' ? 'facilitate' : 'view', meta: { linkId, lockedOut: false } };
     }
     const lockedOut = decision.access === 'edit' && ((await locks()?.isLocked(target.boardId)) ?? false);
-    const meta: BoardConnectionMeta = { linkId, lockedOut };
+    const meta: ConnectionMeta = { linkId, lockedOut };
     return { access: lockedOut ? 'view' : decision.access, meta };
   };
 }

@@ -1,0 +1,43 @@
+import { getNotesMap, type Note, noteToYMap, readNotes } from '@costudio/shared';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { exportBoardFile } from './boardFile.ts';
+import { importBoardFile } from './importBoardFile.ts';
+
+/**
+ * Every field differs from readNote's default for a missing one, so a field the import drops
+ * reads back as its default and the test fails. A new field in Note makes this literal fail to
+ * compile until it is added here too.
+ */
+const EVERY_FIELD: Note = {
+  id: 'n-every-field',
+  lane: 'deliver',
+  text: 'A quiet room for the first appointment',
+  x: 321.5,
+  y: 654,
+  color: 'purple',
+  author: 'Priya',
+  authorRole: 'practitioner',
+  anonymous: false,
+  createdAt: 1_700_000_987_654,
+};
+
+describe('importBoardFile', () => {
+  it('keeps every field of every note through an export and an import', () => {
+    const original = new Y.Doc();
+    getNotesMap(original).set(EVERY_FIELD.id, noteToYMap(EVERY_FIELD));
+    getNotesMap(original).set('anon', noteToYMap({ ...EVERY_FIELD, id: 'anon', anonymous: true, author: '' }));
+    const file = JSON.parse(JSON.stringify(exportBoardFile(original)));
+    const imported = importBoardFile(file);
+    try {
+      expect(imported.skipped).toEqual([]);
+      expect(readNotes(imported.doc).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        readNotes(original).sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(readNotes(imported.doc).find((note) => note.id === EVERY_FIELD.id)).toEqual(EVERY_FIELD);
+    } finally {
+      imported.doc.destroy();
+      original.destroy();
+    }
+  });
+});

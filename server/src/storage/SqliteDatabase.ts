@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { WalCheckpointer } from './WalCheckpointer.ts';
+
+/**
+ * NORMAL: in WAL mode a commit survives the process being killed (the WAL is in the OS page
+ * cache), but the last commits may be lost if the machine loses power. FULL fsyncs each commit
+ * and survives power loss too, at the cost of a disk flush per group commit.
+ */
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+export interface SqliteDatabaseOptions {
+  readonly synchronous?: SqliteSynchronous;
+  /**
+   * Caps the database size in pages (SQLite `max_page_count`). For tests that need a real
+   * "database or disk is full" error; leave unset in production.
+   */
+  readonly maxPageCount?: number;
+  /** How often the background thread checkpoints the WAL. Default 1000 ms. */
+  readonly checkpointIntervalMs?: number;
+  /**
+   * Default true. False leaves checkpoints to SQLite (on commit, every 1000 pages) and starts no
+   * thread: for short-lived tools that only read or write a little.
+   */
+  readonly backgroundCheckpoints?: boolean;
+}
+
+/** The one database file of a data directory: boards, versions, links and private rooms. */
+export const DATABASE_FILE = 'costudio.sqlite';
+
+/**
+ * One connection to a Costudio SQLite file, with the pragmas every store relies on: the one
+ * place that opens it, so WAL mode, the durability setting and who checkpoints are decided
+ * once. The stores of a SqliteStorage share one connection (better-sqlite3 is synchronous, so
+ * their transactions never interleave); a store opened on its own file path gets its own.
+ */
+export class SqliteDatabase {
+  readonly db: Database.Database;
+  private readonly checkpointer: WalCheckpointer | null;
+  private closing: Promise<void> | null = null;
+
+  /** Opens (creating it and its directory if needed) `costudio.sqlite` in `dataDir`. */
+  static openInDir(dataDir: string, options: SqliteDatabaseOptions = {}): SqliteDatabase {
+    mkdirSync(dataDir, { recursive: true });
+    return new SqliteDatabase(join(dataDir, DATABASE_FILE), options);
+  }
+
+  constructor(
+    readonly file: string,
+    options: SqliteDatabaseOptions = {},
+  ) {
+    this.db = new Database(file);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+      this.db.pragma('busy_timeout = 5000');
+      if (options.backgroundCheckpoints !== false) this.db.pragma('wal_autocheckpoint = 0');
+      // A WAL that grew during a burst is cut back once it has been checkpointed.
+      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.checkpointer =
+      options.backgroundCheckpoints === false || file === ':memory:'
+        ? null
+        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, () => {
+            // Without the worker the WAL would grow forever: let SQLite checkpoint on commit again.
+            if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+          });
+  }
+
+  /** Stops the checkpoint thread after a last checkpoint, then closes; repeated calls wait for the first. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.checkpointer?.close();
+      // The last connection to close checkpoints what is left and removes the WAL.
+      this.db.close();
+    })();
+    return this.closing;
+  }
+}
+
+/**
+ * A store's hold on a database: the shared connection it was given (its opener closes it), or
+ * on a file path a connection of its own, which `release` closes. `setUp` creates the store's
+ * tables; if it fails on a connection of the store's own, that connection is closed first, so
+ * a refused file is not left open.
+ */
+export class StoreConnection {
+  readonly db: Database.Database;
+  readonly file: string;
+  private readonly database: SqliteDatabase;
+  private readonly owned: boolean;
+
+  constructor(
+    source: string | SqliteDatabase,
+    setUp: (db: Database.Database) => void,
+    options: SqliteDatabaseOptions = { backgroundCheckpoints: false },
+  ) {
+    this.owned = typeof source === 'string';
+    this.database = typeof source === 'string' ? new SqliteDatabase(source, options) : source;
+    this.db = this.database.db;
+    this.file = this.database.file;
+    try {
+      setUp(this.db);
+    } catch (error) {
+      if (this.owned) void this.database.close();
+      throw error;
+    }
+  }
+
+  release(): Promise<void> {
+    return this.owned ? this.database.close() : Promise.resolve();
+  }
+}

@@ -1,0 +1,23 @@
+import type { BoardStore } from './BoardStore.ts';
+import type { HistoryStore } from './HistoryStore.ts';
+import type { LinkStore } from './LinkStore.ts';
+import type { PrivateRoomStore } from './PrivateRoomStore.ts';
+import type { SqliteDatabaseOptions } from './SqliteDatabase.ts';
+
+/**
+ * Everything the server keeps, from one backend chosen once (openStorage): the stores are
+ * handed out together so they live in one place (one SQLite file today; one PostgreSQL
+ * database with the scale-out work) and one backup or one deletion reaches all of them.
+ */
+export interface Storage {
+  readonly boards: BoardStore;
+  /** Saved versions; null where none are kept (a custom board store given on its own). */
+  readonly history: HistoryStore | null;
+  readonly links: LinkStore;
+  readonly privateRooms: PrivateRoomStore;
+  /** Closes every store this storage opened, after their last writes. */
+  close(): Promise<void>;
+}
+
+/** Which backend, from configuration. PostgreSQL (`{ kind: 'postgres', url }`) joins it later. */
+export type StorageConfig = { readonly kind: 'sqlite'; readonly dataDir: string } & SqliteDatabaseOptions;

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BoardStore } from './BoardStore.ts';
+import type { HistoryStore } from './HistoryStore.ts';
+import type { LinkStore } from './LinkStore.ts';
+import { openStorage } from './openStorage.ts';
+import { SqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.ts';
+import { SqliteLinkStore } from './SqliteLinkStore.ts';
+import { SqlitePrivateRoomStore } from './SqlitePrivateRoomStore.ts';
+import type { Storage } from './Storage.ts';
+
+/** Link records beside boards kept in another kind of store. */
+export const LINKS_FILE = 'links.sqlite';
+
+/** The storage-related options of startServer (see StartServerOptions for each). */
+export interface StorageOptions {
+  readonly storage?: Storage | undefined;
+  readonly store?: BoardStore | undefined;
+  readonly history?: HistoryStore | undefined;
+  readonly linkStore?: LinkStore | undefined;
+  readonly dataDir?: string | undefined;
+  readonly sqliteSynchronous?: SqliteSynchronous | undefined;
+}
+
+/**
+ * The server's storage, decided once from its options: a given `storage`; else, around a given
+ * board `store`, links and private rooms in `dataDir/links.sqlite` (in memory without a data
+ * directory) and no history; else the SQLite storage in `dataDir`. A given `history` or
+ * `linkStore` replaces that part. Closing it closes only what was opened here.
+ */
+export async function storageFromOptions(options: StorageOptions, defaultDataDir: string): Promise<Storage> {
+  const opened =
+    options.storage === undefined
+      ? options.store === undefined
+        ? await openStorage({
+            kind: 'sqlite',
+            dataDir: options.dataDir ?? defaultDataDir,
+            synchronous: options.sqliteSynchronous ?? 'NORMAL',
+          })
+        : storageBeside(options.store, options.dataDir ?? null)
+      : null;
+  const base = (options.storage ?? opened) as Storage;
+  return {
+    boards: base.boards,
+    history: options.history ?? base.history,
+    links: options.linkStore ?? base.links,
+    privateRooms: base.privateRooms,
+    close: async () => {
+      await opened?.close();
+    },
+  };
+}
+
+/** Links and private rooms for a board store of another kind; the board store is its owner's to close. */
+function storageBeside(boards: BoardStore, dataDir: string | null): Storage {
+  let file = ':memory:';
+  if (dataDir !== null) {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, LINKS_FILE);
+  }
+  const database = new SqliteDatabase(file, { backgroundCheckpoints: false });
+  try {
+    const links = new SqliteLinkStore(database);
+    const privateRooms = new SqlitePrivateRoomStore(database);
+    return { boards, history: null, links, privateRooms, close: () => database.close() };
+  } catch (error) {
+    void database.close();
+    throw error;
+  }
+}

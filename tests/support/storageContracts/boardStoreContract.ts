@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardExistsError, type BoardStore, type Snapshot } from '../../../server/src/storage/BoardStore.ts';
+import { placePerTest, type StorePlace } from './storePlace.ts';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const snapshot = (...values: number[]): Snapshot => ({ data: bytes(...values), encoding: 'v1' });
+/** A snapshot with its bytes as a plain array: stores may hand back a Buffer or another view. */
+const plain = (stored: Snapshot | null | undefined) => (stored ? { ...stored, data: [...stored.data] } : stored);
+
+/** A board's doc as a loader would rebuild it: snapshot, then log rows in order. */
+async function rebuild(store: BoardStore, boardId: string): Promise<Y.Doc> {
+  const stored = await store.loadBoard(boardId);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data);
+  for (const row of stored.log) Y.applyUpdate(doc, row.update);
+  return doc;
+}
+
+/**
+ * What the relay relies on from a BoardStore (storage/BoardStore.ts), for every implementation:
+ * call it from the implementation's test file with a way to make a fresh place.
+ */
+export function describeBoardStoreContract(
+  name: string,
+  makePlace: () => StorePlace<BoardStore> | Promise<StorePlace<BoardStore>>,
+) {
+  describe(`${name} (BoardStore contract)`, () => {
+    const place = placePerTest(makePlace);
+
+    it('holds nothing for a board never written', async () => {
+      const store = await place.open();
+      expect(await store.loadBoard('missing')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
+      expect(await store.hasBoard('missing')).toBe(false);
+    });
+
+    it('numbers a batch in order, for several boards at once, and loads each board’s rows in order', async () => {
+      const store = await place.open();
+      const seqs = await store.appendUpdates([
+        { boardId: 'a', update: bytes(1) },
+        { boardId: 'b', update: bytes(2) },
+        { boardId: 'a', update: bytes(3) },
+      ]);
+      expect(seqs).toHaveLength(3);
+      expect(seqs[0]).toBeGreaterThan(0);
+      expect(seqs[0]).toBeLessThan(seqs[1] as number);
+      expect(seqs[1]).toBeLessThan(seqs[2] as number);
+      const a = await store.loadBoard('a');
+      expect(a.log.map((row) => [row.seq, [...row.update]])).toEqual([
+        [seqs[0], [1]],
+        [seqs[2], [3]],
+      ]);
+      expect((await store.loadBoard('b')).log.map((row) => [...row.update])).toEqual([[2]]);
+      expect(await store.hasBoard('a')).toBe(true);
+      expect(await store.appendUpdates([])).toEqual([]);
+    });
+
+    it('gives later batches higher sequence numbers, also after compaction deleted rows', async () => {
+      const store = await place.open();
+      const first = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+      const second = await store.appendUpdates([{ boardId: 'a', update: bytes(2) }]);
+      await store.compact('a', snapshot(9), second[0] as number);
+      const third = await store.appendUpdates([{ boardId: 'a', update: bytes(3) }]);
+      expect(second[0]).toBeGreaterThan(first[0] as number);
+      expect(third[0]).toBeGreaterThan(second[0] as number);
+      expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual(third);
+    });
+
+    it('numbers concurrent appends uniquely and keeps every one of them', async () => {
+      const store = await place.open();
+      const writers = Array.from({ length: 20 }, (_, i) =>
+        store.appendUpdates([
+          { boardId: 'busy', update: bytes(i) },
+          { boardId: 'busy', update: bytes(100 + i) },
+        ]),
+      );
+      const seqs = (await Promise.all(writers)).flat();
+      expect(new Set(seqs).size).toBe(40);
+      const log = (await store.loadBoard('busy')).log;
+      expect(log.map((row) => row.seq)).toEqual([...seqs].sort((x, y) => x - y));
+      // Within one batch, rows keep their order.
+      for (let i = 0; i < 20; i++) {
+        const [firstRow, secondRow] = log.filter((row) => row.update[0] === i || row.update[0] === 100 + i);
+        expect([firstRow?.update[0], secondRow?.update[0]]).toEqual([i, 100 + i]);
+      }
+    });
+
+    it('replaces the snapshot and deletes exactly the rows it covers when compacting', async () => {
+      const store = await place.open();
+      const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
+      const through = seqs[1] as number;
+      await store.compact('a', { data: bytes(7, 7), encoding: 'v2', schemaVersion: 2 }, through);
+      const loaded = await store.loadBoard('a');
+      expect(plain(loaded.snapshot)).toEqual({ data: [7, 7], encoding: 'v2', schemaVersion: 2 });
+      expect(loaded.snapshotSeq).toBe(through);
+      expect(loaded.log.map((row) => [row.seq, [...row.update]])).toEqual([[seqs[2], [3]]]);
+      // A snapshot without a schema version reads back without one (unknown, so outdated).
+      await store.compact('a', snapshot(8), seqs[2] as number);
+      expect(plain((await store.loadBoard('a')).snapshot)).toEqual({ data: [8], encoding: 'v1' });
+    });
+
+    it('never lets a snapshot replace one that covers more', async () => {
+      const store = await place.open();
+      const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
+      await store.compact('a', snapshot(3), seqs[2] as number);
+      await store.compact('a', snapshot(1), seqs[0] as number);
+      const loaded = await store.loadBoard('a');
+      expect(plain(loaded.snapshot)).toEqual({ data: [3], encoding: 'v1' });
+      expect(loaded.snapshotSeq).toBe(seqs[2]);
+      expect(loaded.log).toEqual([]);
+    });
+
+    it('rebuilds the same document from snapshot and log before and after compaction', async () => {
+      const store = await place.open();
+      const writer = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      writer.on('update', (update: Uint8Array) => updates.push(update));
+      for (let i = 0; i < 5; i++) writer.getMap('notes').set(`n${i}`, i);
+      const seqs = await store.appendUpdates(updates.map((update) => ({ boardId: 'doc', update })));
+      expect((await rebuild(store, 'doc')).getMap('notes').toJSON()).toEqual(writer.getMap('notes').toJSON());
+      const partial = new Y.Doc();
+      for (const update of updates.slice(0, 3)) Y.applyUpdate(partial, update);
+      await store.compact('doc', { data: Y.encodeStateAsUpdate(partial), encoding: 'v1' }, seqs[2] as number);
+      expect((await rebuild(store, 'doc')).getMap('notes').toJSON()).toEqual(writer.getMap('notes').toJSON());
+    });
+
+    it('creates a board once, with its first state, and refuses a second creation of the same id', async () => {
+      const store = await place.open();
+      await store.createBoard('new', { data: bytes(5), encoding: 'v1', schemaVersion: 2 });
+      expect(await store.hasBoard('new')).toBe(true);
+      const created = await store.loadBoard('new');
+      expect(plain(created.snapshot)).toEqual({ data: [5], encoding: 'v1', schemaVersion: 2 });
+      expect([created.snapshotSeq, created.log]).toEqual([0, []]);
+      await expect(store.createBoard('new', snapshot(6))).rejects.toBeInstanceOf(BoardExistsError);
+      // A board that only has log rows exists too.
+      await store.appendUpdates([{ boardId: 'logged', update: bytes(1) }]);
+      await expect(store.createBoard('logged', snapshot(6))).rejects.toBeInstanceOf(BoardExistsError);
+      expect(plain((await store.loadBoard('new')).snapshot)?.data).toEqual([5]);
+    });
+
+    it('moves a quarantined row out of the log and keeps the others', async () => {
+      const store = await place.open();
+      const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
+      await store.quarantine('a', seqs[1] as number, 'unreadable');
+      expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual([seqs[0], seqs[2]]);
+    });
+
+    it('keeps everything when opened again on the same place', async () => {
+      const store = await place.open();
+      await store.createBoard('kept', snapshot(1));
+      const seqs = await store.appendUpdates([
+        { boardId: 'kept', update: bytes(2) },
+        { boardId: 'kept', update: bytes(3) },
+      ]);
+      await store.compact('kept', { data: bytes(1, 2), encoding: 'v1', schemaVersion: 2 }, seqs[0] as number);
+      const before = await store.loadBoard('kept');
+      await store.close();
+      const reopened = await place.open();
+      expect(await reopened.loadBoard('kept')).toEqual(before);
+      const next = await reopened.appendUpdates([{ boardId: 'kept', update: bytes(4) }]);
+      expect(next[0]).toBeGreaterThan(seqs[1] as number);
+    });
+
+    it('shows one store’s commits to another open on the same place, with unique numbers', async () => {
+      const first = await place.open();
+      const second = await place.open();
+      const [a, b] = await Promise.all([
+        first.appendUpdates([{ boardId: 'shared', update: bytes(1) }]),
+        second.appendUpdates([{ boardId: 'shared', update: bytes(2) }]),
+      ]);
+      expect(a[0]).not.toBe(b[0]);
+      for (const store of [first, second]) {
+        expect((await store.loadBoard('shared')).log.map((row) => row.seq)).toEqual([...a, ...b].sort((x, y) => x - y));
+      }
+    });
+  });
+}
