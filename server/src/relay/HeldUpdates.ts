@@ -1,5 +1,4 @@
-import type * as Y from 'yjs';
-import { canIntegrate, type UpdateDependencies } from './updateDependencies.ts';
+import { canIntegrate, type KnownClock, type UpdateDependencies } from './updateDependencies.ts';
 
 /** At most this many updates, or bytes, are held for one connection; past that it is closed. */
 export const MAX_HELD_UPDATES = 64;
@@ -40,15 +39,14 @@ export class HeldUpdates<T> {
   }
 
   /**
-   * Takes out, in arrival order, the held updates that now integrate into `doc`. An update
-   * that fits only once an earlier held one is applied comes out on a later call, after that
-   * one's commit has been applied.
+   * Takes out, in arrival order, the held updates that now integrate at `known`. An update that
+   * fits only after an earlier held one comes out on a later call, once that one is counted in.
    */
-  release(doc: Y.Doc): T[] {
+  release(known: KnownClock): T[] {
     if (this.held.length === 0) return [];
     const ready: T[] = [];
     this.held = this.held.filter((held) => {
-      if (!canIntegrate(held.dependencies, doc)) return true;
+      if (!canIntegrate(held.dependencies, known)) return true;
       this.forget(held);
       ready.push(held.entry);
       return false;

@@ -157,6 +157,7 @@ export class Room implements ConnectionOwner {
     const waited = this.lobby.remove(connection);
     if (!this.connections.delete(connection) && !waited) return;
     connection.owner = null;
+    this.updates.forget(connection);
     if (this.state === 'ready') this.awareness.forget(connection);
     if (this.isEmpty) this.options.onEmpty(this);
   }
@@ -264,6 +265,7 @@ export class Room implements ConnectionOwner {
       if (message.kind === 'update') {
         Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN);
         this.fullState.clear();
+        this.updates.releaseHeld();
         const frame = encodeUpdateMessage(message.update);
         for (const connection of this.connections) connection.send(frame);
       } else {

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { gateAwarenessUpdate } from './awarenessGate.ts';
 import type { Connection } from './Connection.ts';
 import { encodeAwarenessMessage } from './messages.ts';
 
@@ -15,6 +16,8 @@ interface AwarenessChange {
  */
 export class RoomAwareness {
   readonly states: awarenessProtocol.Awareness;
+  /** Which socket introduced each awareness client id: only it may change or remove that state. */
+  private readonly owners = new Map<number, Connection>();
 
   /**
    * `connections` is the room's live set of greeted sockets; `publish` tells other server
@@ -37,14 +40,32 @@ export class RoomAwareness {
     connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.states, clients)));
   }
 
-  /** Applies a change; `origin` is the socket it came from, or anything else for another instance. */
+  /**
+   * Applies a change; `origin` is the socket it came from, or anything else for another
+   * instance. A socket's change is first bound to it (awarenessGate.ts).
+   */
   apply(update: Uint8Array, origin: unknown): void {
-    awarenessProtocol.applyAwarenessUpdate(this.states, update, origin);
+    const connection = this.connections.has(origin as Connection) ? (origin as Connection) : null;
+    const gated = connection
+      ? gateAwarenessUpdate(update, {
+          ownerOf: (client) => {
+            const owner = this.owners.get(client);
+            if (owner) return owner === connection ? 'this-connection' : 'another-connection';
+            // Present but introduced elsewhere (another server instance).
+            return this.states.getStates().has(client) ? 'another-connection' : 'nobody';
+          },
+          facilitates: connection.access === 'facilitate',
+        })
+      : update;
+    if (gated) awarenessProtocol.applyAwarenessUpdate(this.states, gated, origin);
   }
 
   /** Drops the states a closing socket introduced. */
   forget(connection: Connection): void {
-    if (connection.awarenessClients) awarenessProtocol.removeAwarenessStates(this.states, connection.awarenessClients, null);
+    const clients = connection.awarenessClients;
+    if (!clients) return;
+    awarenessProtocol.removeAwarenessStates(this.states, clients, null);
+    for (const client of clients) if (this.owners.get(client) === connection) this.owners.delete(client);
   }
 
   private readonly onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
@@ -55,6 +76,7 @@ export class RoomAwareness {
       for (const client of added) this.adopt(connection, client);
       if (removed.length > 0 && connection.awarenessClients) {
         connection.awarenessClients = connection.awarenessClients.filter((client) => !removed.includes(client));
+        for (const client of removed) if (this.owners.get(client) === connection) this.owners.delete(client);
       }
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.states, changed);
@@ -66,6 +88,7 @@ export class RoomAwareness {
   };
 
   private adopt(connection: Connection, client: number): void {
+    this.owners.set(client, connection);
     connection.awarenessClients ??= [];
     if (!connection.awarenessClients.includes(client)) connection.awarenessClients.push(client);
     // A saving client learns its own id is durable up to what the doc holds, even if it has

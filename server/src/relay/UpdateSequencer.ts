@@ -6,10 +6,12 @@ import type { Fanout } from '../scale/Fanout.ts';
 import { COMMIT_FAILED_REASON, type CommitQueue, type QueuedCommit } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
 import type { FullStateCache } from './FullStateCache.ts';
+import { HeldUpdates } from './HeldUpdates.ts';
 import { inspectUpdate } from './inspectUpdate.ts';
 import { encodeSavedMessage, encodeUpdateMessage } from './messages.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
 import type { UpdateLog } from './UpdateLog.ts';
+import { canIntegrate, type KnownClock } from './updateDependencies.ts';
 
 export interface UpdateSequencerOptions {
   readonly boardId: string;
@@ -52,6 +54,16 @@ export class UpdateSequencer {
   private awaitedFlush: Promise<boolean> | null = null;
   /** Saving connections whose writes are in the group commit being settled. */
   private readonly toAcknowledge = new Set<Connection>();
+  /** Updates that build on changes this board does not have yet (HeldUpdates.ts). */
+  private readonly held = new HeldUpdates<RoomCommit>();
+  /**
+   * Per Yjs client, the clock reached by updates queued for commit: they are applied in order,
+   * so an update that builds on one of them integrates in full by the time its own turn comes.
+   */
+  private readonly queuedClocks = new Map<number, number>();
+  /** What the doc will have reached once every queued update is applied. */
+  private readonly known: KnownClock = (client) =>
+    Math.max(Y.getState(this.options.doc.store, client), this.queuedClocks.get(client) ?? 0);
 
   constructor(private readonly options: UpdateSequencerOptions) {}
 
@@ -77,7 +89,42 @@ export class UpdateSequencer {
       if (isSyncStep2 && connection.savedClocks) this.acknowledge(connection);
       return;
     }
-    this.commit({ boardId: this.options.boardId, update, connection, clocks: summary.clocks, settle: this.settleEdit });
+    const commit: RoomCommit = {
+      boardId: this.options.boardId,
+      update,
+      connection,
+      clocks: summary.clocks,
+      settle: this.settleEdit,
+    };
+    if (canIntegrate(summary.dependencies, this.known)) {
+      this.queue(commit);
+      this.releaseHeld();
+      return;
+    }
+    // Applied now, part of it would wait inside Yjs and slip in later with someone else's edit,
+    // unjudged. Not stored, relayed or acknowledged until it fits; then judged like any other.
+    if (!this.held.hold(connection, update, summary.dependencies, commit)) {
+      connection.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: updates build on changes this board does not have');
+    }
+  }
+
+  /** Queues the held updates that now fit, for their turn after what they build on. */
+  releaseHeld(): void {
+    for (let ready = this.held.release(this.known); ready.length > 0; ready = this.held.release(this.known)) {
+      for (const commit of ready) this.queue(commit);
+    }
+  }
+
+  /** A socket left: what it had held goes (its client sends it again when it reconnects). */
+  forget(connection: Connection): void {
+    this.held.drop(connection);
+  }
+
+  private queue(commit: RoomCommit): void {
+    for (const [client, clock] of commit.clocks) {
+      if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock);
+    }
+    this.commit(commit);
   }
 
   /**
@@ -167,6 +214,13 @@ export class UpdateSequencer {
       }
     }
     fullState.clear();
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      // Only possible if an update it built on failed to commit: what cannot integrate now must
+      // not integrate later inside another person's edit, nor reach a snapshot.
+      logger.warn('dropping the parts of an update that build on changes the board does not have', { boardId, seq });
+      doc.store.pendingStructs = null;
+      doc.store.pendingDs = null;
+    }
     if (undo) {
       this.refuseInPart(commit, undo);
       return;
@@ -174,6 +228,8 @@ export class UpdateSequencer {
     const message = encodeUpdateMessage(commit.update);
     for (const other of connections) if (other !== commit.connection) other.send(message);
     this.options.fanout.publish(boardId, { kind: 'update', update: commit.update });
+    // A server-made change (a restored version) may be what a held update was waiting for.
+    if (!commit.connection) this.releaseHeld();
   }
 
   /**

@@ -14,8 +14,10 @@ type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
  * can integrate now in full, and holds it back until it can.
  */
 export interface UpdateDependencies {
-  /** For each client with structs in the update: where they start, and where they end. */
-  readonly ranges: ReadonlyMap<number, { readonly start: number; readonly end: number }>;
+  /** For each client with structs in the update, the clock its first struct starts at. */
+  readonly starts: ReadonlyMap<number, number>;
+  /** For each client with structs in the update, the clock just past its last struct. */
+  readonly ends: ReadonlyMap<number, number>;
   /**
    * For each client the update refers to (an origin, a parent, a deleted range): the clock the
    * doc, together with the update itself, must have reached.
@@ -34,7 +36,8 @@ const raise = (map: Map<number, number>, client: number, clock: number) => {
 
 /** Reads an update's dependencies from its decoding (one decode serves validation and this). */
 export function readDependencies({ structs, ds }: DecodedUpdate): UpdateDependencies {
-  const ranges = new Map<number, { start: number; end: number }>();
+  const starts = new Map<number, number>();
+  const ends = new Map<number, number>();
   const needs = new Map<number, number>();
   const gaps = new Map<number, number>();
   for (const struct of structs) {
@@ -44,13 +47,9 @@ export function readDependencies({ structs, ds }: DecodedUpdate): UpdateDependen
       raise(gaps, client, end);
       continue;
     }
-    const range = ranges.get(client);
-    if (range) {
-      range.start = Math.min(range.start, clock);
-      range.end = Math.max(range.end, end);
-    } else {
-      ranges.set(client, { start: clock, end });
-    }
+    // Each client's structs come in clock order, so its first is its start.
+    if (!starts.has(client)) starts.set(client, clock);
+    raise(ends, client, end);
     if (struct instanceof Y.Item) {
       // An ID is what the item points to; `clock + 1` is the state that includes it.
       if (struct.origin) raise(needs, struct.origin.client, struct.origin.clock + 1);
@@ -62,18 +61,25 @@ export function readDependencies({ structs, ds }: DecodedUpdate): UpdateDependen
   for (const [client, deletions] of ds.clients) {
     for (const deletion of deletions) raise(needs, client, deletion.clock + deletion.len);
   }
-  return { ranges, needs, gaps };
+  return { starts, ends, needs, gaps };
 }
 
-/** Whether an update with these dependencies integrates in full into `doc` now, leaving nothing pending. */
-export function canIntegrate(dependencies: UpdateDependencies, doc: Y.Doc): boolean {
-  const known = (client: number) => Y.getState(doc.store, client);
-  for (const [client, range] of dependencies.ranges) if (range.start > known(client)) return false;
+/** For each Yjs client id, the clock a doc has reached (as `Y.getState(doc.store, client)`). */
+export type KnownClock = (client: number) => number;
+
+/** Whether an update with these dependencies integrates in full at `known`, leaving nothing pending. */
+export function canIntegrate(dependencies: UpdateDependencies, known: KnownClock): boolean {
+  for (const [client, start] of dependencies.starts) if (start > known(client)) return false;
   for (const [client, clock] of dependencies.gaps) if (clock > known(client)) return false;
   for (const [client, clock] of dependencies.needs) {
-    const range = dependencies.ranges.get(client);
-    const reached = range ? Math.max(known(client), range.end) : known(client);
-    if (clock > reached) return false;
+    const end = dependencies.ends.get(client) ?? 0;
+    if (clock > Math.max(known(client), end)) return false;
   }
   return true;
 }
+
+/** What `doc` itself has reached. */
+export const knownTo =
+  (doc: Y.Doc): KnownClock =>
+  (client) =>
+    Y.getState(doc.store, client);
