@@ -36,6 +36,7 @@ const HELP = `Usage: pnpm bench [-- options]
   --keystrokes <n>      measured keystrokes per board for --list (default 60, after 5 warm-up keys)
   --compare <dir>       for --list: also measure this other build of the client (e.g. one built
                         from an older commit with 'vite build --outDir'), labelled "before", in the same run
+  --dist <dir>          for --list: the build to measure instead of client/dist
   --cpu-prof            run server children with --cpu-prof; profiles in bench/out/profiles/
   --no-write            do not update bench/RESULTS.md (bench/out/latest.json is always written)
   --help                this text
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       'list-sizes': { type: 'string' },
       keystrokes: { type: 'string' },
       compare: { type: 'string' },
+      dist: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
       sizes: values['list-sizes'] ? values['list-sizes'].split(',').map((size) => positive(size, 0, 'list-sizes')) : null,
       keystrokes: Math.round(positive(values.keystrokes, quick ? 20 : 60, 'keystrokes')),
       compare: values.compare,
+      dist: values.dist ? path.resolve(values.dist) : CLIENT_DIST,
       quick,
     });
     return;
@@ -184,7 +187,13 @@ async function canvas(quick: boolean, write: boolean): Promise<void> {
   }
 }
 
-async function list(options: { sizes: number[] | null; keystrokes: number; compare?: string; quick: boolean }): Promise<void> {
+async function list(options: {
+  sizes: number[] | null;
+  keystrokes: number;
+  compare?: string | undefined;
+  dist: string;
+  quick: boolean;
+}): Promise<void> {
   const machine = describeMachine();
   console.log(`Machine: ${formatMachine(machine)}`);
   const figures = await runListBench({
@@ -192,7 +201,7 @@ async function list(options: { sizes: number[] | null; keystrokes: number; compa
     keystrokes: options.keystrokes,
     builds: [
       ...(options.compare ? [{ label: 'before', clientDir: path.resolve(options.compare) }] : []),
-      { label: options.compare ? 'after' : 'this build', clientDir: CLIENT_DIST },
+      { label: options.compare ? 'after' : 'this build', clientDir: options.dist },
     ],
     log: (line) => console.log(line),
   });
