@@ -8,13 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runCanvasBench } from './canvas/canvasBench.ts';
+import { CLIENT_DIST, runCanvasBench } from './canvas/canvasBench.ts';
 import { canvasTable } from './canvas/canvasReport.ts';
 import { describeMachine, formatMachine } from './lib/machine.ts';
 import { summarizeProfiles } from './lib/profileSummary.ts';
 import { errorLines, markdownTable, relayRows } from './lib/relayReport.ts';
 import { updateResultsFile } from './lib/resultsFile.ts';
 import { openFileLimit, SERVER_KINDS, type ServerKind } from './lib/serverProcess.ts';
+import { runListBench } from './list/listBench.ts';
+import { listTable } from './list/listReport.ts';
 import { RELAY_SCENARIOS, type RelayBenchOptions, type RelayScenario, runRelayBench } from './relayBench.ts';
 
 const HELP = `Usage: pnpm bench [-- options]
@@ -28,6 +30,17 @@ const HELP = `Usage: pnpm bench [-- options]
   --connections <n>     idle connections for the memory figure (default 5000)
   --canvas              run the canvas benchmark (issue 3) instead of the relay one: headless
                         Chromium, frame times at 1,000/5,000/10,000 notes, first render, JS size
+  --first-render-notes <n>  for --canvas: board size of the first-render figure (default 1000;
+                        issue 12 asks for 10000)
+  --canvas-sizes <list> for --canvas: board sizes of the frame figures (default 1000,5000,10000;
+                        "none" to time only the first render)
+  --list                run the list-view benchmark (issue 12) instead: typing into a note of the
+                        lane list at 390×844, touch, CPU slowed 4× (also: pnpm --filter @costudio/bench bench:list)
+  --list-sizes <list>   board sizes for --list (default 300,1000,5000)
+  --keystrokes <n>      measured keystrokes per board for --list (default 60, after 5 warm-up keys)
+  --compare <dir>       for --list: also measure this other build of the client (e.g. one built
+                        from an older commit with 'vite build --outDir'), labelled "before", in the same run
+  --dist <dir>          for --list: the build to measure instead of client/dist
   --cpu-prof            run server children with --cpu-prof; profiles in bench/out/profiles/
   --no-write            do not update bench/RESULTS.md (bench/out/latest.json is always written)
   --help                this text
@@ -64,6 +77,13 @@ async function main(): Promise<void> {
       connections: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       canvas: { type: 'boolean', default: false },
+      list: { type: 'boolean', default: false },
+      'first-render-notes': { type: 'string' },
+      'canvas-sizes': { type: 'string' },
+      'list-sizes': { type: 'string' },
+      keystrokes: { type: 'string' },
+      compare: { type: 'string' },
+      dist: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -73,8 +93,28 @@ async function main(): Promise<void> {
     return;
   }
   const quick = values.quick;
+  if (values.list) {
+    await list({
+      sizes: values['list-sizes'] ? values['list-sizes'].split(',').map((size) => positive(size, 0, 'list-sizes')) : null,
+      keystrokes: Math.round(positive(values.keystrokes, quick ? 20 : 60, 'keystrokes')),
+      compare: values.compare,
+      dist: values.dist ? path.resolve(values.dist) : CLIENT_DIST,
+      quick,
+    });
+    return;
+  }
   if (values.canvas) {
-    await canvas(quick, !values['no-write']);
+    const sizes = values['canvas-sizes'];
+    const custom = sizes !== undefined || values['first-render-notes'] !== undefined;
+    await canvas(quick, !values['no-write'] && !custom, {
+      boardSizes:
+        sizes === undefined
+          ? [1_000, 5_000, 10_000]
+          : sizes === 'none'
+            ? []
+            : sizes.split(',').map((size) => Math.round(positive(size, 0, 'canvas-sizes'))),
+      firstRenderNotes: Math.round(positive(values['first-render-notes'], 1_000, 'first-render-notes')),
+    });
     return;
   }
   const options: RelayBenchOptions = {
@@ -135,13 +175,17 @@ async function main(): Promise<void> {
   }
 }
 
-async function canvas(quick: boolean, write: boolean): Promise<void> {
+async function canvas(
+  quick: boolean,
+  write: boolean,
+  sizes: { boardSizes: readonly number[]; firstRenderNotes: number },
+): Promise<void> {
   const machine = describeMachine();
   console.log(`Machine: ${formatMachine(machine)}`);
   const figures = await runCanvasBench({
-    boardSizes: [1_000, 5_000, 10_000],
+    boardSizes: sizes.boardSizes,
     framesPerPhase: quick ? 30 : 120,
-    firstRenderNotes: 1_000,
+    firstRenderNotes: sizes.firstRenderNotes,
     firstRenderRepeats: quick ? 1 : 5,
     log: (line) => console.log(line),
   });
@@ -161,6 +205,37 @@ async function canvas(quick: boolean, write: boolean): Promise<void> {
     updateResultsFile(path.join(BENCH_DIR, 'RESULTS.md'), 'canvas', body);
     console.log('Updated bench/RESULTS.md.');
   }
+}
+
+async function list(options: {
+  sizes: number[] | null;
+  keystrokes: number;
+  compare?: string | undefined;
+  dist: string;
+  quick: boolean;
+}): Promise<void> {
+  const machine = describeMachine();
+  console.log(`Machine: ${formatMachine(machine)}`);
+  const figures = await runListBench({
+    boardSizes: options.sizes ?? (options.quick ? [300, 1_000] : [300, 1_000, 5_000]),
+    keystrokes: options.keystrokes,
+    builds: [
+      ...(options.compare ? [{ label: 'before', clientDir: path.resolve(options.compare) }] : []),
+      { label: options.compare ? 'after' : 'this build', clientDir: options.dist },
+    ],
+    log: (line) => console.log(line),
+  });
+  const table = listTable(figures);
+  console.log(`\n${table}\n`);
+  console.log(
+    `Load average at the end: ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')}`,
+  );
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(path.join(OUT_DIR, 'list.json'), `${JSON.stringify({ machine, figures }, null, 2)}\n`);
+  console.log('Wrote bench/out/list.json.');
 }
 
 function relaySection(

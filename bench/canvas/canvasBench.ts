@@ -13,7 +13,7 @@ import { baselineScript, FIRST_RENDER_TIME, panAndZoomScript, RECORD_FIRST_RENDE
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
 /** Debian's Chromium with the flags every Costudio browser run uses (see docs in notes/common.md). */
-const CHROMIUM = {
+export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: [
     '--no-sandbox',

@@ -24,6 +24,8 @@ export interface ServerProcessOptions {
   dataDir?: string;
   /** When set, the child runs with --cpu-prof and writes its profile here on stop. */
   cpuProfileDir?: string;
+  /** Costudio only: the built client to serve instead of client/dist (to compare two builds in one run). */
+  clientDir?: string;
 }
 
 export interface MemorySample {
@@ -66,7 +68,12 @@ export class ServerProcess {
       ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...nodeArgs, CHILD_SCRIPTS[kind]],
       {
         cwd: BENCH_DIR,
-        env: { ...process.env, BENCH_DATA_DIR: options.dataDir ?? '', NODE_ENV: 'production' },
+        env: {
+          ...process.env,
+          BENCH_DATA_DIR: options.dataDir ?? '',
+          BENCH_CLIENT_DIR: options.clientDir ?? '',
+          NODE_ENV: 'production',
+        },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       },
     );

@@ -10,7 +10,15 @@ const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) failStartup(new Error('BENCH_DATA_DIR is not set'));
 
 try {
-  const running = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn' });
+  // BENCH_CLIENT_DIR: another build of the client to serve (the list bench compares two builds).
+  const clientDir = process.env.BENCH_CLIENT_DIR || undefined;
+  const running = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logLevel: 'warn',
+    ...(clientDir ? { clientDir } : {}),
+  });
   serveControl(running.port, () => running.close());
 } catch (error) {
   failStartup(error);

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { connectBoardClient } from '../support/boardClient.ts';
 import { addNote, createBoard, type DebugHook, joinAs, noteScreenRect, useE2eEnvironment, waitFor } from './support/index.ts';
 
-/** Centre of a note's "+ dot" target (canvas/NoteShape.tsx DOT_TARGET), in board units from the note's corner. */
+/** A point inside a note's "+ dot" target (canvas/canvasDots.ts DOT_TARGET), in board units from the note's corner. */
 const TARGET_CENTRE = { x: NOTE_WIDTH - 50 + 22, y: NOTE_HEIGHT - 27 + 12 };
-/** Centre of its "− dot" target (TAKE_BACK_TARGET), left of "+ dot". */
+/** A point inside its "− dot" target (TAKE_BACK_TARGET), left of "+ dot". */
 const TAKE_BACK_CENTRE = { x: TARGET_CENTRE.x - 48, y: TARGET_CENTRE.y };
 
 declare const window: { __costudio: DebugHook };

@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import { Shape } from 'react-konva';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
+import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canvasDots.ts';
 import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
@@ -85,27 +86,12 @@ function layoutTag(text: string, fontFamily: string, height = MARK_HEIGHT): Tag 
   return { label: layoutTextBlock(text, style), width: Math.ceil(width), height };
 }
 
-interface Target {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** The "+ dot" target, bottom right: 44 × 24 board units, so at least 24 CSS px at 100 % zoom. */
-export const DOT_TARGET: Target = { x: NOTE_WIDTH - 50, y: NOTE_HEIGHT - 27, width: 44, height: 24 };
-/** The "− dot" target, left of "+ dot", shown while this person has a dot on the note. */
-export const TAKE_BACK_TARGET: Target = { x: DOT_TARGET.x - 48, y: DOT_TARGET.y, width: 44, height: 24 };
 const DOT_TARGET_LABEL = '+ dot';
 const TAKE_BACK_LABEL = '− dot';
 /** The byline stops short of the targets while a vote is open. */
 const VOTING_AUTHOR_WIDTH = TAKE_BACK_TARGET.x - PADDING - 20 - 4;
-
-function inside(target: Target, point: { x: number; y: number } | null): boolean {
-  if (!point) return false;
-  const { x, y, width, height } = target;
-  return point.x >= x && point.x <= x + width && point.y >= y && point.y <= y + height;
-}
+/** While a vote is open the text stops above the dot targets. */
+const VOTING_BODY_HEIGHT = DOT_TARGET.y - PADDING - 2;
 
 /** "Yours: 2 · All: 5" (or without the total while it is hidden), on a tag on the top edge. */
 function dotsLine(mine: number, total: number | null): string {
@@ -149,7 +135,7 @@ function drawTag(canvas: CanvasRenderingContext2D, tag: Tag, x: number, y: numbe
 }
 
 /** A dot target: a filled, button-like box with its label centred. */
-function drawDotTarget(canvas: CanvasRenderingContext2D, target: Target, label: Tag, theme: CanvasTheme): void {
+function drawDotTarget(canvas: CanvasRenderingContext2D, target: NoteRect, label: Tag, theme: CanvasTheme): void {
   const { x, y, width, height } = target;
   canvas.fillStyle = theme.noteDotsFill;
   canvas.beginPath();
@@ -187,9 +173,17 @@ export const NoteShape = memo(function NoteShape({
   theme = CANVAS_THEME,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
-  const body = useMemo(() => layoutTextBlock(note.text, { ...BODY_STYLE, fontFamily }), [note.text, fontFamily]);
   const author = authorLine(note);
   const voting = myDots !== null;
+  const body = useMemo(
+    () =>
+      layoutTextBlock(note.text, {
+        ...BODY_STYLE,
+        fontFamily,
+        height: voting ? Math.min(BODY_STYLE.height ?? VOTING_BODY_HEIGHT, VOTING_BODY_HEIGHT) : BODY_STYLE.height,
+      }),
+    [note.text, fontFamily, voting],
+  );
   const byline = useMemo(
     () => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily, width: voting ? VOTING_AUTHOR_WIDTH : AUTHOR_STYLE.width }),
     [author, fontFamily, voting],
@@ -232,8 +226,12 @@ export const NoteShape = memo(function NoteShape({
 
   const open = (event: Konva.KonvaEventObject<Event>) => {
     const point = event.currentTarget.getRelativePointerPosition();
-    if (onPlaceDot && inside(DOT_TARGET, point)) onPlaceDot(note.id);
-    else if (onTakeBackDot && inside(TAKE_BACK_TARGET, point)) onTakeBackDot(note.id);
+    // A finger gets a larger hit area than the drawn box (canvasDots.ts).
+    const native = event.evt as Partial<PointerEvent>;
+    const touch = event.type === 'tap' || (native.pointerType !== undefined && native.pointerType !== 'mouse');
+    const hit = dotTargetAt(point, touch, { place: onPlaceDot !== null, takeBack: onTakeBackDot !== null });
+    if (hit === 'place') onPlaceDot?.(note.id);
+    else if (hit === 'takeBack') onTakeBackDot?.(note.id);
     else onOpen(note.id);
   };
 

@@ -2,6 +2,8 @@ import {
   dotsLeft,
   existingNoteIds,
   getVotesMap,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
   type Note,
   type PlaceDotResult,
   type Role,
@@ -33,6 +35,72 @@ export interface NoteDots {
 }
 
 const NONE: ReadonlyMap<string, NoteDots> = new Map();
+
+/** A rectangle on a note, in board units from the note's top-left corner. */
+export interface NoteRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The lowest zoom the canvas starts at (camera.ts, startingCamera): below it text is too small,
+ * so a target big enough here is big enough at every starting zoom.
+ */
+export const LOWEST_STARTING_SCALE = 0.7;
+/** WCAG 2.5.8 (AA): 24 × 24 CSS px; on touch the 44 × 44 of WCAG 2.5.5 and the platforms' guides. */
+export const MIN_TARGET_CSS_PX = 24;
+export const MIN_TOUCH_TARGET_CSS_PX = 44;
+
+const TARGET_WIDTH = 60;
+const TARGET_HEIGHT = Math.ceil(MIN_TARGET_CSS_PX / LOWEST_STARTING_SCALE);
+const TOUCH_SIZE = Math.ceil(MIN_TOUCH_TARGET_CSS_PX / LOWEST_STARTING_SCALE);
+const TARGET_GAP = 4;
+
+/** The "+ dot" target, bottom right: 42 × 24.5 CSS px at the lowest starting zoom (was 31 × 17). */
+export const DOT_TARGET: NoteRect = {
+  x: NOTE_WIDTH - 6 - TARGET_WIDTH,
+  y: NOTE_HEIGHT - 2 - TARGET_HEIGHT,
+  width: TARGET_WIDTH,
+  height: TARGET_HEIGHT,
+};
+/** The "− dot" target, left of "+ dot", shown while this person has a dot on the note. */
+export const TAKE_BACK_TARGET: NoteRect = { ...DOT_TARGET, x: DOT_TARGET.x - TARGET_GAP - TARGET_WIDTH };
+
+/**
+ * Where a finger hits a target: the drawn box grown to 44 × 44 CSS px at the lowest starting
+ * zoom, upwards into the note and outwards (away from the other target, so the two never
+ * overlap). A mouse hits the drawn box only.
+ */
+function touchArea(target: NoteRect, outwards: 'left' | 'right'): NoteRect {
+  const width = Math.max(target.width, TOUCH_SIZE);
+  const height = Math.max(target.height, TOUCH_SIZE);
+  return {
+    x: outwards === 'left' ? target.x + target.width - width : target.x,
+    y: target.y + target.height - height,
+    width,
+    height,
+  };
+}
+export const DOT_TOUCH_AREA = touchArea(DOT_TARGET, 'right');
+export const TAKE_BACK_TOUCH_AREA = touchArea(TAKE_BACK_TARGET, 'left');
+
+export function insideRect(rect: NoteRect, point: { x: number; y: number } | null): boolean {
+  if (!point) return false;
+  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
+}
+
+/** Which dot target a click or tap at `point` (note units) hits, if any. */
+export function dotTargetAt(
+  point: { x: number; y: number } | null,
+  touch: boolean,
+  shown: { place: boolean; takeBack: boolean },
+): 'place' | 'takeBack' | null {
+  if (shown.place && insideRect(touch ? DOT_TOUCH_AREA : DOT_TARGET, point)) return 'place';
+  if (shown.takeBack && insideRect(touch ? TAKE_BACK_TOUCH_AREA : TAKE_BACK_TARGET, point)) return 'takeBack';
+  return null;
+}
 
 /**
  * The open vote's dots per note in its scope, recomputed only when votes or notes change, so the

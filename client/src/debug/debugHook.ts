@@ -10,7 +10,9 @@ import type { CameraController } from '../canvas/CameraController.ts';
  * unknown note; `drawnNoteIds` lists the notes drawn at full detail right now (culling leaves
  * out notes far from the view, and far-out zoom draws notes as plain shapes without ids);
  * `markedNoteIds` lists those of them drawn with a "New" or "Changed" mark (issue 6);
- * `noteDots` is the dot count drawn on a note during an open vote ("Yours: 1 · All: 3"), or null.
+ * `noteDots` is the dot count drawn on a note during an open vote ("Yours: 1 · All: 3"), or null;
+ * `listNoteRenders` counts the renders of each note item in the lane list, by note id (issue 12:
+ * typing in one note must not re-render the others).
  */
 export interface CostudioDebugHook {
   doc: Y.Doc | null;
@@ -20,6 +22,7 @@ export interface CostudioDebugHook {
   drawnNoteIds(): string[];
   markedNoteIds(): string[];
   noteDots(id: string): string | null;
+  listNoteRenders(): Record<string, number>;
 }
 
 declare global {
@@ -37,6 +40,7 @@ function hook(): CostudioDebugHook {
     drawnNoteIds: () => [],
     markedNoteIds: () => [],
     noteDots: () => null,
+    listNoteRenders: () => ({}),
   };
   return window.__costudio;
 }
@@ -52,6 +56,7 @@ export function setDebugHook(parts: Partial<CostudioDebugHook>): () => void {
       else if (key === 'drawnNoteIds') current.drawnNoteIds = () => [];
       else if (key === 'markedNoteIds') current.markedNoteIds = () => [];
       else if (key === 'noteDots') current.noteDots = () => null;
+      else if (key === 'listNoteRenders') current.listNoteRenders = () => ({});
       else current[key] = null;
     }
   };

@@ -36,4 +36,34 @@ describe('NotesStore', () => {
     });
     expect(store.getSnapshot().byId.size).toBe(0);
   });
+
+  it('tells a note listener about its own note only, and keeps the geometry snapshot while people type', () => {
+    const doc = new Y.Doc();
+    const first = createNote(doc, { lane: 'define', author: 'Ann', authorRole: 'lay' });
+    const second = createNote(doc, { lane: 'design', author: 'Bo', authorRole: 'practitioner' });
+    const store = new NotesStore(doc);
+    const heard: string[] = [];
+    const stopFirst = store.subscribeNote(first, () => heard.push('first'));
+    store.subscribeNote(second, () => heard.push('second'));
+    const geometry = store.getGeometrySnapshot();
+    const secondNote = store.getNote(second);
+
+    getNoteText(doc, first)?.insert(0, 'typed');
+    expect(heard).toEqual(['first']);
+    expect(store.getNote(first)?.text).toBe('typed');
+    // The other note is the very same object, so a view of it need not re-render.
+    expect(store.getNote(second)).toBe(secondNote);
+    expect(store.getGeometrySnapshot()).toBe(geometry);
+
+    moveNote(doc, second, { lane: 'decide' });
+    expect(heard).toEqual(['first', 'second']);
+    expect(store.getGeometrySnapshot()).not.toBe(geometry);
+    expect(store.getGeometrySnapshot().byId.get(second)?.lane).toBe('decide');
+
+    stopFirst();
+    getNoteText(doc, first)?.insert(0, 'more ');
+    getNotesMap(doc).delete(second);
+    expect(heard).toEqual(['first', 'second', 'second']);
+    expect(store.getNote(second)).toBeUndefined();
+  });
 });

@@ -18,7 +18,10 @@ export interface NotesSnapshot {
  */
 export class NotesStore {
   private snapshot: NotesSnapshot;
+  /** The snapshot as of the last geometry change: see getGeometrySnapshot. */
+  private geometrySnapshot: NotesSnapshot;
   private readonly listeners = new Set<() => void>();
+  private readonly noteListeners = new Map<string, Set<() => void>>();
   private readonly notesMap: Y.Map<Y.Map<unknown>>;
 
   constructor(doc: Y.Doc) {
@@ -29,19 +32,53 @@ export class NotesStore {
       if (note) byId.set(id, note);
     });
     this.snapshot = { byId, geometryVersion: 0 };
+    this.geometrySnapshot = this.snapshot;
     this.notesMap.observeDeep(this.onEvents);
   }
 
   getSnapshot = (): NotesSnapshot => this.snapshot;
 
+  /**
+   * The snapshot as it was at the last geometry change (a note added, removed, moved or
+   * changing lane): the same object while people only type, so views that lay notes out or
+   * count them need not re-render on every keystroke. Its notes' text and colour may be older
+   * than getSnapshot()'s.
+   */
+  getGeometrySnapshot = (): NotesSnapshot => this.geometrySnapshot;
+
+  /** Called after every change to any note. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
+  /** The current copy of one note, or undefined when there is none (never was, or deleted). */
+  getNote = (id: string): Note | undefined => this.snapshot.byId.get(id);
+
+  /**
+   * Called after each change to note `id` only (its text, colour, place, or its removal), so
+   * one note's view can follow it without hearing about the others: on a board of thousands,
+   * a keystroke then wakes one listener, not thousands.
+   */
+  subscribeNote(id: string, listener: () => void): () => void {
+    let set = this.noteListeners.get(id);
+    if (!set) {
+      set = new Set();
+      this.noteListeners.set(id, set);
+    }
+    set.add(listener);
+    return () => {
+      const current = this.noteListeners.get(id);
+      if (!current) return;
+      current.delete(listener);
+      if (current.size === 0) this.noteListeners.delete(id);
+    };
+  }
+
   destroy(): void {
     this.notesMap.unobserveDeep(this.onEvents);
     this.listeners.clear();
+    this.noteListeners.clear();
   }
 
   private readonly onEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
@@ -70,6 +107,11 @@ export class NotesStore {
       byId,
       geometryVersion: this.snapshot.geometryVersion + (geometryChanged ? 1 : 0),
     };
+    if (geometryChanged) this.geometrySnapshot = this.snapshot;
+    for (const id of changed) {
+      const set = this.noteListeners.get(id);
+      if (set) for (const listener of [...set]) listener();
+    }
     for (const listener of this.listeners) listener();
   };
 }

@@ -1,7 +1,24 @@
-import { useSyncExternalStore } from 'react';
+import type { Note } from '@costudio/shared';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { NotesSnapshot, NotesStore } from './NotesStore.ts';
 
 /** The board's validated notes; re-renders when any note changes. Shared by every view. */
 export function useNotes(store: NotesStore): NotesSnapshot {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/**
+ * The notes as of the last time one was added, removed or moved: re-renders only then, not
+ * while people type, for views that lay notes out or count who wrote what. Text and colour in
+ * it may be out of date; read them with useNote.
+ */
+export function useNotesGeometry(store: NotesStore): NotesSnapshot {
+  return useSyncExternalStore(store.subscribe, store.getGeometrySnapshot);
+}
+
+/** One note, or undefined once it is gone; re-renders only when this note changes. */
+export function useNote(store: NotesStore, id: string): Note | undefined {
+  const subscribe = useCallback((listener: () => void) => store.subscribeNote(id, listener), [store, id]);
+  const getSnapshot = useCallback(() => store.getNote(id), [store, id]);
+  return useSyncExternalStore(subscribe, getSnapshot);
 }

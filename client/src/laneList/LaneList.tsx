@@ -1,15 +1,16 @@
 import { LANES, type Lane, type LaneId, laneById, type Note } from '@costudio/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
+import { setDebugHook } from '../debug/debugHook.ts';
 import type { Identity } from '../device/identity.ts';
-import { useNotes } from '../doc/useNotes.ts';
+import { useNotesGeometry } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import './laneList.css';
 import { LaneSection, laneAddId } from './LaneSection.tsx';
 import { MoveNoteDialog } from './MoveNoteDialog.tsx';
-import { noteMoveId, noteTextId } from './NoteItem.tsx';
-import { notesByLane } from './notesByLane.ts';
+import { noteItemRenders, noteMoveId, noteTextId } from './NoteItem.tsx';
+import { noteIdsByLane } from './notesByLane.ts';
 
 interface LaneListProps {
   session: BoardSession;
@@ -22,11 +23,20 @@ interface LaneListProps {
  * The board as a list: an equal view of the same live Y.Doc as the canvas, made of headings,
  * text fields and buttons, so it works with a keyboard, a screen reader, a phone and at any
  * text size. Writes go through the same BoardEditor, so undo covers both views.
+ *
+ * Typing must stay quick on an old phone with thousands of notes (issue 12): the list itself
+ * re-renders only when a note is added, moved or removed, each lane only when its own notes do,
+ * and each note item follows its own note, so a keystroke re-renders one note item.
  */
-export function LaneList({ session, identity, readOnly, announcer }: LaneListProps) {
-  const { doc, editor } = session;
-  const snapshot = useNotes(session.notes);
-  const lanes = useMemo(() => notesByLane(snapshot.byId.values()), [snapshot]);
+export const LaneList = memo(function LaneList({ session, identity, readOnly, announcer }: LaneListProps) {
+  const { doc, editor, notes } = session;
+  const geometry = useNotesGeometry(notes);
+  const previousLanes = useRef<ReadonlyMap<LaneId, readonly string[]>>(undefined);
+  const lanes = useMemo(() => noteIdsByLane(geometry.byId.values(), previousLanes.current), [geometry]);
+  useEffect(() => {
+    previousLanes.current = lanes;
+  }, [lanes]);
+  useEffect(() => setDebugHook({ listNoteRenders: () => Object.fromEntries(noteItemRenders) }), []);
   const { canUndo, canRedo } = useUndoState(editor);
   const [moving, setMoving] = useState<Note | null>(null);
   // The element to focus once the notes have re-rendered (a new, moved or deleted note).
@@ -40,10 +50,14 @@ export function LaneList({ session, identity, readOnly, announcer }: LaneListPro
     element.focus();
   });
 
-  const add = (lane: Lane) => {
-    const id = editor.addNote({ lane: lane.id, author: identity.name, authorRole: identity.role });
-    if (id) pendingFocus.current = noteTextId(id);
-  };
+  // Stable callbacks, so that the memoised lanes and notes are not re-rendered for them.
+  const add = useCallback(
+    (lane: Lane) => {
+      const id = editor.addNote({ lane: lane.id, author: identity.name, authorRole: identity.role });
+      if (id) pendingFocus.current = noteTextId(id);
+    },
+    [editor, identity.name, identity.role],
+  );
 
   const move = (note: Note, lane: LaneId) => {
     editor.moveNote(note.id, { lane });
@@ -52,11 +66,14 @@ export function LaneList({ session, identity, readOnly, announcer }: LaneListPro
     announcer.say(`Note moved to ${laneById(lane).title}.`);
   };
 
-  const remove = (note: Note) => {
-    editor.deleteNote(note.id);
-    pendingFocus.current = laneAddId(note.lane);
-    announcer.say('Note deleted. Undo brings it back.');
-  };
+  const remove = useCallback(
+    (note: Note) => {
+      editor.deleteNote(note.id);
+      pendingFocus.current = laneAddId(note.lane);
+      announcer.say('Note deleted. Undo brings it back.');
+    },
+    [editor, announcer],
+  );
 
   return (
     <div className="lane-list">
@@ -79,7 +96,8 @@ export function LaneList({ session, identity, readOnly, announcer }: LaneListPro
           <LaneSection
             key={lane.id}
             lane={lane}
-            notes={lanes.get(lane.id) ?? []}
+            noteIds={lanes.get(lane.id) ?? NO_NOTES}
+            notes={notes}
             doc={doc}
             editor={editor}
             readOnly={readOnly}
@@ -96,4 +114,6 @@ export function LaneList({ session, identity, readOnly, announcer }: LaneListPro
       />
     </div>
   );
-}
+});
+
+const NO_NOTES: readonly string[] = [];

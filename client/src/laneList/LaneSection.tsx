@@ -1,11 +1,15 @@
 import type { Lane, Note } from '@costudio/shared';
+import { memo } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
+import type { NotesStore } from '../doc/NotesStore.ts';
 import { NoteItem } from './NoteItem.tsx';
 
 interface LaneSectionProps {
   lane: Lane;
-  notes: readonly Note[];
+  /** The lane's notes in reading order; the same array until one is added, moved or removed. */
+  noteIds: readonly string[];
+  notes: NotesStore;
   doc: Y.Doc;
   editor: BoardEditor;
   readOnly: boolean;
@@ -16,8 +20,21 @@ interface LaneSectionProps {
 
 export const laneAddId = (lane: string) => `lane-add-${lane}`;
 
-/** One lane as a landmark region named by its title, with its prompt as the guide. */
-export function LaneSection({ lane, notes, doc, editor, readOnly, onAdd, onMove, onDelete }: LaneSectionProps) {
+/**
+ * One lane as a landmark region named by its title, with its prompt as the guide. Memoised,
+ * like its notes: typing in one note re-renders that note only (issue 12).
+ */
+export const LaneSection = memo(function LaneSection({
+  lane,
+  noteIds,
+  notes,
+  doc,
+  editor,
+  readOnly,
+  onAdd,
+  onMove,
+  onDelete,
+}: LaneSectionProps) {
   const headingId = `lane-heading-${lane.id}`;
   return (
     <section className="lane-section" aria-labelledby={headingId}>
@@ -25,13 +42,14 @@ export function LaneSection({ lane, notes, doc, editor, readOnly, onAdd, onMove,
         {lane.title}
       </h2>
       <p className="lane-section__prompt">{lane.prompt}</p>
-      <p className="lane-section__count">{notes.length === 1 ? '1 note' : `${notes.length} notes`}</p>
-      {notes.length > 0 && (
+      <p className="lane-section__count">{noteIds.length === 1 ? '1 note' : `${noteIds.length} notes`}</p>
+      {noteIds.length > 0 && (
         <ul className="lane-section__notes">
-          {notes.map((note) => (
+          {noteIds.map((id) => (
             <NoteItem
-              key={note.id}
-              note={note}
+              key={id}
+              id={id}
+              notes={notes}
               doc={doc}
               editor={editor}
               readOnly={readOnly}
@@ -52,4 +70,4 @@ export function LaneSection({ lane, notes, doc, editor, readOnly, onAdd, onMove,
       </button>
     </section>
   );
-}
+});

@@ -1,15 +1,18 @@
 import { getNoteText, NOTE_COLOR_FILL, NOTE_COLOR_LABEL, NOTE_COLORS, type Note, type NoteColor } from '@costudio/shared';
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { bindTextField } from '../doc/bindTextField.ts';
+import type { NotesStore } from '../doc/NotesStore.ts';
 import { noteAuthor, noteFieldName } from '../doc/noteLabels.ts';
 import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
+import { useNote } from '../doc/useNotes.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 
 interface NoteItemProps {
-  note: Note;
+  id: string;
+  notes: NotesStore;
   doc: Y.Doc;
   editor: BoardEditor;
   readOnly: boolean;
@@ -22,17 +25,23 @@ export const noteTextId = (id: string) => `lane-note-text-${id}`;
 export const noteMoveId = (id: string) => `lane-note-move-${id}`;
 
 /**
+ * Renders of each note item since the page loaded, by note id: the debug hook exposes them so
+ * a test can check that typing in one note leaves the others alone (issue 12).
+ */
+export const noteItemRenders = new Map<string, number>();
+
+/**
  * One note in the lane list: its text in a real text field bound to the note's Y.Text (the
  * same binding as the canvas editor), who wrote it, and buttons for what dragging and the
- * canvas toolbar do.
+ * canvas toolbar do. It follows its own note in the store, and its other props are stable, so
+ * it re-renders when this note changes and not when another one does.
  */
-export function NoteItem({ note, doc, editor, readOnly, onMove, onDelete }: NoteItemProps) {
+export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnly, onMove, onDelete }: NoteItemProps) {
+  const note = useNote(notes, id);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const colourId = useId();
   const noticeId = useId();
-  const { id } = note;
-  // Editing would write this session's client id into the note and link it to its author.
-  const ownAnonymous = editor.isOwnAnonymousNote(id);
+  noteItemRenders.set(id, (noteItemRenders.get(id) ?? 0) + 1);
 
   useEffect(() => {
     const field = fieldRef.current;
@@ -41,6 +50,10 @@ export function NoteItem({ note, doc, editor, readOnly, onMove, onDelete }: Note
     return bindTextField(field, text, (next) => editor.editText(id, next));
   }, [doc, editor, id]);
 
+  // Gone from the store: the lane's list of ids drops it on the same change.
+  if (!note) return null;
+  // Editing would write this session's client id into the note and link it to its author.
+  const ownAnonymous = editor.isOwnAnonymousNote(id);
   const fieldName = noteFieldName(note);
   return (
     <li className="lane-note" style={{ borderLeftColor: NOTE_COLOR_FILL[note.color] }}>
@@ -97,4 +110,4 @@ export function NoteItem({ note, doc, editor, readOnly, onMove, onDelete }: Note
       </div>
     </li>
   );
-}
+});

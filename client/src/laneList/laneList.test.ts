@@ -1,7 +1,7 @@
 import type { Note } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import { noteAuthor, noteFieldName } from '../doc/noteLabels.ts';
-import { notesByLane } from './notesByLane.ts';
+import { noteIdsByLane, notesByLane } from './notesByLane.ts';
 
 const base: Note = {
   id: 'a',
@@ -36,5 +36,21 @@ describe('notesByLane', () => {
     expect(lanes.get('decide')?.map((note) => note.id)).toEqual(['other']);
     expect(lanes.get('evaluate')).toEqual([]);
     expect(lanes.size).toBe(6);
+  });
+});
+
+describe('noteIdsByLane', () => {
+  it('keeps the same array for a lane whose notes did not change, so that lane is not re-rendered', () => {
+    const notes = [
+      { ...base, id: 'a', y: 100 },
+      { ...base, id: 'b', y: 200 },
+      { ...base, id: 'c', lane: 'decide' as const },
+    ];
+    const before = noteIdsByLane(notes);
+    expect(before.get('define')).toEqual(['a', 'b']);
+    const after = noteIdsByLane([...notes, { ...base, id: 'd', lane: 'decide' }], before);
+    expect(after.get('define')).toBe(before.get('define'));
+    expect(after.get('evaluate')).toBe(before.get('evaluate'));
+    expect(after.get('decide')).toEqual(['c', 'd']);
   });
 });

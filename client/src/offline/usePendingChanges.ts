@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import type { PendingChanges } from './PendingChanges.ts';
+import type { PendingChanges, PendingSummary } from './PendingChanges.ts';
 
-/** How many changes on this device the relay has not yet confirmed; re-renders on change. */
-export function usePendingChanges(pending: PendingChanges): number {
+/** The notes (and other changes) on this device the relay has not yet confirmed; re-renders on change. */
+export function usePendingChanges(pending: PendingChanges): PendingSummary {
   return useSyncExternalStore(pending.subscribe, pending.getSnapshot);
 }

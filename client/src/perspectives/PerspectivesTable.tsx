@@ -7,7 +7,14 @@ interface PerspectivesTableProps {
   caption: string;
 }
 
-/** The numbers behind the chart, as a table a screen reader can walk cell by cell. */
+const COLUMNS = { lay: 'Lay participants', practitioner: 'Practitioners', difference: 'Difference' } as const;
+
+/**
+ * The numbers behind the chart, as a table a screen reader can walk cell by cell. Where it is
+ * narrow (a phone, the side panel) each note's row is shown as a small card, every figure
+ * labelled with its column (data-label), so no header is broken mid-word and nothing scrolls
+ * sideways (perspectives.css).
+ */
 export function PerspectivesTable({ perspectives, notes, caption }: PerspectivesTableProps) {
   const { votersByRole } = perspectives;
   const share = (row: Perspectives['rows'][number], role: Role) =>
@@ -18,18 +25,18 @@ export function PerspectivesTable({ perspectives, notes, caption }: Perspectives
       <thead>
         <tr>
           <th scope="col">Note</th>
-          <th scope="col">Lay participants</th>
-          <th scope="col">Practitioners</th>
-          <th scope="col">Difference</th>
+          <th scope="col">{COLUMNS.lay}</th>
+          <th scope="col">{COLUMNS.practitioner}</th>
+          <th scope="col">{COLUMNS.difference}</th>
         </tr>
       </thead>
       <tbody>
         {perspectives.rows.map((row) => (
           <tr key={row.noteId} data-note-id={row.noteId}>
             <th scope="row">{noteLabel(notes.get(row.noteId)?.text ?? '')}</th>
-            <td>{share(row, 'lay')}</td>
-            <td>{share(row, 'practitioner')}</td>
-            <td>{formatPoints(row.difference)}</td>
+            <td data-label={COLUMNS.lay}>{share(row, 'lay')}</td>
+            <td data-label={COLUMNS.practitioner}>{share(row, 'practitioner')}</td>
+            <td data-label={COLUMNS.difference}>{formatPoints(row.difference)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 import { findOpenVote, openVote, type Role } from '@costudio/shared';
 import { useEffect, useRef } from 'react';
 import { BalanceView } from '../balance/BalanceView.tsx';
+import { useNotes } from '../doc/useNotes.ts';
 import { PerspectivesView } from '../perspectives/PerspectivesView.tsx';
 import { ReportDownload } from '../report/ReportDownload.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
@@ -13,7 +14,8 @@ export const VOTE_PANEL_ID = 'vote-panel';
 
 /** The side panel for issue 5: the dot vote, perspectives, participation balance and the report. */
 export function VotePanel({ voting, session, role }: { voting: BoardVoting; session: BoardSession; role: Role }) {
-  const { votes, access, notes } = voting;
+  const { votes, access } = voting;
+  const notes = useNotes(session.notes);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const open = findOpenVote(votes);
   // The vote whose perspectives are shown: the open one, otherwise the last one closed.

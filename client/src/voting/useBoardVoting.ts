@@ -2,8 +2,7 @@ import type { Access, ParticipationBalance, Vote } from '@costudio/shared';
 import { useMemo, useState } from 'react';
 import { useBalance } from '../balance/useBalance.ts';
 import type { Identity } from '../device/identity.ts';
-import type { NotesSnapshot } from '../doc/NotesStore.ts';
-import { useNotes } from '../doc/useNotes.ts';
+import { useNotesGeometry } from '../doc/useNotes.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useAccess } from '../session/useAccess.ts';
 import { participantIdFor } from './participantId.ts';
@@ -15,7 +14,6 @@ export interface BoardVoting {
   access: Access;
   participantId: string;
   votes: readonly Vote[];
-  notes: NotesSnapshot;
   balance: ParticipationBalance;
   panelOpen: boolean;
   setPanelOpen(open: boolean): void;
@@ -28,8 +26,11 @@ export function useBoardVoting(session: BoardSession, identity: Identity, readOn
   const participantId = useMemo(() => participantIdFor(boardId), [boardId]);
   useParticipantRegistration(session, participantId, identity.role, readOnly);
   const votes = useVotes(doc);
-  const notes = useNotes(session.notes);
+  // Who wrote what changes when notes are added or removed, not while people type: the board
+  // page that calls this must not re-render on every keystroke (issue 12). The panel reads
+  // the notes' text itself.
+  const notes = useNotesGeometry(session.notes);
   const balance = useBalance(doc, notes.byId, notes.geometryVersion, votes);
   const [panelOpen, setPanelOpen] = useState(false);
-  return { access, participantId, votes, notes, balance, panelOpen, setPanelOpen };
+  return { access, participantId, votes, balance, panelOpen, setPanelOpen };
 }
