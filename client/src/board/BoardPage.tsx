@@ -18,6 +18,7 @@ import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
 import { isBoardLocked } from '../lock/boardLock.ts';
+import { UndoKeptNotice } from '../notices/UndoKeptNotice.tsx';
 import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
@@ -162,6 +163,7 @@ function LiveBoard({
           the newer version.
         </p>
       )}
+      <UndoKeptNotice editor={editor} />
       <div className="board-body">
         <main className="board-main" aria-label="Board">
           {board.view === 'list' ? (
