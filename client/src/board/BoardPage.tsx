@@ -18,6 +18,8 @@ import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
 import { isBoardLocked } from '../lock/boardLock.ts';
+import { ReadOnlyNotice } from '../notices/ReadOnlyNotice.tsx';
+import { readOnlyCauseOf } from '../notices/readOnlyCause.ts';
 import { UndoKeptNotice } from '../notices/UndoKeptNotice.tsx';
 import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
@@ -75,7 +77,8 @@ function LiveBoard({
   // A string key, so the set (and the editor's copy of it) changes only when the locks do.
   const lockedKey = access === 'facilitate' ? '' : [...readLockedLanes(facilitation?.map)].join(',');
   const lockedLanes = useMemo(() => new Set(lockedKey.split(',').filter(isLaneId)), [lockedKey]);
-  const readOnly = meta.tooNew || access === 'view' || (locked && access !== 'facilitate');
+  const readOnlyCause = readOnlyCauseOf({ tooNew: meta.tooNew, access, boardLocked: locked });
+  const readOnly = readOnlyCause !== null;
   const [camera, setCamera] = useState<CameraController | null>(null);
   const follow = useFollow(provider.awareness, camera, facilitation?.map ?? null, access === 'facilitate');
   const voting = useBoardVoting(session, identity, readOnly);
@@ -157,12 +160,7 @@ function LiveBoard({
       )}
       {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
-      {readOnly && (
-        <p className="read-only-notice" role="alert">
-          This board was made with a newer version of Costudio. You can look at it but not change it here. Reload the page to get
-          the newer version.
-        </p>
-      )}
+      <ReadOnlyNotice cause={readOnlyCause} />
       <UndoKeptNotice editor={editor} />
       <div className="board-body">
         <main className="board-main" aria-label="Board">
