@@ -36,6 +36,7 @@ import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import { boardAccess, boardToken } from '../share/boardTokens.ts';
 import { FacilitationBar } from '../share/FacilitationBar.tsx';
 import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
+import { useLinkRefusal } from '../sync/LinkRefusal.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
@@ -67,7 +68,8 @@ function LiveBoard({
 }) {
   const { doc, provider, editor, saved, boardId } = session;
   const meta = useBoardMeta(doc);
-  const status = useSyncStatus(provider, saved);
+  const linkRefusal = useLinkRefusal(session.linkRefusal);
+  const status = useSyncStatus(provider, saved, linkRefusal);
   const peers = usePeers(provider.awareness);
   const presence = useLocalPresence(provider.awareness, identity);
   // Share links (issue 7): the relay enforces view-only links and board locks; the UI follows.
@@ -77,7 +79,7 @@ function LiveBoard({
   // A string key, so the set (and the editor's copy of it) changes only when the locks do.
   const lockedKey = access === 'facilitate' ? '' : [...readLockedLanes(facilitation?.map)].join(',');
   const lockedLanes = useMemo(() => new Set(lockedKey.split(',').filter(isLaneId)), [lockedKey]);
-  const readOnlyCause = readOnlyCauseOf({ tooNew: meta.tooNew, access, boardLocked: locked });
+  const readOnlyCause = readOnlyCauseOf({ tooNew: meta.tooNew, access, boardLocked: locked, linkRefusal });
   const readOnly = readOnlyCause !== null;
   const [camera, setCamera] = useState<CameraController | null>(null);
   const follow = useFollow(provider.awareness, camera, facilitation?.map ?? null, access === 'facilitate');
@@ -131,7 +133,7 @@ function LiveBoard({
         </a>
         <h1 className="board-header__title">{meta.title}</h1>
         <SyncStatusBadge status={status} />
-        <PendingChangesNotice pending={session.pending} status={status} />
+        {!linkRefusal && <PendingChangesNotice pending={session.pending} status={status} />}
         <BoardViewToggle view={board.view} onChange={board.setView} />
         <SettingsButton />
         <VotingHeaderButtons voting={voting} editor={editor} identity={identity} />
@@ -160,7 +162,7 @@ function LiveBoard({
       )}
       {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
-      <ReadOnlyNotice cause={readOnlyCause} />
+      <ReadOnlyNotice cause={readOnlyCause} pending={session.pending} />
       <UndoKeptNotice editor={editor} />
       <div className="board-body">
         <main className="board-main" aria-label="Board">

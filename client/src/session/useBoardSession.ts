@@ -6,6 +6,7 @@ import { followBrowserOnline } from '../offline/followBrowserOnline.ts';
 import { openLocalCopy } from '../offline/localCopy.ts';
 import { PendingChanges } from '../offline/PendingChanges.ts';
 import { watchRelayStateVectors } from '../offline/watchRelayStateVectors.ts';
+import { LinkRefusal } from '../sync/LinkRefusal.ts';
 import { openProvider } from '../sync/openProvider.ts';
 import type { BoardSession } from './BoardSession.ts';
 
@@ -16,15 +17,17 @@ export function useBoardSession(boardId: string): BoardSession | null {
     const local = openLocalCopy(boardId, doc);
     const pending = new PendingChanges(doc, boardId);
     const { provider, saved } = openProvider(boardId, doc);
+    const linkRefusal = new LinkRefusal(provider);
     const unwatch = watchRelayStateVectors(provider, (stateVector) => pending.cover(stateVector));
     const unfollow = followBrowserOnline(provider);
     const editor = new BoardEditor(doc);
-    const next: BoardSession = { boardId, doc, provider, saved, editor, notes: new NotesStore(doc), local, pending };
+    const next: BoardSession = { boardId, doc, provider, saved, editor, notes: new NotesStore(doc), local, pending, linkRefusal };
     setSession(next);
     return () => {
       unwatch();
       unfollow();
       pending.destroy();
+      linkRefusal.destroy();
       next.notes.destroy();
       next.editor.destroy();
       provider.destroy();
