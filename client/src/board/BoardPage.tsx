@@ -158,6 +158,7 @@ function LiveBoard({
           identity={identity}
           board={doc}
           origin={editor.origin}
+          editor={editor}
         />
       )}
       {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}

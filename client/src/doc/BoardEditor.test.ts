@@ -74,6 +74,18 @@ describe('BoardEditor', () => {
     expect(kept).toEqual([]);
   });
 
+  it('leads Add note elsewhere while a redirect is set (private writing), and posts again once it ends', () => {
+    const doc = new Y.Doc();
+    const editor = new BoardEditor(doc);
+    const led: string[] = [];
+    const end = editor.redirectNewNotes((lane) => led.push(lane));
+    expect(editor.addNote({ lane: 'design', author: 'a', authorRole: 'lay' })).toBeNull();
+    expect(led).toEqual(['design']);
+    expect(new NotesStore(doc).getSnapshot().byId.size).toBe(0);
+    end();
+    expect(editor.addNote({ lane: 'design', author: 'a', authorRole: 'lay' })).not.toBeNull();
+  });
+
   it('refuses writes when read-only', () => {
     const editor = new BoardEditor(new Y.Doc());
     editor.setReadOnly(true);

@@ -37,6 +37,8 @@ export class BoardEditor {
   private lastTextEdit: { id: string; at: number } | null = null;
   /** Notes created here whose first typing belongs to writing them, not to an edit. */
   private readonly freshNotes = new Set<string>();
+  /** While private writing is on, where Add note leads instead of the board (issue 12, item 2). */
+  private newNoteRedirect: ((lane: LaneId) => void) | null = null;
 
   private readonly undoKeptListeners = new Set<(noteId: string) => void>();
   /** Notes an undo in progress keeps (see keepOthersWriting), reported once it is done. */
@@ -102,8 +104,26 @@ export class BoardEditor {
     this.role = role;
   }
 
+  /**
+   * While set, every Add note (button, N, double-click, the list's) calls `redirect` with the
+   * lane instead of posting a note everyone sees: during private writing a new note belongs in
+   * the person's private room. Returns the function that ends the redirect.
+   */
+  redirectNewNotes(redirect: (lane: LaneId) => void): () => void {
+    this.newNoteRedirect = redirect;
+    return () => {
+      if (this.newNoteRedirect === redirect) this.newNoteRedirect = null;
+    };
+  }
+
+  /** Null when refused (read-only, a locked lane) or led elsewhere (private writing). */
   addNote(input: NewNote): string | null {
-    if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
+    if (this.readOnly) return null;
+    if (this.newNoteRedirect) {
+      this.newNoteRedirect(input.lane);
+      return null;
+    }
+    if (this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
     const id = createNote(this.doc, input, this.origin);
     this.freshNotes.add(id);
