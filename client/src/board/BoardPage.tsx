@@ -40,6 +40,7 @@ import { useLinkRefusal } from '../sync/LinkRefusal.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
+import { VoteOpenedNotice } from '../voting/VoteOpenedNotice.tsx';
 import { VotePanel } from '../voting/VotePanel.tsx';
 import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
@@ -165,6 +166,7 @@ function LiveBoard({
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       <ReadOnlyNotice cause={readOnlyCause} pending={session.pending} />
       <UndoKeptNotice editor={editor} />
+      <VoteOpenedNotice voting={voting} announcer={announcer} />
       <div className="board-body">
         <main className="board-main" aria-label="Board">
           {board.view === 'list' ? (
