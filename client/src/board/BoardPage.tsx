@@ -13,6 +13,7 @@ import { rememberBoard } from '../device/recentBoards.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
 import { FollowControls } from '../follow/FollowControls.tsx';
+import { ListFollow } from '../follow/ListFollow.tsx';
 import { useFollow } from '../follow/useFollow.ts';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
@@ -163,6 +164,7 @@ function LiveBoard({
         />
       )}
       {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}
+      {board.view === 'list' && <ListFollow awareness={provider.awareness} follow={follow} peers={peers} notes={session.notes} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       <ReadOnlyNotice cause={readOnlyCause} pending={session.pending} />
       <UndoKeptNotice editor={editor} />
