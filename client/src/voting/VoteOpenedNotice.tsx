@@ -16,6 +16,8 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
   const open = findOpenVote(voting.votes);
   const openId = open?.id ?? null;
   const facilitates = voting.access === 'facilitate';
+  // A view-only link (or a locked board) can look at the vote but not place dots.
+  const canVote = voting.access === 'edit';
   // The vote this person has already gone to (or been told about while looking at the panel).
   const [seen, setSeen] = useState<string | null>(null);
   const { panelOpen } = voting;
@@ -26,8 +28,8 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
 
   const show = openId !== null && openId !== seen && !panelOpen && !facilitates;
   useEffect(() => {
-    if (show) announcer.say(`${OPENED} Go to the vote to place your dots.`);
-  }, [show, announcer]);
+    if (show) announcer.say(canVote ? `${OPENED} Go to the vote to place your dots.` : OPENED);
+  }, [show, announcer, canVote]);
 
   if (!show || !open) return null;
   return (
@@ -45,7 +47,7 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
           voting.setPanelOpen(true);
         }}
       >
-        Go to the vote
+        {canVote ? 'Go to the vote' : 'See the vote'}
       </button>
     </div>
   );
