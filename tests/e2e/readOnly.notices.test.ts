@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { joinAs, type Participant, useE2eEnvironment, waitFor } from './support/index.ts';
+import { createLinkedBoard } from './support/shareLinks.ts';
 
 /**
  * Issue 12, item 1: each reason a board cannot be changed gets its own words. A view-only link
@@ -12,25 +13,6 @@ import { joinAs, type Participant, useE2eEnvironment, waitFor } from './support/
 const VIEWING = 'You are viewing this board. You can follow along but not change it.';
 const LOCKED = 'The facilitator has locked the board';
 const UNLOCK_AGAIN = 'It will open again when they unlock it.';
-
-/** Links for a new board on a server that requires them, made through the HTTP API. */
-async function boardWithLinks(serverUrl: string): Promise<{ facilitate: string; edit: string; view: string }> {
-  const created = await fetch(`${serverUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Ward discharge' }),
-  });
-  const board = (await created.json()) as { id: string; facilitatorLink: { token: string; path: string } };
-  const link = async (access: 'edit' | 'view') => {
-    const response = await fetch(`${serverUrl}/api/boards/${board.id}/links`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.facilitatorLink.token}` },
-      body: JSON.stringify({ access, label: access }),
-    });
-    return `${serverUrl}${((await response.json()) as { path: string }).path}`;
-  };
-  return { facilitate: `${serverUrl}${board.facilitatorLink.path}`, edit: await link('edit'), view: await link('view') };
-}
 
 /** No read-only page may tell people to reload, or raise an alert, unless the board is too new. */
 async function expectNoWrongAlert(page: Page): Promise<void> {
@@ -47,10 +29,10 @@ describe('why a board cannot be changed', () => {
   });
 
   it('says "viewing" to a view-only link and "locked" to participants while the facilitator locks the board', async () => {
-    const links = await boardWithLinks(env.server.url);
-    const fay = await joinAs(env.browser, links.facilitate, 'Fay', 'practitioner');
-    const pat = await joinAs(env.browser, links.edit, 'Pat', 'lay');
-    const val = await joinAs(env.browser, links.view, 'Val', 'lay');
+    const board = await createLinkedBoard(env.server, 'Ward discharge');
+    const fay = await joinAs(env.browser, board.facilitateUrl, 'Fay', 'practitioner');
+    const pat = await joinAs(env.browser, board.editUrl, 'Pat', 'lay');
+    const val = await joinAs(env.browser, board.viewUrl, 'Val', 'lay');
     people.push(fay, pat, val);
 
     await val.page

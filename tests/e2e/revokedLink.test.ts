@@ -9,19 +9,13 @@ import {
   waitFor,
   waitForStatus,
 } from './support/index.ts';
+import { createLinkedBoard, switchOffLink } from './support/shareLinks.ts';
 
 /**
  * Issue 12, item 8: when the relay refuses a device's link (switched off, expired, not valid),
  * the board goes read-only and says so in plain words, the sync badge names the link instead of
  * "Offline", and the changes the device could not send are counted and kept, not piled up.
  */
-
-interface NewBoard {
-  id: string;
-  facilitatorToken: string;
-  facilitatorUrl: string;
-}
-
 describe('a link the relay refuses', () => {
   const env = useE2eEnvironment({ requireLinks: true });
   const people: Participant[] = [];
@@ -29,34 +23,9 @@ describe('a link the relay refuses', () => {
     for (const person of people) await person.context.close().catch(() => {});
   });
 
-  async function newBoard(title: string): Promise<NewBoard> {
-    const response = await fetch(`${env.server.url}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title }),
-    });
-    const board = (await response.json()) as { id: string; facilitatorLink: { token: string; path: string } };
-    return {
-      id: board.id,
-      facilitatorToken: board.facilitatorLink.token,
-      facilitatorUrl: `${env.server.url}${board.facilitatorLink.path}`,
-    };
-  }
-
-  async function editLink(board: NewBoard): Promise<{ id: string; url: string }> {
-    const response = await fetch(`${env.server.url}/api/boards/${board.id}/links`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.facilitatorToken}` },
-      body: JSON.stringify({ access: 'edit', label: 'Patients' }),
-    });
-    const link = (await response.json()) as { id: string; path: string };
-    return { id: link.id, url: `${env.server.url}${link.path}` };
-  }
-
   it('switched off while offline: read-only, says so, counts and keeps what was not sent', async () => {
-    const board = await newBoard('Carers group');
-    const link = await editLink(board);
-    const pat = await joinAs(env.browser, link.url, 'Pat', 'lay');
+    const board = await createLinkedBoard(env.server, 'Carers group');
+    const pat = await joinAs(env.browser, board.editUrl, 'Pat', 'lay');
     people.push(pat);
     await addNote(pat.page, 'Seen online');
 
@@ -64,11 +33,7 @@ describe('a link the relay refuses', () => {
     await waitForStatus(pat.page, 'Offline');
     const unsent = await addNote(pat.page, 'Written with no signal');
 
-    const revoked = await fetch(`${env.server.url}/api/boards/${board.id}/links/${link.id}`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${board.facilitatorToken}` },
-    });
-    expect(revoked.ok).toBe(true);
+    await switchOffLink(env.server, board, board.editLinkId);
     await pat.context.setOffline(false);
 
     await pat.page
@@ -86,13 +51,13 @@ describe('a link the relay refuses', () => {
     await pat.page.screenshot({ path: 'tests/e2e/screenshots/revoked-link.png' });
     // Nothing is lost here, and nothing reached the board.
     expect((await noteTexts(pat.page))[unsent]).toBe('Written with no signal');
-    const fay = await joinAs(env.browser, board.facilitatorUrl, 'Fay', 'practitioner');
+    const fay = await joinAs(env.browser, board.facilitateUrl, 'Fay', 'practitioner');
     people.push(fay);
     expect(Object.values(await noteTexts(fay.page))).toEqual(['Seen online']);
   });
 
   it('a link that is not valid at open: read-only and says so', async () => {
-    const board = await newBoard('Wrong link');
+    const board = await createLinkedBoard(env.server, 'Wrong link');
     const kim = await openParticipant(env.browser, { ignore: [/WebSocket/] });
     people.push(kim);
     await kim.page.goto(`${env.server.url}/b/${board.id}#token=bm90LWEtbGluaw.bm90LWEtc2lnbmF0dXJl`);
