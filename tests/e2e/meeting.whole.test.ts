@@ -181,6 +181,12 @@ describe('a whole meeting', () => {
       await waitFor(async () => (await screen.page.getByText(LOCKED).count()) === 0, { message: `unlock on ${screen.name}` });
       await waitForSaved(screen.page);
     }
+    // Everyone's sockets reconnected for the lock and again for the unlock; nobody drops out of
+    // "Here now", the phone (which sends no cursor) included.
+    await waitFor(async () => ((await fay.page.locator('.board-aside').textContent()) ?? '').includes('Here now: 6 people'), {
+      timeout: 3_000,
+      message: 'all six people here again after the unlock',
+    });
 
     // 5. A vote: every participant is told, the phone included, and can go to it and place a dot.
     await fay.page.getByRole('button', { name: 'Votes and results' }).click();

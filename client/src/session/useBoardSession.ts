@@ -8,6 +8,7 @@ import { PendingChanges } from '../offline/PendingChanges.ts';
 import { watchRelayStateVectors } from '../offline/watchRelayStateVectors.ts';
 import { LinkRefusal } from '../sync/LinkRefusal.ts';
 import { openProvider } from '../sync/openProvider.ts';
+import { renewPresenceOnConnect } from '../sync/renewPresenceOnConnect.ts';
 import type { BoardSession } from './BoardSession.ts';
 
 export function useBoardSession(boardId: string): BoardSession | null {
@@ -18,6 +19,7 @@ export function useBoardSession(boardId: string): BoardSession | null {
     const pending = new PendingChanges(doc, boardId);
     const { provider, saved } = openProvider(boardId, doc);
     const linkRefusal = new LinkRefusal(provider);
+    const stopRenewing = renewPresenceOnConnect(provider);
     const unwatch = watchRelayStateVectors(provider, (stateVector) => pending.cover(stateVector));
     const unfollow = followBrowserOnline(provider);
     const editor = new BoardEditor(doc);
@@ -28,6 +30,7 @@ export function useBoardSession(boardId: string): BoardSession | null {
       unfollow();
       pending.destroy();
       linkRefusal.destroy();
+      stopRenewing();
       next.notes.destroy();
       next.editor.destroy();
       provider.destroy();
