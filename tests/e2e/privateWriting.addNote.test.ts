@@ -15,8 +15,9 @@ import { createLinkedBoard } from './support/shareLinks.ts';
 /**
  * Issue 12, item 2: while the facilitator runs private writing, every way of adding a note —
  * the toolbar's Add note, a double-click on the canvas, the list's Add note — leads to the
- * person's private note, never onto the board everyone sees; the facilitator's reveal still
- * brings the notes out. Before the fix each of them posted a public note.
+ * person's private note, never onto the board everyone sees, and an anonymous post waits until
+ * private writing ends; the facilitator's reveal still brings the notes out. Before the fix each
+ * of them posted a public note.
  */
 
 interface CameraHook {
@@ -83,6 +84,14 @@ describe('Add note during private writing', () => {
     await lee.page.keyboard.type('A named person to call');
     await lee.page.getByRole('button', { name: 'Add private note' }).click();
     await lee.page.getByRole('list', { name: 'Your private notes' }).getByText('A named person to call').waitFor();
+
+    // Posting anonymously is not a way round it: it waits, and says why.
+    await wyn.page.getByRole('button', { name: 'Post anonymously…' }).click();
+    const dialog = wyn.page.getByRole('dialog', { name: 'Post a note anonymously' });
+    await dialog.getByLabel('Your note').fill('Said out loud it sounds petty');
+    await dialog.getByRole('button', { name: 'Post anonymously' }).click();
+    await dialog.getByText(/Private writing is on/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // Nothing reached the public board.
     for (const person of people) expect(await noteIds(person.page)).toEqual([]);

@@ -82,7 +82,11 @@ describe('BoardEditor', () => {
     expect(editor.addNote({ lane: 'design', author: 'a', authorRole: 'lay' })).toBeNull();
     expect(led).toEqual(['design']);
     expect(new NotesStore(doc).getSnapshot().byId.size).toBe(0);
+    expect(editor.newNotesRedirected()).toBe(true);
+    expect(editor.addAnonymousNote({ lane: 'design', authorRole: 'lay', text: 'quietly' })).toBeNull();
+    expect(new NotesStore(doc).getSnapshot().byId.size).toBe(0);
     end();
+    expect(editor.newNotesRedirected()).toBe(false);
     expect(editor.addNote({ lane: 'design', author: 'a', authorRole: 'lay' })).not.toBeNull();
   });
 

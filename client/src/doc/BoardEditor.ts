@@ -116,6 +116,11 @@ export class BoardEditor {
     };
   }
 
+  /** True while Add note leads elsewhere (private writing is on for this person). */
+  newNotesRedirected(): boolean {
+    return this.newNoteRedirect !== null;
+  }
+
   /** Null when refused (read-only, a locked lane) or led elsewhere (private writing). */
   addNote(input: NewNote): string | null {
     if (this.readOnly) return null;
@@ -136,7 +141,8 @@ export class BoardEditor {
    * which links it to this person's named notes and dots (docs/voting.md, anonymity).
    */
   addAnonymousNote(input: NewAnonymousNote): string | null {
-    if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
+    // During private writing nothing new goes on the board; a private note would carry the name.
+    if (this.readOnly || this.newNoteRedirect || this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
     const id = createAnonymousNote(this.doc, input, this.origin);
     this.ownAnonymousNotes.add(id);
