@@ -56,6 +56,32 @@ describe('a link the relay refuses', () => {
     expect(Object.values(await noteTexts(fay.page))).toEqual(['Seen online']);
   });
 
+  it('a link that has expired by the time it is opened: read-only and says so', async () => {
+    const board = await createLinkedBoard(env.server, 'Short link');
+    const response = await fetch(`${env.server.url}/api/boards/${board.id}/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.facilitatorToken}` },
+      body: JSON.stringify({ access: 'edit', label: 'For one second', expiresInMinutes: 0.01 }),
+    });
+    const link = (await response.json()) as { path: string; expiresAt: number };
+    await waitFor(() => Date.now() > link.expiresAt + 200, { message: 'the link to expire' });
+    const kim = await openParticipant(env.browser, { ignore: [/WebSocket/] });
+    people.push(kim);
+    await kim.page.goto(`${env.server.url}${link.path}`);
+    await kim.page.getByLabel('Your name').fill('Kim');
+    await kim.page.getByRole('radio', { name: /patient, carer/ }).check();
+    await kim.page.getByRole('button', { name: 'Join the board' }).click();
+
+    await kim.page.getByText('This link has expired. Ask the facilitator for a new one.').waitFor({ timeout: 15_000 });
+    await waitForStatus(kim.page, 'Link expired');
+    expect(
+      await kim.page
+        .getByRole('button', { name: /^Add note/ })
+        .first()
+        .isDisabled(),
+    ).toBe(true);
+  });
+
   it('a link that is not valid at open: read-only and says so', async () => {
     const board = await createLinkedBoard(env.server, 'Wrong link');
     const kim = await openParticipant(env.browser, { ignore: [/WebSocket/] });
