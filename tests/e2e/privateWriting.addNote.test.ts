@@ -14,7 +14,7 @@ import { createLinkedBoard } from './support/shareLinks.ts';
 
 /**
  * Issue 12, item 2: while the facilitator runs private writing, every way of adding a note —
- * the toolbar's Add note, a double-click on the canvas, the list's Add note — leads to the
+ * the toolbar's Add note, a double-click on the canvas, N, the list's Add note — leads to the
  * person's private note, never onto the board everyone sees, and an anonymous post waits until
  * private writing ends; the facilitator's reveal still brings the notes out. Before the fix each
  * of them posted a public note.
@@ -77,6 +77,12 @@ describe('Add note during private writing', () => {
       box.y + camera.y + 400 * camera.scale,
     );
     await ledToPrivateNote(wyn.page, 'design');
+
+    // The N key on the canvas, with Decide chosen (4).
+    await wyn.page.getByRole('application').focus();
+    await wyn.page.keyboard.press('4');
+    await wyn.page.keyboard.press('n');
+    await ledToPrivateNote(wyn.page, 'decide');
 
     // The list's Add note, on a phone-sized view.
     await laneAddButton(lee.page, 'Deliver').click();
