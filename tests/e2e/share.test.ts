@@ -57,7 +57,9 @@ describe('share links', () => {
     expect(await facilitator.evaluate(() => window.__costudio.doc.getMap('notes').has('smuggled'))).toBe(false);
 
     await facilitator.getByRole('button', { name: 'Switch off View only – Observers' }).click();
-    await viewer.getByText('This link has been switched off. Ask the facilitator for a new one.').waitFor({ timeout: 10_000 });
+    await viewer
+      .getByText('This link has been switched off by the facilitator. Ask them for a new link.')
+      .waitFor({ timeout: 10_000 });
     await facilitator.getByText('(switched off)').waitFor();
     expect(problems.all()).toEqual([]);
   });

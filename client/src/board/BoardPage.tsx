@@ -13,11 +13,15 @@ import { rememberBoard } from '../device/recentBoards.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
 import { FollowControls } from '../follow/FollowControls.tsx';
+import { ListFollow } from '../follow/ListFollow.tsx';
 import { useFollow } from '../follow/useFollow.ts';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
 import { isBoardLocked } from '../lock/boardLock.ts';
+import { ReadOnlyNotice } from '../notices/ReadOnlyNotice.tsx';
+import { readOnlyCauseOf } from '../notices/readOnlyCause.ts';
+import { UndoKeptNotice } from '../notices/UndoKeptNotice.tsx';
 import { PendingChangesNotice } from '../offline/PendingChangesNotice.tsx';
 import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
@@ -33,9 +37,11 @@ import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import { boardAccess, boardToken } from '../share/boardTokens.ts';
 import { FacilitationBar } from '../share/FacilitationBar.tsx';
 import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
+import { useLinkRefusal } from '../sync/LinkRefusal.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
+import { VoteOpenedNotice } from '../voting/VoteOpenedNotice.tsx';
 import { VotePanel } from '../voting/VotePanel.tsx';
 import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
@@ -64,7 +70,8 @@ function LiveBoard({
 }) {
   const { doc, provider, editor, saved, boardId } = session;
   const meta = useBoardMeta(doc);
-  const status = useSyncStatus(provider, saved);
+  const linkRefusal = useLinkRefusal(session.linkRefusal);
+  const status = useSyncStatus(provider, saved, linkRefusal);
   const peers = usePeers(provider.awareness);
   const presence = useLocalPresence(provider.awareness, identity);
   // Share links (issue 7): the relay enforces view-only links and board locks; the UI follows.
@@ -74,7 +81,8 @@ function LiveBoard({
   // A string key, so the set (and the editor's copy of it) changes only when the locks do.
   const lockedKey = access === 'facilitate' ? '' : [...readLockedLanes(facilitation?.map)].join(',');
   const lockedLanes = useMemo(() => new Set(lockedKey.split(',').filter(isLaneId)), [lockedKey]);
-  const readOnly = meta.tooNew || access === 'view' || (locked && access !== 'facilitate');
+  const readOnlyCause = readOnlyCauseOf({ tooNew: meta.tooNew, access, boardLocked: locked, linkRefusal });
+  const readOnly = readOnlyCause !== null;
   const [camera, setCamera] = useState<CameraController | null>(null);
   const follow = useFollow(provider.awareness, camera, facilitation?.map ?? null, access === 'facilitate');
   const voting = useBoardVoting(session, identity, readOnly);
@@ -127,7 +135,7 @@ function LiveBoard({
         </a>
         <h1 className="board-header__title">{meta.title}</h1>
         <SyncStatusBadge status={status} />
-        <PendingChangesNotice pending={session.pending} status={status} />
+        {!linkRefusal && <PendingChangesNotice pending={session.pending} status={status} />}
         <BoardViewToggle view={board.view} onChange={board.setView} />
         <SettingsButton />
         <VotingHeaderButtons voting={voting} editor={editor} identity={identity} />
@@ -152,16 +160,15 @@ function LiveBoard({
           identity={identity}
           board={doc}
           origin={editor.origin}
+          editor={editor}
         />
       )}
       {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}
+      {board.view === 'list' && <ListFollow awareness={provider.awareness} follow={follow} peers={peers} notes={session.notes} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
-      {readOnly && (
-        <p className="read-only-notice" role="alert">
-          This board was made with a newer version of Costudio. You can look at it but not change it here. Reload the page to get
-          the newer version.
-        </p>
-      )}
+      <ReadOnlyNotice cause={readOnlyCause} pending={session.pending} />
+      <UndoKeptNotice editor={editor} />
+      <VoteOpenedNotice voting={voting} announcer={announcer} />
       <div className="board-body">
         <main className="board-main" aria-label="Board">
           {board.view === 'list' ? (

@@ -40,6 +40,56 @@ describe('BoardEditor', () => {
     expect(getNoteText(docB, id)?.toString()).toBe('YabcX');
   });
 
+  it("undoing this person's new note keeps it, and a collaborator's words in it, once someone else has written there", () => {
+    const [docA, docB] = connectedPair();
+    const alice = new BoardEditor(docA);
+    const bob = new BoardEditor(docB);
+    const kept: string[] = [];
+    alice.onUndoKeptNote((noteId) => kept.push(noteId));
+    const id = alice.addNote({ lane: 'define', author: 'Alice', authorRole: 'lay' }) as string;
+    alice.editText(id, 'Ask about transport');
+    bob.editText(id, 'Ask about transport, and parking');
+    alice.undo();
+    // Alice's words are gone, Bob's stay, and the note is still whole on both devices.
+    for (const doc of [docA, docB]) {
+      expect(getNoteText(doc, id)?.toString()).toBe(', and parking');
+      expect(new NotesStore(doc).getSnapshot().byId.get(id)?.lane).toBe('define');
+    }
+    expect(kept).toEqual([id]);
+    // Redo brings Alice's words back.
+    alice.redo();
+    expect(getNoteText(docB, id)?.toString()).toBe('Ask about transport, and parking');
+  });
+
+  it('undoing a new note that only this person wrote in still removes it', () => {
+    const [docA, docB] = connectedPair();
+    const alice = new BoardEditor(docA);
+    const kept: string[] = [];
+    alice.onUndoKeptNote((noteId) => kept.push(noteId));
+    const id = alice.addNote({ lane: 'define', author: 'Alice', authorRole: 'lay' }) as string;
+    alice.editText(id, 'Mine alone');
+    alice.undo();
+    alice.undo();
+    expect(new NotesStore(docB).getSnapshot().byId.has(id)).toBe(false);
+    expect(kept).toEqual([]);
+  });
+
+  it('leads Add note elsewhere while a redirect is set (private writing), and posts again once it ends', () => {
+    const doc = new Y.Doc();
+    const editor = new BoardEditor(doc);
+    const led: string[] = [];
+    const end = editor.redirectNewNotes((lane) => led.push(lane));
+    expect(editor.addNote({ lane: 'design', author: 'a', authorRole: 'lay' })).toBeNull();
+    expect(led).toEqual(['design']);
+    expect(new NotesStore(doc).getSnapshot().byId.size).toBe(0);
+    expect(editor.newNotesRedirected()).toBe(true);
+    expect(editor.addAnonymousNote({ lane: 'design', authorRole: 'lay', text: 'quietly' })).toBeNull();
+    expect(new NotesStore(doc).getSnapshot().byId.size).toBe(0);
+    end();
+    expect(editor.newNotesRedirected()).toBe(false);
+    expect(editor.addNote({ lane: 'design', author: 'a', authorRole: 'lay' })).not.toBeNull();
+  });
+
   it('refuses writes when read-only', () => {
     const editor = new BoardEditor(new Y.Doc());
     editor.setReadOnly(true);

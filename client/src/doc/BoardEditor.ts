@@ -41,9 +41,43 @@ export class BoardEditor {
   private lastTextEdit: { id: string; at: number } | null = null;
   /** Notes created here whose first typing belongs to writing them, not to an edit. */
   private readonly freshNotes = new Set<string>();
+  /** While private writing is on, where Add note leads instead of the board (issue 12, item 2). */
+  private newNoteRedirect: ((lane: LaneId) => void) | null = null;
+
+  private readonly undoKeptListeners = new Set<(noteId: string) => void>();
+  /** Notes an undo in progress keeps (see keepOthersWriting), reported once it is done. */
+  private keptByUndo = new Set<string>();
 
   constructor(readonly doc: Y.Doc) {
-    this.undoManager = new Y.UndoManager(getNotesMap(doc), { trackedOrigins: new Set([this.origin]) });
+    this.undoManager = new Y.UndoManager(getNotesMap(doc), {
+      trackedOrigins: new Set([this.origin]),
+      deleteFilter: this.keepOthersWriting,
+    });
+  }
+
+  /**
+   * Undoing the creation of a note would delete the whole note, with whatever a collaborator has
+   * typed into it since (issue 12, item 9). So while undoing, a note that holds someone else's
+   * live text is kept, with its fields; only what this person wrote into it is taken out, the
+   * way undo treats everyone's text elsewhere. Redo puts this person's words back.
+   */
+  private readonly keepOthersWriting = (item: Y.Item): boolean => {
+    const noteEntry = noteEntryOf(item, getNotesMap(this.doc));
+    if (!noteEntry) return true;
+    const note = (noteEntry.content as Y.ContentType).type as Y.Map<unknown>;
+    const text = note.get('text');
+    if (!(text instanceof Y.Text) || !hasOthersText(text, this.doc.clientID)) return true;
+    // This person's own characters may go; the note and its fields stay.
+    if (item.parent === text) return true;
+    const key = noteEntry.parentSub;
+    if (key !== null) this.keptByUndo.add(key);
+    return false;
+  };
+
+  /** Called with a note's id when an undo kept it because someone else had written in it. */
+  onUndoKeptNote(listener: (noteId: string) => void): () => void {
+    this.undoKeptListeners.add(listener);
+    return () => this.undoKeptListeners.delete(listener);
   }
 
   /** A board from a newer version of Costudio must not be changed by this one. */
@@ -74,8 +108,31 @@ export class BoardEditor {
     this.role = role;
   }
 
+  /**
+   * While set, every Add note (button, N, double-click, the list's) calls `redirect` with the
+   * lane instead of posting a note everyone sees: during private writing a new note belongs in
+   * the person's private room. Returns the function that ends the redirect.
+   */
+  redirectNewNotes(redirect: (lane: LaneId) => void): () => void {
+    this.newNoteRedirect = redirect;
+    return () => {
+      if (this.newNoteRedirect === redirect) this.newNoteRedirect = null;
+    };
+  }
+
+  /** True while Add note leads elsewhere (private writing is on for this person). */
+  newNotesRedirected(): boolean {
+    return this.newNoteRedirect !== null;
+  }
+
+  /** Null when refused (read-only, a locked lane) or led elsewhere (private writing). */
   addNote(input: NewNote): string | null {
-    if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
+    if (this.readOnly) return null;
+    if (this.newNoteRedirect) {
+      this.newNoteRedirect(input.lane);
+      return null;
+    }
+    if (this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
     const id = createNote(this.doc, input, this.origin);
     this.freshNotes.add(id);
@@ -88,7 +145,8 @@ export class BoardEditor {
    * which links it to this person's named notes and dots (docs/voting.md, anonymity).
    */
   addAnonymousNote(input: NewAnonymousNote): string | null {
-    if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
+    // During private writing nothing new goes on the board; a private note would carry the name.
+    if (this.readOnly || this.newNoteRedirect || this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
     const id = createAnonymousNote(this.doc, input, this.origin);
     this.ownAnonymousNotes.add(id);
@@ -147,7 +205,12 @@ export class BoardEditor {
   }
 
   undo(): void {
-    if (!this.readOnly) this.undoManager.undo();
+    if (this.readOnly) return;
+    this.keptByUndo = new Set();
+    this.undoManager.undo();
+    const kept = this.keptByUndo;
+    this.keptByUndo = new Set();
+    for (const noteId of kept) for (const listener of this.undoKeptListeners) listener(noteId);
   }
 
   redo(): void {
@@ -156,5 +219,21 @@ export class BoardEditor {
 
   destroy(): void {
     this.undoManager.destroy();
+    this.undoKeptListeners.clear();
   }
+}
+
+/** The entry in the notes map (note id → note) that `item` is, or lies inside; null elsewhere. */
+function noteEntryOf(item: Y.Item, notes: object): Y.Item | null {
+  let current: Y.Item | null = item;
+  while (current && current.parent !== notes) current = (current.parent as Y.AbstractType<unknown> | null)?._item ?? null;
+  return current;
+}
+
+/** True when the text holds characters, not deleted, that another Yjs client wrote. */
+function hasOthersText(text: Y.Text, ownClientId: number): boolean {
+  for (let item = text._start; item; item = item.right) {
+    if (!item.deleted && item.countable && item.id.client !== ownClientId) return true;
+  }
+  return false;
 }

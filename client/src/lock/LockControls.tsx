@@ -12,15 +12,6 @@ export function LockButton({ map, locked }: { map: Y.Map<unknown>; locked: boole
   );
 }
 
-/** What a participant sees while the board is locked: why nothing can be moved or written. */
-export function LockedNotice() {
-  return (
-    <p className="locked-notice" role="status">
-      The facilitator has locked the board, so notes cannot be added, moved or changed just now. You can still look around.
-    </p>
-  );
-}
-
 /** The facilitator's lane locks, one checkbox per lane. */
 export function LaneLockControls({ map, locked }: { map: Y.Map<unknown>; locked: ReadonlySet<LaneId> }) {
   return (

@@ -1,8 +1,9 @@
 import type { Access } from '@costudio/shared';
 import { LANES, type LaneId, PRIVATE_WRITING_KEY } from '@costudio/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Identity } from '../device/identity.ts';
+import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { type PrivateRoomNotes, revealPrivateNotes, reviewPrivateNotes } from './reveal.ts';
 import { usePrivateNotes } from './usePrivateNotes.ts';
 
@@ -14,6 +15,8 @@ interface PrivateWritingProps {
   identity: Identity;
   board: Y.Doc;
   origin: unknown;
+  /** Its Add note leads to the private note while private writing is on. */
+  editor: BoardEditor;
 }
 
 /**
@@ -25,13 +28,27 @@ export function PrivateWriting(props: PrivateWritingProps) {
   const on = props.facilitation.get(PRIVATE_WRITING_KEY) === true;
   if (props.access === 'facilitate') return <PrivateWritingControls {...props} on={on} />;
   if (!on || props.access === 'view') return null;
-  return <PrivateNoteForm boardId={props.boardId} identity={props.identity} />;
+  return <PrivateNoteForm boardId={props.boardId} identity={props.identity} editor={props.editor} />;
 }
 
-function PrivateNoteForm({ boardId, identity }: { boardId: string; identity: Identity }) {
+function PrivateNoteForm({ boardId, identity, editor }: { boardId: string; identity: Identity; editor: BoardEditor }) {
   const { notes, add } = usePrivateNotes(boardId, true);
   const [lane, setLane] = useState<LaneId>('define');
   const [text, setText] = useState('');
+  const sectionRef = useRef<HTMLElement>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const explanationId = useId();
+  // Every Add note on the board (button, N, double-click, the list's) leads here while this
+  // form is shown, so nothing written during the exercise reaches the others before the reveal.
+  useEffect(
+    () =>
+      editor.redirectNewNotes((toLane) => {
+        setLane(toLane);
+        sectionRef.current?.scrollIntoView({ block: 'nearest' });
+        fieldRef.current?.focus();
+      }),
+    [editor],
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') return;
@@ -39,9 +56,12 @@ function PrivateNoteForm({ boardId, identity }: { boardId: string; identity: Ide
     setText('');
   };
   return (
-    <section className="private-writing" aria-labelledby="private-writing-heading">
+    <section ref={sectionRef} className="private-writing" aria-labelledby="private-writing-heading">
       <h2 id="private-writing-heading">Private writing</h2>
-      <p>What you write here reaches only the facilitator until they reveal everyone’s notes together.</p>
+      <p id={explanationId}>
+        What you write here reaches only the facilitator until they reveal everyone’s notes together. While private writing is on,
+        Add note brings you here.
+      </p>
       <form onSubmit={onSubmit}>
         <label>
           Lane{' '}
@@ -54,7 +74,14 @@ function PrivateNoteForm({ boardId, identity }: { boardId: string; identity: Ide
           </select>
         </label>
         <label>
-          Private note <textarea value={text} maxLength={2000} onChange={(event) => setText(event.target.value)} />
+          Private note{' '}
+          <textarea
+            ref={fieldRef}
+            value={text}
+            maxLength={2000}
+            aria-describedby={explanationId}
+            onChange={(event) => setText(event.target.value)}
+          />
         </label>
         <button type="submit">Add private note</button>
       </form>

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import type { NotesStore } from '../doc/NotesStore.ts';
 import type { PendingChanges } from '../offline/PendingChanges.ts';
+import type { LinkRefusal } from '../sync/LinkRefusal.ts';
 import type { SavedTracker } from '../sync/savedTracker.ts';
 
 /** Everything one open board needs, created together and torn down together. */
@@ -18,4 +19,6 @@ export interface BoardSession {
   local: IndexeddbPersistence;
   /** Changes made on this device that the relay has not yet confirmed as stored. */
   pending: PendingChanges;
+  /** Set when the relay refuses this device's link (switched off, expired, not valid). */
+  linkRefusal: LinkRefusal;
 }

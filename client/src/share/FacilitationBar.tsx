@@ -1,7 +1,7 @@
 import type { Access } from '@costudio/shared';
 import { type LaneId, readLockedLanes } from '@costudio/shared';
 import { useState } from 'react';
-import { LaneLockControls, LockButton, LockedLanesNotice, LockedNotice } from '../lock/LockControls.tsx';
+import { LaneLockControls, LockButton, LockedLanesNotice } from '../lock/LockControls.tsx';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import './facilitation.css';
@@ -35,8 +35,6 @@ export function FacilitationBar({
           Share
         </button>
       )}
-      {access === 'view' && <p role="status">You are viewing this board. This link does not let you change it.</p>}
-      {locked && !facilitates && <LockedNotice />}
       {!locked && !facilitates && <LockedLanesNotice locked={lockedLanes} />}
       {facilitates && token && shareOpen && <SharePanel boardId={boardId} token={token} />}
     </div>

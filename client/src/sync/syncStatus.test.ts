@@ -20,6 +20,16 @@ describe('deriveSyncStatus', () => {
     ['lost the connection', { connected: false, synced: false }, 'Offline'],
     ['browser offline', { browserOnline: false }, 'Offline'],
     ['refused before first sync', { connected: false, synced: false, everSynced: false, lastCloseCode: 4404 }, 'Offline'],
+    [
+      'link switched off',
+      { connected: false, synced: false, lastCloseCode: 4410, linkRefusal: 'switched-off' },
+      'Link switched off',
+    ],
+    [
+      'link not valid at open',
+      { connected: false, synced: false, everSynced: false, linkRefusal: 'not-valid' },
+      'Link not valid',
+    ],
   ])('%s', (_name, facts, label) => {
     expect(deriveSyncStatus({ ...base, ...facts }).label).toBe(label);
   });

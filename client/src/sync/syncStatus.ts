@@ -1,4 +1,5 @@
 import { describeCloseCode, RECONNECTING_CLOSE_CODES } from '@costudio/shared';
+import type { LinkRefusalKind } from './LinkRefusal.ts';
 
 export type SyncStatusKind = 'connecting' | 'saved' | 'saving' | 'offline';
 
@@ -20,6 +21,8 @@ export interface SyncFacts {
   browserOnline: boolean;
   /** Code of the last close by the relay, if it gave one we know. */
   lastCloseCode: number | null;
+  /** The relay refused this device's link: nothing will be sent until a new link is opened. */
+  linkRefusal?: LinkRefusalKind | null;
 }
 
 const LABELS: Record<SyncStatusKind, string> = {
@@ -29,8 +32,17 @@ const LABELS: Record<SyncStatusKind, string> = {
   offline: 'Offline',
 };
 
+/** The badge's words when the link is refused; the board's notice says what to do. */
+const LINK_LABELS: Record<LinkRefusalKind, string> = {
+  'switched-off': 'Link switched off',
+  expired: 'Link expired',
+  'not-valid': 'Link not valid',
+};
+
 /** Turns connection facts into the one status a person can trust. */
 export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
+  // Not "Offline": trying again will not help, and the person should not wait for it.
+  if (facts.linkRefusal && !facts.synced) return { kind: 'offline', label: LINK_LABELS[facts.linkRefusal], detail: null };
   const closeDetail = facts.lastCloseCode === null ? null : (describeCloseCode(facts.lastCloseCode) ?? null);
   if (facts.browserOnline && !facts.synced && closeDetail && RECONNECTING_CLOSE_CODES.has(facts.lastCloseCode as number)) {
     // A brief, deliberate reconnect (e.g. the board was locked): say why instead of "Offline".

@@ -1,11 +1,16 @@
 import { describeCloseCode, RECONNECTING_CLOSE_CODES } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import type { LinkRefusalKind } from './LinkRefusal.ts';
 import type { SavedTracker } from './savedTracker.ts';
 import { deriveSyncStatus, type SyncFacts, type SyncStatus } from './syncStatus.ts';
 
 /** Live sync status of a board connection; re-derived on every event that can change it. */
-export function useSyncStatus(provider: WebsocketProvider, saved: SavedTracker): SyncStatus {
+export function useSyncStatus(
+  provider: WebsocketProvider,
+  saved: SavedTracker,
+  linkRefusal: LinkRefusalKind | null = null,
+): SyncStatus {
   const [status, setStatus] = useState<SyncStatus>(() => deriveSyncStatus(readFacts(provider, saved, false, null)));
 
   useEffect(() => {
@@ -13,7 +18,7 @@ export function useSyncStatus(provider: WebsocketProvider, saved: SavedTracker):
     let lastCloseCode: number | null = null;
     const update = () => {
       everSynced ||= provider.synced;
-      const next = deriveSyncStatus(readFacts(provider, saved, everSynced, lastCloseCode));
+      const next = deriveSyncStatus({ ...readFacts(provider, saved, everSynced, lastCloseCode), linkRefusal });
       setStatus((previous) =>
         previous.kind === next.kind && previous.detail === next.detail && previous.label === next.label ? previous : next,
       );
@@ -47,7 +52,7 @@ export function useSyncStatus(provider: WebsocketProvider, saved: SavedTracker):
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
     };
-  }, [provider, saved]);
+  }, [provider, saved, linkRefusal]);
 
   return status;
 }

@@ -30,7 +30,13 @@ export function AnonymousNoteButton({
     event.preventDefault();
     if (text.trim() === '') return setError('Please write your note first.');
     const id = editor.addAnonymousNote({ lane, authorRole: identity.role, text: text.trim() });
-    if (id === null) return setError('This board cannot be changed here.');
+    if (id === null) {
+      return setError(
+        editor.newNotesRedirected()
+          ? 'Private writing is on, so nothing is posted on the board until the facilitator reveals everyone’s notes. You can post this once private writing ends; it stays here until then.'
+          : 'This board cannot be changed here.',
+      );
+    }
     setText('');
     setError(null);
     setPosted(`Your note was posted in ${LANES.find((candidate) => candidate.id === lane)?.title}, shown as “${shownAs}”.`);

@@ -1,0 +1,54 @@
+import { findOpenVote } from '@costudio/shared';
+import { useEffect, useState } from 'react';
+import type { Announcer } from '../announce/Announcer.ts';
+import type { BoardVoting } from './useBoardVoting.ts';
+import { VOTE_PANEL_ID } from './VotePanel.tsx';
+import './voteOpenedNotice.css';
+
+const OPENED = 'The facilitator has opened a vote.';
+
+/**
+ * Tells a participant that a vote has opened (issue 12, item 4): a notice that stays in view
+ * with a button to the vote, and one polite announcement. It goes once they open the vote
+ * panel, or when the vote closes. The facilitator, who opened it, is not told.
+ */
+export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; announcer: Announcer }) {
+  const open = findOpenVote(voting.votes);
+  const openId = open?.id ?? null;
+  const facilitates = voting.access === 'facilitate';
+  // A view-only link (or a locked board) can look at the vote but not place dots.
+  const canVote = voting.access === 'edit';
+  // The vote this person has already gone to (or been told about while looking at the panel).
+  const [seen, setSeen] = useState<string | null>(null);
+  const { panelOpen } = voting;
+
+  useEffect(() => {
+    if (openId !== null && panelOpen) setSeen(openId);
+  }, [openId, panelOpen]);
+
+  const show = openId !== null && openId !== seen && !panelOpen && !facilitates;
+  useEffect(() => {
+    if (show) announcer.say(canVote ? `${OPENED} Go to the vote to place your dots.` : OPENED);
+  }, [show, announcer, canVote]);
+
+  if (!show || !open) return null;
+  return (
+    <div className="vote-opened-notice" data-testid="vote-opened-notice">
+      <p>
+        {OPENED}
+        {open.title && <span className="vote-opened-notice__title"> {open.title}</span>}
+      </p>
+      <button
+        type="button"
+        className="button-primary"
+        aria-controls={VOTE_PANEL_ID}
+        onClick={() => {
+          setSeen(open.id);
+          voting.setPanelOpen(true);
+        }}
+      >
+        {canVote ? 'Go to the vote' : 'See the vote'}
+      </button>
+    </div>
+  );
+}
