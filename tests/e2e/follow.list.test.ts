@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLinkedBoard } from '../support/e2e/shareLinks.ts';
 import { joinAs, laneAddButton, type Participant, useE2eEnvironment, waitFor } from './support/index.ts';
-import { createLinkedBoard } from './support/shareLinks.ts';
 
 /**
  * Issue 12, item 7: "Bring everyone to me" and Follow reach a phone in the list view: its list

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLinkedBoard } from '../support/e2e/shareLinks.ts';
 import {
   addNote,
   isFocused,
@@ -12,7 +13,6 @@ import {
   waitFor,
   waitForSaved,
 } from './support/index.ts';
-import { createLinkedBoard } from './support/shareLinks.ts';
 
 /**
  * A short co-design meeting, start to finish (issue 12): a facilitator, two lay participants, a

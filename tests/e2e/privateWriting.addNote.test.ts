@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLinkedBoard } from '../support/e2e/shareLinks.ts';
 import {
   isFocused,
   joinAs,
@@ -10,7 +11,6 @@ import {
   useE2eEnvironment,
   waitFor,
 } from './support/index.ts';
-import { createLinkedBoard } from './support/shareLinks.ts';
 
 /**
  * Issue 12, item 2: while the facilitator runs private writing, every way of adding a note —

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLinkedBoard, switchOffLink } from '../support/e2e/shareLinks.ts';
 import {
   addNote,
   joinAs,
@@ -9,7 +10,6 @@ import {
   waitFor,
   waitForStatus,
 } from './support/index.ts';
-import { createLinkedBoard, switchOffLink } from './support/shareLinks.ts';
 
 /**
  * Issue 12, item 8: when the relay refuses a device's link (switched off, expired, not valid),
@@ -46,7 +46,7 @@ describe('a link the relay refuses', () => {
     await waitForStatus(pat.page, 'Link switched off');
     expect(await pat.page.getByRole('status').filter({ hasText: 'Offline' }).count()).toBe(0);
     const notSent = pat.page.getByTestId('unsent-changes');
-    expect(await notSent.textContent()).toMatch(/^\d+ changes? made on this device (were|was) not sent\. /);
+    expect(await notSent.textContent()).toMatch(/^\d+ notes? (and \d+ other changes? )?(were|was) not sent from this device\. /);
     expect(await notSent.textContent()).toContain('kept on this device');
     await pat.page.screenshot({ path: 'tests/e2e/screenshots/revoked-link.png' });
     // Nothing is lost here, and nothing reached the board.

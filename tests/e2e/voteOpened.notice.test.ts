@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLinkedBoard } from '../support/e2e/shareLinks.ts';
 import { addNote, joinAs, type Participant, useE2eEnvironment, waitFor } from './support/index.ts';
-import { createLinkedBoard } from './support/shareLinks.ts';
 
 /**
  * Issue 12, item 4: when the facilitator opens a vote, every participant — on the canvas and on

@@ -1,4 +1,4 @@
-import type { PendingChanges } from '../offline/PendingChanges.ts';
+import type { PendingChanges, PendingSummary } from '../offline/PendingChanges.ts';
 import { usePendingChanges } from '../offline/usePendingChanges.ts';
 import type { ReadOnlyCause } from './readOnlyCause.ts';
 import './notices.css';
@@ -45,12 +45,19 @@ export function ReadOnlyNotice({ cause, pending }: { cause: ReadOnlyCause | null
 
 /** The changes this device made that the relay never confirmed; they stay in its local copy. */
 function UnsentChanges({ pending }: { pending: PendingChanges }) {
-  const count = usePendingChanges(pending);
-  if (count === 0) return null;
+  const summary = usePendingChanges(pending);
+  if (summary.notes === 0 && summary.other === 0) return null;
   return (
     <p data-testid="unsent-changes">
-      {count === 1 ? '1 change made on this device was not sent.' : `${count} changes made on this device were not sent.`} They
-      are kept on this device, and are sent if you open this board again with a new link.
+      {unsentWords(summary)} They are kept on this device, and are sent if you open this board again with a new link.
     </p>
   );
+}
+
+/** "2 notes were not sent from this device.": a person thinks in notes, not keystrokes. */
+function unsentWords({ notes, other }: PendingSummary): string {
+  const parts: string[] = [];
+  if (notes > 0) parts.push(notes === 1 ? '1 note' : `${notes} notes`);
+  if (other > 0) parts.push(other === 1 ? '1 other change' : `${other} other changes`);
+  return `${parts.join(' and ')} ${notes + other === 1 ? 'was' : 'were'} not sent from this device.`;
 }
