@@ -4,8 +4,11 @@ import { type Rect, visibleRect } from '../canvas/camera.ts';
 
 /** Awareness field with the part of the board a person sees, in board coordinates. */
 export const VIEW_FIELD = 'view';
-/** Awareness field set by facilitators, so the projector knows whom to follow. */
-export const FACILITATES_FIELD = 'facilitates';
+/**
+ * Awareness field set by facilitators, so the projector knows whom to follow. The relay keeps it
+ * only on states from facilitator links (shared/src/protocol/presence.ts), so it can be trusted.
+ */
+export { FACILITATES_FIELD } from '@costudio/shared';
 const PUBLISH_INTERVAL_MS = 100;
 /** Following may zoom in as far as the person followed, but no further than this. */
 const MAX_FOLLOW_SCALE = 8;
