@@ -9,6 +9,7 @@ export const VIEW_FIELD = 'view';
  * only on states from facilitator links (shared/src/protocol/presence.ts), so it can be trusted.
  */
 export { FACILITATES_FIELD } from '@costudio/shared';
+
 const PUBLISH_INTERVAL_MS = 100;
 /** Following may zoom in as far as the person followed, but no further than this. */
 const MAX_FOLLOW_SCALE = 8;
