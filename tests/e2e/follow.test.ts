@@ -59,6 +59,8 @@ describe('follow', () => {
     await participant.goto(facilitator.url());
     await join(participant, 'Pat');
 
+    // "Bring everyone to me" is in the facilitator's panel (issue 12), opened before the view is set.
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     // The facilitator looks closely at the far end of the board; the participant does not.
     await facilitator.evaluate(() => window.__costudio.camera.set({ x: -1500, y: -200, scale: 1.5 }));
     const target = await centre(facilitator);

@@ -61,6 +61,7 @@ describe('private writing', () => {
     await other.goto(facilitator.url());
     await join(other, 'Oli');
 
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.getByRole('button', { name: 'Start private writing' }).click();
     await writer.getByLabel('Private note', { exact: true }).fill(SECRET);
     await writer.getByRole('button', { name: 'Add private note' }).click();

@@ -50,6 +50,7 @@ describe('share links', () => {
     await facilitator.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
     expect(facilitator.url()).not.toContain('token');
 
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.getByRole('button', { name: 'Share' }).click();
     await facilitator.getByLabel('Access').selectOption('view');
     await facilitator.getByLabel('Name (optional)').fill('Observers');

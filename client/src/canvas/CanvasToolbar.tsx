@@ -1,4 +1,5 @@
-import { type LaneId, laneById } from '@costudio/shared';
+import { LANES, type LaneId, laneById } from '@costudio/shared';
+import type { ReactNode } from 'react';
 import type { CameraController } from './CameraController.ts';
 import { useZoomPercent } from './useZoomPercent.ts';
 
@@ -15,6 +16,10 @@ interface CanvasToolbarProps {
   onZoomIn(): void;
   onZoomOut(): void;
   onFit(): void;
+  /** Brings a lane into view and makes it the one "Add note" adds to. */
+  onGoToLane(lane: LaneId): void;
+  /** Shown beside "Add note": posting anonymously. */
+  addOther?: ReactNode;
 }
 
 /** Buttons for everything the canvas does by gesture, so no action needs a mouse. */
@@ -29,6 +34,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
           ({lane})
         </span>
       </button>
+      {props.addOther}
       <button
         type="button"
         disabled={props.readOnly || !props.canUndo}
@@ -61,6 +67,21 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       <button type="button" onClick={props.onFit} aria-keyshortcuts="0">
         Fit board
       </button>
+      {/* All six lanes, always in sight: the last two are off the screen at a readable zoom. */}
+      <nav className="lane-tabs" aria-label="Lanes">
+        {LANES.map((item, index) => (
+          <button
+            key={item.id}
+            type="button"
+            className="lane-tabs__tab"
+            aria-current={item.id === props.targetLane ? 'true' : undefined}
+            aria-keyshortcuts={String(index + 1)}
+            onClick={() => props.onGoToLane(item.id)}
+          >
+            {item.title}
+          </button>
+        ))}
+      </nav>
     </div>
   );
 }

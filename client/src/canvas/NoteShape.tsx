@@ -29,7 +29,12 @@ interface NoteShapeProps {
   onDragStart(id: string): void;
   onDragEnd(id: string, node: Konva.Node): void;
   theme?: CanvasTheme;
+  /** Body text size in board units. */
+  fontSize?: number;
 }
+
+/** Note body text, in board units: at the starting zoom (0.95 or more) at least 14 CSS px. */
+export const NOTE_FONT_SIZE = 15;
 
 const PADDING = 10;
 const FOOTER_HEIGHT = 30;
@@ -39,7 +44,7 @@ const ICON_SIZE = 14;
 const ICON_BOX = 24;
 
 const BODY_STYLE: Omit<TextStyle, 'fontFamily'> = {
-  fontSize: 15,
+  fontSize: NOTE_FONT_SIZE,
   lineHeight: 1.25,
   width: NOTE_WIDTH - PADDING * 2,
   height: NOTE_HEIGHT - PADDING - FOOTER_HEIGHT,
@@ -185,9 +190,13 @@ export const NoteShape = memo(function NoteShape({
   onDragStart,
   onDragEnd,
   theme = CANVAS_THEME,
+  fontSize = NOTE_FONT_SIZE,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
-  const body = useMemo(() => layoutTextBlock(note.text, { ...BODY_STYLE, fontFamily }), [note.text, fontFamily]);
+  const body = useMemo(
+    () => layoutTextBlock(note.text, { ...BODY_STYLE, fontSize, fontFamily }),
+    [note.text, fontSize, fontFamily],
+  );
   const author = authorLine(note);
   const voting = myDots !== null;
   const byline = useMemo(

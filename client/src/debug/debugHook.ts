@@ -10,12 +10,14 @@ import type { CameraController } from '../canvas/CameraController.ts';
  * unknown note; `drawnNoteIds` lists the notes drawn at full detail right now (culling leaves
  * out notes far from the view, and far-out zoom draws notes as plain shapes without ids);
  * `markedNoteIds` lists those of them drawn with a "New" or "Changed" mark (issue 6);
- * `noteDots` is the dot count drawn on a note during an open vote ("Yours: 1 · All: 3"), or null.
+ * `noteDots` is the dot count drawn on a note during an open vote ("Yours: 1 · All: 3"), or null;
+ * `noteFontSize` is the note body text size in board units (times the camera's scale: CSS px).
  */
 export interface CostudioDebugHook {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   camera: CameraController | null;
+  noteFontSize: number | null;
   noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
   drawnNoteIds(): string[];
   markedNoteIds(): string[];
@@ -33,6 +35,7 @@ function hook(): CostudioDebugHook {
     doc: null,
     provider: null,
     camera: null,
+    noteFontSize: null,
     noteScreenRect: () => null,
     drawnNoteIds: () => [],
     markedNoteIds: () => [],
