@@ -23,6 +23,7 @@ import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
+import { ProjectorControls } from '../projector/ProjectorControls.tsx';
 import { ProjectorView } from '../projector/ProjectorView.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useBoardSession } from '../session/useBoardSession.ts';
@@ -258,6 +259,12 @@ function LiveBoard({
               <h3>Everyone’s view</h3>
               <BringEveryoneButton follow={follow} />
             </div>
+            {facilitation && (
+              <div className="facilitate-panel__group">
+                <h3>Projector</h3>
+                <ProjectorControls boardId={boardId} map={facilitation.map} />
+              </div>
+            )}
             <div className="facilitate-panel__group">
               <h3>History and backups</h3>
               <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
