@@ -169,6 +169,7 @@ describe('the facilitator at 1280 × 800', () => {
     for (const words of ['Add note', 'Board / List', 'Facilitate', 'People', 'Text size and sounds', 'Escape']) {
       expect(text, words).toContain(words);
     }
+    await shot(page, 'facilitator-1280x800-help');
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'hidden' });
@@ -279,6 +280,16 @@ describe('a participant on a 390 × 844 phone', () => {
     await phone.page.getByRole('button', { name: 'Board', exact: true }).tap();
     await phone.page.getByRole('application').waitFor();
     await shot(phone.page, 'phone-390x844-board');
+    // On a phone the lanes are one menu, not six buttons.
+    await phone.page.getByRole('navigation', { name: 'Lanes' }).getByLabel('Go to lane').selectOption('evaluate');
+    await waitFor(
+      async () => {
+        const view = await visibleBoardX(phone.page);
+        return view.left <= laneLeft(5) + 1 && view.right >= laneLeft(5) + 360 - 1;
+      },
+      { message: 'Evaluate in view on the phone' },
+    );
+    expect(await axeViolations(phone.page)).toEqual([]);
   });
 });
 
