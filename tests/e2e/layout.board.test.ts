@@ -66,6 +66,27 @@ function visibleBoardX(page: Page): Promise<{ left: number; right: number }> {
   });
 }
 
+/**
+ * Controls in the header, toolbar and panels smaller than `min` CSS px either way. A checkbox or
+ * radio button counts by its label, which takes the click too.
+ */
+function smallTargets(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((least) => {
+    const scope = '.board-header, .canvas-toolbar, .lane-list__tools, .side-sheet, .board-aside, .skip-link';
+    const controls = [...document.querySelectorAll<HTMLElement>('button, a[href], select, input')].filter(
+      (el) => el.closest(scope) && el.getClientRects().length > 0 && !el.closest('dialog:not([open])'),
+    );
+    return controls.flatMap((el) => {
+      const target = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : el;
+      const box = target.getBoundingClientRect();
+      const name = (target.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30);
+      return box.width < least - 0.5 || box.height < least - 0.5
+        ? [`${name} ${Math.round(box.width)}×${Math.round(box.height)}`]
+        : [];
+    });
+  }, min);
+}
+
 /** A facilitator: makes the board on the start page, which gives this device the facilitator's link. */
 async function facilitatorOn(page: Page, serverUrl: string, title: string): Promise<string> {
   await page.goto(serverUrl);
@@ -115,6 +136,7 @@ describe('the facilitator at 1280 × 800', () => {
     }
     expect(await panel.getByRole('group', { name: 'Lock lanes' }).count()).toBe(1);
     await shot(page, 'facilitator-1280x800-facilitate-open');
+    expect(await smallTargets(page, 24)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -318,6 +340,7 @@ describe('the facilitator at 1920 × 1080 and on a 390 × 844 phone', () => {
     const panel = facilitator.page.getByRole('dialog', { name: 'Facilitate' });
     await panel.waitFor();
     await shot(facilitator.page, 'facilitator-390x844-facilitate-open');
+    expect(await smallTargets(facilitator.page, 44)).toEqual([]);
     expect(await axeViolations(facilitator.page)).toEqual([]);
     await panel.getByRole('button', { name: /^Close/ }).tap();
     await panel.waitFor({ state: 'detached' });
