@@ -117,8 +117,15 @@ describe('the projector at 1920 × 1080', () => {
     expect(lines).toBe(1);
   });
 
-  it('has no WCAG 2.2 A/AA violations', async () => {
+  it('has no WCAG 2.2 A/AA violations, at 1920 × 1080 and on a 1280 × 800 projector', async () => {
     expect(await axeViolations(projector)).toEqual([]);
+    // A smaller screen, where the join panel used to overflow into a scroll box nothing could focus.
+    await projector.setViewportSize({ width: 1280, height: 800 });
+    await shot(projector, 'projector-1280x800');
+    expect(await axeViolations(projector)).toEqual([]);
+    await projector.setViewportSize({ width: 390, height: 844 });
+    await shot(projector, 'projector-390x844');
+    await projector.setViewportSize(FULL_HD.viewport);
   });
 
   it('shrinks the join panel to a corner once people have joined', async () => {

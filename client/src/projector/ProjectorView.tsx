@@ -73,7 +73,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
     if (!camera || follow.following !== null) return;
     const fit = () => {
       const { width } = camera.getViewport();
-      camera.set({ scale: Math.max(0.2, (width - 32) / BOARD_WIDTH), x: 16, y: 12 });
+      camera.set({ scale: Math.max(0.05, (width - 32) / BOARD_WIDTH), x: 16, y: 12 });
     };
     fit();
     return camera.subscribe(fit);
