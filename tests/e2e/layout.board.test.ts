@@ -239,6 +239,13 @@ describe('a participant at 1280 × 800', () => {
     await button.click();
     await page.getByRole('heading', { name: 'Here now: 1 person' }).waitFor();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
+    // Escape inside the panel closes it and gives focus back to the button.
+    await page.getByRole('complementary', { name: 'People' }).getByRole('button', { name: /^Hide/ }).focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Here now: 1 person' }).waitFor({ state: 'detached' });
+    expect(await isFocused(button)).toBe(true);
+    await button.click();
+    await page.getByRole('heading', { name: 'Here now: 1 person' }).waitFor();
   });
 
   it('keeps a selected note’s actions on the board, uncovered, in lanes 3 and 4 with the panels open', async () => {

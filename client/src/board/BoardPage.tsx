@@ -92,6 +92,11 @@ function LiveBoard({
   const [facilitateOpen, setFacilitateOpen] = useState(false);
   const [peopleOpen, setPeopleOpen] = useState(false);
   const facilitateButtonRef = useRef<HTMLButtonElement>(null);
+  const peopleButtonRef = useRef<HTMLButtonElement>(null);
+  const closePeople = () => {
+    setPeopleOpen(false);
+    peopleButtonRef.current?.focus();
+  };
   const closeFacilitate = () => {
     setFacilitateOpen(false);
     facilitateButtonRef.current?.focus();
@@ -149,6 +154,7 @@ function LiveBoard({
         <VotingHeaderButtons voting={voting} />
         <button
           type="button"
+          ref={peopleButtonRef}
           className="people-button"
           aria-expanded={peopleOpen}
           aria-controls="people-panel"
@@ -224,10 +230,19 @@ function LiveBoard({
         </main>
         {voting.panelOpen && <VotePanel voting={voting} session={session} role={identity.role} />}
         {peopleOpen && (
-          <aside id="people-panel" className="board-aside" aria-label="People">
+          <aside
+            id="people-panel"
+            className="board-aside"
+            aria-label="People"
+            onKeyDown={(event) => {
+              // The following status listens for Escape too; here it only closes the panel.
+              if (event.key !== 'Escape' || event.defaultPrevented) return;
+              closePeople();
+            }}
+          >
             <ParticipantList self={identity} peers={peers} />
             {board.view !== 'list' && <FollowChooser follow={follow} peers={peers} />}
-            <button type="button" onClick={() => setPeopleOpen(false)}>
+            <button type="button" onClick={closePeople}>
               Hide<span className="visually-hidden"> the people panel</span>
             </button>
           </aside>

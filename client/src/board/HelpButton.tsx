@@ -80,7 +80,7 @@ export function HelpButton() {
         <KeyTable caption="Buttons at the top and on the board" first="Button" rows={CONTROLS} />
         <KeyTable caption="Keys on the board (after Skip to board, or click the board)" first="Key" rows={BOARD_KEYS} />
         <KeyTable caption="Keys in the list" first="Key" rows={LIST_KEYS} />
-        <p>Escape closes this help, and any panel that is open.</p>
+        <p>Escape closes this help, and the Facilitate and People panels when you are in them.</p>
       </dialog>
     </>
   );
