@@ -67,8 +67,13 @@ export {
   LOCKED_LANES_KEY,
   PRIVATE_INFIX,
   PRIVATE_WRITING_KEY,
+  PROJECTOR_KEY,
+  type ProjectorJoinSize,
+  type ProjectorSettings,
+  type ProjectorView,
   privateRoomId,
   readLockedLanes,
+  readProjectorSettings,
   SUMMON_KEY,
   TIMER_KEY,
 } from './schema/facilitation.ts';

@@ -60,14 +60,14 @@ describe.each([
     await page.getByRole('dialog', { name: 'Move to lane…' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Text and sound' }).click();
-    await page.getByRole('dialog', { name: 'Text and sound' }).waitFor();
+    await page.getByRole('button', { name: 'Text size and sounds' }).click();
+    await page.getByRole('dialog', { name: 'Text size and sounds' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
   it('on the canvas view', async () => {
-    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
     await page.locator('.board-canvas__surface canvas').first().waitFor();
     await screenshotForReview(page, `${size}-canvas`);
     expect(await axeViolations(page)).toEqual([]);
@@ -85,8 +85,8 @@ describe('seeing', () => {
     const page = await (await newContext(env.browser, { viewport: { width: 320, height: 640 } })).newPage();
     const board = await createBoard(env.server, 'A board with a rather long name that has to wrap on a small screen');
     await joinBoardPage(page, board.url, 'Alice', 'practitioner');
-    await page.getByRole('button', { name: 'Text and sound' }).click();
-    await page.getByLabel('Text size').selectOption('200');
+    await page.getByRole('button', { name: 'Text size and sounds' }).click();
+    await page.getByLabel('Text size', { exact: true }).selectOption('200');
     await page.getByLabel('High contrast colours').check();
     await page.getByRole('button', { name: 'Close' }).click();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
@@ -105,7 +105,7 @@ describe('seeing', () => {
     await page.reload();
     await waitForSaved(page);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('high-contrast');
-    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
     await page.getByRole('application').waitFor();
     await screenshotForReview(page, 'narrow-320-contrast-canvas');
   });
@@ -121,10 +121,10 @@ describe('seeing', () => {
       expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
     }
     expect(await pageWidth()).toBeLessThanOrEqual(320);
-    await page.getByRole('button', { name: 'Canvas' }).click();
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
     await page.getByRole('application').waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(320);
-    for (const tool of [/^Add note/, 'Undo', 'Zoom in', 'Fit board', 'Text and sound']) {
+    for (const tool of [/^Add note/, 'Undo', 'Zoom in', 'Fit board', 'Text size and sounds']) {
       const button = page.getByRole('button', { name: tool });
       await button.scrollIntoViewIfNeeded();
       expect(await button.isVisible()).toBe(true);
@@ -136,7 +136,7 @@ describe('seeing', () => {
     const page = await (await newContext(env.browser)).newPage();
     await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
     await joinBoardPage(page, (await createBoard(env.server, 'Forced colours')).url, 'Fay');
-    const pressed = page.getByRole('button', { name: 'Canvas', pressed: true });
+    const pressed = page.getByRole('button', { name: 'Board', exact: true, pressed: true });
     expect(await pressed.evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('solid');
     expect(await axeViolations(page)).toEqual([]);
   });

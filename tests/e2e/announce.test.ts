@@ -60,7 +60,7 @@ describe("hearing what others do through the board's live region", () => {
   });
 
   it('names the person at the setting More', async () => {
-    await alice.getByRole('button', { name: 'Text and sound' }).click();
+    await alice.getByRole('button', { name: 'Text size and sounds' }).click();
     await alice.getByRole('radio', { name: /^More/ }).check();
     await alice.getByRole('button', { name: 'Close' }).click();
     await laneAddButton(pat, 'Define').click();
@@ -70,7 +70,7 @@ describe("hearing what others do through the board's live region", () => {
   });
 
   it('says nothing about others at the setting None', async () => {
-    await alice.getByRole('button', { name: 'Text and sound' }).click();
+    await alice.getByRole('button', { name: 'Text size and sounds' }).click();
     await alice.getByRole('radio', { name: /^None/ }).check();
     await alice.getByRole('button', { name: 'Close' }).click();
     await recordAnnouncements(alice);

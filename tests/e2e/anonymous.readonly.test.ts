@@ -60,7 +60,7 @@ describe('your own anonymous note, from the device that posted it', () => {
   });
 
   it('does not open the canvas editor: it shows the reason next to the note instead', async () => {
-    await poster.getByRole('button', { name: 'Canvas' }).click();
+    await poster.getByRole('button', { name: 'Board', exact: true }).click();
     await poster.getByRole('application').waitFor();
     await waitFor(async () => (await drawnNoteIds(poster)).includes(noteId), { message: 'the note drawn on the canvas' });
     const rect = await noteScreenRect(poster, noteId);

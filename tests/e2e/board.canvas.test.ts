@@ -133,6 +133,8 @@ describe('the board canvas', () => {
         }));
       });
     const before = (await notes()).length;
+    // At the readable starting zoom Decide is past the screen's edge: its lane button brings it in.
+    await page.getByRole('navigation', { name: 'Lanes' }).getByRole('button', { name: 'Decide', exact: true }).click();
     const camera = await canvasCamera(page);
     const surface = await page.locator('.board-canvas__surface').boundingBox();
     if (!surface) throw new Error('no canvas surface');
@@ -165,6 +167,7 @@ describe('the board canvas', () => {
     await dialog.getByRole('radio', { name: /patient, carer/ }).check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('button', { name: /Carol B – Lay participant/ }).waitFor();
+    await page.getByRole('button', { name: /^People/ }).click();
     await expect.poll(() => page.locator('.participants').textContent()).toContain('Lay participants: 1');
   });
 

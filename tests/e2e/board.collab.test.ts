@@ -45,7 +45,13 @@ describe('the board, live for two people in two browsers', () => {
 
   beforeAll(async () => {
     const board = await createBoard(env.server, 'Outpatient letters');
-    people = [await joinAs(env.browser, board.url, 'Alice', 'lay'), await joinAs(env.browser, board.url, 'Bob', 'practitioner')];
+    // Laptops big enough that the four lanes these tests use are all in view at the readable
+    // starting zoom (95 %), so each person can click straight onto a note the other added.
+    const laptop = { viewport: { width: 1600, height: 1000 } };
+    people = [
+      await joinAs(env.browser, board.url, 'Alice', 'lay', laptop),
+      await joinAs(env.browser, board.url, 'Bob', 'practitioner', laptop),
+    ];
     [alice, bob] = people.map((person) => person.page) as [Page, Page];
   });
 

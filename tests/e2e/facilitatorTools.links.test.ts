@@ -32,6 +32,8 @@ describe('history and backups with share links (issues 6 and 7)', () => {
     await fillJoinForm(page, 'Fay', 'practitioner');
     await addNote(page, 'Phone before discharge');
 
+    // The facilitator's tools are in one panel (issue 12).
+    await page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await page.getByRole('button', { name: 'History & backups' }).click();
     await page.getByLabel('Name this version').fill('After workshop 1');
     await page.getByRole('button', { name: 'Save version' }).click();
@@ -61,6 +63,7 @@ describe('history and backups with share links (issues 6 and 7)', () => {
     await waitFor(() => page.url() !== first && page.url().includes('/b/'), { message: 'the imported board to open' });
     await fillJoinForm(page, 'Fay', 'practitioner');
     await waitFor(async () => Object.values(await noteTexts(page)).includes('Phone before discharge'));
+    await page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await page.getByRole('button', { name: 'Share' }).waitFor();
     await page.getByRole('button', { name: 'History & backups' }).waitFor();
 

@@ -20,9 +20,17 @@ const laneOf = (page: Page, id: string) =>
 
 /** Drags the note to the middle of lane `laneIndex` with the mouse, as a person would. */
 async function dragToLane(page: Page, id: string, laneIndex: number): Promise<void> {
-  const rect = await waitFor(async () => page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id), {
-    message: 'the note drawn',
-  });
+  // Where the note is drawn once the layout has settled (a notice that came or went moves the canvas).
+  const drawnAt = () => page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id);
+  const rect = await waitFor(
+    async () => {
+      const first = await drawnAt();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const second = await drawnAt();
+      return first && second && first.x === second.x && first.y === second.y ? second : null;
+    },
+    { message: 'the note drawn, and still' },
+  );
   const { x, scale } = await page.evaluate(() => window.__costudio.camera.get());
   const box = await page.locator('.board-canvas__surface').boundingBox();
   if (!box) throw new Error('no canvas');
@@ -38,6 +46,8 @@ describe('board lock', () => {
   it("refuses a participant's drag while the board or a lane is locked, and says why", async () => {
     const { page: facilitator } = await startBoardAs(env.browser, env.server.url, 'Locked board', 'Fay');
     const { page: participant } = await joinAs(env.browser, facilitator.url(), 'Pat', 'practitioner');
+    // Every lane in view, to drag across them (at the readable starting zoom Decide is off-screen).
+    await participant.getByRole('button', { name: 'Fit board' }).click();
 
     await participant
       .getByRole('button', { name: /^Add note/ })
@@ -49,6 +59,7 @@ describe('board lock', () => {
       message: 'the note at the facilitator',
     });
 
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.getByRole('button', { name: 'Lock board' }).click();
     await participant.getByText('The facilitator has locked the board').waitFor();
     await dragToLane(participant, id, 3);
@@ -69,6 +80,8 @@ describe('board lock', () => {
     });
     // The participant's socket reconnects with edit rights.
     await participant.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    // The refused drag panned the view; show every lane again.
+    await participant.getByRole('button', { name: 'Fit board' }).click();
     await dragToLane(participant, id, 3);
     await waitFor(async () => (await laneOf(facilitator, id)) === 'decide', {
       message: 'the unlocked drag to reach the facilitator',

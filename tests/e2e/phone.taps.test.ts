@@ -51,7 +51,7 @@ describe('a phone (390 × 844, touch), with taps only', () => {
     }
     expect(await phone.getByRole('button', { name: 'List' }).getAttribute('aria-pressed')).toBe('true');
     await expectTouchSized(phone, /^Add note/);
-    await expectTouchSized(phone, 'Canvas');
+    await expectTouchSized(phone, /^Board$/);
     // Nothing wider than the phone: no sideways scrolling.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
@@ -92,7 +92,7 @@ describe('a phone (390 × 844, touch), with taps only', () => {
   });
 
   it('on the canvas too, moves a note by tapping "Move to…" instead of dragging', async () => {
-    await phone.getByRole('button', { name: 'Canvas' }).tap();
+    await phone.getByRole('button', { name: 'Board', exact: true }).tap();
     await phone.getByRole('application').waitFor();
     await expectTouchSized(phone, /^Add note/);
     const before = new Set(await noteIds(laptop));

@@ -36,6 +36,7 @@ describe('private writing', () => {
     const { page: writer } = await joinAs(env.browser, facilitator.url(), 'Wyn', 'lay');
     await joinBoardPage(other, facilitator.url(), 'Oli', 'lay');
 
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.getByRole('button', { name: 'Start private writing' }).click();
     await writer.getByLabel('Private note', { exact: true }).fill(SECRET);
     await writer.getByRole('button', { name: 'Add private note' }).click();

@@ -66,7 +66,9 @@ describe('projector', () => {
     const counts = projector.getByTestId('projector-counts');
     await waitFor(async () => (await counts.textContent())?.includes('Lay participant: 1'), { message: 'the lay count' });
     expect(await counts.textContent()).toContain('Practitioner: 1');
-    // The room's screen shows where the facilitator looks.
+    // The room's screen shows the whole board (issue 12) until the facilitator chooses their own view.
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
+    await facilitator.getByRole('radio', { name: 'What I see' }).check();
     await facilitator.evaluate(() => window.__costudio.camera.set({ x: -1200, y: -100, scale: 1.2 }));
     const looking = await centre(facilitator);
     await waitFor(

@@ -28,6 +28,7 @@ describe('share links', () => {
     await fillJoinForm(facilitator, 'Fay', 'practitioner');
     expect(facilitator.url()).not.toContain('token');
 
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.getByRole('button', { name: 'Share' }).click();
     await facilitator.getByLabel('Access').selectOption('view');
     await facilitator.getByLabel('Name (optional)').fill('Observers');

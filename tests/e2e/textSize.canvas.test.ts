@@ -22,8 +22,8 @@ describe('the text size setting on the canvas (issue 4)', () => {
     const zoomLevel = () => page.locator('.canvas-toolbar__zoom-level').textContent();
     const normalZoom = await zoomLevel();
 
-    await page.getByRole('button', { name: 'Text and sound' }).click();
-    await page.getByLabel('Text size').selectOption('200');
+    await page.getByRole('button', { name: 'Text size and sounds' }).click();
+    await page.getByLabel('Text size', { exact: true }).selectOption('200');
     await page.getByRole('button', { name: 'Close' }).click();
     const large = await waitFor(
       async () => {

@@ -22,6 +22,7 @@ describe('timer', () => {
     const { page: participant } = await joinAs(env.browser, facilitator.url(), 'Pat', 'practitioner');
     expect(await participant.getByRole('button', { name: 'Start timer' }).count()).toBe(0);
 
+    await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.getByLabel('Minutes').fill('3');
     await facilitator.getByRole('button', { name: 'Start timer' }).click();
     await participant.getByTestId('timer-remaining').waitFor();

@@ -179,9 +179,9 @@ describe('dot voting with three lay participants and two practitioners', () => {
 
     // Lay voters: 3; practitioners: 2. A: 2/3 vs 0/2; B: 2/3 vs 1/2; C: 1/3 vs 2/2. Ties on |gap| go to more dots (C has 4).
     const expected = [
-      [NOTES.c, '33% (1 of 3)', '100% (2 of 2)', '−67 pts'],
-      [NOTES.a, '67% (2 of 3)', '0% (0 of 2)', '+67 pts'],
-      [NOTES.b, '67% (2 of 3)', '50% (1 of 2)', '+17 pts'],
+      [NOTES.c, '33% (1 of 3)', '100% (2 of 2)', '−67 points'],
+      [NOTES.a, '67% (2 of 3)', '0% (0 of 2)', '+67 points'],
+      [NOTES.b, '67% (2 of 3)', '50% (1 of 2)', '+17 points'],
     ];
     for (const person of people) {
       await waitFor(async () => expect(await perspectivesRows(person.page)).toEqual(expected), {
@@ -244,7 +244,7 @@ describe('dot voting with three lay participants and two practitioners', () => {
       expect(csv).toBe(renderCsvReport(report));
       expect(markdown).toContain('# Meeting report: Outpatient letters');
       expect(markdown).toContain(`| ${ANONYMOUS_TEXT} | A lay participant | Lay participant |`);
-      expect(markdown).toContain(`| ${NOTES.c} | 33% (1 of 3) | 100% (2 of 2) | −67 pts |`);
+      expect(markdown).toContain(`| ${NOTES.c} | 33% (1 of 3) | 100% (2 of 2) | −67 points |`);
       expect(markdown).toContain('3 lay participants and 2 practitioners voted');
       expect(markdown).not.toContain('Zebediah');
       expect(csv).not.toContain('Zebediah');

@@ -87,7 +87,7 @@ describe("what's new since your last visit", () => {
 
     // Dismiss clears the marks everywhere: the list outlines and the canvas tags.
     await bar.getByRole('button', { name: 'Dismiss' }).click();
-    await returning.getByRole('button', { name: 'Canvas', exact: true }).click();
+    await returning.getByRole('button', { name: 'Board', exact: true }).click();
     await waitFor(async () => (await returning.evaluate(() => window.__costudio.drawnNoteIds().length)) === 4);
     expect(await markedOnCanvas(returning)).toEqual(new Set());
     await waitFor(async () => (await markPixels(returning, added)) === 0);

@@ -21,7 +21,7 @@ export function BalanceView({ balance }: { balance: ParticipationBalance }) {
   const rows: AreaBalance[] = [...balance.lanes, balance.overall];
   return (
     <section className="balance" aria-labelledby="balance-heading">
-      <h3 id="balance-heading">Participation balance</h3>
+      <h3 id="balance-heading">Who has taken part</h3>
       <table className="balance-table">
         <caption>{caption}</caption>
         <thead>

@@ -1,5 +1,5 @@
 import { isLaneId, readLockedLanes } from '@costudio/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
@@ -12,7 +12,7 @@ import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
-import { FollowControls } from '../follow/FollowControls.tsx';
+import { BringEveryoneButton, FollowChooser, FollowStatus } from '../follow/FollowControls.tsx';
 import { ListFollow } from '../follow/ListFollow.tsx';
 import { useFollow } from '../follow/useFollow.ts';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
@@ -27,6 +27,7 @@ import { ParticipantList } from '../presence/ParticipantList.tsx';
 import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
+import { ProjectorControls } from '../projector/ProjectorControls.tsx';
 import { ProjectorView } from '../projector/ProjectorView.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useBoardSession } from '../session/useBoardSession.ts';
@@ -35,17 +36,20 @@ import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { useBoardView } from '../settings/useBoardView.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import { boardAccess, boardToken } from '../share/boardTokens.ts';
-import { FacilitationBar } from '../share/FacilitationBar.tsx';
+import { FACILITATE_PANEL_ID, FacilitatePanel } from '../share/FacilitatePanel.tsx';
+import { FacilitationNotices } from '../share/FacilitationNotices.tsx';
 import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
 import { useLinkRefusal } from '../sync/LinkRefusal.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
+import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
 import { VoteOpenedNotice } from '../voting/VoteOpenedNotice.tsx';
 import { VotePanel } from '../voting/VotePanel.tsx';
 import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
 import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
+import { HelpButton } from './HelpButton.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
 
 /** A board: the join step on the first visit, then the live board. */
@@ -91,6 +95,20 @@ function LiveBoard({
   const announcer = useAnnouncer(settings.announce);
   useRemoteAnnouncements(doc, provider, settings.announce, announcer);
   const whatsNew = useWhatsNew(session);
+  const facilitates = access === 'facilitate';
+  // Both panels start closed, so the board has the screen (issue 12).
+  const [facilitateOpen, setFacilitateOpen] = useState(false);
+  const [peopleOpen, setPeopleOpen] = useState(false);
+  const facilitateButtonRef = useRef<HTMLButtonElement>(null);
+  const peopleButtonRef = useRef<HTMLButtonElement>(null);
+  const closePeople = () => {
+    setPeopleOpen(false);
+    peopleButtonRef.current?.focus();
+  };
+  const closeFacilitate = () => {
+    setFacilitateOpen(false);
+    facilitateButtonRef.current?.focus();
+  };
   const canvasDotVoting = useMemo(
     () => ({
       votes: voting.votes,
@@ -129,6 +147,9 @@ function LiveBoard({
 
   return (
     <div className={`board-page board-page--${board.view}`}>
+      <a href="#board" className="skip-link">
+        Skip to board
+      </a>
       <header className="board-header">
         <a href="/" className="board-header__home">
           Costudio
@@ -136,22 +157,39 @@ function LiveBoard({
         <h1 className="board-header__title">{meta.title}</h1>
         <SyncStatusBadge status={status} />
         {!linkRefusal && <PendingChangesNotice pending={session.pending} status={status} />}
+        {facilitation && !(facilitates && facilitateOpen) && <TimerDisplay map={facilitation.map} canControl={false} />}
         <BoardViewToggle view={board.view} onChange={board.setView} />
+        <VotingHeaderButtons voting={voting} />
+        <button
+          type="button"
+          ref={peopleButtonRef}
+          className="people-button"
+          aria-expanded={peopleOpen}
+          aria-controls="people-panel"
+          onClick={() => setPeopleOpen(!peopleOpen)}
+        >
+          People <span className="people-button__count">{peers.length + 1}</span>
+        </button>
+        {facilitates ? (
+          <button
+            ref={facilitateButtonRef}
+            type="button"
+            aria-expanded={facilitateOpen}
+            aria-controls={FACILITATE_PANEL_ID}
+            onClick={() => (facilitateOpen ? closeFacilitate() : setFacilitateOpen(true))}
+          >
+            Facilitate
+          </button>
+        ) : (
+          <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
+        )}
         <SettingsButton />
-        <VotingHeaderButtons voting={voting} editor={editor} identity={identity} />
-        <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
+        <HelpButton />
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </header>
       {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
-      <FacilitationBar
-        boardId={boardId}
-        access={access}
-        token={boardToken(boardId)}
-        room={facilitation}
-        locked={locked}
-        lockedLanes={lockedLanes}
-      />
-      {facilitation && (
+      <FacilitationNotices access={access} locked={locked} lockedLanes={lockedLanes} />
+      {facilitation && !facilitates && (
         <PrivateWriting
           boardId={boardId}
           access={access}
@@ -163,14 +201,24 @@ function LiveBoard({
           editor={editor}
         />
       )}
-      {board.view !== 'list' && <FollowControls follow={follow} peers={peers} facilitates={access === 'facilitate'} />}
+      {board.view !== 'list' && <FollowStatus follow={follow} peers={peers} />}
       {board.view === 'list' && <ListFollow awareness={provider.awareness} follow={follow} peers={peers} notes={session.notes} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
       <ReadOnlyNotice cause={readOnlyCause} pending={session.pending} />
       <UndoKeptNotice editor={editor} />
       <VoteOpenedNotice voting={voting} announcer={announcer} />
       <div className="board-body">
-        <main className="board-main" aria-label="Board">
+        <main
+          id="board"
+          className="board-main"
+          aria-label="Board"
+          tabIndex={-1}
+          onFocus={(event) => {
+            // "Skip to board" lands here; on the canvas, go on to the canvas, which takes the keys.
+            if (event.target === event.currentTarget)
+              event.currentTarget.querySelector<HTMLElement>('.board-canvas__surface')?.focus();
+          }}
+        >
           {board.view === 'list' ? (
             <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
           ) : (
@@ -188,9 +236,64 @@ function LiveBoard({
           )}
         </main>
         {voting.panelOpen && <VotePanel voting={voting} session={session} role={identity.role} />}
-        <aside className="board-aside">
-          <ParticipantList self={identity} peers={peers} />
-        </aside>
+        {peopleOpen && (
+          <aside
+            id="people-panel"
+            className="board-aside"
+            aria-label="People"
+            onKeyDown={(event) => {
+              // The following status listens for Escape too; here it only closes the panel.
+              if (event.key !== 'Escape' || event.defaultPrevented) return;
+              closePeople();
+            }}
+          >
+            <ParticipantList self={identity} peers={peers} />
+            {board.view !== 'list' && <FollowChooser follow={follow} peers={peers} />}
+            <button type="button" onClick={closePeople}>
+              Hide<span className="visually-hidden"> the people panel</span>
+            </button>
+          </aside>
+        )}
+        {facilitates && facilitateOpen && (
+          <FacilitatePanel
+            boardId={boardId}
+            access={access}
+            token={boardToken(boardId)}
+            room={facilitation}
+            locked={locked}
+            onClose={closeFacilitate}
+          >
+            {facilitation && (
+              <div className="facilitate-panel__group">
+                <h3>Private writing</h3>
+                <PrivateWriting
+                  boardId={boardId}
+                  access={access}
+                  token={boardToken(boardId)}
+                  facilitation={facilitation.map}
+                  identity={identity}
+                  board={doc}
+                  origin={editor.origin}
+                  editor={editor}
+                />
+              </div>
+            )}
+            <div className="facilitate-panel__group">
+              <h3>Everyone’s view</h3>
+              <BringEveryoneButton follow={follow} />
+            </div>
+            {facilitation && (
+              <div className="facilitate-panel__group">
+                <h3>Projector</h3>
+                <ProjectorControls boardId={boardId} map={facilitation.map} />
+              </div>
+            )}
+            <div className="facilitate-panel__group">
+              <h3>History and backups</h3>
+              <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
+            </div>
+          </FacilitatePanel>
+        )}
       </div>
       <LiveRegion announcer={announcer} />
     </div>

@@ -11,8 +11,9 @@ export function IdentityButton({ identity, onChange }: { identity: Identity; onC
   return (
     <>
       <button type="button" className="identity-button" onClick={() => dialogRef.current?.showModal()}>
-        <RoleIcon role={identity.role} /> {identity.name} – {ROLE_INFO[identity.role].label}
-        <span className="visually-hidden">. Change your name or role</span>
+        {/* The role is in the icon and, for screen readers, in words; the people panel spells it out. */}
+        <RoleIcon role={identity.role} /> {identity.name}
+        <span className="visually-hidden"> – {ROLE_INFO[identity.role].label}. Change your name or role</span>
       </button>
       <dialog ref={dialogRef} aria-labelledby="identity-dialog-heading" className="identity-dialog">
         <h2 id="identity-dialog-heading">Change your name or role</h2>

@@ -1,9 +1,11 @@
 import {
   LANE_HEADER_HEIGHT,
   LANE_IDS,
+  LANE_WIDTH,
   type LaneId,
   laneAtX,
   laneById,
+  laneLeft,
   NOTE_HEIGHT,
   NOTE_WIDTH,
   placeDot,
@@ -21,6 +23,7 @@ import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
+import { AnonymousNoteButton } from '../voting/AnonymousNoteDialog.tsx';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { BoardLayer } from './BoardLayer.tsx';
 import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
@@ -32,6 +35,7 @@ import { type CanvasDotVoting, dotPlacedMessage, dotTakenBackMessage, useCanvasD
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
+import { NOTE_FONT_SIZE } from './NoteShape.tsx';
 import { SpatialIndex } from './SpatialIndex.ts';
 import { CANVAS_THEME, HIGH_CONTRAST_CANVAS_THEME } from './theme.ts';
 import { useCanvasGestures } from './useCanvasGestures.ts';
@@ -52,6 +56,8 @@ interface BoardCanvasProps {
   noteMarks?: ReadonlyMap<string, NoteMark>;
   /** The open dot vote, if any: notes in its scope show their dots and a "+ dot" target (issue 5). */
   dotVoting?: CanvasDotVoting;
+  /** Note text size in board units; the projector draws it larger, to read across a room. */
+  noteFontSize?: number;
 }
 
 const NO_MARKS: ReadonlyMap<string, NoteMark> = new Map();
@@ -67,6 +73,7 @@ export function BoardCanvas({
   onCamera,
   noteMarks = NO_MARKS,
   dotVoting,
+  noteFontSize = NOTE_FONT_SIZE,
 }: BoardCanvasProps) {
   const { doc, editor } = session;
   const snapshot = useNotes(session.notes);
@@ -189,6 +196,22 @@ export function BoardCanvas({
     [editor, identity.name, identity.role, session.notes, showNote, setFocusedNoteId],
   );
 
+  const goToLane = useCallback(
+    (lane: LaneId) => {
+      setFocusedLane(lane);
+      const { scale, x } = camera.get();
+      const viewport = camera.getViewport();
+      const left = laneLeft(lane) * scale + x;
+      const right = left + LANE_WIDTH * scale;
+      const margin = Math.min(16, Math.max(0, (viewport.width - LANE_WIDTH * scale) / 2));
+      // Move as little as needed: a lane already in view stays where it is.
+      const dx =
+        left < margin || LANE_WIDTH * scale > viewport.width ? margin - left : Math.min(0, viewport.width - margin - right);
+      camera.set({ scale, x: x + dx, y: 16 });
+    },
+    [camera],
+  );
+
   const fitBoard = useCallback(() => {
     camera.fit(boardBounds(session.notes.getSnapshot().byId.values(), height), 1);
   }, [camera, session.notes, height]);
@@ -299,6 +322,7 @@ export function BoardCanvas({
     () =>
       setDebugHook({
         camera,
+        noteFontSize,
         noteScreenRect(id) {
           const container = containerRef.current;
           if (!container) return null;
@@ -330,7 +354,7 @@ export function BoardCanvas({
           return stageRef.current?.findOne(`#note-${id}`)?.getAttr('dots') ?? null;
         },
       }),
-    [camera, session.notes],
+    [camera, session.notes, noteFontSize],
   );
 
   const closeEditor = useCallback(() => {
@@ -372,6 +396,8 @@ export function BoardCanvas({
         onZoomIn={() => camera.zoomCentre(1.25)}
         onZoomOut={() => camera.zoomCentre(0.8)}
         onFit={fitBoard}
+        onGoToLane={goToLane}
+        addOther={<AnonymousNoteButton editor={editor} identity={identity} disabled={readOnly} />}
       />
       <div
         ref={containerRef}
@@ -428,6 +454,7 @@ export function BoardCanvas({
               onTakeBackDot={noteDots.canVote ? onTakeBackDot : null}
               lockedLanes={lockedLanes}
               theme={theme}
+              noteFontSize={noteFontSize}
               onOpen={onOpen}
               onDragStart={onDragStart}
               onDragEnd={onDragEnd}

@@ -33,6 +33,8 @@ interface BoardLayerProps {
   onOpen(id: string): void;
   onDragStart(id: string): void;
   onDragEnd(id: string, node: Konva.Node): void;
+  /** Note text size in board units (NoteShape's NOTE_FONT_SIZE unless the projector enlarges it). */
+  noteFontSize?: number;
   /** Called after every render that changed what the layer draws. */
   onChange(): void;
 }
@@ -57,6 +59,7 @@ export const BoardLayer = memo(function BoardLayer({
   onTakeBackDot,
   lockedLanes,
   theme,
+  noteFontSize,
   onOpen,
   onDragStart,
   onDragEnd,
@@ -85,6 +88,7 @@ export const BoardLayer = memo(function BoardLayer({
             onDragStart={onDragStart}
             onDragEnd={onDragEnd}
             theme={theme}
+            fontSize={noteFontSize}
           />
         ))
       ) : (

@@ -1,4 +1,6 @@
-import { type LaneId, laneById } from '@costudio/shared';
+import { LANES, type LaneId, laneById } from '@costudio/shared';
+import { type ReactNode, useId } from 'react';
+import { useNarrowScreen } from '../settings/useNarrowScreen.ts';
 import type { CameraController } from './CameraController.ts';
 import { useZoomPercent } from './useZoomPercent.ts';
 
@@ -15,12 +17,19 @@ interface CanvasToolbarProps {
   onZoomIn(): void;
   onZoomOut(): void;
   onFit(): void;
+  /** Brings a lane into view and makes it the one "Add note" adds to. */
+  onGoToLane(lane: LaneId): void;
+  /** Shown beside "Add note": posting anonymously. */
+  addOther?: ReactNode;
 }
 
 /** Buttons for everything the canvas does by gesture, so no action needs a mouse. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
   const lane = laneById(props.targetLane).title;
   const zoomPercent = useZoomPercent(props.camera);
+  // On a phone six buttons would take two rows of the screen: one menu says the same.
+  const narrow = useNarrowScreen();
+  const laneSelectId = useId();
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Board tools">
       <button type="button" className="button-primary" disabled={props.readOnly} onClick={props.onAddNote} aria-keyshortcuts="N">
@@ -29,6 +38,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
           ({lane})
         </span>
       </button>
+      {props.addOther}
       <button
         type="button"
         disabled={props.readOnly || !props.canUndo}
@@ -61,6 +71,38 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       <button type="button" onClick={props.onFit} aria-keyshortcuts="0">
         Fit board
       </button>
+      {/* All six lanes, always in sight: the last two are off the screen at a readable zoom. */}
+      <nav className="lane-tabs" aria-label="Lanes">
+        {narrow ? (
+          <>
+            <label htmlFor={laneSelectId}>Go to lane</label>{' '}
+            <select
+              id={laneSelectId}
+              value={props.targetLane}
+              onChange={(event) => props.onGoToLane(event.target.value as LaneId)}
+            >
+              {LANES.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.title}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          LANES.map((item, index) => (
+            <button
+              key={item.id}
+              type="button"
+              className="lane-tabs__tab"
+              aria-current={item.id === props.targetLane ? 'true' : undefined}
+              aria-keyshortcuts={String(index + 1)}
+              onClick={() => props.onGoToLane(item.id)}
+            >
+              {item.title}
+            </button>
+          ))
+        )}
+      </nav>
     </div>
   );
 }

@@ -50,7 +50,14 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
       const left = x * scale + cx;
       const top = y * scale + cy;
       if (frameRef.current) frameRef.current.style.transform = `translate(${left}px, ${top}px) scale(${scale})`;
-      if (barRef.current) barRef.current.style.transform = `translate(${Math.max(4, left)}px, ${Math.max(4, top - 52)}px)`;
+      const bar = barRef.current;
+      if (bar) {
+        // Kept inside the canvas, so a panel beside it never hides the note's actions (issue 12).
+        const viewport = camera.getViewport();
+        const barLeft = Math.max(4, Math.min(left, viewport.width - bar.offsetWidth - 4));
+        const barTop = Math.max(4, Math.min(top - bar.offsetHeight - 8, viewport.height - bar.offsetHeight - 4));
+        bar.style.transform = `translate(${barLeft}px, ${barTop}px)`;
+      }
     };
     place();
     return camera.subscribe(place);

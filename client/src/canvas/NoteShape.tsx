@@ -30,7 +30,12 @@ interface NoteShapeProps {
   onDragStart(id: string): void;
   onDragEnd(id: string, node: Konva.Node): void;
   theme?: CanvasTheme;
+  /** Body text size in board units. */
+  fontSize?: number;
 }
+
+/** Note body text, in board units: at the starting zoom (0.95 or more) at least 14 CSS px. */
+export const NOTE_FONT_SIZE = 15;
 
 const PADDING = 10;
 const FOOTER_HEIGHT = 30;
@@ -40,7 +45,7 @@ const ICON_SIZE = 14;
 const ICON_BOX = 24;
 
 const BODY_STYLE: Omit<TextStyle, 'fontFamily'> = {
-  fontSize: 15,
+  fontSize: NOTE_FONT_SIZE,
   lineHeight: 1.25,
   width: NOTE_WIDTH - PADDING * 2,
   height: NOTE_HEIGHT - PADDING - FOOTER_HEIGHT,
@@ -171,6 +176,7 @@ export const NoteShape = memo(function NoteShape({
   onDragStart,
   onDragEnd,
   theme = CANVAS_THEME,
+  fontSize = NOTE_FONT_SIZE,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
   const author = authorLine(note);
@@ -179,10 +185,11 @@ export const NoteShape = memo(function NoteShape({
     () =>
       layoutTextBlock(note.text, {
         ...BODY_STYLE,
+        fontSize,
         fontFamily,
         height: voting ? Math.min(BODY_STYLE.height ?? VOTING_BODY_HEIGHT, VOTING_BODY_HEIGHT) : BODY_STYLE.height,
       }),
-    [note.text, fontFamily, voting],
+    [note.text, fontSize, fontFamily, voting],
   );
   const byline = useMemo(
     () => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily, width: voting ? VOTING_AUTHOR_WIDTH : AUTHOR_STYLE.width }),

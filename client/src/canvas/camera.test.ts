@@ -42,7 +42,8 @@ describe('startingCamera', () => {
     const large = startingCamera(1280, 1400, 2);
     expect(large.scale).toBeCloseTo(normal.scale * 2);
     expect(large.x).toBe(16);
-    // A phone-width view never goes below 70 % of the chosen text size.
-    expect(startingCamera(390, 1400, 1.5).scale).toBeCloseTo(1.05);
+    // A phone-width view never goes below 95 % of the chosen text size: note text stays ≥ 14 px.
+    expect(startingCamera(390, 1400, 1.5).scale).toBeCloseTo(1.425);
+    expect(startingCamera(1280, 2280, 1).scale * 15).toBeGreaterThanOrEqual(14);
   });
 });

@@ -88,12 +88,19 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 /**
- * Where the canvas starts: at 100 % text, the whole board width across the viewport at a
- * scale between 0.7 (below that text is unreadably small) and 1. The chosen text size
- * (`textScale`, 1 = 100 %) multiplies that, so text is that much larger than it would be on
- * this screen; when the board no longer fits, the view starts at its left edge (Define).
+ * The lowest starting scale: note text is drawn at 15 board units, so at 0.95 it is 14.25 CSS px,
+ * readable at arm's length (issue 12; at the former 0.7 it was 10.5 px). Lanes past the
+ * screen's edge are a lane button away.
+ */
+export const MIN_STARTING_SCALE = 0.95;
+
+/**
+ * Where the canvas starts: at 100 % text, the whole board width across the viewport when that
+ * keeps the scale between MIN_STARTING_SCALE and 1. The chosen text size (`textScale`, 1 = 100 %)
+ * multiplies that, so text is that much larger than it would be on this screen; when the board
+ * no longer fits, the view starts at its left edge (Define).
  */
 export function startingCamera(viewportWidth: number, boardWidth: number, textScale: number): Camera {
-  const scale = clampScale(textScale * Math.min(1, Math.max(0.7, (viewportWidth - 48) / boardWidth)));
+  const scale = clampScale(textScale * Math.min(1, Math.max(MIN_STARTING_SCALE, (viewportWidth - 48) / boardWidth)));
   return { scale, x: Math.max(16, (viewportWidth - boardWidth * scale) / 2), y: 16 };
 }

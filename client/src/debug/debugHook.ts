@@ -13,11 +13,13 @@ import type { CameraController } from '../canvas/CameraController.ts';
  * `noteDots` is the dot count drawn on a note during an open vote ("Yours: 1 · All: 3"), or null;
  * `listNoteRenders` counts the renders of each note item in the lane list, by note id (issue 12:
  * typing in one note must not re-render the others).
+ * `noteFontSize` is the note body text size in board units (times the camera's scale: CSS px).
  */
 export interface CostudioDebugHook {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   camera: CameraController | null;
+  noteFontSize: number | null;
   noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
   drawnNoteIds(): string[];
   markedNoteIds(): string[];
@@ -36,6 +38,7 @@ function hook(): CostudioDebugHook {
     doc: null,
     provider: null,
     camera: null,
+    noteFontSize: null,
     noteScreenRect: () => null,
     drawnNoteIds: () => [],
     markedNoteIds: () => [],

@@ -6,6 +6,7 @@ import type { Identity } from '../device/identity.ts';
 import { useNotesGeometry } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
+import { AnonymousNoteButton } from '../voting/AnonymousNoteDialog.tsx';
 import './laneList.css';
 import { LaneSection, laneAddId } from './LaneSection.tsx';
 import { MoveNoteDialog } from './MoveNoteDialog.tsx';
@@ -79,6 +80,7 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
     <div className="lane-list">
       <div className="lane-list__tools">
         <p className="lane-list__intro">Each lane asks a question. Add a note to answer it, in your own words.</p>
+        <AnonymousNoteButton editor={editor} identity={identity} disabled={readOnly} />
         <button type="button" disabled={readOnly || !canUndo} onClick={() => editor.undo()} aria-keyshortcuts="Control+Z Meta+Z">
           Undo
         </button>

@@ -20,13 +20,13 @@ export function PerspectivesView({ vote, voteNumber, notes }: PerspectivesViewPr
   const noteIds = useMemo(() => new Set(notes.keys()), [notes]);
   const perspectives = useMemo(() => computePerspectives(tallyVote(vote, noteIds)), [vote, noteIds]);
   const { lay, practitioner } = perspectives.votersByRole;
-  const heading = `Perspectives: vote ${voteNumber}${vote.title ? ` – ${vote.title}` : ''}`;
+  const heading = `How each group ranked: vote ${voteNumber}${vote.title ? ` – ${vote.title}` : ''}`;
 
   if (!totalsVisible(vote)) {
     return (
       <section className="perspectives" aria-labelledby="perspectives-heading">
         <h3 id="perspectives-heading">{heading}</h3>
-        <p>The facilitator has hidden the totals, so perspectives appear when the vote closes.</p>
+        <p>The facilitator has hidden the totals, so how each group ranked the notes shows when the vote closes.</p>
       </section>
     );
   }

@@ -6,7 +6,7 @@ import { type ProjectorJoin, projectorJoin, spacedCode } from './joinLink.ts';
  * A QR code and the typed address of a "can edit" link, for people in the room to join. The
  * short address (`…/j/<code>`) is what the QR code holds too: fewer modules, easier to scan.
  */
-export function JoinQrCode({ boardId }: { boardId: string }) {
+export function JoinQrCode({ boardId, small = false }: { boardId: string; small?: boolean }) {
   const [join, setJoin] = useState<(ProjectorJoin & { image: string }) | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -27,12 +27,17 @@ export function JoinQrCode({ boardId }: { boardId: string }) {
   }, [boardId]);
   if (problem) return <p className="projector__join">{problem}</p>;
   if (!join) return null;
+  // A short address may wrap after its last slash, never inside the code at its end.
+  const slash = join.code ? join.url.lastIndexOf('/') + 1 : join.url.length;
   return (
-    <figure className="projector__join">
+    <figure className={small ? 'projector__join projector__join--small' : 'projector__join'}>
       <img className="projector__qr" src={join.image} alt="QR code to join this board" width={320} height={320} />
       <figcaption>
-        Scan to join, or type:{' '}
-        <span className={join.code ? 'projector__url projector__url--short' : 'projector__url'}>{join.url}</span>
+        <span className="projector__scan">Scan to join, or type: </span>
+        <span className={join.code ? 'projector__url projector__url--short' : 'projector__url'}>
+          {join.url.slice(0, slash)}
+          <span className="projector__url-end">{join.url.slice(slash)}</span>
+        </span>
         {join.code && (
           <span className="projector__code">
             Code: <span>{spacedCode(join.code)}</span>

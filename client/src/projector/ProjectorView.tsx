@@ -1,6 +1,7 @@
-import { ROLE_INFO, ROLES } from '@costudio/shared';
+import { ROLE_INFO, ROLES, readProjectorSettings } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { BOARD_WIDTH } from '../canvas/boardGeometry.ts';
 import type { CameraController } from '../canvas/CameraController.ts';
 import type { Identity } from '../device/identity.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
@@ -17,10 +18,18 @@ import './projector.css';
 /** The projector is not a participant: it publishes no name, role or cursor. */
 const PROJECTOR_IDENTITY: Identity = { name: 'Projector', role: 'practitioner' };
 const NO_PRESENCE: LocalPresence = { setCursor: () => {}, setFocusedNote: () => {} };
+/**
+ * Note text on the room's screen, in board units: with all six lanes across 1920 CSS px (a scale
+ * of about 0.83) it is drawn at about 16.5 px, where the laptop's 15 would be 12 px (issue 12).
+ */
+const PROJECTOR_NOTE_FONT_SIZE = 20;
+/** With "auto", the join code shrinks to a corner once this many people are here. */
+const JOINED_ENOUGH = 3;
 
 /**
- * `/b/<id>?view=projector`: the room's screen. The board without editing tools, following the
- * facilitator's view; a QR code and address to join with edit rights; the timer; who is here.
+ * `/b/<id>?view=projector`: the room's screen. The whole board without editing tools (or, as the
+ * facilitator chooses, their view); a QR code and address to join with edit rights, which
+ * shrink to a corner once people have joined; the timer; who is here.
  */
 export function ProjectorView({ session }: { session: BoardSession }) {
   const { boardId, doc, provider } = session;
@@ -28,14 +37,23 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   const peers = usePeers(provider.awareness);
   const room = useFacilitationRoom(boardId);
   const [camera, setCamera] = useState<CameraController | null>(null);
+  // `room` is a new object on every change of the facilitation room, so this re-reads then.
+  const settings = readProjectorSettings(room?.map);
+  const followsFacilitator = settings.view === 'follow';
   const follow = useFollow(provider.awareness, camera, room?.map ?? null, false);
+  const people = peers.length;
+  const joinSmall = settings.join === 'small' || (settings.join === 'auto' && people >= JOINED_ENOUGH);
 
   useEffect(() => {
     document.title = `${meta.title} – projector – Costudio`;
   }, [meta.title]);
 
-  // Follow whichever facilitator is present, and pick another if they leave.
+  // Follow whichever facilitator is present, and pick another if they leave; or stop, to show the board.
   useEffect(() => {
+    if (!followsFacilitator) {
+      if (follow.following !== null) follow.follow(null);
+      return;
+    }
     if (follow.following !== null) return;
     const choose = () => {
       for (const [clientId, state] of provider.awareness.getStates()) {
@@ -48,10 +66,21 @@ export function ProjectorView({ session }: { session: BoardSession }) {
     provider.awareness.on('change', choose);
     choose();
     return () => provider.awareness.off('change', choose);
-  }, [provider.awareness, follow]);
+  }, [provider.awareness, follow, followsFacilitator]);
+
+  // The whole board: all six lanes across the screen, from the top; kept so as the screen resizes.
+  useEffect(() => {
+    if (!camera || follow.following !== null) return;
+    const fit = () => {
+      const { width } = camera.getViewport();
+      camera.set({ scale: Math.max(0.05, (width - 32) / BOARD_WIDTH), x: 16, y: 12 });
+    };
+    fit();
+    return camera.subscribe(fit);
+  }, [camera, follow.following]);
 
   return (
-    <div className="projector">
+    <div className={joinSmall ? 'projector projector--joined' : 'projector'}>
       <h1 className="projector__title">{meta.title}</h1>
       <main className="projector__board" aria-label="Board">
         <BoardCanvas
@@ -61,12 +90,13 @@ export function ProjectorView({ session }: { session: BoardSession }) {
           presence={NO_PRESENCE}
           readOnly
           onCamera={setCamera}
+          noteFontSize={PROJECTOR_NOTE_FONT_SIZE}
         />
       </main>
-      <aside className="projector__side">
+      <aside className="projector__side" aria-label="Join and timer">
         {room && <TimerDisplay map={room.map} canControl={false} large />}
-        <JoinQrCode boardId={boardId} />
-        <h2>Here now</h2>
+        <JoinQrCode boardId={boardId} small={joinSmall} />
+        <h2 className={joinSmall ? 'visually-hidden' : undefined}>Here now</h2>
         <ul className="projector__counts" data-testid="projector-counts">
           {ROLES.map((role) => (
             <li key={role}>

@@ -18,7 +18,10 @@ export function ReportDownload({ doc }: { doc: Y.Doc }) {
   return (
     <section className="report-download" aria-labelledby="report-heading">
       <h3 id="report-heading">Meeting report</h3>
-      <p>The notes with their roles, the votes by role, perspectives and participation balance, to share afterwards.</p>
+      <p>
+        The notes with their roles, the votes by role, how each group ranked the notes and who has taken part, to share
+        afterwards.
+      </p>
       <div className="report-download__buttons">
         <button type="button" onClick={() => download('md')}>
           Download report (Markdown)

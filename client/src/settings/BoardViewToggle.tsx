@@ -2,7 +2,7 @@ import './settings.css';
 import type { BoardView } from './useBoardView.ts';
 
 const VIEWS: readonly { view: BoardView; label: string }[] = [
-  { view: 'canvas', label: 'Canvas' },
+  { view: 'canvas', label: 'Board' },
   { view: 'list', label: 'List' },
 ];
 

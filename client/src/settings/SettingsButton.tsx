@@ -9,7 +9,7 @@ const ANNOUNCE_CHOICES: readonly { level: AnnounceLevel; label: string }[] = [
   { level: 'none', label: 'None: say nothing' },
 ];
 
-/** "Text and sound": text size, high contrast, and how much of others' work is read out. */
+/** "Text size and sounds": text size, high contrast, and how much of others' work is read out. */
 export function SettingsButton() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const settings = useDeviceSettings();
@@ -18,10 +18,10 @@ export function SettingsButton() {
   return (
     <>
       <button type="button" className="settings-button" onClick={() => dialogRef.current?.showModal()}>
-        Text and sound
+        Text size and sounds
       </button>
       <dialog ref={dialogRef} aria-labelledby={headingId} className="settings-dialog">
-        <h2 id={headingId}>Text and sound</h2>
+        <h2 id={headingId}>Text size and sounds</h2>
         <p>These choices stay on this device.</p>
         <label htmlFor={sizeId}>Text size</label>
         <select

@@ -48,5 +48,7 @@ export function formatPercent(share: number | null): string {
 export function formatPoints(difference: number | null): string {
   if (difference === null) return '—';
   const points = Math.round(difference * 100);
-  return points > 0 ? `+${points} pts` : points < 0 ? `−${-points} pts` : '0 pts';
+  // "points", not "pts": lay people read these tables (issue 12).
+  const unit = Math.abs(points) === 1 ? 'point' : 'points';
+  return points > 0 ? `+${points} ${unit}` : points < 0 ? `−${-points} ${unit}` : '0 points';
 }

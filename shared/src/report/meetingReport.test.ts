@@ -102,8 +102,8 @@ describe('meeting report', () => {
     expect(markdown).toContain('### Vote 1: What first?');
     expect(markdown).toContain('Decide lane · 2 dots per person · closed · 3 lay participants and 2 practitioners voted');
     expect(markdown).toContain('| Keep evening hours | Decide | 4 | 0 | 4 |');
-    expect(markdown).toContain('| Keep evening hours | 100% (3 of 3) | 0% (0 of 2) | +100 pts |');
-    expect(markdown).toContain('| Parking costs too much | 33% (1 of 3) | 50% (1 of 2) | −17 pts |');
+    expect(markdown).toContain('| Keep evening hours | 100% (3 of 3) | 0% (0 of 2) | +100 points |');
+    expect(markdown).toContain('| Parking costs too much | 33% (1 of 3) | 50% (1 of 2) | −17 points |');
     expect(markdown).toContain(
       '- “Keep evening hours”: Lay participants rank this far higher than practitioners (100% of lay participants, 0% of practitioners).',
     );

@@ -46,6 +46,26 @@ export const SUMMON_KEY = 'summon';
 /** Key: boolean. `true` while participants' new notes go to their private rooms. */
 export const PRIVATE_WRITING_KEY = 'privateWriting';
 
+/** What the room's screen (`?view=projector`) shows: the whole board, or the facilitator's view. */
+export type ProjectorView = 'board' | 'follow';
+/** How large the room's screen shows its join code: by the number of people here, or as chosen. */
+export type ProjectorJoinSize = 'auto' | 'large' | 'small';
+export interface ProjectorSettings {
+  readonly view: ProjectorView;
+  readonly join: ProjectorJoinSize;
+}
+
+/** Key: `{view, join}` (ProjectorSettings), the facilitator's choices for the room's screen. */
+export const PROJECTOR_KEY = 'projector';
+
+/** The projector settings in a facilitation map; anything missing or unknown reads as the default. */
+export function readProjectorSettings(map: Y.Map<unknown> | undefined): ProjectorSettings {
+  const value = map?.get(PROJECTOR_KEY) as { view?: unknown; join?: unknown } | undefined;
+  const view = value?.view === 'follow' ? 'follow' : 'board';
+  const join = value?.join === 'large' || value?.join === 'small' ? value.join : 'auto';
+  return { view, join };
+}
+
 /**
  * Infix of a private-writing room, `<boardId>__private__<secret>`: one participant's notes
  * written in private mode. The secret (16–32 random base64url characters, kept on the author's
