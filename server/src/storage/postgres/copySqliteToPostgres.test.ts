@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/support/storageContracts/postgresPlace.ts';
 import { SqliteStorage } from '../SqliteStorage.ts';
@@ -88,6 +89,12 @@ describe('copySqliteToPostgres', () => {
     const boards = ['made', 'logged'];
     const before = await everything(sqlite, boards);
     await sqlite.close();
+    // The link that opened a private room (a column newer SQLite layouts have) arrives too.
+    const file = new Database(join(dir, 'costudio.sqlite'));
+    const columns = file.prepare('PRAGMA table_info(private_rooms)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'link_id')) file.exec('ALTER TABLE private_rooms ADD COLUMN link_id TEXT');
+    file.exec("UPDATE private_rooms SET link_id = 'link1'");
+    file.close();
 
     const database = await createTestDatabase();
     cleanups.push(database.drop);
@@ -98,6 +105,7 @@ describe('copySqliteToPostgres', () => {
     cleanups.push(() => postgres.close());
     expect(await everything(postgres, boards)).toEqual(before);
     expect((await postgres.links.getByCode('ABCD2345'))?.id).toBe('link1');
+    expect(await postgres.privateRooms.countByLink('made', 'link1')).toBe(1);
     // Compaction had deleted rows up to seqs[4]; a new row must not fall under the snapshot.
     const [next] = await postgres.boards.appendUpdates([{ boardId: 'made', update: bytes(6) }]);
     expect(next).toBeGreaterThan(seqs[4] as number);

@@ -47,8 +47,8 @@ const TABLES = [
   {
     name: 'private_rooms',
     count: 'privateRooms',
-    columns: ['room_id', 'board_id', 'created_at'],
-    types: ['text', 'text', 'bigint'],
+    columns: ['room_id', 'board_id', 'created_at', 'link_id'],
+    types: ['text', 'text', 'bigint', 'text'],
   },
 ] as const;
 
@@ -110,15 +110,18 @@ async function refuseNonEmpty(client: pg.PoolClient): Promise<void> {
 }
 
 async function copyTable(db: Database.Database, client: pg.PoolClient, table: (typeof TABLES)[number]): Promise<number> {
-  const columns = table.columns.join(', ');
-  const unnest = table.types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  // A column that SQLite file lacks (added by a later layout) is left to its default.
+  const present = new Set((db.prepare(`PRAGMA table_info(${table.name})`).all() as { name: string }[]).map((c) => c.name));
+  const kept = table.columns.flatMap((column, i) => (present.has(column) ? [{ column, type: table.types[i] }] : []));
+  const columns = kept.map((entry) => entry.column).join(', ');
+  const unnest = kept.map((entry, i) => `$${i + 1}::${entry.type}[]`).join(', ');
   // Identity columns take the stored numbers as they are.
   const sql = `INSERT INTO ${table.name} (${columns}) OVERRIDING SYSTEM VALUE SELECT * FROM unnest(${unnest})`;
   let copied = 0;
   let chunk: unknown[][] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
-    const values = table.columns.map((_, i) => chunk.map((row) => row[i] ?? null));
+    const values = kept.map((_, i) => chunk.map((row) => row[i] ?? null));
     await client.query(sql, values);
     copied += chunk.length;
     chunk = [];

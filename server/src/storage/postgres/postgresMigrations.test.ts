@@ -55,6 +55,9 @@ describe('PostgreSQL schema migrations', () => {
     expect(version).toMatchObject({ id: 1, kind: 'named', name: 'Workshop 1', noteCount: 3, createdAt: 1_796_000_000_000 });
     expect((await storage.links.getByCode('FXTR2345'))?.id).toBe('fixture-link');
     expect(await storage.privateRooms.list('fixture-board')).toEqual(['fixture-board__private__fixture-secret-01']);
+    // Version 2 counts rooms per link; a room from before counts for none.
+    expect(await storage.privateRooms.has('fixture-board__private__fixture-secret-01')).toBe(true);
+    expect(await storage.privateRooms.countByLink('fixture-board', 'fixture-link')).toBe(0);
     expect(await storage.boards.appendUpdates([{ boardId: 'fixture-board', update: new Uint8Array([15]) }])).toEqual([5]);
     const versions = await query(url, 'SELECT version FROM costudio_schema_version ORDER BY version');
     expect(versions.rows.map((row) => row.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
