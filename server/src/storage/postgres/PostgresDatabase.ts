@@ -5,7 +5,7 @@ import { migrate } from './postgresMigrations.ts';
 export interface PostgresDatabaseOptions {
   /** Connections this process keeps at most. Default 10. */
   readonly poolSize?: number;
-  /** Where the pool reports connections it lost while idle; default nowhere (they are replaced). */
+  /** Where the pool reports connections it lost; default nowhere (the pool replaces them either way). */
   readonly logger?: Logger;
   /** How long to wait for a connection before a query fails. Default 5000 ms. */
   readonly connectTimeoutMs?: number;
