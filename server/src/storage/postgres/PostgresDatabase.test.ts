@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminQuery, createTestDatabase } from '../../../../tests/support/storageContracts/postgresPlace.ts';
 import { PostgresDatabase } from './PostgresDatabase.ts';
+import { PostgresStorage } from './PostgresStorage.ts';
 
 describe('PostgresDatabase', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -33,5 +34,21 @@ describe('PostgresDatabase', () => {
     ).rejects.toThrow('changed my mind');
     const { rows } = await opened.pool.query('SELECT room_id FROM private_rooms');
     expect(rows).toEqual([]);
+  });
+
+  it('answers a ping while the database is there, and says why not once it is gone', async () => {
+    const database = await createTestDatabase();
+    cleanups.push(async () => {
+      await adminQuery(`ALTER DATABASE ${database.name} ALLOW_CONNECTIONS true`);
+      await database.drop();
+    });
+    const storage = await PostgresStorage.open(database.url, { poolSize: 1 });
+    cleanups.push(() => storage.close());
+    await storage.ping();
+    await adminQuery(`ALTER DATABASE ${database.name} ALLOW_CONNECTIONS false`);
+    await adminQuery('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database.name]);
+    // The first ping may still meet the terminated connection; any later one meets the refusal.
+    await expect(storage.ping()).rejects.toThrow(/^PostgreSQL is unreachable: /);
+    await expect(storage.ping()).rejects.toThrow(/not currently accepting connections/);
   });
 });

@@ -28,6 +28,18 @@ export class PostgresStorage implements Storage {
     this.privateRooms = new PostgresPrivateRoomStore(database);
   }
 
+  /**
+   * Resolves once a trivial query has gone through to PostgreSQL; rejects with a reason a person
+   * can read when it cannot (for ops-observe's GET /readyz, which answers 503 with it).
+   */
+  async ping(): Promise<void> {
+    try {
+      await this.database.pool.query('SELECT 1');
+    } catch (error) {
+      throw new Error(`PostgreSQL is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   /** Ends the pool once the queries in flight have finished; repeated calls wait for the first. */
   close(): Promise<void> {
     return this.database.close();
