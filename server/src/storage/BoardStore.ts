@@ -1,6 +1,6 @@
 /**
  * Durable storage of boards as Yjs updates: one snapshot per board plus an append-only log of
- * the updates committed since. SQLite implements it now; PostgreSQL later. Methods return
+ * the updates committed since. SQLite and PostgreSQL (storage/postgres/) implement it. Methods return
  * promises so a networked store fits; a store never knows about rooms or sockets.
  */
 export interface BoardStore {
@@ -28,6 +28,17 @@ export interface BoardStore {
 
   /** Moves an unreadable log row out of the log, keeping its bytes for a person to inspect. */
   quarantine(boardId: string, seq: number, reason: string): Promise<void>;
+
+  /**
+   * The board's log rows with `seq > afterSeq`, oldest first: what a receiver that has applied
+   * everything through `afterSeq` lacks (another instance's commits, missed on the fan-out).
+   * Rows of one board become visible in sequence order, so nothing older than a row read here
+   * can appear later. Resolves with `null` when compaction has folded rows after `afterSeq`
+   * into the snapshot (the snapshot covers more than `afterSeq`, so the missing rows may be
+   * gone): the receiver must reload the board with `loadBoard` instead. Quarantined rows are
+   * skipped, as `loadBoard` skips them. A board never written resolves with `[]`.
+   */
+  readUpdatesSince(boardId: string, afterSeq: number): Promise<StoredUpdate[] | null>;
 
   /** Whether anything has ever been stored for the board. */
   hasBoard(boardId: string): Promise<boolean>;

@@ -52,6 +52,7 @@ export class SqliteBoardStore implements BoardStore {
     [string],
     { data: Buffer; through_seq: number; encoding: number; schema_version: number | null }
   >;
+  private readonly selectSnapshotSeq: Database.Statement<[string], { through_seq: number }>;
   private readonly selectLog: Database.Statement<[string, number], { seq: number; data: Buffer }>;
   private readonly insertUpdate: Database.Statement<[string, Uint8Array]>;
   private readonly insertSnapshot: Database.Statement<[string, Uint8Array, number, number, number, number | null]>;
@@ -79,6 +80,7 @@ export class SqliteBoardStore implements BoardStore {
     this.file = file;
     this.db = this.connection.db;
     this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding, schema_version FROM snapshots WHERE board_id = ?');
+    this.selectSnapshotSeq = this.db.prepare('SELECT through_seq FROM snapshots WHERE board_id = ?');
     this.selectLog = this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq');
     this.insertUpdate = this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
     this.insertSnapshot = this.db.prepare(
@@ -142,6 +144,14 @@ export class SqliteBoardStore implements BoardStore {
         snapshot.schemaVersion ?? null,
       );
       this.deleteLogThrough.run(boardId, throughSeq);
+    })();
+  }
+
+  async readUpdatesSince(boardId: string, afterSeq: number): Promise<StoredUpdate[] | null> {
+    return this.db.transaction((): StoredUpdate[] | null => {
+      const snapshotSeq = this.selectSnapshotSeq.get(boardId)?.through_seq ?? 0;
+      if (snapshotSeq > afterSeq) return null;
+      return this.selectLog.all(boardId, afterSeq).map((row) => ({ seq: row.seq, update: row.data }));
     })();
   }
 

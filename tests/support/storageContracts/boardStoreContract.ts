@@ -138,6 +138,46 @@ export function describeBoardStoreContract(
       expect(plain((await store.loadBoard('new')).snapshot)?.data).toEqual([5]);
     });
 
+    it('reads one board’s rows after a sequence number, oldest first', async () => {
+      const store = await place.open();
+      expect(await store.readUpdatesSince('never', 0)).toEqual([]);
+      const seqs = await store.appendUpdates([
+        { boardId: 'a', update: bytes(1) },
+        { boardId: 'b', update: bytes(2) },
+        { boardId: 'a', update: bytes(3) },
+        { boardId: 'a', update: bytes(4) },
+      ]);
+      const since = async (afterSeq: number) =>
+        (await store.readUpdatesSince('a', afterSeq))?.map((row) => [row.seq, [...row.update]]);
+      expect(await since(0)).toEqual([
+        [seqs[0], [1]],
+        [seqs[2], [3]],
+        [seqs[3], [4]],
+      ]);
+      expect(await since(seqs[0] as number)).toEqual([
+        [seqs[2], [3]],
+        [seqs[3], [4]],
+      ]);
+      expect(await since(seqs[3] as number)).toEqual([]);
+      // A quarantined row is skipped, as loading the board skips it.
+      await store.quarantine('a', seqs[2] as number, 'unreadable');
+      expect(await since(seqs[0] as number)).toEqual([[seqs[3], [4]]]);
+    });
+
+    it('answers null (reload the board) when compaction folded rows the reader lacks into the snapshot', async () => {
+      const store = await place.open();
+      const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
+      await store.compact('a', snapshot(1, 2), seqs[1] as number);
+      expect(await store.readUpdatesSince('a', 0)).toBeNull();
+      expect(await store.readUpdatesSince('a', seqs[0] as number)).toBeNull();
+      const caughtUp = await store.readUpdatesSince('a', seqs[1] as number);
+      expect(caughtUp?.map((row) => [row.seq, [...row.update]])).toEqual([[seqs[2], [3]]]);
+      // A created board's first snapshot covers no log rows: reading from 0 is fine.
+      await store.createBoard('new', snapshot(5));
+      const next = await store.appendUpdates([{ boardId: 'new', update: bytes(6) }]);
+      expect((await store.readUpdatesSince('new', 0))?.map((row) => row.seq)).toEqual(next);
+    });
+
     it('moves a quarantined row out of the log and keeps the others', async () => {
       const store = await place.open();
       const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
