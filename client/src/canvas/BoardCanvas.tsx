@@ -1,20 +1,7 @@
-import {
-  LANE_HEADER_HEIGHT,
-  LANE_IDS,
-  LANE_WIDTH,
-  type LaneId,
-  laneAtX,
-  laneById,
-  laneLeft,
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
-  placeDot,
-  takeBackDot,
-} from '@costudio/shared';
+import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneById } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
-import { setDebugHook } from '../debug/debugHook.ts';
 import type { Identity } from '../device/identity.ts';
 import { useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
@@ -26,19 +13,24 @@ import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
 import { AnonymousNoteButton } from '../voting/AnonymousNoteDialog.tsx';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { BoardLayer } from './BoardLayer.tsx';
-import { BOARD_WIDTH, boardBounds, dropPlacement, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
+import { boardBounds, laneHeight, lowestNoteBottom, notePlacementAt } from './boardGeometry.ts';
 import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
-import { screenToBoard, startingCamera, visibleRect } from './camera.ts';
-import { type CanvasDotVoting, dotPlacedMessage, dotTakenBackMessage, useCanvasDots } from './canvasDots.ts';
+import { screenToBoard, visibleRect } from './camera.ts';
+import { goToLane as bringLaneIntoView, showNote as bringNoteIntoView } from './cameraMoves.ts';
+import { type CanvasDotVoting, useCanvasDots } from './canvasDots.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NOTE_FONT_SIZE } from './NoteShape.tsx';
 import { SpatialIndex } from './SpatialIndex.ts';
 import { CANVAS_THEME, HIGH_CONTRAST_CANVAS_THEME } from './theme.ts';
+import { useCanvasDebugHook } from './useCanvasDebugHook.ts';
 import { useCanvasGestures } from './useCanvasGestures.ts';
+import { useCanvasViewport } from './useCanvasViewport.ts';
+import { useDotActions } from './useDotActions.ts';
+import { useNoteDrag } from './useNoteDrag.ts';
 import { useNoteKeyboard } from './useNoteKeyboard.ts';
 import { useStageCamera } from './useStageCamera.ts';
 
@@ -86,43 +78,13 @@ export function BoardCanvas({
   const stageRef = useRef<Konva.Stage>(null);
   const boardLayerRef = useRef<Konva.Layer>(null);
   const motionLayers = useMemo(() => [boardLayerRef], []);
-  const [size, setSize] = useState({ width: 0, height: 0 });
   const [editingId, setEditingId] = useState<string | null>(null);
   const [focusedLane, setFocusedLane] = useState<LaneId>(LANE_IDS[0]);
   const [canvasFocused, setCanvasFocused] = useState(false);
   const { canUndo, canRedo } = useUndoState(editor);
   const settings = useDeviceSettings();
   const theme = settings.highContrast ? HIGH_CONTRAST_CANVAS_THEME : CANVAS_THEME;
-  // The canvas honours the text size setting by its zoom: everything drawn grows with the text,
-  // so nothing is cut off, and the rest of the board is a pan away.
-  const textScale = settings.textSize / 100;
-  const textScaleRef = useRef(textScale);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    let first = true;
-    const observer = new ResizeObserver(() => {
-      const next = { width: container.clientWidth, height: container.clientHeight };
-      if (next.width === 0 || next.height === 0) return;
-      setSize(next);
-      camera.setViewport(next);
-      if (first) {
-        first = false;
-        camera.set(startingCamera(next.width, BOARD_WIDTH, textScaleRef.current));
-      }
-    });
-    observer.observe(container);
-    return () => observer.disconnect();
-  }, [camera]);
-
-  useEffect(() => {
-    const previous = textScaleRef.current;
-    if (previous === textScale) return;
-    textScaleRef.current = textScale;
-    // Changed while the board is open: grow or shrink the view around its top-left corner.
-    camera.zoomAt({ x: 0, y: 0 }, textScale / previous);
-  }, [camera, textScale]);
+  const size = useCanvasViewport(containerRef, camera, settings.textSize / 100);
 
   const { cull, boardLayerChanged } = useStageCamera(stageRef, camera, motionLayers, boardLayerRef, size);
   // The index depends on positions only, so text edits do not rebuild it.
@@ -151,25 +113,7 @@ export function BoardCanvas({
     [otherEditorsKey],
   );
 
-  const showNote = useCallback(
-    (note: { x: number; y: number }) => {
-      const view = visibleRect(camera.get(), camera.getViewport());
-      const inside =
-        note.x >= view.x &&
-        note.y >= view.y &&
-        note.x + NOTE_WIDTH <= view.x + view.width &&
-        note.y + NOTE_HEIGHT <= view.y + view.height;
-      if (inside) return;
-      const { scale } = camera.get();
-      const viewport = camera.getViewport();
-      camera.set({
-        scale,
-        x: viewport.width / 2 - (note.x + NOTE_WIDTH / 2) * scale,
-        y: viewport.height / 2 - (note.y + NOTE_HEIGHT / 2) * scale,
-      });
-    },
-    [camera],
-  );
+  const showNote = useCallback((note: { x: number; y: number }) => bringNoteIntoView(camera, note), [camera]);
 
   const keyboard = useNoteKeyboard({
     snapshot,
@@ -199,15 +143,7 @@ export function BoardCanvas({
   const goToLane = useCallback(
     (lane: LaneId) => {
       setFocusedLane(lane);
-      const { scale, x } = camera.get();
-      const viewport = camera.getViewport();
-      const left = laneLeft(lane) * scale + x;
-      const right = left + LANE_WIDTH * scale;
-      const margin = Math.min(16, Math.max(0, (viewport.width - LANE_WIDTH * scale) / 2));
-      // Move as little as needed: a lane already in view stays where it is.
-      const dx =
-        left < margin || LANE_WIDTH * scale > viewport.width ? margin - left : Math.min(0, viewport.width - margin - right);
-      camera.set({ scale, x: x + dx, y: 16 });
+      bringLaneIntoView(camera, lane);
     },
     [camera],
   );
@@ -270,92 +206,15 @@ export function BoardCanvas({
     [session.notes, setFocusedNoteId],
   );
 
-  const onDragStart = useCallback((id: string) => {
-    setEditingId((current) => (current === id ? null : current));
-  }, []);
-
-  const onDragEnd = useCallback(
-    (id: string, node: Konva.Node) => {
-      const placement = dropPlacement(node.x(), node.y(), LANE_HEADER_HEIGHT);
-      // Set the node explicitly: if the doc ends up unchanged, React would not move it back.
-      node.position({ x: placement.x, y: placement.y });
-      if (!editor.moveNote(id, placement)) {
-        // Refused (a locked lane): the note goes back where it was; the lock notice says why.
-        const note = session.notes.getSnapshot().byId.get(id);
-        if (note) node.position({ x: note.x, y: note.y });
-        return;
-      }
-      setFocusedLane(placement.lane);
-    },
-    [editor, session.notes],
-  );
+  const { onDragStart, onDragEnd } = useNoteDrag(editor, session.notes, setEditingId, setFocusedLane);
 
   const noteDots = useCanvasDots(dotVoting, snapshot.byId);
-  const [dotMessage, setDotMessage] = useState('');
-  const onPlaceDot = useCallback(
-    (id: string) => {
-      const vote = noteDots.vote;
-      if (!vote || !dotVoting) return;
-      const result = placeDot(
-        doc,
-        { voteId: vote.id, participantId: dotVoting.participantId, role: dotVoting.role, noteId: id },
-        editor.origin,
-      );
-      setDotMessage(dotPlacedMessage(result, vote.dotsPerPerson));
-    },
-    [doc, editor, noteDots.vote, dotVoting],
-  );
-  const onTakeBackDot = useCallback(
-    (id: string) => {
-      const vote = noteDots.vote;
-      if (!vote || !dotVoting) return;
-      const taken = takeBackDot(doc, { voteId: vote.id, participantId: dotVoting.participantId, noteId: id }, editor.origin);
-      setDotMessage(dotTakenBackMessage(taken, doc, vote.id, dotVoting.participantId));
-    },
-    [doc, editor, noteDots.vote, dotVoting],
-  );
+  const dots = useDotActions(doc, editor, noteDots, dotVoting);
 
   const onPointerBoard = useCallback((point: { x: number; y: number } | null) => presence.setCursor(point), [presence]);
   useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard, onDoubleTap: addNoteAtScreen });
 
-  useEffect(
-    () =>
-      setDebugHook({
-        camera,
-        noteFontSize,
-        noteScreenRect(id) {
-          const container = containerRef.current;
-          if (!container) return null;
-          const box = container.getBoundingClientRect();
-          // Prefer the node actually drawn (it may be mid-drag); fall back to the doc's position.
-          const node = stageRef.current?.findOne(`#note-${id}`);
-          if (node) {
-            const rect = node.getClientRect({ skipStroke: true });
-            return { x: box.left + rect.x, y: box.top + rect.y, width: rect.width, height: rect.height };
-          }
-          const note = session.notes.getSnapshot().byId.get(id);
-          if (!note) return null;
-          const { x, y, scale } = camera.get();
-          return {
-            x: box.left + note.x * scale + x,
-            y: box.top + note.y * scale + y,
-            width: NOTE_WIDTH * scale,
-            height: NOTE_HEIGHT * scale,
-          };
-        },
-        drawnNoteIds() {
-          return stageRef.current?.find('.note').map((node) => node.id().replace(/^note-/, '')) ?? [];
-        },
-        markedNoteIds() {
-          const drawn = stageRef.current?.find('.note') ?? [];
-          return drawn.filter((node) => node.getAttr('mark')).map((node) => node.id().replace(/^note-/, ''));
-        },
-        noteDots(id) {
-          return stageRef.current?.findOne(`#note-${id}`)?.getAttr('dots') ?? null;
-        },
-      }),
-    [camera, session.notes, noteFontSize],
-  );
+  useCanvasDebugHook(camera, containerRef, stageRef, session.notes, noteFontSize);
 
   const closeEditor = useCallback(() => {
     setEditingId(null);
@@ -426,7 +285,7 @@ export function BoardCanvas({
           whole board, N adds a note to the focused lane.
         </p>
         <p className="visually-hidden" aria-live="polite" data-testid="canvas-dot-message">
-          {dotMessage}
+          {dots.message}
         </p>
         <p className="visually-hidden" aria-live="polite" data-testid="canvas-focus">
           {keyboard.description}
@@ -450,8 +309,8 @@ export function BoardCanvas({
               readOnly={readOnly}
               noteMarks={noteMarks}
               noteDots={noteDots.byNote}
-              onPlaceDot={noteDots.canVote ? onPlaceDot : null}
-              onTakeBackDot={noteDots.canVote ? onTakeBackDot : null}
+              onPlaceDot={noteDots.canVote ? dots.onPlaceDot : null}
+              onTakeBackDot={noteDots.canVote ? dots.onTakeBackDot : null}
               lockedLanes={lockedLanes}
               theme={theme}
               noteFontSize={noteFontSize}

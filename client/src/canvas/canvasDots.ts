@@ -15,6 +15,7 @@ import {
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { dotsLeftSentence, refusalMessage } from '../voting/dotMessages.ts';
+import { MIN_STARTING_SCALE } from './camera.ts';
 
 /** What the canvas needs of the board's voting (voting/useBoardVoting.ts). */
 export interface CanvasDotVoting {
@@ -48,7 +49,7 @@ export interface NoteRect {
  * The lowest zoom the canvas starts at (camera.ts, startingCamera): below it text is too small,
  * so a target big enough here is big enough at every starting zoom.
  */
-export const LOWEST_STARTING_SCALE = 0.7;
+export const LOWEST_STARTING_SCALE = MIN_STARTING_SCALE;
 /** WCAG 2.5.8 (AA): 24 × 24 CSS px; on touch the 44 × 44 of WCAG 2.5.5 and the platforms' guides. */
 export const MIN_TARGET_CSS_PX = 24;
 export const MIN_TOUCH_TARGET_CSS_PX = 44;
