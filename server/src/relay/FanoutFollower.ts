@@ -111,6 +111,7 @@ export class FanoutFollower {
           break;
         case 'lost':
           this.catchUp?.lost();
+          if (message.resubscribed) this.options.fanout.publish(this.options.boardId, { kind: 'awareness-query' });
           break;
       }
     } catch (error) {

@@ -32,7 +32,8 @@ export type FanoutMessage =
   /** A room that just loaded asks the others for the presence of their people. */
   | { readonly kind: 'awareness-query' }
   /**
-   * Delivered locally, never sent: messages may have been lost (after a reconnect, and now and
-   * then in case a board's last message was lost with nothing after it); catch up from the store.
+   * Delivered locally, never sent: messages may have been lost; catch up from the store.
+   * `resubscribed` after a (re)connection, when presence may have been missed too; false for
+   * the periodic check in case a board's last message was lost with nothing after it.
    */
-  | { readonly kind: 'lost' };
+  | { readonly kind: 'lost'; readonly resubscribed: boolean };

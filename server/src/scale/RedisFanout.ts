@@ -125,7 +125,7 @@ export class RedisFanout implements Fanout {
   }
 
   private readonly tellAllLost = () => {
-    for (const deliver of [...this.boards.values()]) deliver({ kind: 'lost' });
+    for (const deliver of [...this.boards.values()]) deliver({ kind: 'lost', resubscribed: false });
   };
 
   private channel(boardId: string): string {
@@ -156,8 +156,10 @@ export class RedisFanout implements Fanout {
     const boards = [...this.boards.keys()];
     if (boards.length === 0) return;
     this.subscriber.subscribe(...boards.map((boardId) => this.channel(boardId))).then(
-      () => {
-        for (const boardId of boards) this.boards.get(boardId)?.({ kind: 'lost' });
+      async () => {
+        // What the rooms do next (ask who is present) needs the publisher too.
+        if (this.publisher.status !== 'ready') await new Promise((resolve) => this.publisher.once('ready', resolve));
+        for (const boardId of boards) this.boards.get(boardId)?.({ kind: 'lost', resubscribed: true });
       },
       (error: unknown) => this.options.logger.warn('could not resubscribe to boards on Redis', { error }),
     );
