@@ -12,6 +12,9 @@ describe('parseConfig', () => {
     expect(config.compactMaxUpdates).toBe(DEFAULTS.compactMaxUpdates);
     expect(config.compactMaxBytes).toBe(DEFAULTS.compactMaxBytes);
     expect(config.sqliteSynchronous).toBe('NORMAL');
+    // No DATABASE_URL: SQLite stays the default.
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.databasePoolSize).toBe(10);
   });
 
   it('reads every variable', () => {
@@ -26,6 +29,8 @@ describe('parseConfig', () => {
       COMPACT_MAX_BYTES: '2048',
       SQLITE_SYNCHRONOUS: 'full',
       TRUST_PROXY: 'yes',
+      DATABASE_URL: ' postgres://costudio:secret@db.example:5432/costudio ',
+      DATABASE_POOL_SIZE: '4',
     });
     expect(config).toEqual({
       port: 0,
@@ -37,6 +42,8 @@ describe('parseConfig', () => {
       compactMaxUpdates: 5,
       compactMaxBytes: 2048,
       sqliteSynchronous: 'FULL',
+      databaseUrl: 'postgres://costudio:secret@db.example:5432/costudio',
+      databasePoolSize: 4,
       requireLinks: true,
       trustProxy: true,
     });
@@ -63,6 +70,8 @@ describe('parseConfig', () => {
     [{ COMPACT_MAX_UPDATES: '0' }, /COMPACT_MAX_UPDATES must be between 1/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS must be NORMAL or FULL/],
+    [{ DATABASE_URL: 'mysql://db/costudio' }, /DATABASE_URL must start with postgres:\/\//],
+    [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE must be between 1/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
@@ -72,9 +81,23 @@ describe('parseConfig', () => {
 describe('helpText', () => {
   it('lists every variable with its default', () => {
     const text = helpText();
-    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'UNLOAD_DELAY_MS', 'LOG_LEVEL', 'SQLITE_SYNCHRONOUS']) {
+    for (const name of [
+      'PORT',
+      'HOST',
+      'DATA_DIR',
+      'UNLOAD_DELAY_MS',
+      'LOG_LEVEL',
+      'SQLITE_SYNCHRONOUS',
+      'DATABASE_URL',
+      'DATABASE_POOL_SIZE',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain('default: 1234');
+    expect(text).toContain('default: unset = SQLite in DATA_DIR');
+  });
+
+  it('never repeats a DATABASE_URL, which may hold a password, in its error', () => {
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://user:hunter2@db/costudio' })).toThrow(/^(?!.*hunter2)/);
   });
 });

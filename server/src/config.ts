@@ -14,6 +14,10 @@ export interface ServerConfig {
   readonly compactMaxUpdates: number;
   readonly compactMaxBytes: number;
   readonly sqliteSynchronous: SqliteSynchronous;
+  /** DATABASE_URL: every store in this PostgreSQL database instead of SQLite; unset = SQLite in dataDir. */
+  readonly databaseUrl?: string;
+  /** DATABASE_POOL_SIZE: connections to PostgreSQL this instance keeps at most. */
+  readonly databasePoolSize: number;
   /** Every socket and API call needs a share link (default); false lets link-less visitors edit. */
   readonly requireLinks: boolean;
   /** Key that signs share links (COSTUDIO_SECRET); unset = DATA_DIR/secret.key. */
@@ -39,6 +43,7 @@ export const DEFAULTS = {
   compactMaxUpdates: 500,
   compactMaxBytes: 1024 * 1024,
   sqliteSynchronous: 'NORMAL',
+  databasePoolSize: 10,
   requireLinks: true,
   trustProxy: false,
 } as const satisfies ServerConfig;
@@ -57,6 +62,16 @@ export const ENV_VARS = [
     name: 'SQLITE_SYNCHRONOUS',
     help: 'NORMAL survives a killed process; FULL also survives power loss (slower)',
     default: DEFAULTS.sqliteSynchronous,
+  },
+  {
+    name: 'DATABASE_URL',
+    help: 'postgres://user:password@host/db: everything in PostgreSQL, shared by several instances',
+    default: 'unset = SQLite in DATA_DIR',
+  },
+  {
+    name: 'DATABASE_POOL_SIZE',
+    help: 'Connections to PostgreSQL this instance keeps at most',
+    default: String(DEFAULTS.databasePoolSize),
   },
   {
     name: 'REQUIRE_LINKS',
@@ -99,6 +114,8 @@ export function parseConfig(env: Env): ServerConfig {
     compactMaxUpdates: readInteger(env, 'COMPACT_MAX_UPDATES', DEFAULTS.compactMaxUpdates, 1, 10_000_000),
     compactMaxBytes: readInteger(env, 'COMPACT_MAX_BYTES', DEFAULTS.compactMaxBytes, 1, 1024 ** 4),
     sqliteSynchronous: readSynchronous(env),
+    ...readDatabaseUrl(env),
+    databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', DEFAULTS.databasePoolSize, 1, 1000),
     requireLinks: readBoolean(env, 'REQUIRE_LINKS', DEFAULTS.requireLinks),
     trustProxy: readBoolean(env, 'TRUST_PROXY', DEFAULTS.trustProxy),
     ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
@@ -111,7 +128,8 @@ export function helpText(): string {
   const width = Math.max(...ENV_VARS.map((v) => v.name.length));
   const rows = ENV_VARS.map((v) => `  ${v.name.padEnd(width)}  ${v.help} (default: ${v.default})`);
   return [
-    'Costudio relay: serves the board client and syncs boards over y-websocket, storing them in SQLite.',
+    'Costudio relay: serves the board client and syncs boards over y-websocket, storing them in SQLite',
+    '(or in PostgreSQL when DATABASE_URL is set).',
     '',
     'Usage: pnpm --filter @costudio/server start [-- --help]',
     '',
@@ -162,4 +180,12 @@ function readSynchronous(env: Env): SqliteSynchronous {
   const raw = readString(env, 'SQLITE_SYNCHRONOUS', DEFAULTS.sqliteSynchronous).toUpperCase();
   if (raw !== 'NORMAL' && raw !== 'FULL') throw new ConfigError(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`);
   return raw;
+}
+
+function readDatabaseUrl(env: Env): { databaseUrl?: string } {
+  const raw = env.DATABASE_URL?.trim();
+  if (raw === undefined || raw === '') return {};
+  // The URL may hold a password: the error names the variable, never the value.
+  if (!/^postgres(?:ql)?:\/\//.test(raw)) throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  return { databaseUrl: raw };
 }

@@ -46,6 +46,13 @@ export interface StartServerOptions {
   readonly compactMaxBytes?: number;
   readonly sqliteSynchronous?: SqliteSynchronous;
   /**
+   * `postgres://…`: every store in that PostgreSQL database (migrated at start, closed with the
+   * server) instead of SQLite in `dataDir`; several instances may share it. Default unset.
+   */
+  readonly databaseUrl?: string;
+  /** Connections to PostgreSQL this instance keeps at most. Default 10. */
+  readonly databasePoolSize?: number;
+  /**
    * Decides each connection's access, replacing share links. Default: share links
    * (docs/api.md), checked against `requireLinks`.
    */
@@ -60,7 +67,7 @@ export interface StartServerOptions {
   readonly boardCreationLimits?: RateLimits;
   /**
    * Every store at once, opened by the caller (`openStorage`) and not closed by the server.
-   * Default: the SQLite storage in `dataDir`, closed with the server.
+   * Default: PostgreSQL at `databaseUrl`, else the SQLite storage in `dataDir`, closed with the server.
    */
   readonly storage?: Storage;
   /** Where link records live; default the storage's (a `share_links` table in the board database). */
@@ -99,7 +106,7 @@ export interface RunningServer {
 /** Starts the HTTP + WebSocket server and resolves once it is listening. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(options.logLevel ?? DEFAULTS.logLevel);
-  const storage = await storageFromOptions(options, DEFAULTS.dataDir);
+  const storage = await storageFromOptions({ ...options, logger }, DEFAULTS.dataDir);
   const store = storage.boards;
   const history = storage.history;
   const fanout = openFanout(options, logger);

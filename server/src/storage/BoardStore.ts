@@ -1,6 +1,6 @@
 /**
  * Durable storage of boards as Yjs updates: one snapshot per board plus an append-only log of
- * the updates committed since. SQLite implements it now; PostgreSQL later. Methods return
+ * the updates committed since. SQLite and PostgreSQL (storage/postgres/) implement it. Methods return
  * promises so a networked store fits; a store never knows about rooms or sockets.
  */
 export interface BoardStore {

@@ -2,12 +2,13 @@ import type { BoardStore } from './BoardStore.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { LinkStore } from './LinkStore.ts';
 import type { PrivateRoomStore } from './PrivateRoomStore.ts';
+import type { PostgresDatabaseOptions } from './postgres/PostgresDatabase.ts';
 import type { SqliteDatabaseOptions } from './SqliteDatabase.ts';
 
 /**
  * Everything the server keeps, from one backend chosen once (openStorage): the stores are
- * handed out together so they live in one place (one SQLite file today; one PostgreSQL
- * database with the scale-out work) and one backup or one deletion reaches all of them.
+ * handed out together so they live in one place (one SQLite file, or one PostgreSQL
+ * database shared by every instance) and one backup or one deletion reaches all of them.
  */
 export interface Storage {
   readonly boards: BoardStore;
@@ -19,5 +20,10 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-/** Which backend, from configuration. PostgreSQL (`{ kind: 'postgres', url }`) joins it later. */
-export type StorageConfig = { readonly kind: 'sqlite'; readonly dataDir: string } & SqliteDatabaseOptions;
+/**
+ * Which backend, from configuration: SQLite in a data directory (the default, needing no
+ * service), or PostgreSQL at a `postgres://` URL (DATABASE_URL), for several instances.
+ */
+export type StorageConfig =
+  | ({ readonly kind: 'sqlite'; readonly dataDir: string } & SqliteDatabaseOptions)
+  | ({ readonly kind: 'postgres'; readonly url: string } & PostgresDatabaseOptions);

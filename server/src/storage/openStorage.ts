@@ -1,3 +1,4 @@
+import { PostgresStorage } from './postgres/PostgresStorage.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
 import type { Storage, StorageConfig } from './Storage.ts';
 
@@ -10,6 +11,10 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     case 'sqlite': {
       const { kind: _kind, dataDir, ...options } = config;
       return SqliteStorage.open(dataDir, options);
+    }
+    case 'postgres': {
+      const { kind: _kind, url, ...options } = config;
+      return PostgresStorage.open(url, options);
     }
   }
 }

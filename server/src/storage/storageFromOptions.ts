@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Logger } from '../log.ts';
 import type { BoardStore } from './BoardStore.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { LinkStore } from './LinkStore.ts';
@@ -7,7 +8,7 @@ import { openStorage } from './openStorage.ts';
 import { SqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.ts';
 import { SqliteLinkStore } from './SqliteLinkStore.ts';
 import { SqlitePrivateRoomStore } from './SqlitePrivateRoomStore.ts';
-import type { Storage } from './Storage.ts';
+import type { Storage, StorageConfig } from './Storage.ts';
 
 /** Link records beside boards kept in another kind of store. */
 export const LINKS_FILE = 'links.sqlite';
@@ -20,23 +21,26 @@ export interface StorageOptions {
   readonly linkStore?: LinkStore | undefined;
   readonly dataDir?: string | undefined;
   readonly sqliteSynchronous?: SqliteSynchronous | undefined;
+  /** `postgres://…` (DATABASE_URL): every store in that PostgreSQL database instead of SQLite. */
+  readonly databaseUrl?: string | undefined;
+  /** Connections to PostgreSQL this process keeps at most (DATABASE_POOL_SIZE). */
+  readonly databasePoolSize?: number | undefined;
+  /** Where the PostgreSQL pool reports connections it lost. */
+  readonly logger?: Logger | undefined;
 }
 
 /**
  * The server's storage, decided once from its options: a given `storage`; else, around a given
  * board `store`, links and private rooms in `dataDir/links.sqlite` (in memory without a data
- * directory) and no history; else the SQLite storage in `dataDir`. A given `history` or
+ * directory) and no history; else the PostgreSQL storage at `databaseUrl`; else the SQLite
+ * storage in `dataDir`. A given `history` or
  * `linkStore` replaces that part. Closing it closes only what was opened here.
  */
 export async function storageFromOptions(options: StorageOptions, defaultDataDir: string): Promise<Storage> {
   const opened =
     options.storage === undefined
       ? options.store === undefined
-        ? await openStorage({
-            kind: 'sqlite',
-            dataDir: options.dataDir ?? defaultDataDir,
-            synchronous: options.sqliteSynchronous ?? 'NORMAL',
-          })
+        ? await openStorage(storageConfig(options, defaultDataDir))
         : storageBeside(options.store, options.dataDir ?? null)
       : null;
   const base = (options.storage ?? opened) as Storage;
@@ -49,6 +53,18 @@ export async function storageFromOptions(options: StorageOptions, defaultDataDir
       await opened?.close();
     },
   };
+}
+
+function storageConfig(options: StorageOptions, defaultDataDir: string): StorageConfig {
+  if (options.databaseUrl !== undefined) {
+    return {
+      kind: 'postgres',
+      url: options.databaseUrl,
+      ...(options.databasePoolSize === undefined ? {} : { poolSize: options.databasePoolSize }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    };
+  }
+  return { kind: 'sqlite', dataDir: options.dataDir ?? defaultDataDir, synchronous: options.sqliteSynchronous ?? 'NORMAL' };
 }
 
 /** Links and private rooms for a board store of another kind; the board store is its owner's to close. */

@@ -1,0 +1,75 @@
+import type { Snapshot } from '../BoardStore.ts';
+import type { BoardVersion, HistoryStore, VersionKind, VersionToSave } from '../HistoryStore.ts';
+import { PostgresDatabase, type PostgresDatabaseOptions } from './PostgresDatabase.ts';
+
+interface VersionRow {
+  id: number;
+  board_id: string;
+  created_at: number;
+  kind: string;
+  name: string | null;
+  note_count: number;
+}
+
+const KINDS: readonly VersionKind[] = ['auto', 'last-leave', 'named', 'before-restore'];
+const COLUMNS = 'id, board_id, created_at, kind, name, note_count';
+
+/** HistoryStore in the `board_versions` table, beside the boards; compaction never touches it. */
+export class PostgresHistoryStore implements HistoryStore {
+  /** Connects to `url` on a pool of its own, which `close` ends. */
+  static async open(url: string, options: PostgresDatabaseOptions = {}): Promise<PostgresHistoryStore> {
+    return new PostgresHistoryStore(await PostgresDatabase.open(url, options), true);
+  }
+
+  /** On a shared database (a PostgresStorage's), whoever opened it closes it. */
+  constructor(
+    private readonly database: PostgresDatabase,
+    private readonly ownsDatabase = false,
+  ) {}
+
+  async save(version: VersionToSave): Promise<BoardVersion> {
+    const createdAt = version.createdAt ?? Date.now();
+    const { boardId, kind, name, noteCount, snapshot } = version;
+    const { rows } = await this.database.pool.query<{ id: number }>(
+      `INSERT INTO board_versions (board_id, created_at, kind, name, note_count, data, encoding)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [boardId, createdAt, kind, name, noteCount, snapshot.data, snapshot.encoding === 'v2' ? 2 : 1],
+    );
+    return { id: (rows[0] as { id: number }).id, boardId, createdAt, kind, name, noteCount };
+  }
+
+  async list(boardId: string): Promise<BoardVersion[]> {
+    const { rows } = await this.database.pool.query<VersionRow>(
+      `SELECT ${COLUMNS} FROM board_versions WHERE board_id = $1 ORDER BY id DESC`,
+      [boardId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async get(boardId: string, id: number): Promise<{ version: BoardVersion; snapshot: Snapshot } | null> {
+    // An id past int8's range matches nothing; asking PostgreSQL would fail the cast instead.
+    if (!Number.isSafeInteger(id)) return null;
+    const { rows } = await this.database.pool.query<VersionRow & { data: Buffer; encoding: number }>(
+      `SELECT ${COLUMNS}, data, encoding FROM board_versions WHERE board_id = $1 AND id = $2`,
+      [boardId, id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { version: toVersion(row), snapshot: { data: row.data, encoding: row.encoding === 2 ? 'v2' : 'v1' } };
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDatabase) await this.database.close();
+  }
+}
+
+function toVersion(row: VersionRow): BoardVersion {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    createdAt: row.created_at,
+    kind: (KINDS as readonly string[]).includes(row.kind) ? (row.kind as VersionKind) : 'auto',
+    name: row.name,
+    noteCount: row.note_count,
+  };
+}
