@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { boardView, missingChanges } from '../support/boardState.ts';
 import { startBusyWriters } from '../support/busyWriters.ts';
+import { type PrivateRedis, startPrivateRedis } from '../support/privateRedis.ts';
 import { killRedisClients, redisAdmin } from '../support/redisTest.ts';
 import { type SharedBoardServers, startSharedBoardServers } from '../support/sharedBoardServers.ts';
 import type { TestRelay } from '../support/testRelay.ts';
@@ -159,5 +160,35 @@ describe('several instances serving one board through Redis', () => {
     );
     onA.destroy();
     await waitFor(() => !seenOnB(), { what: 'Ada gone on B', timeoutMs: 3000 });
+  });
+});
+
+describe('several instances when Redis goes away', () => {
+  let redis: PrivateRedis | undefined;
+
+  afterEach(async () => {
+    await redis?.kill();
+    redis = undefined;
+  });
+
+  it('keep every room working on each instance, and catch up across instances once Redis restarts', async () => {
+    redis = await startPrivateRedis();
+    cluster = await startSharedBoardServers(2, {}, redis.url);
+    const [a, b] = cluster.servers as [TestRelay, TestRelay];
+    const onA = await connect(a, 'outage');
+    const alsoOnA = await connect(a, 'outage');
+    const onB = await connect(b, 'outage');
+    type(onA.doc, 5, 'Before');
+    await expectConverged([onA.doc, alsoOnA.doc, onB.doc]);
+
+    await redis.kill();
+    type(onA.doc, 20, 'During, on A');
+    type(onB.doc, 20, 'During, on B');
+    // Each instance still relays among its own clients, committed.
+    await expectConverged([onA.doc, alsoOnA.doc]);
+    expect(missingChanges(onA.doc, onB.doc)).not.toEqual([]);
+
+    await redis.start();
+    await expectConverged([onA.doc, alsoOnA.doc, onB.doc], 15_000);
   });
 });

@@ -19,8 +19,12 @@ export interface InstanceOptions extends Omit<TestRelayOptions, 'fanout' | 'data
   sweepMs?: number;
 }
 
-/** Starts `count` instances sharing one SQLite data directory and one Redis. */
-export async function startSharedBoardServers(count: number, options: InstanceOptions = {}): Promise<SharedBoardServers> {
+/** Starts `count` instances sharing one SQLite data directory and one Redis (the test Redis unless `redisUrl`). */
+export async function startSharedBoardServers(
+  count: number,
+  options: InstanceOptions = {},
+  redisUrl = REDIS_TEST_URL,
+): Promise<SharedBoardServers> {
   const dir = await createTempDir('costudio-shared-');
   const prefix = uniqueRedisPrefix();
   const servers: TestRelay[] = [];
@@ -28,7 +32,7 @@ export async function startSharedBoardServers(count: number, options: InstanceOp
   const add = async (instance: InstanceOptions = options): Promise<TestRelay> => {
     const { wrap, sweepMs, ...relayOptions } = instance;
     const redis = new RedisFanout({
-      url: REDIS_TEST_URL,
+      url: redisUrl,
       prefix,
       logger: createLogger('silent'),
       ...(sweepMs ? { sweepMs } : {}),
