@@ -102,4 +102,23 @@ describe('server processes on one PostgreSQL and one Redis', () => {
     await Promise.all(moved.map((client) => client.whenSynced()));
     await expectConverged([...moved.map((client) => client.doc), writerOnB.doc, observer.doc, verifier.doc]);
   });
+
+  it('take the presence of an instance’s people away on the others after the awareness timeout when it dies', async () => {
+    cluster = await startChildCluster(2);
+    const [a, b] = cluster.servers as [ChildServer, ChildServer];
+    const onA = connect(a, 'presence-board');
+    const onB = connect(b, 'presence-board');
+    await Promise.all([onA.whenSynced(), onB.whenSynced()]);
+    onA.provider.awareness.setLocalStateField('user', { name: 'Grace on A' });
+    const graceOnB = () => [...onB.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Grace on A');
+    await waitFor(graceOnB, 'Grace’s presence on B');
+    // Her client keeps trying the dead instance (as behind no proxy): nothing renews her state elsewhere.
+    a.kill('SIGKILL');
+    const killedAt = Date.now();
+    await a.exited;
+    await waitFor(() => !graceOnB(), { what: 'Grace gone on B', timeoutMs: 45_000, intervalMs: 250 });
+    // Not at once (nobody said she left: it is the timeout), but within y-protocols' 30 s and its 3 s check.
+    expect(Date.now() - killedAt).toBeGreaterThan(15_000);
+    expect(Date.now() - killedAt).toBeLessThan(40_000);
+  });
 });
