@@ -90,6 +90,8 @@ describe('helpText', () => {
       'SQLITE_SYNCHRONOUS',
       'DATABASE_URL',
       'DATABASE_POOL_SIZE',
+      'REDIS_URL',
+      'REDIS_PREFIX',
     ]) {
       expect(text).toContain(name);
     }

@@ -91,7 +91,7 @@ export const ENV_VARS = [
   {
     name: 'REDIS_URL',
     help: 'redis://[user:password@]host:port[/db]: relay updates and presence between instances serving the same boards',
-    default: 'unset: a single instance',
+    default: 'unset = a single instance',
   },
   { name: 'REDIS_PREFIX', help: 'Prefix of the Redis channel names, for deployments sharing one Redis', default: 'costudio:' },
 ] as const;
@@ -129,7 +129,8 @@ export function helpText(): string {
   const rows = ENV_VARS.map((v) => `  ${v.name.padEnd(width)}  ${v.help} (default: ${v.default})`);
   return [
     'Costudio relay: serves the board client and syncs boards over y-websocket, storing them in SQLite',
-    '(or in PostgreSQL when DATABASE_URL is set).',
+    '(or in PostgreSQL when DATABASE_URL is set); with REDIS_URL, instances serving the same boards relay',
+    'committed updates and presence to each other through Redis.',
     '',
     'Usage: pnpm --filter @costudio/server start [-- --help]',
     '',
