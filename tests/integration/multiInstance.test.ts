@@ -53,6 +53,8 @@ describe('server processes on one PostgreSQL and one Redis', () => {
     for (const server of cluster.servers) {
       expect(server.logs.some((entry) => entry.msg === 'relaying between instances through Redis')).toBe(true);
     }
+    const metricsOfB = await (await fetch(`${b.httpUrl}/metrics`)).text();
+    expect(Number(/^costudio_fanout_updates_received_total (\d+)$/m.exec(metricsOfB)?.[1])).toBeGreaterThan(50);
     const database = new pg.Client({ connectionString: cluster.databaseUrl });
     await database.connect();
     try {

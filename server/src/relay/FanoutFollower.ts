@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { applySnapshot } from '../storage/snapshots.ts';
@@ -14,6 +15,7 @@ export interface FanoutFollowerOptions {
   readonly store: BoardStore;
   readonly fanout: Fanout;
   readonly logger: Logger;
+  readonly metrics?: Metrics | undefined;
   /** The room's doc: what arrives is applied with FANOUT_ORIGIN, and the room relays what is new. */
   readonly doc: Y.Doc;
   readonly awareness: RoomAwareness;
@@ -32,12 +34,13 @@ export class FanoutFollower {
   private readonly catchUp: StoreCatchUp | null;
 
   constructor(private readonly options: FanoutFollowerOptions) {
-    const { boardId, store, logger, doc } = options;
+    const { boardId, store, logger, metrics, doc } = options;
     this.catchUp = options.fanout.crossInstance
       ? new StoreCatchUp({
           boardId,
           store,
           logger,
+          metrics,
           applyRows: (rows) => {
             for (const row of rows) this.applyRemote(row.update);
           },
@@ -98,6 +101,7 @@ export class FanoutFollower {
     try {
       switch (message.kind) {
         case 'update':
+          if (this.options.metrics) this.options.metrics.fanoutUpdatesReceived++;
           // Counted as in the doc only if it integrated in full; otherwise it builds on a row
           // this instance lacks, and the store is read for both.
           if (this.applyRemote(message.update)) this.catchUp?.saw(message.seq);

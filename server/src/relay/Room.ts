@@ -92,6 +92,7 @@ export class Room implements ConnectionOwner {
       store: options.store,
       fanout,
       logger,
+      metrics,
       doc: this.doc,
       awareness: this.awareness,
     });

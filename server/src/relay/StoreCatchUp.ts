@@ -1,17 +1,26 @@
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { BoardStore, StoredBoard, StoredUpdate } from '../storage/BoardStore.ts';
 
 export interface StoreCatchUpOptions {
   readonly boardId: string;
   readonly store: BoardStore;
   readonly logger: Logger;
+  readonly metrics?: Metrics | undefined;
   /** Applies committed rows read from the store to the room's doc (which relays what is new). */
   readonly applyRows: (rows: readonly StoredUpdate[]) => void;
   /** Applies a reloaded board (rows were compacted past what the room has). */
   readonly applyBoard: (board: StoredBoard) => void;
-  /** How long a possible gap may wait for the missing message before the store is read. Default 50 ms. */
+  /** How long a possible gap may wait for the missing message before the store is read. Default 100 ms. */
   readonly settleMs?: number;
 }
+
+/**
+ * How long a row past the mark waits for the ones before it. Rows of one board from different
+ * instances often arrive out of order; with sequence numbers shared by all boards (both backends
+ * today) a row is rarely the mark's successor, and this also bounds reads to ten a second per room.
+ */
+const SETTLE_MS = 100;
 
 /**
  * Keeps a room of a board that several instances write complete, with the store as the truth.
@@ -57,7 +66,7 @@ export class StoreCatchUp {
       return;
     }
     this.ahead.add(seq);
-    this.readSoon(this.options.settleMs ?? 50);
+    this.readSoon(this.options.settleMs ?? SETTLE_MS);
   }
 
   /** Messages may have been lost: read the store now. */
@@ -101,7 +110,7 @@ export class StoreCatchUp {
         this.reading = null;
         if (this.readAgain) {
           this.readAgain = false;
-          this.readSoon(this.options.settleMs ?? 50);
+          this.readSoon(this.options.settleMs ?? SETTLE_MS);
         }
       });
     }, delayMs);
@@ -109,11 +118,12 @@ export class StoreCatchUp {
   }
 
   private async read(): Promise<void> {
-    const { boardId, store, logger } = this.options;
+    const { boardId, store, logger, metrics } = this.options;
     const after = this.through;
     // Rows seen before the read were committed before it, so the read returns them or what covers them.
     const seen = Math.max(after, ...this.ahead);
     try {
+      if (metrics) metrics.catchUpReads++;
       const rows = await store.readUpdatesSince(boardId, after);
       if (this.stopped) return;
       if (rows) {
@@ -121,6 +131,7 @@ export class StoreCatchUp {
         this.advanceTo(Math.max(seen, ...rows.map((row) => row.seq)));
         return;
       }
+      if (metrics) metrics.catchUpReloads++;
       const board = await store.loadBoard(boardId);
       if (this.stopped) return;
       this.options.applyBoard(board);
