@@ -33,7 +33,7 @@ export interface StartServerOptions {
   readonly port?: number;
   /** Interface to listen on. Default 127.0.0.1 (the CLI's HOST defaults to 0.0.0.0). */
   readonly host?: string;
-  /** Directory of the SQLite database, unless `store` is given. Default ./data. */
+  /** Directory of the SQLite database (unless `store` or `databaseUrl` is given) and of secret.key. Default ./data. */
   readonly dataDir?: string;
   /** Built client to serve. Default client/dist of this repository. */
   readonly clientDir?: string;

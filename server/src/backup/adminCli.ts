@@ -1,11 +1,13 @@
 #!/usr/bin/env -S npx tsx
 /**
  * Costudio admin command line: export and import boards straight from the SQLite database,
- * beside a running server or with it stopped (docs/operations.md, "Board backups").
+ * beside a running server or with it stopped (docs/operations.md, "Board backups"), and move
+ * the whole database to PostgreSQL (docs/operations.md, "PostgreSQL").
  *
  *   pnpm --filter @costudio/server admin list
  *   pnpm --filter @costudio/server admin export <boardId> [file]
  *   pnpm --filter @costudio/server admin import <file>
+ *   DATABASE_URL=postgres://… pnpm --filter @costudio/server admin to-postgres
  *
  * DATA_DIR selects the database as for the server. Exit codes: 0 done, 1 failed, 2 bad usage.
  */
@@ -17,6 +19,7 @@ import Database from 'better-sqlite3';
 import { exportBoardFile } from '../boardFile/boardFile.ts';
 import { BoardFileError, importBoardFile } from '../boardFile/importBoardFile.ts';
 import { DEFAULTS } from '../config.ts';
+import { copySqliteToPostgres } from '../storage/postgres/copySqliteToPostgres.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { DATABASE_FILE } from '../storage/SqliteDatabase.ts';
 import { readStoredBoard, storeAsNewBoard } from './storedBoards.ts';
@@ -27,8 +30,10 @@ Usage:
   admin list                      board ids in the database, one per line
   admin export <boardId> [file]   write the board as JSON to file (or stdout)
   admin import <file>             store the JSON export as a new board; prints its id
+  admin to-postgres               copy the whole SQLite database into the empty PostgreSQL
+                                  database at DATABASE_URL (boards, versions, links, private rooms)
 
-Environment: DATA_DIR (default ./data), the server's data directory.
+Environment: DATA_DIR (default ./data), the server's data directory; DATABASE_URL for to-postgres.
 `;
 
 class UsageError extends Error {}
@@ -41,6 +46,7 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || DEFAULTS.dataDir);
   if (command === 'list') return listBoards(dataDir);
+  if (command === 'to-postgres') return toPostgres(dataDir);
   if (command !== 'export' && command !== 'import') throw new UsageError(`Unknown command: ${command}`);
   const store = SqliteBoardStore.open(dataDir, { checkpointIntervalMs: 60_000 });
   try {
@@ -69,6 +75,22 @@ function listBoards(dataDir: string): number {
   } finally {
     db.close();
   }
+  return 0;
+}
+
+async function toPostgres(dataDir: string): Promise<number> {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) throw new UsageError('to-postgres needs DATABASE_URL=postgres://…');
+  const file = join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) {
+    process.stderr.write(`No database at ${file}\n`);
+    return 1;
+  }
+  const counts = await copySqliteToPostgres(file, url);
+  process.stderr.write(
+    `Copied ${counts.snapshots} snapshots, ${counts.updates} log rows, ${counts.quarantinedUpdates} quarantined rows, ` +
+      `${counts.versions} versions, ${counts.links} links and ${counts.privateRooms} private rooms from ${file}\n`,
+  );
   return 0;
 }
 

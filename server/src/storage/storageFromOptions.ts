@@ -33,8 +33,8 @@ export interface StorageOptions {
  * The server's storage, decided once from its options: a given `storage`; else, around a given
  * board `store`, links and private rooms in `dataDir/links.sqlite` (in memory without a data
  * directory) and no history; else the PostgreSQL storage at `databaseUrl`; else the SQLite
- * storage in `dataDir`. A given `history` or
- * `linkStore` replaces that part. Closing it closes only what was opened here.
+ * storage in `dataDir`. A given `history` or `linkStore` replaces that part. Closing it closes
+ * only what was opened here.
  */
 export async function storageFromOptions(options: StorageOptions, defaultDataDir: string): Promise<Storage> {
   const opened =

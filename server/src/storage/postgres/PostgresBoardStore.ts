@@ -116,6 +116,12 @@ export class PostgresBoardStore implements BoardStore {
     );
   }
 
+  /** Deletes the board's quarantined rows (they may hold erased text); how many there were. */
+  async dropQuarantined(boardId: string): Promise<number> {
+    const { rowCount } = await this.database.pool.query('DELETE FROM quarantined_updates WHERE board_id = $1', [boardId]);
+    return rowCount ?? 0;
+  }
+
   async hasBoard(boardId: string): Promise<boolean> {
     return boardExists(this.database.pool, boardId);
   }

@@ -5,10 +5,16 @@ import { migrate } from './postgresMigrations.ts';
 export interface PostgresDatabaseOptions {
   /** Connections this process keeps at most. Default 10. */
   readonly poolSize?: number;
-  /** Where the pool reports connections it lost while idle; default nowhere (they are replaced). */
+  /** Where the pool reports connections it lost; default nowhere (the pool replaces them either way). */
   readonly logger?: Logger;
   /** How long to wait for a connection before a query fails. Default 5000 ms. */
   readonly connectTimeoutMs?: number;
+  /**
+   * How long one statement may take before it fails (and its connection is discarded). Default
+   * 30 000 ms: a database that stops answering without closing the connection (a network
+   * partition) then fails commits, which closes their writers, instead of holding them forever.
+   */
+  readonly queryTimeoutMs?: number;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -48,7 +54,9 @@ export class PostgresDatabase {
       connectionString: url,
       max: options.poolSize ?? DEFAULT_POOL_SIZE,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      query_timeout: options.queryTimeoutMs ?? 30_000,
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       // "All changes saved" means committed: a commit returns only once it is durable, whatever
       // the server's postgresql.conf says.
       options: '-c synchronous_commit=on',
@@ -58,10 +66,11 @@ export class PostgresDatabase {
     // A connection that dies (PostgreSQL restarted, backend terminated) emits 'error'; unheard,
     // that would end the process. The query it was running rejects on its own, and the pool
     // replaces the connection, so noting it is all there is to do.
-    this.pool.on('error', (error) => logger?.warn('PostgreSQL connection lost while idle', { error }));
     this.pool.on('connect', (client) => {
       client.on('error', (error) => logger?.warn('PostgreSQL connection lost', { error }));
     });
+    // The pool re-emits an idle connection's error; the listener above has logged it already.
+    this.pool.on('error', () => {});
   }
 
   /**

@@ -58,6 +58,24 @@ export class PostgresHistoryStore implements HistoryStore {
     return { version: toVersion(row), snapshot: { data: row.data, encoding: row.encoding === 2 ? 'v2' : 'v1' } };
   }
 
+  /**
+   * Replaces one version's content and note count, keeping its id, time, kind and name (erasing
+   * contributions from history). False when the board has no such version.
+   */
+  async rewrite(boardId: string, id: number, snapshot: Snapshot, noteCount: number): Promise<boolean> {
+    if (!Number.isSafeInteger(id)) return false;
+    const { rowCount } = await this.database.pool.query(
+      'UPDATE board_versions SET data = $1, encoding = $2, note_count = $3 WHERE board_id = $4 AND id = $5',
+      [snapshot.data, snapshot.encoding === 'v2' ? 2 : 1, noteCount, boardId, id],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Deletes every version of the board (the board is being deleted). */
+  async deleteBoard(boardId: string): Promise<void> {
+    await this.database.pool.query('DELETE FROM board_versions WHERE board_id = $1', [boardId]);
+  }
+
   async close(): Promise<void> {
     if (this.ownsDatabase) await this.database.close();
   }

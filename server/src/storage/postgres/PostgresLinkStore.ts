@@ -55,6 +55,11 @@ export class PostgresLinkStore implements LinkStore {
     return this.one('UPDATE share_links SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 RETURNING *', [at, linkId]);
   }
 
+  /** Deletes every link of the board, and so its join codes (the board is being deleted). */
+  async deleteForBoard(boardId: string): Promise<void> {
+    await this.database.pool.query('DELETE FROM share_links WHERE board_id = $1', [boardId]);
+  }
+
   async close(): Promise<void> {
     if (this.ownsDatabase) await this.database.close();
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/support/storageContracts/postgresPlace.ts';
@@ -37,6 +38,29 @@ describe('PostgreSQL schema migrations', () => {
     const again = await PostgresStorage.open(url, { poolSize: 1 });
     cleanups.push(() => again.close());
     expect((await again.boards.loadBoard('kept')).log).toHaveLength(1);
+  });
+
+  it('serves a version-1 database restored from its pg_dump fixture, without losing or renumbering anything', async () => {
+    const { url } = await freshDatabase();
+    await query(url, readFileSync(new URL('./fixtures/storage-v1.sql', import.meta.url), 'utf8'));
+    const storage = await PostgresStorage.open(url, { poolSize: 1 });
+    cleanups.push(() => storage.close());
+    const board = await storage.boards.loadBoard('fixture-board');
+    expect({ ...board, snapshot: { ...board.snapshot, data: [...(board.snapshot?.data ?? [])] } }).toEqual({
+      snapshot: { data: [4, 5, 6], encoding: 'v1', schemaVersion: 2 },
+      snapshotSeq: 2,
+      log: [{ seq: 4, update: Buffer.from([14]) }],
+    });
+    const [version] = await storage.history.list('fixture-board');
+    expect(version).toMatchObject({ id: 1, kind: 'named', name: 'Workshop 1', noteCount: 3, createdAt: 1_796_000_000_000 });
+    expect((await storage.links.getByCode('FXTR2345'))?.id).toBe('fixture-link');
+    expect(await storage.privateRooms.list('fixture-board')).toEqual(['fixture-board__private__fixture-secret-01']);
+    // Version 2 counts rooms per link; a room from before counts for none.
+    expect(await storage.privateRooms.has('fixture-board__private__fixture-secret-01')).toBe(true);
+    expect(await storage.privateRooms.countByLink('fixture-board', 'fixture-link')).toBe(0);
+    expect(await storage.boards.appendUpdates([{ boardId: 'fixture-board', update: new Uint8Array([15]) }])).toEqual([5]);
+    const versions = await query(url, 'SELECT version FROM costudio_schema_version ORDER BY version');
+    expect(versions.rows.map((row) => row.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
   });
 
   it('refuses a database written by a newer Costudio, leaving no connection open', async () => {

@@ -10,6 +10,7 @@ import { lockMigrations } from './advisoryLocks.ts';
  * deletes rows (a reused number would let a snapshot's `through_seq` swallow a newer update).
  */
 export const MIGRATIONS: readonly string[] = [
+  // 1: boards, the update log, quarantine, versions, share links and join codes, private rooms.
   `CREATE TABLE IF NOT EXISTS snapshots (
      board_id text PRIMARY KEY,
      data bytea NOT NULL,
@@ -59,6 +60,10 @@ export const MIGRATIONS: readonly string[] = [
      created_at bigint NOT NULL
    );
    CREATE INDEX IF NOT EXISTS private_rooms_board ON private_rooms (board_id, created_at);`,
+  // 2: the share link that first opened each private room, so rooms can be counted per link
+  // (issue 13); rooms recorded before count for no link.
+  `ALTER TABLE private_rooms ADD COLUMN IF NOT EXISTS link_id text;
+   CREATE INDEX IF NOT EXISTS private_rooms_link ON private_rooms (board_id, link_id);`,
 ];
 
 /** The schema version this Costudio writes. */

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../tests/support/storageContracts/postgresPlace.ts';
+import { SqliteStorage } from '../SqliteStorage.ts';
+import type { Storage } from '../Storage.ts';
+import { copySqliteToPostgres } from './copySqliteToPostgres.ts';
+import { PostgresStorage } from './PostgresStorage.ts';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+/** Everything a deployment holds about some boards, read through the store interfaces. */
+async function everything(storage: Storage, boardIds: readonly string[]) {
+  const plain = (data: Uint8Array | undefined) => (data ? [...data] : data);
+  return Promise.all(
+    boardIds.map(async (boardId) => {
+      const board = await storage.boards.loadBoard(boardId);
+      const versions = (await storage.history?.list(boardId)) ?? [];
+      const contents = await Promise.all(
+        versions.map(async (v) => plain((await storage.history?.get(boardId, v.id))?.snapshot.data)),
+      );
+      return {
+        snapshot: board.snapshot && { ...board.snapshot, data: plain(board.snapshot.data) },
+        snapshotSeq: board.snapshotSeq,
+        log: board.log.map((row) => [row.seq, plain(row.update)]),
+        versions,
+        contents,
+        links: await storage.links.listForBoard(boardId),
+        privateRooms: await storage.privateRooms.list(boardId),
+      };
+    }),
+  );
+}
+
+describe('copySqliteToPostgres', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('moves every board, update, version, link and private room, and numbers new updates above all old ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'costudio-copy-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const sqlite = SqliteStorage.open(dir, { backgroundCheckpoints: false });
+    await sqlite.boards.createBoard('made', { data: bytes(1), encoding: 'v1', schemaVersion: 2 });
+    const seqs = await sqlite.boards.appendUpdates(
+      [1, 2, 3, 4, 5].map((value) => ({ boardId: value % 2 ? 'made' : 'logged', update: bytes(value) })),
+    );
+    await sqlite.boards.compact('made', { data: bytes(9, 9), encoding: 'v2', schemaVersion: 3 }, seqs[4] as number);
+    await sqlite.boards.quarantine('logged', seqs[1] as number, 'unreadable');
+    await sqlite.history.save({
+      boardId: 'made',
+      kind: 'named',
+      name: 'Workshop',
+      noteCount: 4,
+      snapshot: { data: bytes(7), encoding: 'v1' },
+    });
+    await sqlite.history.save({
+      boardId: 'made',
+      kind: 'auto',
+      name: null,
+      noteCount: 5,
+      snapshot: { data: bytes(8), encoding: 'v2' },
+    });
+    await sqlite.links.create({
+      id: 'link1',
+      boardId: 'made',
+      access: 'facilitate',
+      label: 'Facilitator',
+      createdAt: 1_000,
+      expiresAt: 5_000,
+      revokedAt: null,
+      code: 'ABCD2345',
+    });
+    await sqlite.links.create({
+      id: 'link2',
+      boardId: 'made',
+      access: 'view',
+      label: '',
+      createdAt: 2_000,
+      expiresAt: null,
+      revokedAt: null,
+      code: 'EFGH2345',
+    });
+    await sqlite.links.revoke('link2', 3_000);
+    await sqlite.privateRooms.record('made', 'made__private__secret-secret-01');
+    const boards = ['made', 'logged'];
+    const before = await everything(sqlite, boards);
+    await sqlite.close();
+    // The link that opened a private room (a column newer SQLite layouts have) arrives too.
+    const file = new Database(join(dir, 'costudio.sqlite'));
+    const columns = file.prepare('PRAGMA table_info(private_rooms)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'link_id')) file.exec('ALTER TABLE private_rooms ADD COLUMN link_id TEXT');
+    file.exec("UPDATE private_rooms SET link_id = 'link1'");
+    file.close();
+
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    const counts = await copySqliteToPostgres(join(dir, 'costudio.sqlite'), database.url);
+    expect(counts).toEqual({ snapshots: 1, updates: 1, quarantinedUpdates: 1, versions: 2, links: 2, privateRooms: 1 });
+
+    const postgres = await PostgresStorage.open(database.url, { poolSize: 2 });
+    cleanups.push(() => postgres.close());
+    expect(await everything(postgres, boards)).toEqual(before);
+    expect((await postgres.links.getByCode('ABCD2345'))?.id).toBe('link1');
+    expect(await postgres.privateRooms.countByLink('made', 'link1')).toBe(1);
+    // Compaction had deleted rows up to seqs[4]; a new row must not fall under the snapshot.
+    const [next] = await postgres.boards.appendUpdates([{ boardId: 'made', update: bytes(6) }]);
+    expect(next).toBeGreaterThan(seqs[4] as number);
+    expect((await postgres.boards.loadBoard('made')).log.map((row) => row.seq)).toEqual([next]);
+    const version = await postgres.history.save({
+      boardId: 'made',
+      kind: 'auto',
+      name: null,
+      noteCount: 1,
+      snapshot: { data: bytes(1), encoding: 'v1' },
+    });
+    const oldIds = before.flatMap((board) => board.versions.map((v) => v.id));
+    expect(version.id).toBeGreaterThan(Math.max(...oldIds));
+
+    // A second copy into the same, no longer empty, database is refused and changes nothing.
+    await expect(copySqliteToPostgres(join(dir, 'costudio.sqlite'), database.url)).rejects.toThrow(/already holds Costudio data/);
+    expect((await postgres.boards.loadBoard('made')).log).toHaveLength(1);
+  });
+});

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import { SqliteBoardStore } from '../SqliteBoardStore.ts';
+import { SqliteDatabase } from '../SqliteDatabase.ts';
+import { SqliteHistoryStore } from '../SqliteHistoryStore.ts';
+import { SqliteLinkStore } from '../SqliteLinkStore.ts';
+import { SqlitePrivateRoomStore } from '../SqlitePrivateRoomStore.ts';
+import { PostgresDatabase } from './PostgresDatabase.ts';
+
+/** How many rows of each table were copied. */
+export interface CopyCounts {
+  readonly snapshots: number;
+  readonly updates: number;
+  readonly quarantinedUpdates: number;
+  readonly versions: number;
+  readonly links: number;
+  readonly privateRooms: number;
+}
+
+/** Each table, with its columns in the same order on both sides and their PostgreSQL types. */
+const TABLES = [
+  {
+    name: 'snapshots',
+    count: 'snapshots',
+    columns: ['board_id', 'data', 'through_seq', 'updated_at', 'encoding', 'schema_version'],
+    types: ['text', 'bytea', 'bigint', 'bigint', 'smallint', 'integer'],
+  },
+  { name: 'updates', count: 'updates', columns: ['seq', 'board_id', 'data'], types: ['bigint', 'text', 'bytea'] },
+  {
+    name: 'quarantined_updates',
+    count: 'quarantinedUpdates',
+    columns: ['seq', 'board_id', 'data', 'reason', 'quarantined_at'],
+    types: ['bigint', 'text', 'bytea', 'text', 'bigint'],
+  },
+  {
+    name: 'board_versions',
+    count: 'versions',
+    columns: ['id', 'board_id', 'created_at', 'kind', 'name', 'note_count', 'data', 'encoding'],
+    types: ['bigint', 'text', 'bigint', 'text', 'text', 'integer', 'bytea', 'smallint'],
+  },
+  {
+    name: 'share_links',
+    count: 'links',
+    columns: ['id', 'board_id', 'access', 'label', 'created_at', 'expires_at', 'revoked_at', 'code'],
+    types: ['text', 'text', 'text', 'text', 'bigint', 'bigint', 'bigint', 'text'],
+  },
+  {
+    name: 'private_rooms',
+    count: 'privateRooms',
+    columns: ['room_id', 'board_id', 'created_at', 'link_id'],
+    types: ['text', 'text', 'bigint', 'text'],
+  },
+] as const;
+
+const CHUNK_ROWS = 500;
+
+/**
+ * Moves a deployment from SQLite to PostgreSQL: copies every row of the SQLite database `file`
+ * (upgraded in place to the current layout first) into the PostgreSQL database at `url`, keeping
+ * sequence numbers, version ids and join codes, in one PostgreSQL transaction read from one
+ * SQLite snapshot. Refuses a target that already holds any Costudio data, so nothing is mixed or
+ * overwritten. Afterwards new sequence numbers start above every number SQLite ever used (also
+ * those compaction deleted), so no snapshot's `through_seq` can cover a new update.
+ */
+export async function copySqliteToPostgres(file: string, url: string): Promise<CopyCounts> {
+  const sqlite = openSqlite(file);
+  try {
+    const target = await PostgresDatabase.open(url, { poolSize: 1 });
+    try {
+      return await target.transaction(async (client) => {
+        await refuseNonEmpty(client);
+        sqlite.db.exec('BEGIN'); // one read snapshot, even beside a server still writing
+        try {
+          const counts: Record<string, number> = {};
+          for (const table of TABLES) counts[table.count] = await copyTable(sqlite.db, client, table);
+          await continueNumbering(sqlite.db, client);
+          return counts as unknown as CopyCounts;
+        } finally {
+          sqlite.db.exec('COMMIT');
+        }
+      });
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await sqlite.close();
+  }
+}
+
+/** Opens the file and brings its tables up to the current layout, as the server would. */
+function openSqlite(file: string): SqliteDatabase {
+  const database = new SqliteDatabase(file, { backgroundCheckpoints: false });
+  try {
+    // Each store creates or upgrades its tables; on a shared database, closing it is a no-op.
+    new SqliteBoardStore(database);
+    new SqliteHistoryStore(database);
+    new SqliteLinkStore(database);
+    new SqlitePrivateRoomStore(database);
+    return database;
+  } catch (error) {
+    void database.close();
+    throw error;
+  }
+}
+
+async function refuseNonEmpty(client: pg.PoolClient): Promise<void> {
+  const probes = TABLES.map((table) => `EXISTS (SELECT 1 FROM ${table.name})`).join(' OR ');
+  const { rows } = await client.query<{ found: boolean }>(`SELECT ${probes} AS found`);
+  if (rows[0]?.found) throw new Error('The PostgreSQL database already holds Costudio data; copy only into an empty one');
+}
+
+async function copyTable(db: Database.Database, client: pg.PoolClient, table: (typeof TABLES)[number]): Promise<number> {
+  // A column that SQLite file lacks (added by a later layout) is left to its default.
+  const present = new Set((db.prepare(`PRAGMA table_info(${table.name})`).all() as { name: string }[]).map((c) => c.name));
+  const kept = table.columns.flatMap((column, i) => (present.has(column) ? [{ column, type: table.types[i] }] : []));
+  const columns = kept.map((entry) => entry.column).join(', ');
+  const unnest = kept.map((entry, i) => `$${i + 1}::${entry.type}[]`).join(', ');
+  // Identity columns take the stored numbers as they are.
+  const sql = `INSERT INTO ${table.name} (${columns}) OVERRIDING SYSTEM VALUE SELECT * FROM unnest(${unnest})`;
+  let copied = 0;
+  let chunk: unknown[][] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const values = kept.map((_, i) => chunk.map((row) => row[i] ?? null));
+    await client.query(sql, values);
+    copied += chunk.length;
+    chunk = [];
+  };
+  const rows = db.prepare(`SELECT ${columns} FROM ${table.name}`).raw().iterate() as IterableIterator<unknown[]>;
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length >= CHUNK_ROWS) await flush();
+  }
+  await flush();
+  return copied;
+}
+
+/** Sets the identity sequences past every number SQLite used, deleted ones included. */
+async function continueNumbering(db: Database.Database, client: pg.PoolClient): Promise<void> {
+  const used = (name: string) =>
+    (db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get(name) as { seq: number } | undefined)?.seq ?? 0;
+  const highestSeq = db
+    .prepare(
+      `SELECT max(n) AS n FROM (SELECT max(seq) AS n FROM updates UNION ALL SELECT max(through_seq) FROM snapshots
+         UNION ALL SELECT max(seq) FROM quarantined_updates)`,
+    )
+    .get() as { n: number | null };
+  const seq = Math.max(used('updates'), highestSeq.n ?? 0);
+  const versionId = Math.max(
+    used('board_versions'),
+    (db.prepare('SELECT max(id) AS n FROM board_versions').get() as { n: number | null }).n ?? 0,
+  );
+  if (seq > 0) await client.query(`SELECT setval(pg_get_serial_sequence('updates', 'seq'), $1)`, [seq]);
+  if (versionId > 0) await client.query(`SELECT setval(pg_get_serial_sequence('board_versions', 'id'), $1)`, [versionId]);
+}
