@@ -123,4 +123,37 @@ describe('server processes on one PostgreSQL and one Redis', () => {
     expect(Date.now() - killedAt).toBeGreaterThan(15_000);
     expect(Date.now() - killedAt).toBeLessThan(40_000);
   });
+
+  it('relay nothing to any instance before it is committed in PostgreSQL', async () => {
+    cluster = await startChildCluster(2);
+    const [a, b] = cluster.servers as [ChildServer, ChildServer];
+    const writer = connect(a, 'held-board', { saved: true });
+    const observer = connect(b, 'held-board');
+    await Promise.all([writer.whenSynced(), observer.whenSynced()]);
+    // The test holds the board's lock (storage/postgres/advisoryLocks.ts), so A's commit waits.
+    const holder = new pg.Client({ connectionString: cluster.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x0c05_7d11, 'held-board']);
+      writer.doc.getMap('plain').set('held', 'typed while the database waits');
+      await waitFor(async () => {
+        const { rows } = await holder.query("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+        return Number(rows[0]?.n) > 0;
+      }, 'A’s commit to wait for the lock');
+      // Presence is not committed, so it passes; A publishes it after anything it published before.
+      writer.provider.awareness.setLocalStateField('marker', 'after the edit');
+      await waitFor(
+        () => [...observer.provider.awareness.getStates().values()].some((state) => state.marker === 'after the edit'),
+        'the marker on B',
+      );
+      expect(observer.doc.getMap('plain').get('held')).toBeUndefined();
+      expect(writer.allOwnChangesSaved()).toBe(false);
+      await holder.query('ROLLBACK');
+      await waitFor(() => observer.doc.getMap('plain').get('held') !== undefined, 'the edit on B once committed');
+      await waitFor(() => writer.allOwnChangesSaved(), 'the writer told it is saved');
+    } finally {
+      await holder.end();
+    }
+  });
 });
