@@ -49,6 +49,15 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads REDIS_URL and REDIS_PREFIX, and leaves both out without REDIS_URL', () => {
+    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2', REDIS_PREFIX: 'region1:' })).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379/2',
+      redisPrefix: 'region1:',
+    });
+    expect(parseConfig({ REDIS_PREFIX: 'region1:' })).not.toHaveProperty('redisPrefix');
+    expect(() => parseConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must start with redis:\/\//);
+  });
+
   it('treats blank values as unset', () => {
     expect(parseConfig({ PORT: '  ', HOST: '' }).port).toBe(1234);
   });
@@ -81,6 +90,8 @@ describe('helpText', () => {
       'SQLITE_SYNCHRONOUS',
       'DATABASE_URL',
       'DATABASE_POOL_SIZE',
+      'REDIS_URL',
+      'REDIS_PREFIX',
     ]) {
       expect(text).toContain(name);
     }

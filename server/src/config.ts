@@ -24,6 +24,10 @@ export interface ServerConfig {
   readonly secret?: string;
   /** Behind a reverse proxy: take clients' addresses from X-Forwarded-For. */
   readonly trustProxy: boolean;
+  /** REDIS_URL: relay committed updates and presence to other instances through this Redis. */
+  readonly redisUrl?: string;
+  /** REDIS_PREFIX: prepended to the Redis channel names (several deployments on one Redis). */
+  readonly redisPrefix?: string;
 }
 
 /** The built client, relative to this file so the server works from any working directory. */
@@ -84,6 +88,12 @@ export const ENV_VARS = [
     help: 'Key signing share links, 64+ hex characters; needed when several servers share links',
     default: 'DATA_DIR/secret.key',
   },
+  {
+    name: 'REDIS_URL',
+    help: 'redis://[user:password@]host:port[/db]: relay updates and presence between instances serving the same boards',
+    default: 'unset = a single instance',
+  },
+  { name: 'REDIS_PREFIX', help: 'Prefix of the Redis channel names, for deployments sharing one Redis', default: 'costudio:' },
 ] as const;
 
 export class ConfigError extends Error {
@@ -109,6 +119,7 @@ export function parseConfig(env: Env): ServerConfig {
     requireLinks: readBoolean(env, 'REQUIRE_LINKS', DEFAULTS.requireLinks),
     trustProxy: readBoolean(env, 'TRUST_PROXY', DEFAULTS.trustProxy),
     ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
+    ...readRedis(env),
   };
 }
 
@@ -118,7 +129,8 @@ export function helpText(): string {
   const rows = ENV_VARS.map((v) => `  ${v.name.padEnd(width)}  ${v.help} (default: ${v.default})`);
   return [
     'Costudio relay: serves the board client and syncs boards over y-websocket, storing them in SQLite',
-    '(or in PostgreSQL when DATABASE_URL is set).',
+    '(or in PostgreSQL when DATABASE_URL is set); with REDIS_URL, instances serving the same boards relay',
+    'committed updates and presence to each other through Redis.',
     '',
     'Usage: pnpm --filter @costudio/server start [-- --help]',
     '',
@@ -128,6 +140,14 @@ export function helpText(): string {
     'Signals: SIGTERM or SIGINT flushes storage, closes clients with 1001 and exits 0.',
     '',
   ].join('\n');
+}
+
+function readRedis(env: Env): { redisUrl?: string; redisPrefix?: string } {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return {};
+  if (!/^rediss?:\/\//.test(url)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const prefix = env.REDIS_PREFIX?.trim();
+  return { redisUrl: url, ...(prefix ? { redisPrefix: prefix } : {}) };
 }
 
 function readString(env: Env, name: string, fallback: string): string {

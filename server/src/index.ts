@@ -8,6 +8,7 @@ export { allowEveryoneToEdit } from './relay/authorize.ts';
 export type { ConnectionInfo } from './relay/Connection.ts';
 export type { Fanout, FanoutMessage } from './scale/Fanout.ts';
 export { LocalFanout } from './scale/LocalFanout.ts';
+export { RedisFanout, type RedisFanoutOptions } from './scale/RedisFanout.ts';
 export type { RunningServer, StartServerOptions } from './startServer.ts';
 export { startServer } from './startServer.ts';
 export type { BoardStore, StoredBoard, StoredUpdate, UpdateToStore } from './storage/BoardStore.ts';

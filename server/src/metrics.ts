@@ -15,6 +15,9 @@ export class Metrics {
   roomLoadFailures = 0;
   quarantinedUpdates = 0;
   refusedChangesUndone = 0;
+  fanoutUpdatesReceived = 0;
+  catchUpReads = 0;
+  catchUpReloads = 0;
   readonly closes = new Map<number, number>();
   readonly persistSeconds = new Histogram([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
   readonly loadSeconds = new Histogram([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
@@ -48,6 +51,24 @@ export class Metrics {
       'counter',
       "Participants' updates partly undone by the server: changes to locked lanes or votes' settings.",
       this.refusedChangesUndone,
+    );
+    metric(
+      'costudio_fanout_updates_received_total',
+      'counter',
+      'Committed updates received from other instances (REDIS_URL).',
+      this.fanoutUpdatesReceived,
+    );
+    metric(
+      'costudio_catch_up_reads_total',
+      'counter',
+      'Reads of rows from the store that another instance committed, after a gap or a possible loss.',
+      this.catchUpReads,
+    );
+    metric(
+      'costudio_catch_up_reloads_total',
+      'counter',
+      'Boards reloaded because the rows a room lacked had been compacted.',
+      this.catchUpReloads,
     );
     lines.push('# HELP costudio_connections_closed_total Connections closed by the server, by close code.');
     lines.push('# TYPE costudio_connections_closed_total counter');

@@ -20,7 +20,7 @@ import type { Authorize } from './relay/authorize.ts';
 import type { ConnectionInfo } from './relay/Connection.ts';
 import { Relay } from './relay/Relay.ts';
 import type { Fanout } from './scale/Fanout.ts';
-import { LocalFanout } from './scale/LocalFanout.ts';
+import { openFanout } from './scale/openFanout.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
 import type { HistoryStore } from './storage/HistoryStore.ts';
 import type { LinkStore } from './storage/LinkStore.ts';
@@ -77,8 +77,12 @@ export interface StartServerOptions {
    * `dataDir/links.sqlite` (in memory without `dataDir`), and there is no history.
    */
   readonly store?: BoardStore;
-  /** Cross-instance relay; default LocalFanout (single instance). */
+  /** Cross-instance relay; default RedisFanout on `redisUrl`, else LocalFanout (single instance). */
   readonly fanout?: Fanout;
+  /** Relay committed updates and presence to other instances through this Redis (REDIS_URL). */
+  readonly redisUrl?: string;
+  /** Prefix of the Redis channel names; default 'costudio:'. */
+  readonly redisPrefix?: string;
   /** Where log lines go; default JSON lines on stdout at `logLevel`. */
   readonly logger?: Logger;
   /** WebSocket ping interval. Default 30 000 ms. */
@@ -105,7 +109,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const storage = await storageFromOptions({ ...options, logger }, DEFAULTS.dataDir);
   const store = storage.boards;
   const history = storage.history;
-  const fanout = options.fanout ?? new LocalFanout();
+  const fanout = openFanout(options, logger);
   const recorder = history
     ? new HistoryRecorder(history, logger, options.historyIntervalMs ?? DEFAULT_HISTORY_INTERVAL_MS)
     : null;
@@ -184,6 +188,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   } catch (error) {
     await activeRelay.close();
+    await fanout.close();
     await storage.close();
     throw error;
   }

@@ -2,11 +2,12 @@ import { CloseCode } from '@costudio/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Fanout, FanoutMessage } from '../scale/Fanout.ts';
+import type { Fanout } from '../scale/Fanout.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { encodeSnapshot } from '../storage/snapshots.ts';
 import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection, ConnectionInfo, ConnectionOwner } from './Connection.ts';
+import { FANOUT_ORIGIN, FanoutFollower } from './FanoutFollower.ts';
 import { FullStateCache } from './FullStateCache.ts';
 import { Lobby } from './Lobby.ts';
 import {
@@ -43,8 +44,6 @@ export interface RoomOptions {
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
-/** Transaction origin of updates that came from another server instance. */
-const FANOUT_ORIGIN = 'costudio:fanout';
 const NO_FRAMES: readonly Uint8Array[] = [];
 
 /**
@@ -63,6 +62,8 @@ export class Room implements ConnectionOwner {
   private readonly log: UpdateLog;
   private readonly fullState = new FullStateCache();
   private readonly updates: UpdateSequencer;
+  /** Other instances' updates and presence, and catching up from the store what they lost. */
+  private readonly follower: FanoutFollower;
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId;
@@ -81,10 +82,21 @@ export class Room implements ConnectionOwner {
       fullState: this.fullState,
       isReady: () => this.state === 'ready',
       compact: () => void this.compact(),
+      committed: (seq) => this.follower.committed(seq),
     });
     this.awareness = new RoomAwareness(this.doc, this.connections, (update) =>
       options.fanout.publish(options.boardId, { kind: 'awareness', update }),
     );
+    this.follower = new FanoutFollower({
+      boardId,
+      store: options.store,
+      fanout,
+      logger,
+      metrics,
+      doc: this.doc,
+      awareness: this.awareness,
+    });
+    this.doc.on('update', this.onDocUpdate);
   }
 
   get isEmpty(): boolean {
@@ -94,13 +106,16 @@ export class Room implements ConnectionOwner {
   /**
    * Loads the board (see RoomLoader). Until this resolves, no client is sent anything (but see
    * RoomLoader.answerBeforeDecoding); on failure every waiting connection is refused with
-   * LOAD_FAILED.
+   * LOAD_FAILED. Subscribes to other instances' updates first, so that none committed after the
+   * load read the store is missed; they are applied once the waiting connections are greeted.
    */
   async load(): Promise<void> {
     const { boardId, logger, metrics } = this.options;
     const started = performance.now();
+    let loaded: Awaited<ReturnType<RoomLoader['load']>>;
     try {
-      await new RoomLoader(this.options, {
+      await this.follower.subscribe();
+      loaded = await new RoomLoader(this.options, {
         doc: this.doc,
         log: this.log,
         lobby: this.lobby,
@@ -116,13 +131,15 @@ export class Room implements ConnectionOwner {
     metrics.roomLoads++;
     metrics.loadSeconds.observe((performance.now() - started) / 1000);
     logger.debug('board loaded', { boardId, ms: Math.round(performance.now() - started), logRows: this.log.count });
-    this.options.fanout.subscribe(boardId, this.onFanoutMessage);
     for (const [connection, frames] of this.lobby.release()) if (connection.isOpen) this.attach(connection, frames);
+    this.follower.ready(loaded.throughSeq);
+    if (loaded.migratedSeq !== null) this.follower.committed(loaded.migratedSeq);
   }
 
   private fail(error: unknown): void {
     const { boardId, logger, metrics } = this.options;
     this.state = 'failed';
+    this.follower.stop();
     metrics.roomLoadFailures++;
     logger.error('board failed to load; refusing its connections', { boardId, error });
     for (const connection of this.lobby.release().keys()) {
@@ -213,14 +230,17 @@ export class Room implements ConnectionOwner {
   /** Folds the log into a fresh snapshot of the doc, in one storage transaction. */
   async compact(): Promise<void> {
     if (this.state !== 'ready' && this.state !== 'closed') return;
-    const mark = this.log.beginCompaction();
+    // With several instances, the doc is known to hold every row only up to the follower's mark.
+    const mark = this.log.beginCompaction(Date.now(), this.follower.throughSeq ?? undefined);
     if (!mark) return;
     const snapshot = encodeSnapshot(this.doc);
     try {
       await this.options.store.compact(this.boardId, snapshot, mark.throughSeq);
       this.log.compacted(mark);
       this.options.metrics.compactions++;
-      if (this.log.appliedSeq === mark.throughSeq && this.state === 'ready') this.fullState.fromSnapshot(snapshot);
+      // Other instances' changes may have reached the doc meanwhile without moving appliedSeq.
+      const unchanged = this.log.appliedSeq === mark.throughSeq && !this.options.fanout.crossInstance;
+      if (unchanged && this.state === 'ready') this.fullState.fromSnapshot(snapshot);
     } catch (error) {
       this.log.compactionFailed();
       this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
@@ -244,10 +264,8 @@ export class Room implements ConnectionOwner {
     const wasReady = this.state === 'ready';
     // A load still in progress sees this and stops instead of greeting anyone.
     this.state = 'closed';
-    if (wasReady) {
-      this.options.fanout.unsubscribe(this.boardId);
-      await this.compact();
-    }
+    this.follower.stop();
+    if (wasReady) await this.compact();
     this.doc.destroy();
   }
 
@@ -259,21 +277,13 @@ export class Room implements ConnectionOwner {
     return closed;
   }
 
-  private readonly onFanoutMessage = (message: FanoutMessage) => {
-    if (this.state !== 'ready') return;
-    try {
-      if (message.kind === 'update') {
-        Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN);
-        this.fullState.clear();
-        this.updates.releaseHeld();
-        const frame = encodeUpdateMessage(message.update);
-        for (const connection of this.connections) connection.send(frame);
-      } else {
-        this.awareness.apply(message.update, FANOUT_ORIGIN);
-      }
-    } catch (error) {
-      this.options.logger.error('could not apply a message from another instance', { boardId: this.boardId, error });
-    }
+  /** Another instance's change (or one read from the store) reached the doc: relay what is new. */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== FANOUT_ORIGIN || this.state !== 'ready') return;
+    this.fullState.clear();
+    const frame = encodeUpdateMessage(update);
+    for (const connection of this.connections) connection.send(frame);
+    this.updates.releaseHeld();
   };
 }
 

@@ -4,6 +4,9 @@ import { gateAwarenessUpdate } from './awarenessGate.ts';
 import type { Connection } from './Connection.ts';
 import { encodeAwarenessMessage } from './messages.ts';
 
+/** Origin of removals of a closed socket's states, which other instances are told of too. */
+const LEFT_ORIGIN = 'costudio:left';
+
 interface AwarenessChange {
   added: number[];
   updated: number[];
@@ -60,12 +63,18 @@ export class RoomAwareness {
     if (gated) awarenessProtocol.applyAwarenessUpdate(this.states, gated, origin);
   }
 
-  /** Drops the states a closing socket introduced. */
+  /** Drops the states a closing socket introduced (here and on the other instances). */
   forget(connection: Connection): void {
     const clients = connection.awarenessClients;
     if (!clients) return;
-    awarenessProtocol.removeAwarenessStates(this.states, clients, null);
+    awarenessProtocol.removeAwarenessStates(this.states, clients, LEFT_ORIGIN);
     for (const client of clients) if (this.owners.get(client) === connection) this.owners.delete(client);
+  }
+
+  /** Tells the other instances who is present through this one (they asked: a room of theirs just loaded). */
+  publishLocal(): void {
+    const clients = [...this.owners.keys()].filter((client) => this.states.getStates().has(client));
+    if (clients.length > 0) this.publish(awarenessProtocol.encodeAwarenessUpdate(this.states, clients));
   }
 
   private readonly onUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
@@ -84,7 +93,8 @@ export class RoomAwareness {
     // and the echo of its own awareness renewal is what an idle client receives.
     const message = encodeAwarenessMessage(update);
     for (const other of this.connections) other.send(message);
-    if (connection) this.publish(update);
+    // Other instances time out states only after 30 s, so a departure is told at once.
+    if (connection || origin === LEFT_ORIGIN) this.publish(update);
   };
 
   private adopt(connection: Connection, client: number): void {

@@ -27,6 +27,11 @@ export interface LoadTarget {
   readonly isLoading: () => boolean;
 }
 
+export interface LoadedBoard {
+  readonly throughSeq: number;
+  readonly migratedSeq: number | null;
+}
+
 /** How long a cold load waits for its first clients' sync step 1 (and the answer's flush) before decoding. */
 const EARLY_ANSWER_WINDOW_MS = 50;
 
@@ -41,12 +46,17 @@ export class RoomLoader {
     private readonly target: LoadTarget,
   ) {}
 
-  async load(): Promise<void> {
+  /**
+   * Resolves with the highest log row the load read (every row up to it is in the doc) and the
+   * row the migrations were stored as, if any.
+   */
+  async load(): Promise<LoadedBoard> {
     const { store, boardId, logger, metrics } = this.options;
     const { doc, log, fullState } = this.target;
     const stored = await store.loadBoard(boardId);
     await this.answerBeforeDecoding(stored);
-    if (!this.target.isLoading()) return;
+    const throughSeq = Math.max(stored.snapshotSeq, ...stored.log.map((row) => row.seq));
+    if (!this.target.isLoading()) return { throughSeq, migratedSeq: null };
     if (stored.snapshot) {
       try {
         applySnapshot(doc, stored.snapshot);
@@ -67,8 +77,9 @@ export class RoomLoader {
       }
     }
     const isNewBoard = stored.snapshot === null && stored.log.length === 0;
-    const migrated = await this.migrate(isNewBoard);
-    if (!migrated && stored.log.length === 0 && stored.snapshot) fullState.fromSnapshot(stored.snapshot);
+    const migratedSeq = await this.migrate(isNewBoard);
+    if (migratedSeq === null && stored.log.length === 0 && stored.snapshot) fullState.fromSnapshot(stored.snapshot);
+    return { throughSeq, migratedSeq };
   }
 
   /**
@@ -115,8 +126,11 @@ export class RoomLoader {
     }
   }
 
-  /** Runs migrations and durably stores what they changed; true when anything changed. */
-  private async migrate(isNewBoard: boolean): Promise<boolean> {
+  /**
+   * Runs migrations and durably stores what they changed; resolves with the row they were
+   * stored as, or null when nothing changed or a new board's first snapshot holds them.
+   */
+  private async migrate(isNewBoard: boolean): Promise<number | null> {
     const { doc, log, fullState } = this.target;
     const changes: Uint8Array[] = [];
     const collect = (update: Uint8Array, origin: unknown) => {
@@ -128,18 +142,18 @@ export class RoomLoader {
     } finally {
       doc.off('update', collect);
     }
-    if (changes.length === 0) return false;
+    if (changes.length === 0) return null;
     const { store, boardId } = this.options;
     if (isNewBoard) {
       const snapshot = encodeSnapshot(doc);
       await store.createBoard(boardId, snapshot);
       fullState.fromSnapshot(snapshot);
-      return false;
+      return null;
     }
     const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
     const [seq] = await store.appendUpdates([{ boardId, update }]);
     log.append(seq ?? log.appliedSeq, update.byteLength);
-    return true;
+    return seq ?? null;
   }
 }
 

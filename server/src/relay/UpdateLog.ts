@@ -62,13 +62,16 @@ export class UpdateLog {
   }
 
   /**
-   * Starts a compaction of everything applied so far, or returns null when there is nothing to
-   * fold, one is already running, or the last one failed too recently.
+   * Starts a compaction of everything applied so far (but no further than `cap`: with several
+   * instances, rows below `appliedSeq` may still be on their way), or returns null when there is
+   * nothing to fold, one is already running, or the last one failed too recently.
    */
-  beginCompaction(now = Date.now()): CompactionMark | null {
+  beginCompaction(now = Date.now(), cap = Number.POSITIVE_INFINITY): CompactionMark | null {
     if (this.compacting || this.rows === 0 || now < this.blockedUntil) return null;
+    const throughSeq = Math.min(this.seq, cap);
+    if (throughSeq <= 0) return null;
     this.compacting = true;
-    return { throughSeq: this.seq, count: this.rows, bytes: this.bytes };
+    return { throughSeq, count: this.rows, bytes: this.bytes };
   }
 
   compacted(mark: CompactionMark): void {

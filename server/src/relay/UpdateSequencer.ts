@@ -31,6 +31,8 @@ export interface UpdateSequencerOptions {
   readonly isReady: () => boolean;
   /** The log is past its limits after a commit. */
   readonly compact: () => void;
+  /** Row `seq` of this board was committed here and is in the doc (or will be, for a closed room). */
+  readonly committed?: (seq: number) => void;
 }
 
 /** An update of this board on its way to storage. */
@@ -181,11 +183,15 @@ export class UpdateSequencer {
       return;
     }
     this.options.log.append(seq, commit.update.byteLength);
+    this.options.committed?.(seq);
+    // Already relayed with the update it undoes; sent again so other instances see the row's number.
+    this.options.fanout.publish(this.options.boardId, { kind: 'update', seq, update: commit.update });
   };
 
   private applyCommitted(commit: RoomCommit, seq: number): void {
     const { boardId, doc, log, fullState, connections, logger } = this.options;
     log.append(seq, commit.update.byteLength);
+    this.options.committed?.(seq);
     if (!this.options.isReady()) return;
     const saved = commit.connection?.savedClocks;
     if (saved) {
@@ -222,12 +228,12 @@ export class UpdateSequencer {
       doc.store.pendingDs = null;
     }
     if (undo) {
-      this.refuseInPart(commit, undo);
+      this.refuseInPart(commit, undo, seq);
       return;
     }
     const message = encodeUpdateMessage(commit.update);
     for (const other of connections) if (other !== commit.connection) other.send(message);
-    this.options.fanout.publish(boardId, { kind: 'update', update: commit.update });
+    this.options.fanout.publish(boardId, { kind: 'update', seq, update: commit.update });
     // A server-made change (a restored version) may be what a held update was waiting for.
     if (!commit.connection) this.releaseHeld();
   }
@@ -238,7 +244,7 @@ export class UpdateSequencer {
    * undoing is stored like any server-made change. Until that commit lands only the doc holds it;
    * should the server die first, the sender's and others' clients send it back on reconnect.
    */
-  private refuseInPart(commit: RoomCommit, undo: Uint8Array): void {
+  private refuseInPart(commit: RoomCommit, undo: Uint8Array, seq: number): void {
     const { boardId, logger, metrics } = this.options;
     metrics.refusedChangesUndone++;
     const connection = commit.connection;
@@ -250,7 +256,7 @@ export class UpdateSequencer {
     const message = encodeUpdateMessage(both);
     for (const other of this.options.connections) if (other !== connection) other.send(message);
     connection?.send(encodeUpdateMessage(undo));
-    this.options.fanout.publish(boardId, { kind: 'update', update: both });
+    this.options.fanout.publish(boardId, { kind: 'update', seq, update: both });
     this.commit({ boardId, update: undo, connection: null, clocks: NO_CLOCKS, settle: this.settleUndo });
   }
 
