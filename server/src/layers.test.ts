@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkImportLayers } from '../../tests/support/importLayers.ts';
 
 /**
  * The server's layers, lowest first (docs/architecture.md): a module may import only from a
@@ -24,41 +24,15 @@ const LAYERS: readonly (readonly string[])[] = [
 ];
 
 const SRC = dirname(fileURLToPath(import.meta.url));
-const IMPORT = /^(?:import|export)\s[^;]*?from\s+'([^']+)'/gm;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-/** The layer's folder or top-level file a module belongs to. */
-const unit = (file: string) => relative(SRC, file).split('/')[0] as string;
-const layerOf = (name: string) => LAYERS.findIndex((row) => row.includes(name));
 
 describe('server layers', () => {
-  const files = sourceFiles(SRC);
+  const { unplaced, upward } = checkImportLayers(SRC, LAYERS);
 
   it('places every folder and top-level file in a layer', () => {
-    expect([...new Set(files.map(unit))].filter((name) => layerOf(name) < 0)).toEqual([]);
+    expect(unplaced).toEqual([]);
   });
 
   it('has no import from a lower layer to a higher one, or between siblings', () => {
-    const upward: string[] = [];
-    for (const file of files) {
-      const from = relative(SRC, file);
-      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-        if (specifier === 'vitest') upward.push(`${from} imports vitest`);
-        if (!specifier?.startsWith('.')) continue;
-        const target = resolve(dirname(file), specifier);
-        const [source, destination] = [unit(file), unit(target)];
-        if (destination === '..') upward.push(`${from} → outside server/src: ${specifier}`);
-        if (source === destination) continue;
-        if (layerOf(destination) >= layerOf(source)) upward.push(`${from} → ${relative(SRC, target)}`);
-      }
-    }
     expect(upward).toEqual([]);
   });
 });

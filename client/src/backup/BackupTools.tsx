@@ -1,8 +1,8 @@
 import { readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { authorizationHeaders, rememberBoardToken } from '../device/boardTokens.ts';
 import { navigate } from '../router/navigation.ts';
-import { authorizationHeaders, rememberBoardToken } from '../share/boardTokens.ts';
 import { renderBoardPng } from './boardPng.ts';
 
 function download(href: string, fileName: string): void {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { BackupTools } from '../backup/BackupTools.tsx';
-import { boardAccess, boardToken } from '../share/boardTokens.ts';
+import { boardAccess, boardToken } from '../device/boardTokens.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './history.css';
 

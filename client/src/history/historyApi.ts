@@ -1,4 +1,4 @@
-import { authorizationHeaders } from '../share/boardTokens.ts';
+import { authorizationHeaders } from '../device/boardTokens.ts';
 
 /** One saved version of a board, as the server lists it (docs/history.md). */
 export interface BoardVersion {

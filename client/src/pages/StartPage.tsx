@@ -1,9 +1,9 @@
 import { MAX_TITLE_LENGTH } from '@costudio/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { rememberBoardToken } from '../device/boardTokens.ts';
 import { readRecentBoards, rememberBoard } from '../device/recentBoards.ts';
 import { navigate } from '../router/navigation.ts';
 import { boardPath } from '../router/route.ts';
-import { rememberBoardToken } from '../share/boardTokens.ts';
 import { createBoard } from './createBoard.ts';
 
 /** Make a new board, or go back to one opened before on this device. */

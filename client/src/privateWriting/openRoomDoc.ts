@@ -1,6 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { boardToken } from '../share/boardTokens.ts';
+import { boardToken } from '../device/boardTokens.ts';
 import { syncServerUrl } from '../sync/syncUrl.ts';
 
 /** A side room of a board (private notes), opened with the board's link. */

@@ -1,4 +1,4 @@
-import { boardToken, claimedAccess } from '../share/boardTokens.ts';
+import { boardToken, claimedAccess } from '../device/boardTokens.ts';
 import { createLink, joinUrl, linkUrl, listLinks } from '../share/linksApi.ts';
 
 const PROJECTOR_LABEL = 'Projector join link';

@@ -1,6 +1,6 @@
 import type { Access } from '@costudio/shared';
 import { useMemo } from 'react';
-import { boardAccess } from '../share/boardTokens.ts';
+import { boardAccess } from '../device/boardTokens.ts';
 
 /**
  * This person's access to a board: what the share link this device holds allows (issue 7).

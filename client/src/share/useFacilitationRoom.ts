@@ -2,8 +2,8 @@ import { FACILITATION_MAP, facilitationRoomId } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { boardToken } from '../device/boardTokens.ts';
 import { syncServerUrl } from '../sync/syncUrl.ts';
-import { boardToken } from './boardTokens.ts';
 
 /**
  * The board's facilitation room: lock, timer and "bring everyone to me". Everyone reads it;

@@ -1,7 +1,7 @@
 import { MESSAGE_SAVED, SAVED_PARAM } from '@costudio/shared';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { boardToken, captureTokenFromLocation } from '../share/boardTokens.ts';
+import { boardToken, captureTokenFromLocation } from '../device/boardTokens.ts';
 import { SavedTracker } from './savedTracker.ts';
 import { syncServerUrl } from './syncUrl.ts';
 

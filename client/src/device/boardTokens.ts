@@ -1,5 +1,5 @@
 import { type Access, isAccess, isValidBoardId } from '@costudio/shared';
-import { readStored, writeStored } from '../device/deviceStorage.ts';
+import { readStored, writeStored } from './deviceStorage.ts';
 
 const KEY = 'costudio.boardTokens';
 const MAX_BOARDS = 200;
