@@ -1,15 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardShare, noteTextPx, smallTargets, visibleBoardX } from '../support/e2e/layoutProbes.ts';
 import { axeViolations, DESKTOP, PHONE } from './a11y.shared.ts';
 import {
   createBoard,
+  type DebugHook,
   fillJoinForm,
   isFocused,
   joinAs,
   openParticipant,
   type Participant,
+  screenshot,
   tabTo,
   useE2eEnvironment,
   waitFor,
@@ -22,70 +23,11 @@ import {
  * note's actions are never under a panel, a skip link and a help sheet serve the keyboard.
  */
 
-interface Hook {
-  camera: { get(): { x: number; y: number; scale: number }; getViewport(): { width: number; height: number } };
-  noteFontSize?: number;
-  noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
-  doc: { getMap(name: string): { keys(): IterableIterator<string> } };
-}
-declare const window: { __costudio: Hook };
+declare const window: { __costudio: DebugHook };
 
 /** The six lanes' left edges in board units (shared/src/schema/layout.ts: 360 wide, 24 apart). */
 const LANES = ['Define', 'Design', 'Deliver', 'Decide', 'Distribute', 'Evaluate'] as const;
 const laneLeft = (index: number) => index * 384;
-
-const SHOTS = join(import.meta.dirname, 'screenshots');
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-/** The share of the viewport the board (main.board-main) covers. */
-function boardShare(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const main = document.querySelector('main.board-main');
-    if (!main) return 0;
-    const box = main.getBoundingClientRect();
-    const width = Math.max(0, Math.min(box.right, innerWidth) - Math.max(box.left, 0));
-    const height = Math.max(0, Math.min(box.bottom, innerHeight) - Math.max(box.top, 0));
-    return (width * height) / (innerWidth * innerHeight);
-  });
-}
-
-/** Note body text in CSS px as drawn now: the canvas's note font (board units) times the zoom. */
-function noteTextPx(page: Page): Promise<number> {
-  return page.evaluate(() => (window.__costudio.noteFontSize ?? 15) * window.__costudio.camera.get().scale);
-}
-
-/** The board x-range in view on the canvas. */
-function visibleBoardX(page: Page): Promise<{ left: number; right: number }> {
-  return page.evaluate(() => {
-    const { x, scale } = window.__costudio.camera.get();
-    const { width } = window.__costudio.camera.getViewport();
-    return { left: -x / scale, right: (width - x) / scale };
-  });
-}
-
-/**
- * Controls in the header, toolbar and panels smaller than `min` CSS px either way. A checkbox or
- * radio button counts by its label, which takes the click too.
- */
-function smallTargets(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((least) => {
-    const scope = '.board-header, .canvas-toolbar, .lane-list__tools, .side-sheet, .board-aside, .skip-link';
-    const controls = [...document.querySelectorAll<HTMLElement>('button, a[href], select, input')].filter(
-      (el) => el.closest(scope) && el.getClientRects().length > 0 && !el.closest('dialog:not([open])'),
-    );
-    return controls.flatMap((el) => {
-      const target = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : el;
-      const box = target.getBoundingClientRect();
-      const name = (target.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30);
-      return box.width < least - 0.5 || box.height < least - 0.5
-        ? [`${name} ${Math.round(box.width)}×${Math.round(box.height)}`]
-        : [];
-    });
-  }, min);
-}
 
 /** A facilitator: makes the board on the start page, which gives this device the facilitator's link. */
 async function facilitatorOn(page: Page, serverUrl: string, title: string): Promise<string> {
@@ -120,7 +62,7 @@ describe('the facilitator at 1280 × 800', () => {
     expect(share).toBeGreaterThanOrEqual(0.8);
     const header = await page.locator('.board-header').boundingBox();
     expect(header?.height).toBeLessThanOrEqual(64);
-    await shot(page, 'facilitator-1280x800');
+    await screenshot(page, 'facilitator-1280x800');
   });
 
   it('opens every facilitation tool from one "Facilitate" panel, and closes it with Escape', async () => {
@@ -135,7 +77,7 @@ describe('the facilitator at 1280 × 800', () => {
       expect(await panel.getByRole('button', { name, exact: true }).count(), name).toBe(1);
     }
     expect(await panel.getByRole('group', { name: 'Lock lanes' }).count()).toBe(1);
-    await shot(page, 'facilitator-1280x800-facilitate-open');
+    await screenshot(page, 'facilitator-1280x800-facilitate-open');
     expect(await smallTargets(page, 24)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -163,7 +105,7 @@ describe('the facilitator at 1280 × 800', () => {
         { message: `${lane} in view` },
       );
     }
-    await shot(page, 'facilitator-1280x800-evaluate');
+    await screenshot(page, 'facilitator-1280x800-evaluate');
   });
 
   it('puts "Skip to board" first in the tab order, and it lands on the board', async () => {
@@ -191,7 +133,7 @@ describe('the facilitator at 1280 × 800', () => {
     for (const words of ['Add note', 'Board / List', 'Facilitate', 'People', 'Text size and sounds', 'Escape']) {
       expect(text, words).toContain(words);
     }
-    await shot(page, 'facilitator-1280x800-help');
+    await screenshot(page, 'facilitator-1280x800-help');
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'hidden' });
@@ -229,7 +171,7 @@ describe('a participant at 1280 × 800', () => {
     const share = await boardShare(page);
     console.info(`participant board share at 1280×800: ${(share * 100).toFixed(1)} %`);
     expect(share).toBeGreaterThanOrEqual(0.85);
-    await shot(page, 'participant-1280x800');
+    await screenshot(page, 'participant-1280x800');
   });
 
   it('opens and closes the people panel from a header button that shows the count', async () => {
@@ -275,7 +217,7 @@ describe('a participant at 1280 × 800', () => {
         );
         expect(hit, `${name} uncovered in ${lane}`).toBe(true);
       }
-      await shot(page, `participant-1280x800-${lane.toLowerCase()}-actions`);
+      await screenshot(page, `participant-1280x800-${lane.toLowerCase()}-actions`);
       await bar.getByRole('button', { name: 'Done' }).click();
       await bar.waitFor({ state: 'detached' });
     }
@@ -304,11 +246,11 @@ describe('a participant on a 390 × 844 phone', () => {
     expect(scrolled).toEqual({ page: 0, main: 0 });
     console.info(`phone: first note at y=${box?.y}..${box && box.y + box.height} of 844`);
     expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
-    await shot(phone.page, 'phone-390x844');
+    await screenshot(phone.page, 'phone-390x844');
     expect(await axeViolations(phone.page)).toEqual([]);
     await phone.page.getByRole('button', { name: 'Board', exact: true }).tap();
     await phone.page.getByRole('application').waitFor();
-    await shot(phone.page, 'phone-390x844-board');
+    await screenshot(phone.page, 'phone-390x844-board');
     // On a phone the lanes are one menu, not six buttons.
     await phone.page.getByRole('navigation', { name: 'Lanes' }).getByLabel('Go to lane').selectOption('evaluate');
     await waitFor(
@@ -331,22 +273,22 @@ describe('the facilitator at 1920 × 1080 and on a 390 × 844 phone', () => {
     console.info(`facilitator board share at 1920×1080: ${(share * 100).toFixed(1)} %`);
     expect(share).toBeGreaterThanOrEqual(0.85);
     expect(await noteTextPx(facilitator.page)).toBeGreaterThanOrEqual(14);
-    await shot(facilitator.page, 'facilitator-1920x1080');
+    await screenshot(facilitator.page, 'facilitator-1920x1080');
     await facilitator.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.page.getByRole('dialog', { name: 'Facilitate' }).waitFor();
-    await shot(facilitator.page, 'facilitator-1920x1080-facilitate-open');
+    await screenshot(facilitator.page, 'facilitator-1920x1080-facilitate-open');
   });
 
   it('opens the facilitation tools as a sheet on a phone, with no WCAG 2.2 A/AA violations', async () => {
     const facilitator = await openParticipant(env.browser, PHONE);
     people.push(facilitator);
     await facilitatorOn(facilitator.page, env.server.url, 'Community transport');
-    await shot(facilitator.page, 'facilitator-390x844');
+    await screenshot(facilitator.page, 'facilitator-390x844');
     const open = facilitator.page.getByRole('button', { name: 'Facilitate', exact: true });
     await open.tap();
     const panel = facilitator.page.getByRole('dialog', { name: 'Facilitate' });
     await panel.waitFor();
-    await shot(facilitator.page, 'facilitator-390x844-facilitate-open');
+    await screenshot(facilitator.page, 'facilitator-390x844-facilitate-open');
     expect(await smallTargets(facilitator.page, 44)).toEqual([]);
     expect(await axeViolations(facilitator.page)).toEqual([]);
     await panel.getByRole('button', { name: /^Close/ }).tap();
