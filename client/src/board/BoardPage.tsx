@@ -145,6 +145,20 @@ function LiveBoard({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [editor]);
 
+  // Participants write here; the facilitator runs the exercise from the Facilitate panel.
+  const privateWriting = facilitation && (
+    <PrivateWriting
+      boardId={boardId}
+      access={access}
+      token={boardToken(boardId)}
+      facilitation={facilitation.map}
+      identity={identity}
+      board={doc}
+      origin={editor.origin}
+      editor={editor}
+    />
+  );
+
   return (
     <div className={`board-page board-page--${board.view}`}>
       <a href="#board" className="skip-link">
@@ -189,18 +203,7 @@ function LiveBoard({
       </header>
       {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
       <FacilitationNotices access={access} locked={locked} lockedLanes={lockedLanes} />
-      {facilitation && !facilitates && (
-        <PrivateWriting
-          boardId={boardId}
-          access={access}
-          token={boardToken(boardId)}
-          facilitation={facilitation.map}
-          identity={identity}
-          board={doc}
-          origin={editor.origin}
-          editor={editor}
-        />
-      )}
+      {!facilitates && privateWriting}
       {board.view !== 'list' && <FollowStatus follow={follow} peers={peers} />}
       {board.view === 'list' && <ListFollow awareness={provider.awareness} follow={follow} peers={peers} notes={session.notes} />}
       {showBalancePrompts({ access: voting.access }) && <BalancePrompts prompts={voting.balance.prompts} />}
@@ -266,16 +269,7 @@ function LiveBoard({
             {facilitation && (
               <div className="facilitate-panel__group">
                 <h3>Private writing</h3>
-                <PrivateWriting
-                  boardId={boardId}
-                  access={access}
-                  token={boardToken(boardId)}
-                  facilitation={facilitation.map}
-                  identity={identity}
-                  board={doc}
-                  origin={editor.origin}
-                  editor={editor}
-                />
+                {privateWriting}
               </div>
             )}
             <div className="facilitate-panel__group">
