@@ -29,9 +29,9 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
     if (pathname === '/healthz') {
       sendJson(response, 200, { status: 'ok', ...options.status() });
     } else if (pathname === '/metrics') {
-      const text = metrics.render();
+      const text = await metrics.render();
       response.writeHead(200, {
-        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        'content-type': metrics.contentType,
         'content-length': Buffer.byteLength(text),
         'cache-control': 'no-store',
       });
