@@ -72,6 +72,12 @@ export class SqliteDatabase {
           });
   }
 
+  /** Reads the file's header through this connection; throws when the file cannot be read. */
+  ping(): void {
+    if (!this.db.open) throw new Error('the SQLite database is closed');
+    this.db.pragma('user_version', { simple: true });
+  }
+
   /** Stops the checkpoint thread after a last checkpoint, then closes; repeated calls wait for the first. */
   close(): Promise<void> {
     this.closing ??= (async () => {
