@@ -46,6 +46,19 @@ describe('SqliteDatabase', () => {
     expect(database.db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 64 });
   });
 
+  it('runs the checkpoint thread only while writes keep the WAL large, and stops it once idle', async () => {
+    const database = openDatabase({ checkpointIntervalMs: 20 });
+    write(database, 4);
+    // A few edits, then quiet: checkpointed on the main connection, no thread started.
+    await waitFor(() => walSize(database) === 0, { timeoutMs: 10_000, intervalMs: 5, what: 'a small WAL to be emptied' });
+    expect(database.checkpointThreadRunning).toBe(false);
+    write(database, 128);
+    await waitFor(() => database.checkpointThreadRunning, { timeoutMs: 10_000, intervalMs: 5, what: 'the thread to start' });
+    await waitFor(() => walSize(database) === 0, { timeoutMs: 10_000, intervalMs: 10, what: 'the thread to empty the WAL' });
+    await waitFor(() => !database.checkpointThreadRunning, { timeoutMs: 10_000, intervalMs: 10, what: 'the thread to stop' });
+    expect(database.db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 132 });
+  });
+
   it('gives the pages of deleted rows back while idle', async () => {
     const database = openDatabase({ checkpointIntervalMs: 20 });
     write(database, 64);

@@ -85,10 +85,33 @@ export class SqliteDatabase {
     this.checkpointer =
       options.backgroundCheckpoints === false || file === ':memory:'
         ? null
-        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, () => {
-            // Without the worker the WAL would grow to the safety valve: checkpoint on commit again.
-            if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, {
+            checkpointHere: () => this.checkpointIdle(),
+            onUnexpectedExit: () => {
+              // Without the worker the WAL would grow to the safety valve: checkpoint on commit again.
+              if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+            },
           });
+  }
+
+  /** Whether the background checkpoint thread is running now (it runs only while writes keep coming). */
+  get checkpointThreadRunning(): boolean {
+    return this.checkpointer?.threadRunning ?? false;
+  }
+
+  /**
+   * Hands free pages back and empties the WAL: for quiet moments and the last close. In a quiet
+   * moment it must not wait on another process (the admin CLI) in the relay's thread: it gives
+   * up at once when busy, and the next quiet moment tries again.
+   */
+  private checkpointIdle(wait = false): void {
+    if (!wait) this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.pragma('incremental_vacuum');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      if (!wait) this.db.pragma('busy_timeout = 5000');
+    }
   }
 
   /** Reads the file's header through this connection; throws when the file cannot be read. */
@@ -108,8 +131,7 @@ export class SqliteDatabase {
       await this.checkpointer?.close();
       if (this.file !== ':memory:' && !this.db.readonly) {
         try {
-          this.db.pragma('incremental_vacuum');
-          this.db.pragma('wal_checkpoint(TRUNCATE)');
+          this.checkpointIdle(true);
         } catch {
           // Busy (another process is writing) or the disk is failing: closing still checkpoints
           // what it can, and nothing committed is lost either way.
