@@ -26,6 +26,7 @@ const entryPoints = {
   main: 'src/main.ts',
   adminCli: 'src/backup/adminCli.ts',
   linksCli: 'src/auth/linksCli.ts',
+  cli: 'src/cli.ts',
 };
 
 const outdir = new URL('dist/', serverDir).pathname;

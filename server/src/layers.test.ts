@@ -21,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['access'],
   ['startServer.ts'],
   ['main.ts', 'index.ts'],
+  ['cli.ts'],
 ];
 
 const SRC = dirname(fileURLToPath(import.meta.url));

@@ -43,8 +43,29 @@ describe('createLogger', () => {
     const { lines, logger } = capture('info');
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    logger.info('odd', { circular });
-    expect(JSON.parse(lines[0] as string)).toMatchObject({ msg: 'odd', note: 'fields not serialisable' });
+    logger.info('odd', { circular, big: 10n });
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ msg: 'odd', circular: { self: '[Circular]' }, big: 10 });
+  });
+
+  it("keeps an error's type, stack and cause, with tokens redacted in all of them", () => {
+    const { lines, logger } = capture('info');
+    const cause = new Error('link /sync/b?token=inner');
+    logger.error('commit failed', { error: new TypeError('outer ?token=outer', { cause }) });
+    const line = lines[0] as string;
+    expect(line).not.toMatch(/inner|outer&|token=outer/);
+    const record = JSON.parse(line);
+    expect(record.level).toBe('error');
+    expect(record.error.type).toBe('TypeError');
+    expect(record.error.stack).toMatch(/^TypeError: outer \?token=\[redacted\]\n\s+at /);
+    expect(record.error.stack).toContain('caused by: Error: link /sync/b?token=[redacted]');
+  });
+
+  it('redacts tokens in nested fields and at the start of a value', () => {
+    const { lines, logger } = capture('info');
+    logger.info('request', { request: { query: 'token=deep', list: ['/j?token=x1'] }, note: 'a\\token=b"c' });
+    const record = JSON.parse(lines[0] as string);
+    expect(record.request).toEqual({ query: 'token=[redacted]', list: ['/j?token=[redacted]'] });
+    expect(lines[0]).not.toMatch(/deep|x1/);
   });
 });
 
@@ -55,6 +76,8 @@ describe('redactTokens', () => {
     ['/sync/b?mytoken=abc', '/sync/b?mytoken=abc'],
     ['no secrets here', 'no secrets here'],
     ['a ?TOKEN=X b', 'a ?TOKEN=[redacted] b'],
+    ['"token=abc"', '"token=[redacted]"'],
+    ['token=abc\\"x', 'token=[redacted]\\"x'],
   ])('%s -> %s', (input, expected) => {
     expect(redactTokens(input)).toBe(expected);
   });

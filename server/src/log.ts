@@ -1,11 +1,15 @@
-/** Structured logging: one JSON object per line, so logs can be searched and shipped as they are. */
+/**
+ * Structured logging through pino: one JSON object per line (`level`, `time`, `msg`, fields), so
+ * logs can be searched and shipped as they are by whatever the operators already run.
+ */
+import pino from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 export function isLogLevel(value: string): value is LogLevel {
-  return Object.hasOwn(RANK, value);
+  return (LEVELS as readonly string[]).includes(value);
 }
 
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -17,41 +21,53 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
-/** Where finished lines go; stdout by default, an array in tests. */
+/** Where finished lines go (without their newline); stdout by default, an array in tests. */
 export type LogSink = (line: string) => void;
 
-const stdoutSink: LogSink = (line) => {
-  process.stdout.write(`${line}\n`);
-};
-
 // Share links (issue 7) carry secrets in `?token=`; a URL must never leak one into a log file.
-const TOKEN_IN_QUERY = /((?:^|[?&;\s])token=)[^&#\s"]*/gi;
+// The value stops at a quote or backslash too, so the pattern can run over a finished JSON line
+// without breaking it: tokens are base64url and never contain either.
+const TOKEN_IN_QUERY = /((?:^|[?&;\s"])token=)[^&#\s"\\]*/gi;
 
 /** Replaces the value of every `token=` query parameter in a string. */
 export function redactTokens(text: string): string {
   return text.replace(TOKEN_IN_QUERY, '$1[redacted]');
 }
 
-function redactValue(value: unknown): unknown {
-  if (typeof value === 'string') return redactTokens(value);
-  if (value instanceof Error) return { name: value.name, message: redactTokens(value.message) };
-  return value;
+/**
+ * Errors keep their type, message, stack and cause (pino's serializer) under any field name,
+ * not only pino's `err`: the server logs them as `error`.
+ */
+function serializeErrors(fields: LogFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    out[key] = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  }
+  return out;
 }
 
-export function createLogger(level: LogLevel = 'info', sink: LogSink = stdoutSink): Logger {
-  const threshold = RANK[level];
+export function createLogger(level: LogLevel = 'info', sink?: LogSink): Logger {
+  // Redaction runs over the whole finished line, so a token is caught wherever it sits: the
+  // message, a field, a nested object, an error's message or its stack.
+  const destination = {
+    write: sink
+      ? (line: string) => sink(redactTokens(line.endsWith('\n') ? line.slice(0, -1) : line))
+      : (line: string) => process.stdout.write(redactTokens(line)),
+  };
+  const logger = pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
   const write = (lineLevel: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
-    if (RANK[lineLevel] < threshold) return;
-    const record: Record<string, unknown> = { level: lineLevel, time: new Date().toISOString(), msg: redactTokens(msg) };
-    if (fields) for (const key of Object.keys(fields)) record[key] = redactValue(fields[key]);
-    let line: string;
-    try {
-      line = JSON.stringify(record);
-    } catch {
-      // Circular or BigInt fields must not take the process down with them.
-      line = JSON.stringify({ level: lineLevel, time: record.time, msg: record.msg, note: 'fields not serialisable' });
-    }
-    sink(line);
+    if (!logger.isLevelEnabled(lineLevel)) return;
+    if (fields) logger[lineLevel](serializeErrors(fields), msg);
+    else logger[lineLevel](msg);
   };
   return {
     debug: (msg, fields) => write('debug', msg, fields),

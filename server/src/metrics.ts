@@ -1,8 +1,21 @@
 /**
- * Process-wide counters for GET /metrics, rendered in the Prometheus text format (version 0.0.4).
- * Plain number fields rather than a metrics library: they are bumped on every frame, so an
- * increment has to cost no more than an addition.
+ * GET /metrics through prom-client: Node's process, GC and event-loop metrics beside Costudio's own.
+ * Costudio's counters stay plain number fields, bumped on every frame, so an increment costs no
+ * more than an addition; prom-client reads them only when Prometheus scrapes.
  */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+// Process-wide and collected once, however many servers a process starts (the tests start
+// hundreds): each collectDefaultMetrics call would add GC observers and an event-loop monitor.
+let processRegistry: Registry | null = null;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 export class Metrics {
   messagesIn = 0;
   messagesOut = 0;
@@ -19,96 +32,103 @@ export class Metrics {
   catchUpReads = 0;
   catchUpReloads = 0;
   readonly closes = new Map<number, number>();
-  readonly persistSeconds = new Histogram([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
-  readonly loadSeconds = new Histogram([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+  private readonly registry = new Registry();
+  readonly persistSeconds = new Histogram({
+    name: 'costudio_persist_seconds',
+    help: 'Time to commit one group of updates to storage.',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly loadSeconds = new Histogram({
+    name: 'costudio_room_load_seconds',
+    help: 'Time to load a board from storage.',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
 
-  constructor(private readonly gauges: () => { rooms: number; connections: number }) {}
+  constructor(private readonly gauges: () => { rooms: number; connections: number }) {
+    this.gauge('costudio_rooms', 'Boards loaded in memory.', () => this.gauges().rooms);
+    this.gauge('costudio_connections', 'Open sync WebSocket connections.', () => this.gauges().connections);
+    this.counter('costudio_messages_in_total', 'WebSocket messages received from clients.', () => this.messagesIn);
+    this.counter('costudio_messages_out_total', 'WebSocket messages sent to clients.', () => this.messagesOut);
+    this.counter('costudio_bytes_in_total', 'Bytes of WebSocket messages received.', () => this.bytesIn);
+    this.counter('costudio_bytes_out_total', 'Bytes of WebSocket messages sent.', () => this.bytesOut);
+    this.counter('costudio_updates_committed_total', 'Document updates committed to storage.', () => this.updatesCommitted);
+    this.counter('costudio_commit_failures_total', 'Group commits that storage refused.', () => this.commitFailures);
+    this.counter('costudio_compactions_total', 'Update logs compacted into a snapshot.', () => this.compactions);
+    this.counter('costudio_room_loads_total', 'Boards loaded from storage.', () => this.roomLoads);
+    this.counter('costudio_room_load_failures_total', 'Board loads that failed and were refused.', () => this.roomLoadFailures);
+    this.counter('costudio_quarantined_updates_total', 'Stored updates that could not be read.', () => this.quarantinedUpdates);
+    this.counter(
+      'costudio_refused_changes_undone_total',
+      "Participants' updates partly undone by the server: changes to locked lanes or votes' settings.",
+      () => this.refusedChangesUndone,
+    );
+    this.counter(
+      'costudio_fanout_updates_received_total',
+      'Committed updates received from other instances (REDIS_URL).',
+      () => this.fanoutUpdatesReceived,
+    );
+    this.counter(
+      'costudio_catch_up_reads_total',
+      'Reads of rows from the store that another instance committed, after a gap or a possible loss.',
+      () => this.catchUpReads,
+    );
+    this.counter(
+      'costudio_catch_up_reloads_total',
+      'Boards reloaded because the rows a room lacked had been compacted.',
+      () => this.catchUpReloads,
+    );
+    const closes = this.closes;
+    new Counter({
+      name: 'costudio_connections_closed_total',
+      help: 'Connections closed by the server, by close code.',
+      labelNames: ['code'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [code, count] of closes) this.inc({ code: String(code) }, count);
+      },
+    });
+  }
 
   countClose(code: number): void {
     this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
   }
 
-  render(): string {
-    const { rooms, connections } = this.gauges();
-    const lines: string[] = [];
-    const metric = (name: string, type: string, help: string, value: number) => {
-      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`);
-    };
-    metric('costudio_rooms', 'gauge', 'Boards loaded in memory.', rooms);
-    metric('costudio_connections', 'gauge', 'Open sync WebSocket connections.', connections);
-    metric('costudio_messages_in_total', 'counter', 'WebSocket messages received from clients.', this.messagesIn);
-    metric('costudio_messages_out_total', 'counter', 'WebSocket messages sent to clients.', this.messagesOut);
-    metric('costudio_bytes_in_total', 'counter', 'Bytes of WebSocket messages received.', this.bytesIn);
-    metric('costudio_bytes_out_total', 'counter', 'Bytes of WebSocket messages sent.', this.bytesOut);
-    metric('costudio_updates_committed_total', 'counter', 'Document updates committed to storage.', this.updatesCommitted);
-    metric('costudio_commit_failures_total', 'counter', 'Group commits that storage refused.', this.commitFailures);
-    metric('costudio_compactions_total', 'counter', 'Update logs compacted into a snapshot.', this.compactions);
-    metric('costudio_room_loads_total', 'counter', 'Boards loaded from storage.', this.roomLoads);
-    metric('costudio_room_load_failures_total', 'counter', 'Board loads that failed and were refused.', this.roomLoadFailures);
-    metric('costudio_quarantined_updates_total', 'counter', 'Stored updates that could not be read.', this.quarantinedUpdates);
-    metric(
-      'costudio_refused_changes_undone_total',
-      'counter',
-      "Participants' updates partly undone by the server: changes to locked lanes or votes' settings.",
-      this.refusedChangesUndone,
-    );
-    metric(
-      'costudio_fanout_updates_received_total',
-      'counter',
-      'Committed updates received from other instances (REDIS_URL).',
-      this.fanoutUpdatesReceived,
-    );
-    metric(
-      'costudio_catch_up_reads_total',
-      'counter',
-      'Reads of rows from the store that another instance committed, after a gap or a possible loss.',
-      this.catchUpReads,
-    );
-    metric(
-      'costudio_catch_up_reloads_total',
-      'counter',
-      'Boards reloaded because the rows a room lacked had been compacted.',
-      this.catchUpReloads,
-    );
-    lines.push('# HELP costudio_connections_closed_total Connections closed by the server, by close code.');
-    lines.push('# TYPE costudio_connections_closed_total counter');
-    for (const [code, count] of [...this.closes].sort((a, b) => a[0] - b[0])) {
-      lines.push(`costudio_connections_closed_total{code="${code}"} ${count}`);
-    }
-    this.persistSeconds.render(lines, 'costudio_persist_seconds', 'Time to commit one group of updates to storage.');
-    this.loadSeconds.render(lines, 'costudio_room_load_seconds', 'Time to load a board from storage.');
-    return `${lines.join('\n')}\n`;
-  }
-}
-
-/** A cumulative histogram with fixed upper bounds, in seconds. */
-export class Histogram {
-  private readonly counts: number[];
-  private sum = 0;
-  private count = 0;
-
-  constructor(private readonly bounds: readonly number[]) {
-    this.counts = bounds.map(() => 0);
+  /** The Content-Type of `render()`'s text. */
+  get contentType(): string {
+    return this.registry.contentType;
   }
 
-  observe(seconds: number): void {
-    this.sum += seconds;
-    this.count++;
-    for (let i = 0; i < this.bounds.length; i++) {
-      if (seconds <= (this.bounds[i] as number)) {
-        this.counts[i] = (this.counts[i] as number) + 1;
-        return;
-      }
-    }
+  /** Costudio's metrics, then the process's, in the Prometheus text format (version 0.0.4). */
+  async render(): Promise<string> {
+    const own = await this.registry.metrics();
+    const process = await processMetrics().metrics();
+    return `${own}\n${process}`;
   }
 
-  render(lines: string[], name: string, help: string): void {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
-    let cumulative = 0;
-    this.bounds.forEach((bound, i) => {
-      cumulative += this.counts[i] as number;
-      lines.push(`${name}_bucket{le="${bound}"} ${cumulative}`);
+  /** A counter read from a field at scrape time. */
+  private counter(name: string, help: string, read: () => number): void {
+    new Counter({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
     });
-    lines.push(`${name}_bucket{le="+Inf"} ${this.count}`, `${name}_sum ${this.sum}`, `${name}_count ${this.count}`);
+  }
+
+  private gauge(name: string, help: string, read: () => number): void {
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.set(read());
+      },
+    });
   }
 }

@@ -172,11 +172,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       routes,
       onBoardCreated,
       boardCreationLimit,
+      ready: async () => {
+        if (closing) throw new Error('shutting down');
+        try {
+          await storage.ping();
+        } catch (error) {
+          throw new Error(`storage unreachable: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
     }),
   );
   server.on('upgrade', (request, socket, head) => activeRelay.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => socket.destroy());
 
+  let closing: Promise<void> | null = null;
   const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -195,7 +204,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = (server.address() as AddressInfo).port;
   logger.info('listening', { port, host, url: `http://${host}:${port}` });
 
-  let closing: Promise<void> | null = null;
   return {
     port,
     url: `http://127.0.0.1:${port}`,

@@ -1,4 +1,7 @@
-import { CloseCode } from '@costudio/shared';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE } from '@costudio/server';
+import { CloseCode, createNote } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { boardView, missingChanges } from '../support/boardState.ts';
@@ -75,5 +78,39 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s while people are typing', (sig
     expect(missingChanges(observer.doc, verifier.doc)).toEqual([]);
     const stored = new Map(boardView(verifier.doc).notes.map((note) => [note.id, note.text]));
     for (const note of boardView(observer.doc).notes) expect(stored.get(note.id)?.startsWith(note.text)).toBe(true);
+  });
+});
+
+describe('a clean stop', () => {
+  it('leaves one complete database file (no -wal, no -shm) beside the secret key, holding every edit', async () => {
+    const dir = await createTempDir();
+    dirs.push(dir);
+    const server = await spawn(dir.path);
+    const writer = connect(server, true);
+    await writer.whenSynced();
+    const ids = Array.from({ length: 50 }, (_, i) =>
+      createNote(writer.doc, { lane: 'define', author: 'W', authorRole: 'lay', text: `note ${i}` }),
+    );
+    await waitFor(() => writer.allOwnChangesSaved(), { what: 'every edit to be acknowledged as saved' });
+    expect(readdirSync(dir.path)).toContain(`${DATABASE_FILE}-wal`);
+    writer.destroy();
+
+    server.kill('SIGTERM');
+    expect(await withTimeout(server.exited, 15_000, 'the server to exit after SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(readdirSync(dir.path).sort()).toEqual([DATABASE_FILE, 'secret.key']);
+
+    // That file alone, copied elsewhere, is the whole deployment's boards.
+    const copy = await createTempDir();
+    dirs.push(copy);
+    copyFileSync(join(dir.path, DATABASE_FILE), join(copy.path, DATABASE_FILE));
+    copyFileSync(join(dir.path, 'secret.key'), join(copy.path, 'secret.key'));
+    const restarted = await spawn(copy.path);
+    const reader = connect(restarted);
+    await reader.whenSynced();
+    expect(
+      boardView(reader.doc)
+        .notes.map((note) => note.id)
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 });

@@ -2,7 +2,7 @@ import { MIGRATION_ORIGIN, readNotes } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { BoardVersion, HistoryStore, VersionKind } from '../storage/HistoryStore.ts';
-import { encodeSnapshot } from '../storage/snapshots.ts';
+import { encodeCompactSnapshot } from '../storage/snapshots.ts';
 
 /** How often a board being edited gets an automatic version: every 10 minutes of activity. */
 export const DEFAULT_HISTORY_INTERVAL_MS = 10 * 60_000;
@@ -67,7 +67,8 @@ export class HistoryRecorder {
       kind,
       name,
       noteCount: readNotes(room.doc).length,
-      snapshot: encodeSnapshot(room.doc),
+      // Versions are kept, not served: the compact encoding keeps DATA_DIR near the boards' size.
+      snapshot: encodeCompactSnapshot(room.doc),
     });
   }
 

@@ -19,6 +19,19 @@ export interface HttpHandlerOptions {
   readonly onBoardCreated?: BoardCreatedHook;
   /** Caps POST /api/boards per client address; none when absent. */
   readonly boardCreationLimit?: BoardCreationLimit;
+  /**
+   * GET /readyz: resolves when the server can serve (storage reachable), rejects with the reason
+   * when it cannot. Absent: always ready.
+   */
+  readonly ready?: () => Promise<void>;
+}
+
+// A join code is as good as the link it opens (until guessing limits bite): keep it out of logs.
+const JOIN_CODE_PATH = /^\/j\/[^/]+/;
+
+/** The request's path as logged: no query (share-link tokens), no join code. */
+export function loggedPath(pathname: string): string {
+  return pathname.replace(JOIN_CODE_PATH, '/j/[redacted]');
 }
 
 /** Routes plain HTTP requests; WebSocket upgrades go to the Relay instead. */
@@ -28,10 +41,12 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
     const pathname = (request.url ?? '/').split('?', 1)[0] ?? '/';
     if (pathname === '/healthz') {
       sendJson(response, 200, { status: 'ok', ...options.status() });
+    } else if (pathname === '/readyz') {
+      await sendReadiness(response, options.ready);
     } else if (pathname === '/metrics') {
-      const text = metrics.render();
+      const text = await metrics.render();
       response.writeHead(200, {
-        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        'content-type': metrics.contentType,
         'content-length': Buffer.byteLength(text),
         'cache-control': 'no-store',
       });
@@ -45,10 +60,33 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
     }
   };
   return (request, response) => {
+    const started = performance.now();
+    // One access-log line per request, once its answer is sent (or the client went away).
+    response.once('close', () => {
+      const pathname = (request.url ?? '/').split('?', 1)[0] ?? '/';
+      logger.info('request', {
+        method: request.method,
+        path: loggedPath(pathname),
+        status: response.statusCode,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        ...(response.writableFinished ? {} : { aborted: true }),
+      });
+    });
     handle(request, response).catch((error: unknown) => {
       logger.error('request failed', { error, method: request.method, url: request.url });
       if (!response.headersSent) sendError(response, 500, 'internal_error', 'Something went wrong on the server');
       else response.destroy();
     });
   };
+}
+
+async function sendReadiness(response: ServerResponse, ready: (() => Promise<void>) | undefined): Promise<void> {
+  try {
+    await ready?.();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    sendJson(response, 503, { status: 'unavailable', reason });
+    return;
+  }
+  sendJson(response, 200, { status: 'ready' });
 }

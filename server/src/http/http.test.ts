@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 import { type Harness, startHarness, synced } from '../../../tests/support/harness.ts';
+import { waitFor } from '../../../tests/support/waitFor.ts';
 
 let harness: Harness;
 let clientDir: string;
@@ -32,11 +33,34 @@ function postBoard(body: string, contentType = 'application/json') {
   return get('/api/boards', { method: 'POST', headers: { 'content-type': contentType }, body });
 }
 
+const requestLogs = () => harness.logs.filter((line) => line.msg === 'request');
+
 describe('HTTP endpoints', () => {
   it('answers /healthz with status and counts', async () => {
     const response = await get('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', rooms: expect.any(Number), connections: expect.any(Number) });
+  });
+
+  it('answers /readyz with 200 while storage answers', async () => {
+    const response = await get('/readyz');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ status: 'ready' });
+  });
+
+  it('logs one line per request: method, path without query or join code, status, duration', async () => {
+    const before = requestLogs().length;
+    await get('/api/nothing-here?token=s3cr3t&x=1');
+    await get('/j/ABCD2345?token=t0ken');
+    await waitFor(() => requestLogs().length >= before + 2, { what: 'two request log lines' });
+    const lines = requestLogs().slice(before);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'info', method: 'GET', path: '/api/nothing-here', status: 404 }),
+      expect.objectContaining({ method: 'GET', path: '/j/[redacted]', status: expect.any(Number) }),
+    ]);
+    for (const line of lines) expect(line.durationMs).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(harness.logs)).not.toMatch(/s3cr3t|t0ken|ABCD2345/);
   });
 
   it('serves Prometheus metrics', async () => {
@@ -51,6 +75,9 @@ describe('HTTP endpoints', () => {
       'costudio_bytes_in_total',
       'costudio_bytes_out_total',
       'costudio_persist_seconds_bucket{le="+Inf"}',
+      'costudio_refused_changes_undone_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
     ]) {
       expect(text).toContain(name);
     }

@@ -26,6 +26,22 @@ export interface SqliteDatabaseOptions {
   readonly backgroundCheckpoints?: boolean;
 }
 
+/**
+ * The WAL's size once a checkpoint has copied it back (SQLite `journal_size_limit`): the file is
+ * cut to this when the writer starts over from its beginning, so a burst does not leave a WAL
+ * the size of its high-water mark.
+ */
+export const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * With the background thread, the writer checkpoints on commit only past this many pages
+ * (≈ 16 MiB). The thread's PASSIVE checkpoints cannot finish while commits keep arriving, and
+ * only a finished one lets the WAL start over, so under sustained writes this valve is what
+ * bounds the WAL (and its `-shm` index: one 32 KiB block per ~4,000 frames). Idle moments of a
+ * second, which real meetings have, leave it to the thread.
+ */
+const WRITER_CHECKPOINT_PAGES = 4_000;
+
 /** The one database file of a data directory: boards, versions, links and private rooms. */
 export const DATABASE_FILE = 'costudio.sqlite';
 
@@ -52,12 +68,15 @@ export class SqliteDatabase {
   ) {
     this.db = new Database(file);
     try {
+      // Before any table exists (a new file): free pages can then be handed back to the file
+      // system (`incremental_vacuum`) instead of keeping the file at its high-water mark. An
+      // existing file keeps its setting; `VACUUM` with the server stopped converts it.
+      if (this.db.pragma('page_count', { simple: true }) === 0) this.db.pragma('auto_vacuum = INCREMENTAL');
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
       this.db.pragma('busy_timeout = 5000');
-      if (options.backgroundCheckpoints !== false) this.db.pragma('wal_autocheckpoint = 0');
-      // A WAL that grew during a burst is cut back once it has been checkpointed.
-      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      if (options.backgroundCheckpoints !== false) this.db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+      this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
       if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
     } catch (error) {
       this.db.close();
@@ -66,17 +85,58 @@ export class SqliteDatabase {
     this.checkpointer =
       options.backgroundCheckpoints === false || file === ':memory:'
         ? null
-        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, () => {
-            // Without the worker the WAL would grow forever: let SQLite checkpoint on commit again.
-            if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, {
+            checkpointHere: () => this.checkpointIdle(),
+            onUnexpectedExit: () => {
+              // Without the worker the WAL would grow to the safety valve: checkpoint on commit again.
+              if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+            },
           });
   }
 
-  /** Stops the checkpoint thread after a last checkpoint, then closes; repeated calls wait for the first. */
+  /** Whether the background checkpoint thread is running now (it runs only while writes keep coming). */
+  get checkpointThreadRunning(): boolean {
+    return this.checkpointer?.threadRunning ?? false;
+  }
+
+  /**
+   * Hands free pages back and empties the WAL: for quiet moments and the last close. In a quiet
+   * moment it must not wait on another process (the admin CLI) in the relay's thread: it gives
+   * up at once when busy, and the next quiet moment tries again.
+   */
+  private checkpointIdle(wait = false): void {
+    if (!wait) this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.pragma('incremental_vacuum');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      if (!wait) this.db.pragma('busy_timeout = 5000');
+    }
+  }
+
+  /** Reads the file's header through this connection; throws when the file cannot be read. */
+  ping(): void {
+    if (!this.db.open) throw new Error('the SQLite database is closed');
+    this.db.pragma('user_version', { simple: true });
+  }
+
+  /**
+   * Stops the checkpoint thread, then leaves one whole database file: free pages handed back,
+   * the WAL copied in and truncated (TRUNCATE, so even if another process still holds the file
+   * open the WAL is empty), and the connection closed, which removes `-wal` and `-shm`.
+   * Repeated calls wait for the first.
+   */
   close(): Promise<void> {
     this.closing ??= (async () => {
       await this.checkpointer?.close();
-      // The last connection to close checkpoints what is left and removes the WAL.
+      if (this.file !== ':memory:' && !this.db.readonly) {
+        try {
+          this.checkpointIdle(true);
+        } catch {
+          // Busy (another process is writing) or the disk is failing: closing still checkpoints
+          // what it can, and nothing committed is lost either way.
+        }
+      }
       this.db.close();
     })();
     return this.closing;

@@ -18,6 +18,13 @@ function tempDir(): string {
 }
 
 describe('SqliteStorage', () => {
+  it('answers ping while open and refuses it, in words, once closed', async () => {
+    const storage = await openStorage({ kind: 'sqlite', dataDir: join(tempDir(), 'data'), backgroundCheckpoints: false });
+    await expect(storage.ping()).resolves.toBeUndefined();
+    await storage.close();
+    await expect(storage.ping()).rejects.toThrow('the SQLite database is closed');
+  });
+
   it('keeps boards, versions, links and private rooms in the one database file', async () => {
     const dataDir = join(tempDir(), 'data');
     const storage = await openStorage({ kind: 'sqlite', dataDir, backgroundCheckpoints: false });

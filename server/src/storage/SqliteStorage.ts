@@ -38,6 +38,10 @@ export class SqliteStorage implements Storage {
     return this.database.file;
   }
 
+  async ping(): Promise<void> {
+    this.database.ping();
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.all([this.boards.close(), this.history.close(), this.links.close(), this.privateRooms.close()]);

@@ -16,6 +16,11 @@ export interface Storage {
   readonly history: HistoryStore | null;
   readonly links: LinkStore;
   readonly privateRooms: PrivateRoomStore;
+  /**
+   * Resolves once a trivial query has gone through to the backend; rejects, with a reason a
+   * person can read, when it cannot (GET /readyz answers 503 with it).
+   */
+  ping(): Promise<void>;
   /** Closes every store this storage opened, after their last writes. */
   close(): Promise<void>;
 }

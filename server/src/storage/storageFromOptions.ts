@@ -49,6 +49,7 @@ export async function storageFromOptions(options: StorageOptions, defaultDataDir
     history: options.history ?? base.history,
     links: options.linkStore ?? base.links,
     privateRooms: base.privateRooms,
+    ping: () => base.ping(),
     close: async () => {
       await opened?.close();
     },
@@ -78,7 +79,9 @@ function storageBeside(boards: BoardStore, dataDir: string | null): Storage {
   try {
     const links = new SqliteLinkStore(database);
     const privateRooms = new SqlitePrivateRoomStore(database);
-    return { boards, history: null, links, privateRooms, close: () => database.close() };
+    // The board store is someone else's; what this storage can vouch for is its own file.
+    const ping = async () => database.ping();
+    return { boards, history: null, links, privateRooms, ping, close: () => database.close() };
   } catch (error) {
     void database.close();
     throw error;
