@@ -1,6 +1,7 @@
 import type { Access } from '@costudio/shared';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../metrics.ts';
+import type { SocketBudget } from './SocketBudget.ts';
 
 /**
  * What `authorize` found out about a connection, for whoever acts on connections later
@@ -58,6 +59,8 @@ export class Connection implements ConnectionInfo {
     meta: ConnectionMeta | undefined,
     wantsSaved: boolean,
     private readonly metrics: Metrics,
+    /** What it may still send before it is closed with RATE_LIMITED. */
+    readonly budget: SocketBudget,
   ) {
     this.meta = meta ?? null;
     this.savedClocks = wantsSaved ? new Map() : null;

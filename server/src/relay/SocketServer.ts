@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Authorize, AuthorizeResult } from './authorize.ts';
 import { Connection } from './Connection.ts';
 import { RelaySocket } from './RelaySocket.ts';
+import { type BudgetLimits, DEFAULT_BUDGET_LIMITS, SocketBudget } from './SocketBudget.ts';
 import { parseSyncTarget } from './syncTarget.ts';
 
 export interface SocketServerOptions {
@@ -17,6 +18,8 @@ export interface SocketServerOptions {
   readonly heartbeatMs: number;
   /** Hands an authorized connection to its board; from then on its `owner` takes its frames. */
   readonly join: (connection: Connection) => void;
+  /** Messages and bytes each socket may send (DEFAULT_BUDGET_LIMITS unless given). */
+  readonly budget?: BudgetLimits;
 }
 
 /** RFC 6455 "internal error": the server hit an unexpected condition. */
@@ -25,7 +28,7 @@ const INTERNAL_ERROR = 1011;
 /**
  * The WebSocket side of the relay: takes upgrades on /sync/<boardId>, asks `authorize` before
  * anything is synced, refuses with a close code and reason, and hands each accepted connection
- * on. Then, per socket: frame size limits, turning frames into bytes for the connection's room,
+ * on. Then, per socket: frame size limits, message and byte budgets, turning frames into bytes for the connection's room,
  * heartbeats, and closing. It knows nothing of boards beyond their id.
  */
 export class SocketServer {
@@ -121,6 +124,7 @@ export class SocketServer {
         decision.meta,
         params.get(SAVED_PARAM) === '1',
         this.options.metrics,
+        new SocketBudget(this.options.budget ?? DEFAULT_BUDGET_LIMITS, performance.now()),
       );
       relaySocket.connection = connection;
       relaySocket.on('message', this.onSocketMessage);
@@ -139,6 +143,11 @@ export class SocketServer {
     // is neither applied nor logged again. At shutdown we still take what clients sent before
     // they heard of it: it will be committed before the process exits.
     if (!connection.isOpen && !this.closing) return;
+    if (!connection.budget.spend(data.byteLength, performance.now()) && !this.closing) {
+      this.options.logger.warn('socket over its message budget; closing it', { boardId: connection.boardId });
+      connection.close(CloseCode.RATE_LIMITED, 'Too many messages; slow down and reconnect');
+      return;
+    }
     connection.owner?.receive(connection, data);
   }
 
