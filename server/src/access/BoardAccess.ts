@@ -4,7 +4,9 @@ import { BoardLocks, type RoomExists, type RoomOpener } from '../facilitation/Bo
 import { parseRoomId } from '../facilitation/facilitationRoom.ts';
 import { laneLockRule } from '../facilitation/laneLockRule.ts';
 import { ParticipantGuard } from '../facilitation/ParticipantGuard.ts';
+import { VoterBindings } from '../facilitation/VoterBindings.ts';
 import { voteRightsRule } from '../facilitation/voteRightsRule.ts';
+import { voterRule } from '../facilitation/voterRule.ts';
 import type { Logger } from '../log.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { ConnectionInfo } from '../relay/Connection.ts';
@@ -45,11 +47,15 @@ export class BoardAccess {
   /**
    * What participants may not change (locked lanes, votes' settings), undone by the server.
    * Lane locks are read at each update, so a room loaded before locks are enforced still gets them.
+   * Each socket votes only as the participant it registered (VoterBindings).
    */
-  readonly guardFor = (roomId: string): UpdateGuard | undefined =>
-    parseRoomId(roomId).kind === 'board'
-      ? new ParticipantGuard([laneLockRule(() => this.locks?.lockedLanes(roomId)), voteRightsRule()])
-      : undefined;
+  readonly guardFor = (roomId: string): UpdateGuard | undefined => {
+    if (parseRoomId(roomId).kind !== 'board') return undefined;
+    const voters = new VoterBindings();
+    return voters.guard(
+      new ParticipantGuard([laneLockRule(() => this.locks?.lockedLanes(roomId)), voteRightsRule(), voterRule(voters)]),
+    );
+  };
 
   /**
    * Starts enforcing board locks through the relay. Locks live in rooms the relay loads, while
