@@ -15,6 +15,8 @@ export class Metrics {
   roomLoadFailures = 0;
   quarantinedUpdates = 0;
   refusedChangesUndone = 0;
+  privateRoomsCreated = 0;
+  privateRoomsRefused = 0;
   readonly closes = new Map<number, number>();
   readonly persistSeconds = new Histogram([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
   readonly loadSeconds = new Histogram([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
@@ -48,6 +50,13 @@ export class Metrics {
       'counter',
       "Participants' updates partly undone by the server: changes to locked lanes or votes' settings.",
       this.refusedChangesUndone,
+    );
+    metric('costudio_private_rooms_created_total', 'counter', 'Private-writing rooms created.', this.privateRoomsCreated);
+    metric(
+      'costudio_private_rooms_refused_total',
+      'counter',
+      'New private-writing rooms refused: private writing off, or the link at its cap.',
+      this.privateRoomsRefused,
     );
     lines.push('# HELP costudio_connections_closed_total Connections closed by the server, by close code.');
     lines.push('# TYPE costudio_connections_closed_total counter');

@@ -80,6 +80,8 @@ export interface StartServerOptions {
   readonly history?: HistoryStore;
   /** Automatic versions at most this often while a board is edited. Default 10 minutes. */
   readonly historyIntervalMs?: number;
+  /** New private-writing rooms one participant link may make on a board. Default 100. */
+  readonly maxPrivateRoomsPerLink?: number;
 }
 
 export interface RunningServer {
@@ -109,14 +111,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     linkSecret(linkDataDir, options.secret),
     options.requireLinks ? 'required' : 'optional',
   );
+  let relay: Relay | null = null;
+  const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   const access = new BoardAccess({
     links,
     privateRooms: storage.privateRooms,
     roomExists: (roomId) => store.hasBoard(roomId),
     logger,
+    metrics,
+    ...(options.maxPrivateRoomsPerLink ? { maxPrivateRoomsPerLink: options.maxPrivateRoomsPerLink } : {}),
   });
-  let relay: Relay | null = null;
-  const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   relay = new Relay({
     store,
     fanout,

@@ -8,11 +8,13 @@ import { VoterBindings } from '../facilitation/VoterBindings.ts';
 import { voteRightsRule } from '../facilitation/voteRightsRule.ts';
 import { voterRule } from '../facilitation/voterRule.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { ConnectionInfo } from '../relay/Connection.ts';
 import type { UpdateGuard } from '../relay/UpdateGuard.ts';
 import type { PrivateRoomStore } from '../storage/PrivateRoomStore.ts';
 import { boardAuthorize } from './boardAuthorize.ts';
+import { DEFAULT_MAX_PRIVATE_ROOMS_PER_LINK, PrivateRoomAdmission } from './PrivateRoomAdmission.ts';
 
 /** What revoking access needs of the relay: its open sockets. */
 export interface ConnectionCloser {
@@ -28,6 +30,9 @@ export interface BoardAccessOptions {
   /** Whether a room was ever stored (a board never facilitated has no lock to read). */
   readonly roomExists: RoomExists;
   readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** New private rooms one participant link may make on a board (DEFAULT_MAX_PRIVATE_ROOMS_PER_LINK). */
+  readonly maxPrivateRoomsPerLink?: number;
 }
 
 /**
@@ -41,7 +46,13 @@ export class BoardAccess {
   private locks: BoardLocks | null = null;
 
   constructor(private readonly options: BoardAccessOptions) {
-    this.authorize = boardAuthorize(options.links, () => this.locks, options.privateRooms);
+    const privateRooms = new PrivateRoomAdmission({
+      store: options.privateRooms,
+      privateWriting: async (boardId) => (await this.locks?.privateWriting(boardId)) ?? false,
+      metrics: options.metrics,
+      maxPerLink: options.maxPrivateRoomsPerLink ?? DEFAULT_MAX_PRIVATE_ROOMS_PER_LINK,
+    });
+    this.authorize = boardAuthorize(options.links, () => this.locks, privateRooms);
   }
 
   /**

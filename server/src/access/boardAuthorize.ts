@@ -4,7 +4,7 @@ import type { BoardLocks } from '../facilitation/BoardLocks.ts';
 import { parseRoomId } from '../facilitation/facilitationRoom.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { ConnectionMeta } from '../relay/Connection.ts';
-import type { PrivateRoomStore } from '../storage/PrivateRoomStore.ts';
+import type { PrivateRoomAdmission } from './PrivateRoomAdmission.ts';
 
 /**
  * The relay's hook with share links: the link decides access to the board; the board's
@@ -14,7 +14,7 @@ import type { PrivateRoomStore } from '../storage/PrivateRoomStore.ts';
 export function boardAuthorize(
   links: ShareLinks,
   locks: () => BoardLocks | null,
-  privateRooms: PrivateRoomStore | null = null,
+  privateRooms: PrivateRoomAdmission | null = null,
 ): Authorize {
   return async ({ boardId: roomId, params, request }) => {
     const target = parseRoomId(roomId);
@@ -24,7 +24,8 @@ export function boardAuthorize(
     if (target.kind === 'private') {
       // Its author (who alone knows the room's secret name) and facilitators; never a viewer.
       if (decision.access === 'view') return { refuse: { code: CloseCode.FORBIDDEN, reason: 'A view-only link cannot write' } };
-      await privateRooms?.record(target.boardId, roomId);
+      const refusal = privateRooms ? await privateRooms.admit(target.boardId, roomId, decision.access, linkId) : null;
+      if (refusal) return { refuse: refusal };
       return { access: decision.access, meta: { linkId, lockedOut: false } };
     }
     if (target.kind === 'facilitation') {
