@@ -1,4 +1,5 @@
 import {
+  CloseCode,
   closeVote,
   createNote,
   FACILITATES_FIELD,
@@ -20,7 +21,7 @@ import * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
 import { postWithToken } from '../support/linksApi.ts';
-import { openRawSocket, type RawSocket, updateFrame } from '../support/rawSocket.ts';
+import { endOf, openRawSocket, type RawSocket, updateFrame } from '../support/rawSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 // Issue 13: what a participant with a real link can do with hand-made messages.
@@ -200,5 +201,27 @@ describe('forged voters', () => {
     await waitFor(() => JSON.stringify(voters(participant)) === JSON.stringify(expected), {
       what: 'the sender to see the invented dots undone',
     });
+  });
+});
+
+describe('expiry on open sockets', () => {
+  it('a socket opened before its link expired is closed with LINK_EXPIRED when it expires', async () => {
+    const { boardId, facilitatorToken } = await boardWithLinks('Expiring');
+    const expiresAt = Date.now() + 1_500;
+    const expiring = await postWithToken(server.httpUrl, `/api/boards/${boardId}/links`, facilitatorToken, {
+      access: 'edit',
+      expiresAt,
+    });
+    const watcher = join(boardId, facilitatorToken);
+    await watcher.whenSynced();
+    const socket = await raw(boardId, expiring.token);
+    const writer = new Y.Doc();
+    createNote(writer, { lane: 'define', text: 'before', author: 'P', authorRole: 'lay' });
+    socket.send(updateFrame(Y.encodeStateAsUpdate(writer)));
+    await waitFor(() => readNotes(watcher.doc).length === 1, 'the note written in time');
+
+    const end = await endOf(socket, 5_000);
+    expect(end.code).toBe(CloseCode.LINK_EXPIRED);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
   });
 });

@@ -21,19 +21,20 @@ export function boardAuthorize(
     const decision = await links.check(target.boardId, tokenFrom(params, request));
     if ('refuse' in decision) return decision;
     const linkId = decision.meta?.linkId ?? null;
+    const expiresAt = decision.meta?.expiresAt ?? null;
     if (target.kind === 'private') {
       // Its author (who alone knows the room's secret name) and facilitators; never a viewer.
       if (decision.access === 'view') return { refuse: { code: CloseCode.FORBIDDEN, reason: 'A view-only link cannot write' } };
       const refusal = privateRooms ? await privateRooms.admit(target.boardId, roomId, decision.access, linkId) : null;
       if (refusal) return { refuse: refusal };
-      return { access: decision.access, meta: { linkId, lockedOut: false } };
+      return { access: decision.access, meta: { linkId, lockedOut: false, expiresAt } };
     }
     if (target.kind === 'facilitation') {
       await locks()?.watch(target.boardId);
-      return { access: decision.access === 'facilitate' ? 'facilitate' : 'view', meta: { linkId, lockedOut: false } };
+      return { access: decision.access === 'facilitate' ? 'facilitate' : 'view', meta: { linkId, lockedOut: false, expiresAt } };
     }
     const lockedOut = decision.access === 'edit' && ((await locks()?.isLocked(target.boardId)) ?? false);
-    const meta: ConnectionMeta = { linkId, lockedOut };
+    const meta: ConnectionMeta = { linkId, lockedOut, expiresAt };
     return { access: lockedOut ? 'view' : decision.access, meta };
   };
 }

@@ -13,6 +13,8 @@ export interface ConnectionMeta {
   readonly linkId: string | null;
   /** Edit access the link grants but a board lock withholds (restored on reconnect). */
   readonly lockedOut: boolean;
+  /** When the link stops working (ms since the epoch): the socket is closed with LINK_EXPIRED then. */
+  readonly expiresAt?: number | null;
 }
 
 /** The facts about a connection that hooks such as `closeConnectionsWhere` may look at. */
@@ -50,6 +52,8 @@ export class Connection implements ConnectionInfo {
   warnedReadOnly = false;
   /** Likewise for changes to locked lanes that the room undid. */
   warnedRefused = false;
+  /** Closes the socket when its link expires; null for links that never do. */
+  expiry: NodeJS.Timeout | null = null;
   readonly meta: ConnectionMeta | null;
 
   constructor(

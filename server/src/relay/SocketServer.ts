@@ -22,6 +22,8 @@ export interface SocketServerOptions {
   readonly budget?: BudgetLimits;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** RFC 6455 "internal error": the server hit an unexpected condition. */
 const INTERNAL_ERROR = 1011;
 
@@ -131,6 +133,7 @@ export class SocketServer {
       relaySocket.on('close', this.onSocketClose);
       relaySocket.on('pong', onPong);
       this.connections.add(connection);
+      this.closeOnExpiry(connection);
       this.options.join(connection);
     });
   }
@@ -151,7 +154,24 @@ export class SocketServer {
     connection.owner?.receive(connection, data);
   }
 
+  /** A socket outlives no link: it is closed with LINK_EXPIRED when its link expires. */
+  private closeOnExpiry(connection: Connection): void {
+    const expiresAt = connection.meta?.expiresAt;
+    if (expiresAt === null || expiresAt === undefined) return;
+    // setTimeout holds at most 2^31 - 1 ms (24.8 days); a later expiry is waited for in steps.
+    const wait = Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS);
+    connection.expiry = setTimeout(() => {
+      if (Date.now() < expiresAt) {
+        this.closeOnExpiry(connection);
+        return;
+      }
+      connection.close(CloseCode.LINK_EXPIRED, 'This link has expired');
+    }, wait);
+    connection.expiry.unref();
+  }
+
   private detach(connection: Connection): void {
+    if (connection.expiry) clearTimeout(connection.expiry);
     this.connections.delete(connection);
     connection.owner?.leave(connection);
     if (this.connections.size === 0) this.onLastConnectionClosed?.();
