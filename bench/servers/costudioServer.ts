@@ -10,7 +10,14 @@ const dataDir = process.env.BENCH_DATA_DIR;
 if (!dataDir) failStartup(new Error('BENCH_DATA_DIR is not set'));
 
 try {
-  const running = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn' });
+  // Every bench client comes from 127.0.0.1: the per-address cap is for real clients.
+  const running = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logLevel: 'warn',
+    maxConnectionsPerAddress: 1_000_000,
+  });
   serveControl(running.port, () => running.close());
 } catch (error) {
   failStartup(error);

@@ -26,6 +26,7 @@ describe('parseConfig', () => {
       COMPACT_MAX_BYTES: '2048',
       SQLITE_SYNCHRONOUS: 'full',
       TRUST_PROXY: 'yes',
+      MAX_CONNECTIONS_PER_ADDRESS: '1000',
     });
     expect(config).toEqual({
       port: 0,
@@ -39,6 +40,7 @@ describe('parseConfig', () => {
       sqliteSynchronous: 'FULL',
       requireLinks: true,
       trustProxy: true,
+      maxConnectionsPerAddress: 1000,
     });
   });
 
