@@ -26,6 +26,9 @@ const entryPoints = {
   main: 'src/main.ts',
   adminCli: 'src/backup/adminCli.ts',
   linksCli: 'src/auth/linksCli.ts',
+  // Not run by hand: the worker thread of board imports, which backup/importInWorker.ts starts
+  // from beside main.js.
+  importWorker: 'src/backup/importWorker.ts',
 };
 
 const outdir = new URL('dist/', serverDir).pathname;
