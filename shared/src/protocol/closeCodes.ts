@@ -46,6 +46,20 @@ export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
  */
 export const RECONNECTING_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.ACCESS_CHANGED]);
 
+/**
+ * Close codes that mean "the server is in trouble or wants less from you" (storage full, a
+ * board that would not load, over budget, an internal error, try again later): the client
+ * waits, more each time and with jitter, instead of reconnecting at once and resending its
+ * whole state to a server that cannot take it.
+ */
+export const BACK_OFF_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.RATE_LIMITED,
+  CloseCode.LOAD_FAILED,
+  CloseCode.STORAGE_FAILED,
+  1011, // RFC 6455 internal error
+  1013, // RFC 6455 try again later
+]);
+
 /** Plain-language explanation of a close code, for people; undefined for unknown codes. */
 export function describeCloseCode(code: number): string | undefined {
   switch (code) {
