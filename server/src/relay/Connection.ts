@@ -52,6 +52,12 @@ export class Connection implements ConnectionInfo {
   warnedReadOnly = false;
   /** Likewise for changes to locked lanes that the room undid. */
   warnedRefused = false;
+  /** Messages that came faster than the budget allows, in order, while the socket is paused. */
+  waiting: Uint8Array[] | null = null;
+  waitingBytes = 0;
+  /** When the socket was last slowed after a spell within its budget, and last caught up (performance.now()). */
+  slowedAt = 0;
+  caughtUpAt = Number.NEGATIVE_INFINITY;
   /** Closes the socket when its link expires; null for links that never do. */
   expiry: NodeJS.Timeout | null = null;
   readonly meta: ConnectionMeta | null;

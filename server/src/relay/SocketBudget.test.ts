@@ -41,4 +41,12 @@ describe('SocketBudget', () => {
       expect(budget.spend(200, now)).toBe(true);
     }
   });
+
+  it('says how long until a message fits', () => {
+    const budget = new SocketBudget(limits, 0);
+    spendAll(budget, 10, 1, 0);
+    expect(budget.msUntil(1, 0)).toBe(200);
+    expect(budget.msUntil(1, 200)).toBe(0);
+    expect(new SocketBudget(limits, 0).msUntil(1500, 0)).toBe(5000);
+  });
 });

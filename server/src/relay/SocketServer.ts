@@ -7,7 +7,14 @@ import type { Metrics } from '../metrics.ts';
 import type { Authorize, AuthorizeResult } from './authorize.ts';
 import { Connection } from './Connection.ts';
 import { RelaySocket } from './RelaySocket.ts';
-import { type BudgetLimits, DEFAULT_BUDGET_LIMITS, SocketBudget } from './SocketBudget.ts';
+import {
+  type BudgetLimits,
+  DEFAULT_BUDGET_LIMITS,
+  MAX_SLOWED_MS,
+  MAX_WAITING_BYTES,
+  MAX_WAITING_MESSAGES,
+  SocketBudget,
+} from './SocketBudget.ts';
 import { parseSyncTarget } from './syncTarget.ts';
 
 export interface SocketServerOptions {
@@ -23,6 +30,8 @@ export interface SocketServerOptions {
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A socket that stays within its budget this long after catching up starts afresh. */
+const CAUGHT_UP_MS = 1_000;
 
 /** RFC 6455 "internal error": the server hit an unexpected condition. */
 const INTERNAL_ERROR = 1011;
@@ -76,7 +85,11 @@ export class SocketServer {
   close(code: number, reason: string, graceMs: number): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
-    for (const connection of this.connections) connection.close(code, reason);
+    for (const connection of this.connections) {
+      // What a slowed socket sent before the shutdown is handled now, to be committed before exit.
+      this.drain(connection);
+      connection.close(code, reason);
+    }
     return this.allSocketsClosed(graceMs);
   }
 
@@ -146,12 +159,90 @@ export class SocketServer {
     // is neither applied nor logged again. At shutdown we still take what clients sent before
     // they heard of it: it will be committed before the process exits.
     if (!connection.isOpen && !this.closing) return;
-    if (!connection.budget.spend(data.byteLength, performance.now()) && !this.closing) {
-      this.options.logger.warn('socket over its message budget; closing it', { boardId: connection.boardId });
-      connection.close(CloseCode.RATE_LIMITED, 'Too many messages; slow down and reconnect');
+    if (connection.waiting === null && (this.closing || connection.budget.spend(data.byteLength, performance.now()))) {
+      connection.owner?.receive(connection, data);
+    } else {
+      this.wait(connection, data);
+    }
+  }
+
+  /**
+   * Over its budget, a socket is slowed rather than dropped: it is paused (TCP pushes back on
+   * the sender) and what it already sent waits, to be handled as the budget refills. A socket
+   * that has more than MAX_WAITING_* waiting is a flood: it is closed with RATE_LIMITED.
+   */
+  private wait(connection: Connection, data: Uint8Array): void {
+    const waiting = connection.waiting ?? [];
+    waiting.push(data);
+    connection.waitingBytes += data.byteLength;
+    const now = performance.now();
+    if (connection.waiting === null) {
+      connection.waiting = waiting;
+      // Caught up only to be over budget again at once is the same spell of flooding.
+      if (now - connection.caughtUpAt > CAUGHT_UP_MS) connection.slowedAt = now;
+      connection.socket.pause();
+      this.drainLater(connection);
+    }
+    if (
+      waiting.length > MAX_WAITING_MESSAGES ||
+      connection.waitingBytes > MAX_WAITING_BYTES ||
+      now - connection.slowedAt > MAX_SLOWED_MS
+    ) {
+      this.closeFlood(connection);
+    }
+  }
+
+  private closeFlood(connection: Connection): void {
+    this.stopWaiting(connection);
+    this.options.logger.warn('socket over its message budget for too long; closing it', { boardId: connection.boardId });
+    connection.close(CloseCode.RATE_LIMITED, 'Too many messages; slow down and reconnect');
+    // Read on, so the closing handshake completes; what else it sent is dropped unread by route().
+    connection.socket.resume();
+  }
+
+  private drainLater(connection: Connection): void {
+    const next = connection.waiting?.[0];
+    if (!next) return;
+    setTimeout(() => this.drain(connection), connection.budget.msUntil(next.byteLength, performance.now())).unref();
+  }
+
+  private drain(connection: Connection): void {
+    const waiting = connection.waiting;
+    if (waiting === null) return;
+    if (!connection.isOpen && !this.closing) {
+      this.stopWaiting(connection);
       return;
     }
-    connection.owner?.receive(connection, data);
+    while (waiting.length > 0) {
+      const data = waiting[0] as Uint8Array;
+      if (!this.closing && !connection.budget.spend(data.byteLength, performance.now())) break;
+      waiting.shift();
+      connection.waitingBytes -= data.byteLength;
+      this.deliver(connection, data);
+    }
+    if (waiting.length > 0) {
+      if (!this.closing && performance.now() - connection.slowedAt > MAX_SLOWED_MS) this.closeFlood(connection);
+      else this.drainLater(connection);
+      return;
+    }
+    this.stopWaiting(connection);
+    connection.caughtUpAt = performance.now();
+    connection.socket.resume();
+  }
+
+  private stopWaiting(connection: Connection): void {
+    connection.waiting = null;
+    connection.waitingBytes = 0;
+  }
+
+  /** Hands one message to the connection's room; our own bugs cost that socket, never the process. */
+  private deliver(connection: Connection, data: Uint8Array): void {
+    try {
+      connection.owner?.receive(connection, data);
+    } catch (error) {
+      this.options.logger.error('unexpected error handling a message', { boardId: connection.boardId, error });
+      connection.close(INTERNAL_ERROR, 'Internal server error');
+    }
   }
 
   /** A socket outlives no link: it is closed with LINK_EXPIRED when its link expires. */

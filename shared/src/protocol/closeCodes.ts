@@ -27,9 +27,10 @@ export const CloseCode = {
   /** A frame was larger than MAX_FRAME_BYTES. */
   MESSAGE_TOO_LARGE: 4413,
   /**
-   * The connection sent more than its budget: more messages or bytes than a person's client
-   * sends (a token bucket per socket), or more messages than the relay holds for it while its
-   * board is still loading (docs/protocol.md, "Limits"). Reconnecting after a pause is fine.
+   * The connection kept sending over its budget: more messages or bytes than a person's client
+   * sends (a token bucket per socket; a short excess is only slowed), or more messages than the
+   * relay holds for it while its board is still loading (docs/protocol.md, "Limits").
+   * Reconnecting after a pause is fine.
    */
   RATE_LIMITED: 4429,
   /** The board could not be loaded from storage; it is refused rather than served empty. */
