@@ -27,6 +27,9 @@ const entryPoints = {
   adminCli: 'src/backup/adminCli.ts',
   linksCli: 'src/auth/linksCli.ts',
   cli: 'src/cli.ts',
+  // Not run by hand: the worker thread of board imports, which backup/importInWorker.ts starts
+  // from beside main.js.
+  importWorker: 'src/backup/importWorker.ts',
 };
 
 const outdir = new URL('dist/', serverDir).pathname;

@@ -31,6 +31,7 @@ describe('parseConfig', () => {
       TRUST_PROXY: 'yes',
       DATABASE_URL: ' postgres://costudio:secret@db.example:5432/costudio ',
       DATABASE_POOL_SIZE: '4',
+      MAX_CONNECTIONS_PER_ADDRESS: '1000',
     });
     expect(config).toEqual({
       port: 0,
@@ -46,6 +47,7 @@ describe('parseConfig', () => {
       databasePoolSize: 4,
       requireLinks: true,
       trustProxy: true,
+      maxConnectionsPerAddress: 1000,
     });
   });
 

@@ -28,6 +28,8 @@ export interface ServerConfig {
   readonly redisUrl?: string;
   /** REDIS_PREFIX: prepended to the Redis channel names (several deployments on one Redis). */
   readonly redisPrefix?: string;
+  /** Open connections one client address may hold (not applied with trustProxy). */
+  readonly maxConnectionsPerAddress: number;
 }
 
 /** The built client, relative to this file so the server works from any working directory. */
@@ -46,6 +48,7 @@ export const DEFAULTS = {
   databasePoolSize: 10,
   requireLinks: true,
   trustProxy: false,
+  maxConnectionsPerAddress: 256,
 } as const satisfies ServerConfig;
 
 /** One row per environment variable: the single source for parsing and for `--help`. */
@@ -84,6 +87,11 @@ export const ENV_VARS = [
     default: 'false',
   },
   {
+    name: 'MAX_CONNECTIONS_PER_ADDRESS',
+    help: 'Open HTTP and WebSocket connections one client address (IPv6: /64) may hold; not applied with TRUST_PROXY',
+    default: String(DEFAULTS.maxConnectionsPerAddress),
+  },
+  {
     name: 'COSTUDIO_SECRET',
     help: 'Key signing share links, 64+ hex characters; needed when several servers share links',
     default: 'DATA_DIR/secret.key',
@@ -118,6 +126,7 @@ export function parseConfig(env: Env): ServerConfig {
     databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', DEFAULTS.databasePoolSize, 1, 1000),
     requireLinks: readBoolean(env, 'REQUIRE_LINKS', DEFAULTS.requireLinks),
     trustProxy: readBoolean(env, 'TRUST_PROXY', DEFAULTS.trustProxy),
+    maxConnectionsPerAddress: readInteger(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 10_000_000),
     ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
     ...readRedis(env),
   };

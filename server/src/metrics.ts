@@ -31,6 +31,8 @@ export class Metrics {
   fanoutUpdatesReceived = 0;
   catchUpReads = 0;
   catchUpReloads = 0;
+  privateRoomsCreated = 0;
+  privateRoomsRefused = 0;
   readonly closes = new Map<number, number>();
   private readonly registry = new Registry();
   readonly persistSeconds = new Histogram({
@@ -78,6 +80,12 @@ export class Metrics {
       'costudio_catch_up_reloads_total',
       'Boards reloaded because the rows a room lacked had been compacted.',
       () => this.catchUpReloads,
+    );
+    this.counter('costudio_private_rooms_created_total', 'Private-writing rooms created.', () => this.privateRoomsCreated);
+    this.counter(
+      'costudio_private_rooms_refused_total',
+      'New private-writing rooms refused: private writing off, or the link at its cap.',
+      () => this.privateRoomsRefused,
     );
     const closes = this.closes;
     new Counter({

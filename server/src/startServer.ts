@@ -12,6 +12,7 @@ import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
 import { AddressRateLimiter, BOARD_CREATION_LIMITS, type RateLimits } from './http/AddressRateLimiter.ts';
+import { ConnectionCap } from './http/ConnectionCap.ts';
 import { createHttpHandler } from './http/createHttpHandler.ts';
 import type { HttpRoute } from './http/extraRoutes.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
@@ -91,6 +92,17 @@ export interface StartServerOptions {
   readonly history?: HistoryStore;
   /** Automatic versions at most this often while a board is edited. Default 10 minutes. */
   readonly historyIntervalMs?: number;
+  /** New private-writing rooms one participant link may make on a board. Default 100. */
+  readonly maxPrivateRoomsPerLink?: number;
+  /** A request whose headers have not all arrived after this long is answered 408 and closed. Default 10 000 ms. */
+  readonly headersTimeoutMs?: number;
+  /** …and one whose body has not all arrived after this long (an import on a slow line). Default 120 000 ms. */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Open connections (HTTP and WebSocket) one client address may hold; more are dropped as they
+   * arrive. Default 256; not applied with `trustProxy`, where every connection is the proxy's.
+   */
+  readonly maxConnectionsPerAddress?: number;
 }
 
 export interface RunningServer {
@@ -102,6 +114,9 @@ export interface RunningServer {
   /** Stops accepting, closes clients with 1001, flushes and closes storage. */
   close(): Promise<void>;
 }
+
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 /** Starts the HTTP + WebSocket server and resolves once it is listening. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
@@ -120,14 +135,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     linkSecret(linkDataDir, options.secret),
     options.requireLinks ? 'required' : 'optional',
   );
+  let relay: Relay | null = null;
+  const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   const access = new BoardAccess({
     links,
     privateRooms: storage.privateRooms,
     roomExists: (roomId) => store.hasBoard(roomId),
     logger,
+    metrics,
+    ...(options.maxPrivateRoomsPerLink ? { maxPrivateRoomsPerLink: options.maxPrivateRoomsPerLink } : {}),
   });
-  let relay: Relay | null = null;
-  const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   relay = new Relay({
     store,
     fanout,
@@ -162,7 +179,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (history && recorder) {
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      // Node looks for requests past their timeouts this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+    },
     createHttpHandler({
       store,
       metrics,
@@ -183,7 +207,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }),
   );
   server.on('upgrade', (request, socket, head) => activeRelay.handleUpgrade(request, socket, head));
-  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A request that ran out of time is told so (408) rather than cut off without a word.
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.writable) {
+      socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    socket.destroy();
+  });
+  if (!options.trustProxy) {
+    new ConnectionCap(options.maxConnectionsPerAddress ?? DEFAULTS.maxConnectionsPerAddress).install(server);
+  }
 
   let closing: Promise<void> | null = null;
   const host = options.host ?? '127.0.0.1';

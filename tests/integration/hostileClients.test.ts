@@ -1,13 +1,18 @@
 import {
+  CloseCode,
   closeVote,
   createNote,
   FACILITATES_FIELD,
   getNoteText,
+  getVotesMap,
+  joinBoard,
   LOCKED_LANES_KEY,
   MESSAGE_AWARENESS,
   openVote,
+  placeDot,
   readNotes,
   readVotes,
+  tallyVote,
 } from '@costudio/shared';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +21,7 @@ import * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
 import { postWithToken } from '../support/linksApi.ts';
-import { openRawSocket, type RawSocket, updateFrame } from '../support/rawSocket.ts';
+import { endOf, openRawSocket, type RawSocket, updateFrame } from '../support/rawSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 // Issue 13: what a participant with a real link can do with hand-made messages.
@@ -153,4 +158,70 @@ describe('forged presence', () => {
       }
     },
   );
+});
+
+describe('forged voters', () => {
+  it('an edit link places and takes back dots only as the participant its socket registered', async () => {
+    const { boardId, facilitatorToken, editToken } = await boardWithLinks('Voters');
+    const facilitator = join(boardId, facilitatorToken);
+    const participant = join(boardId, editToken);
+    await Promise.all([facilitator, participant].map((c) => c.whenSynced()));
+    joinBoard(facilitator.doc, { participantId: 'facilitator-device', role: 'practitioner' });
+    const noteId = createNote(facilitator.doc, {
+      lane: 'decide',
+      text: 'Evening clinics',
+      author: 'F',
+      authorRole: 'practitioner',
+    });
+    const voteId = openVote(facilitator.doc, { scope: 'board', dotsPerPerson: 3, hideTotals: false });
+    const dot = (participantId: string) => ({ voteId, noteId, participantId, role: 'lay' as const });
+    expect(placeDot(facilitator.doc, dot('facilitator-device')).ok).toBe(true);
+    await waitFor(() => readVotes(participant.doc)[0]?.dots.length === 1, 'the facilitator’s dot to arrive');
+
+    // A stock client registers as itself, as the page does, then votes under 30 made-up ids…
+    joinBoard(participant.doc, { participantId: 'participant-device', role: 'lay' });
+    for (let i = 0; i < 30; i++) expect(placeDot(participant.doc, dot(`invented-${i}`)).ok).toBe(true);
+    // …and wipes the vote's dots by putting a new map in its place.
+    getVotesMap(participant.doc).get(voteId)?.set('dots', new Y.Map());
+    // Its own dot stands: the marker that everything before it was judged.
+    expect(placeDot(participant.doc, dot('participant-device')).ok).toBe(true);
+
+    const voters = (client: BoardClient) => {
+      const vote = readVotes(client.doc)[0];
+      if (!vote) return null;
+      const tally = tallyVote(vote, new Set([noteId]));
+      return Object.fromEntries(
+        [...tally.voters].sort(([a], [b]) => a.localeCompare(b)).map(([id, voter]) => [id, voter.counted.length]),
+      );
+    };
+    const expected = { 'facilitator-device': 1, 'participant-device': 1 };
+    await waitFor(() => JSON.stringify(voters(facilitator)) === JSON.stringify(expected), {
+      what: 'the facilitator to count one dot each and no invented voter',
+    });
+    await waitFor(() => JSON.stringify(voters(participant)) === JSON.stringify(expected), {
+      what: 'the sender to see the invented dots undone',
+    });
+  });
+});
+
+describe('expiry on open sockets', () => {
+  it('a socket opened before its link expired is closed with LINK_EXPIRED when it expires', async () => {
+    const { boardId, facilitatorToken } = await boardWithLinks('Expiring');
+    const expiresAt = Date.now() + 1_500;
+    const expiring = await postWithToken(server.httpUrl, `/api/boards/${boardId}/links`, facilitatorToken, {
+      access: 'edit',
+      expiresAt,
+    });
+    const watcher = join(boardId, facilitatorToken);
+    await watcher.whenSynced();
+    const socket = await raw(boardId, expiring.token);
+    const writer = new Y.Doc();
+    createNote(writer, { lane: 'define', text: 'before', author: 'P', authorRole: 'lay' });
+    socket.send(updateFrame(Y.encodeStateAsUpdate(writer)));
+    await waitFor(() => readNotes(watcher.doc).length === 1, 'the note written in time');
+
+    const end = await endOf(socket, 5_000);
+    expect(end.code).toBe(CloseCode.LINK_EXPIRED);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+  });
 });

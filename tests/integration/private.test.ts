@@ -1,8 +1,9 @@
-import { CloseCode, createNote, readNotes } from '@costudio/shared';
+import { CloseCode, createNote, FACILITATION_MAP, PRIVATE_WRITING_KEY, readNotes } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
 import { type LinksApiAnswer, postWithToken } from '../support/linksApi.ts';
+import { fetchMetrics, sumMetric } from '../support/prometheus.ts';
 import { endOf, openRawSocket } from '../support/rawSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -18,6 +19,30 @@ function post(path: string, token: string, body: object): Promise<LinksApiAnswer
   return postWithToken(server.httpUrl, path, token, body);
 }
 
+/** The facilitator switches private writing on (or off) in the board's facilitation room. */
+async function setPrivateWriting(boardId: string, facilitatorToken: string, on: boolean): Promise<BoardClient> {
+  const controls = connectBoardClient(server.syncUrl, `${boardId}__facilitation`, { params: { token: facilitatorToken } });
+  clients.push(controls);
+  await controls.whenSynced();
+  controls.doc.getMap(FACILITATION_MAP).set(PRIVATE_WRITING_KEY, on);
+  return controls;
+}
+
+/** Opens `room` with `token` and says how it went: 'open', or the close code. */
+async function tryRoom(room: string, token: string): Promise<'open' | number> {
+  const socket = openRawSocket(server.httpUrl, `/sync/${room}?token=${token}`);
+  try {
+    await socket.opened;
+    // Refusals come as a close frame right after the upgrade; a room that syncs sends step 1.
+    await waitFor(() => socket.frames.length > 0 || !socket.isOpen(), 'the room to answer');
+    return socket.isOpen() ? 'open' : (await endOf(socket)).code;
+  } catch {
+    return (await endOf(socket)).code;
+  } finally {
+    socket.close();
+  }
+}
+
 describe('private writing rooms', () => {
   it('are open to their author and facilitators, listed only to facilitators, refused to view-only links', async () => {
     server = await startInProcessServer({ requireLinks: true });
@@ -26,6 +51,7 @@ describe('private writing rooms', () => {
     const edit = await post(`/api/boards/${board.id}/links`, facilitatorToken, { access: 'edit' });
     const view = await post(`/api/boards/${board.id}/links`, facilitatorToken, { access: 'view' });
     const room = `${board.id}__private__abcdefghijklmnopqrstuvwx`;
+    await setPrivateWriting(board.id, facilitatorToken, true);
 
     const author = connectBoardClient(server.syncUrl, room, { params: { token: edit.token } });
     clients.push(author);
@@ -46,5 +72,39 @@ describe('private writing rooms', () => {
     await waitFor(() => readNotes(facilitator.doc).some((note) => note.text === 'only mine'), {
       what: 'the facilitator to review it',
     });
+  });
+});
+
+describe('private rooms are bounded', () => {
+  it('are created only while private writing is on, up to a cap per link, and counted in the metrics', async () => {
+    server = await startInProcessServer({ requireLinks: true, maxPrivateRoomsPerLink: 5 });
+    const board = await post('/api/boards', '', { title: 'Bounded' });
+    const facilitatorToken = board.facilitatorLink.token;
+    const edit = await post(`/api/boards/${board.id}/links`, facilitatorToken, { access: 'edit' });
+    const other = await post(`/api/boards/${board.id}/links`, facilitatorToken, { access: 'edit' });
+    const room = (n: number) => `${board.id}__private__made-up-room-${String(n).padStart(5, '0')}`;
+
+    expect(await tryRoom(room(0), edit.token)).toBe(CloseCode.FORBIDDEN);
+    const controls = await setPrivateWriting(board.id, facilitatorToken, true);
+    const opened = [];
+    for (let n = 1; n <= 8; n++) opened.push(await tryRoom(room(n), edit.token));
+    expect(opened).toEqual(['open', 'open', 'open', 'open', 'open', 4429, 4429, 4429]);
+    // Rooms already made reopen, and another link has its own allowance.
+    expect(await tryRoom(room(1), edit.token)).toBe('open');
+    expect(await tryRoom(room(20), other.token)).toBe('open');
+
+    controls.doc.getMap(FACILITATION_MAP).set(PRIVATE_WRITING_KEY, false);
+    await waitFor(async () => (await tryRoom(room(21), other.token)) === CloseCode.FORBIDDEN, 'creation to stop');
+    expect(await tryRoom(room(2), edit.token)).toBe('open');
+
+    const listed = (await (
+      await fetch(`${server.httpUrl}/api/boards/${board.id}/private-rooms`, {
+        headers: { authorization: `Bearer ${facilitatorToken}` },
+      })
+    ).json()) as { rooms: string[] };
+    expect(listed.rooms).toHaveLength(6);
+    const metrics = await fetchMetrics(server.httpUrl);
+    expect(sumMetric(metrics, /^costudio_private_rooms_created_total$/)).toBe(6);
+    expect(sumMetric(metrics, /^costudio_private_rooms_refused_total$/)).toBeGreaterThanOrEqual(5);
   });
 });

@@ -116,3 +116,25 @@ export function applySyncFrames(doc: Y.Doc, frames: readonly Uint8Array[]): numb
   }
   return otherTypes;
 }
+
+/**
+ * Sends `messages` as binary frames in one write to the TCP socket, as a flooding client
+ * would, without the test process spending time per frame (which would stall what it measures).
+ * Client frames must be masked (RFC 6455 §5.3); a zero mask leaves the payload as it is.
+ */
+export function sendBurst(socket: RawSocket, messages: readonly Uint8Array[]): void {
+  const parts: Uint8Array[] = [];
+  for (const message of messages) {
+    const length = message.byteLength;
+    if (length >= 65_536) throw new Error('sendBurst is for frames under 64 KiB');
+    const header = length < 126 ? Buffer.from([0x82, 0x80 | length, 0, 0, 0, 0]) : Buffer.alloc(8);
+    if (length >= 126) {
+      header[0] = 0x82;
+      header[1] = 0x80 | 126;
+      header.writeUInt16BE(length, 2);
+    }
+    parts.push(header, message);
+  }
+  const tcp = (socket.ws as unknown as { _socket: { write(data: Uint8Array): boolean } })._socket;
+  tcp.write(Buffer.concat(parts));
+}

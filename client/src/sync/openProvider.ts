@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { boardToken, captureTokenFromLocation } from '../device/boardTokens.ts';
 import { SavedTracker } from './savedTracker.ts';
+import { backOffOnServerTrouble } from './serverTroubleBackoff.ts';
 import { syncServerUrl } from './syncUrl.ts';
 
 export interface BoardConnection {
@@ -24,6 +25,7 @@ export function openProvider(boardId: string, doc: Y.Doc): BoardConnection {
     connect: false,
   });
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => saved.readSavedMessage(decoder);
+  backOffOnServerTrouble(provider);
   provider.connect();
   return { provider, saved };
 }

@@ -4,13 +4,17 @@ import { BoardLocks, type RoomExists, type RoomOpener } from '../facilitation/Bo
 import { parseRoomId } from '../facilitation/facilitationRoom.ts';
 import { laneLockRule } from '../facilitation/laneLockRule.ts';
 import { ParticipantGuard } from '../facilitation/ParticipantGuard.ts';
+import { VoterBindings } from '../facilitation/VoterBindings.ts';
 import { voteRightsRule } from '../facilitation/voteRightsRule.ts';
+import { voterRule } from '../facilitation/voterRule.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { ConnectionInfo } from '../relay/Connection.ts';
 import type { UpdateGuard } from '../relay/UpdateGuard.ts';
 import type { PrivateRoomStore } from '../storage/PrivateRoomStore.ts';
 import { boardAuthorize } from './boardAuthorize.ts';
+import { DEFAULT_MAX_PRIVATE_ROOMS_PER_LINK, PrivateRoomAdmission } from './PrivateRoomAdmission.ts';
 
 /** What revoking access needs of the relay: its open sockets. */
 export interface ConnectionCloser {
@@ -26,6 +30,9 @@ export interface BoardAccessOptions {
   /** Whether a room was ever stored (a board never facilitated has no lock to read). */
   readonly roomExists: RoomExists;
   readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** New private rooms one participant link may make on a board (DEFAULT_MAX_PRIVATE_ROOMS_PER_LINK). */
+  readonly maxPrivateRoomsPerLink?: number;
 }
 
 /**
@@ -39,17 +46,27 @@ export class BoardAccess {
   private locks: BoardLocks | null = null;
 
   constructor(private readonly options: BoardAccessOptions) {
-    this.authorize = boardAuthorize(options.links, () => this.locks, options.privateRooms);
+    const privateRooms = new PrivateRoomAdmission({
+      store: options.privateRooms,
+      privateWriting: async (boardId) => (await this.locks?.privateWriting(boardId)) ?? false,
+      metrics: options.metrics,
+      maxPerLink: options.maxPrivateRoomsPerLink ?? DEFAULT_MAX_PRIVATE_ROOMS_PER_LINK,
+    });
+    this.authorize = boardAuthorize(options.links, () => this.locks, privateRooms);
   }
 
   /**
    * What participants may not change (locked lanes, votes' settings), undone by the server.
    * Lane locks are read at each update, so a room loaded before locks are enforced still gets them.
+   * Each socket votes only as the participant it registered (VoterBindings).
    */
-  readonly guardFor = (roomId: string): UpdateGuard | undefined =>
-    parseRoomId(roomId).kind === 'board'
-      ? new ParticipantGuard([laneLockRule(() => this.locks?.lockedLanes(roomId)), voteRightsRule()])
-      : undefined;
+  readonly guardFor = (roomId: string): UpdateGuard | undefined => {
+    if (parseRoomId(roomId).kind !== 'board') return undefined;
+    const voters = new VoterBindings();
+    return voters.guard(
+      new ParticipantGuard([laneLockRule(() => this.locks?.lockedLanes(roomId)), voteRightsRule(), voterRule(voters)]),
+    );
+  };
 
   /**
    * Starts enforcing board locks through the relay. Locks live in rooms the relay loads, while

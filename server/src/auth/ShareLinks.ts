@@ -103,7 +103,9 @@ export class ShareLinks {
     const link = await this.store.get(claims.linkId);
     if (!link || link.boardId !== boardId) return refuse(CloseCode.UNAUTHORIZED, 'This link is not valid');
     if (link.revokedAt !== null) return refuse(CloseCode.LINK_REVOKED, 'This link has been switched off');
-    return { access: claims.access, meta: { linkId: link.id, lockedOut: false } };
+    const expiries = [link.expiresAt, claims.expiresAt].filter((time): time is number => typeof time === 'number');
+    const expiresAt = expiries.length > 0 ? Math.min(...expiries) : null;
+    return { access: claims.access, meta: { linkId: link.id, lockedOut: false, expiresAt } };
   }
 
   /** The page a typed join code opens (any case, spaces or dashes allowed), with a freshly signed token. */

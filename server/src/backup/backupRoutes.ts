@@ -1,22 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readMeta } from '@costudio/shared';
 import { exportBoardFile } from '../boardFile/boardFile.ts';
-import { BoardFileError, importBoardFile } from '../boardFile/importBoardFile.ts';
 import type { RoomAccess } from '../history/BoardHistory.ts';
 import { checkFacilitatorAccess } from '../history/facilitatorAccess.ts';
 import { type BoardCreatedHook, type BoardCreationLimit, refuseOverLimit } from '../http/boardsApi.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
-import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
+import { BodyError, readJsonBodyBytes } from '../http/readJsonBody.ts';
 import type { Logger } from '../log.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { storeAsNewBoard } from './storedBoards.ts';
+import { importInWorker } from './importInWorker.ts';
+import { storeUpdatesAsNewBoard } from './storedBoards.ts';
 
 const EXPORT_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/export\/?$/;
 const IMPORT_PATH = /^\/api\/boards\/import\/?$/;
-/** A board of 10,000 notes exports to about 3 MB of JSON; this leaves room without inviting abuse. */
+/**
+ * A board of 10,000 notes exports to about 3 MB of JSON; this leaves room without inviting abuse.
+ * Files are parsed and built in a worker thread (importInWorker.ts), one at a time.
+ */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
 export interface BackupRoutesOptions {
@@ -74,39 +77,31 @@ async function importBoard(request: IncomingMessage, response: ServerResponse, o
   const limit = options.boardCreationLimit;
   const address = limit ? clientAddress(request, limit.trustProxy) : '';
   if (limit && refuseOverLimit(response, limit.limiter.waitMs(address))) return;
-  let body: unknown;
+  let bytes: Buffer;
   try {
-    body = await readJsonBody(request, MAX_IMPORT_BYTES);
+    bytes = await readJsonBodyBytes(request, MAX_IMPORT_BYTES);
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
-    const message =
-      error.code === 'invalid_json' ? 'This file is not a Costudio board export: it is not valid JSON.' : error.message;
-    sendError(response, error.status, error.code, message, error.status === 413 ? { connection: 'close' } : {});
+    sendError(response, error.status, error.code, error.message, error.status === 413 ? { connection: 'close' } : {});
     return;
   }
-  let imported: ReturnType<typeof importBoardFile>;
-  try {
-    imported = importBoardFile(body);
-  } catch (error) {
-    if (!(error instanceof BoardFileError)) throw error;
-    sendError(response, 400, 'invalid_board_file', error.message);
+  // Parsing and building take seconds for a large file: a worker does them, not the event loop.
+  const imported = await importInWorker(bytes);
+  if (!imported.ok) {
+    sendError(response, 400, imported.code, imported.message);
     return;
   }
-  try {
-    const id = await storeAsNewBoard(options.store, imported.doc);
-    limit?.limiter.record(address);
-    options.logger.info('board imported', { boardId: id, notes: imported.notes, skipped: imported.skipped.length });
-    const path = `/b/${id}`;
-    const extra = options.onBoardCreated ? await options.onBoardCreated(id) : {};
-    sendJson(
-      response,
-      201,
-      { ...extra, id, title: imported.title, path, notes: imported.notes, skipped: imported.skipped },
-      { location: path },
-    );
-  } finally {
-    imported.doc.destroy();
-  }
+  const id = await storeUpdatesAsNewBoard(options.store, imported.updates);
+  limit?.limiter.record(address);
+  options.logger.info('board imported', { boardId: id, notes: imported.notes, skipped: imported.skipped.length });
+  const path = `/b/${id}`;
+  const extra = options.onBoardCreated ? await options.onBoardCreated(id) : {};
+  sendJson(
+    response,
+    201,
+    { ...extra, id, title: imported.title, path, notes: imported.notes, skipped: imported.skipped },
+    { location: path },
+  );
 }
 
 /** "Discharge planning.costudio.json": the title in characters any file system and HTTP header accept. */

@@ -1,6 +1,6 @@
 import { migrateBoard } from '@costudio/shared';
 import * as Y from 'yjs';
-import { BoardExistsError, type BoardStore } from '../storage/BoardStore.ts';
+import { BoardExistsError, type BoardStore, type Snapshot } from '../storage/BoardStore.ts';
 import { newBoardId } from '../storage/createNewBoard.ts';
 import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
 
@@ -8,8 +8,28 @@ import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
  * Stores `doc` as a brand-new board under a fresh id and returns the id. Retries on the
  * (astronomically unlikely) id collision, like createNewBoard.
  */
-export async function storeAsNewBoard(store: BoardStore, doc: Y.Doc): Promise<string> {
-  const snapshot = encodeSnapshot(doc);
+export function storeAsNewBoard(store: BoardStore, doc: Y.Doc): Promise<string> {
+  return storeSnapshotAsNewBoard(store, encodeSnapshot(doc));
+}
+
+/**
+ * Stores a brand-new board made of `updates` (in order, the first from an empty doc) under a
+ * fresh id and returns the id: the first as its snapshot, each other as a log row written on
+ * its own turn of the event loop, so a large board never holds it up for long. Rows compact
+ * into one snapshot when the board is first loaded.
+ */
+export async function storeUpdatesAsNewBoard(store: BoardStore, updates: readonly Uint8Array[]): Promise<string> {
+  const [first = Y.encodeStateAsUpdate(new Y.Doc()), ...rest] = updates;
+  const id = await storeSnapshotAsNewBoard(store, { data: first, encoding: 'v1' });
+  for (const update of rest) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.appendUpdates([{ boardId: id, update }]);
+  }
+  return id;
+}
+
+/** Stores `snapshot` (a whole board) as a brand-new board under a fresh id and returns the id. */
+export async function storeSnapshotAsNewBoard(store: BoardStore, snapshot: Snapshot): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const id = newBoardId();
     try {

@@ -1,4 +1,4 @@
-import { getNotesMap, type Note, noteToYMap, readNotes } from '@costudio/shared';
+import { getNotesMap, type Note, noteToYMap, readMeta, readNotes } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exportBoardFile } from './boardFile.ts';
@@ -38,6 +38,25 @@ describe('importBoardFile', () => {
     } finally {
       imported.doc.destroy();
       original.destroy();
+    }
+  });
+
+  it('in batches, makes the same board as one update per batch of notes', () => {
+    const original = new Y.Doc();
+    for (let i = 0; i < 7; i++) getNotesMap(original).set(`n${i}`, noteToYMap({ ...EVERY_FIELD, id: `n${i}` }));
+    const file = JSON.parse(JSON.stringify(exportBoardFile(original)));
+    const updates: Uint8Array[] = [];
+    const batched = importBoardFile(file, { notesPerTransaction: 3, onUpdate: (update) => updates.push(update) });
+    const whole = importBoardFile(file);
+    const rebuilt = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(rebuilt, update);
+    try {
+      // meta, three batches of notes (3 + 3 + 1), votes and the rest, then the migrations.
+      expect(updates.length).toBeGreaterThanOrEqual(5);
+      expect(readNotes(rebuilt)).toEqual(readNotes(whole.doc));
+      expect(readMeta(rebuilt)).toEqual(readMeta(batched.doc));
+    } finally {
+      for (const doc of [original, batched.doc, whole.doc, rebuilt]) doc.destroy();
     }
   });
 });

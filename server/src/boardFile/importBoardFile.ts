@@ -30,6 +30,16 @@ export interface ImportedBoard {
   readonly skipped: readonly string[];
 }
 
+export interface ImportOptions {
+  /**
+   * Notes written per transaction (default all in one): each transaction is one Yjs update, so
+   * a large board can be stored as several updates of bounded size.
+   */
+  readonly notesPerTransaction?: number;
+  /** Told each update the import makes, in order (the migrations' included). */
+  readonly onUpdate?: (update: Uint8Array) => void;
+}
+
 /** Transaction origin of the import's writes. */
 export const IMPORT_ORIGIN = 'costudio:import';
 
@@ -40,26 +50,35 @@ export const IMPORT_ORIGIN = 'costudio:import';
  * repaired (a bad colour becomes yellow) or skipped and reported, never imported as is. The
  * board's schema migrations then run exactly as when the server loads a board.
  */
-export function importBoardFile(input: unknown): ImportedBoard {
+export function importBoardFile(input: unknown, options: ImportOptions = {}): ImportedBoard {
   const file = checkFile(input);
   const doc = new Y.Doc();
+  if (options.onUpdate) doc.on('update', options.onUpdate);
   const skipped: string[] = [];
   let notes = 0;
+  const batch = Math.max(1, options.notesPerTransaction ?? Number.POSITIVE_INFINITY);
   doc.transact(() => {
     const meta = getMetaMap(doc);
     meta.set('schemaVersion', file.schemaVersion);
     meta.set('title', file.title);
     meta.set('createdAt', file.createdAt);
-    const notesMap = getNotesMap(doc);
-    file.notes.forEach((raw, index) => {
-      const note = readImportedNote(raw);
-      if (!note) skipped.push(`note ${index + 1}: no valid id or lane`);
-      else if (notesMap.has(note.id)) skipped.push(`note ${index + 1}: duplicate id ${note.id}`);
-      else {
-        notesMap.set(note.id, noteToYMap(note));
-        notes++;
-      }
-    });
+  }, IMPORT_ORIGIN);
+  const notesMap = getNotesMap(doc);
+  for (let start = 0; start < file.notes.length; start += batch) {
+    doc.transact(() => {
+      file.notes.slice(start, start + batch).forEach((raw, offset) => {
+        const index = start + offset;
+        const note = readImportedNote(raw);
+        if (!note) skipped.push(`note ${index + 1}: no valid id or lane`);
+        else if (notesMap.has(note.id)) skipped.push(`note ${index + 1}: duplicate id ${note.id}`);
+        else {
+          notesMap.set(note.id, noteToYMap(note));
+          notes++;
+        }
+      });
+    }, IMPORT_ORIGIN);
+  }
+  doc.transact(() => {
     for (const [id, raw] of Object.entries(file.votes)) {
       const vote = voteMap(raw);
       if (

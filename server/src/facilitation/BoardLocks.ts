@@ -1,4 +1,11 @@
-import { BOARD_LOCKED_KEY, FACILITATION_MAP, facilitationRoomId, type LaneId, readLockedLanes } from '@costudio/shared';
+import {
+  BOARD_LOCKED_KEY,
+  FACILITATION_MAP,
+  facilitationRoomId,
+  type LaneId,
+  PRIVATE_WRITING_KEY,
+  readLockedLanes,
+} from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 
@@ -62,6 +69,20 @@ export class BoardLocks {
     this.known.set(boardId, locked);
     this.lanes.set(boardId, readLockedLanes(doc.getMap(FACILITATION_MAP)));
     return locked;
+  }
+
+  /**
+   * Whether the facilitator has private writing on now, read from the board's facilitation
+   * document (loaded if it is not); false for a board never facilitated or whose room failed.
+   */
+  async privateWriting(boardId: string): Promise<boolean> {
+    if (!this.known.has(boardId) && !(await this.exists(facilitationRoomId(boardId)))) return false;
+    try {
+      const { doc } = await this.rooms.openRoom(facilitationRoomId(boardId));
+      return doc.getMap(FACILITATION_MAP).get(PRIVATE_WRITING_KEY) === true;
+    } catch {
+      return false;
+    }
   }
 
   private recheck(boardId: string, doc: Y.Doc): void {

@@ -14,6 +14,11 @@ export function clientAddress(request: IncomingMessage, trustProxy: boolean): st
     const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').at(-1)?.trim();
     if (last) address = last;
   }
+  return addressGroup(address);
+}
+
+/** The unit per-client limits count by: an IPv4 address, or an IPv6 /64. */
+export function addressGroup(address: string): string {
   if (address.startsWith('::ffff:') && !isIPv6(address.slice(7))) return address.slice(7);
   if (!isIPv6(address)) return address;
   return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
+import { isStorageFull } from '../storage/storageFull.ts';
 import { type BoardCreatedHook, type BoardCreationLimit, handleCreateBoard } from './boardsApi.ts';
 import type { HttpRoute } from './extraRoutes.ts';
 import { sendError, sendJson } from './jsonResponses.ts';
@@ -33,6 +34,9 @@ const JOIN_CODE_PATH = /^\/j\/[^/]+/;
 export function loggedPath(pathname: string): string {
   return pathname.replace(JOIN_CODE_PATH, '/j/[redacted]');
 }
+
+const STORAGE_FULL_MESSAGE =
+  'The server has run out of storage space, so nothing was saved. Try again later, and tell whoever runs this server.';
 
 /** Routes plain HTTP requests; WebSocket upgrades go to the Relay instead. */
 export function createHttpHandler(options: HttpHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
@@ -73,9 +77,16 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Incomi
       });
     });
     handle(request, response).catch((error: unknown) => {
-      logger.error('request failed', { error, method: request.method, url: request.url });
-      if (!response.headersSent) sendError(response, 500, 'internal_error', 'Something went wrong on the server');
-      else response.destroy();
+      const full = isStorageFull(error);
+      logger.error(full ? 'request failed: storage is full' : 'request failed', {
+        error,
+        method: request.method,
+        url: request.url,
+      });
+      if (response.headersSent) response.destroy();
+      // RFC 4918 507 Insufficient Storage: nothing was saved, and it may work once there is room.
+      else if (full) sendError(response, 507, 'storage_full', STORAGE_FULL_MESSAGE);
+      else sendError(response, 500, 'internal_error', 'Something went wrong on the server');
     });
   };
 }

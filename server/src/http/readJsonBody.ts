@@ -14,6 +14,19 @@ export class BodyError extends Error {
 
 /** Reads and parses a JSON body of at most `maxBytes`, without buffering more than that. */
 export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const text = (await readJsonBodyBytes(request, maxBytes)).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError(400, 'invalid_json', 'The body is not valid JSON');
+  }
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes` as bytes, unparsed: for bodies large enough that
+ * parsing them belongs off the event loop (board imports).
+ */
+export async function readJsonBodyBytes(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const type = request.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new BodyError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
@@ -22,15 +35,10 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
   if (Number.isFinite(declared) && declared > maxBytes) {
     throw new BodyError(413, 'body_too_large', `The body must be at most ${maxBytes} bytes`);
   }
-  const text = await readLimited(request, maxBytes);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BodyError(400, 'invalid_json', 'The body is not valid JSON');
-  }
+  return readLimited(request, maxBytes);
 }
 
-function readLimited(request: IncomingMessage, maxBytes: number): Promise<string> {
+function readLimited(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -46,7 +54,7 @@ function readLimited(request: IncomingMessage, maxBytes: number): Promise<string
       request.resume();
       reject(new BodyError(413, 'body_too_large', `The body must be at most ${maxBytes} bytes`));
     };
-    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    const onEnd = () => resolve(Buffer.concat(chunks));
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', reject);

@@ -1,6 +1,7 @@
 import type { Access } from '@costudio/shared';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../metrics.ts';
+import type { SocketBudget } from './SocketBudget.ts';
 
 /**
  * What `authorize` found out about a connection, for whoever acts on connections later
@@ -12,6 +13,8 @@ export interface ConnectionMeta {
   readonly linkId: string | null;
   /** Edit access the link grants but a board lock withholds (restored on reconnect). */
   readonly lockedOut: boolean;
+  /** When the link stops working (ms since the epoch): the socket is closed with LINK_EXPIRED then. */
+  readonly expiresAt?: number | null;
 }
 
 /** The facts about a connection that hooks such as `closeConnectionsWhere` may look at. */
@@ -49,6 +52,14 @@ export class Connection implements ConnectionInfo {
   warnedReadOnly = false;
   /** Likewise for changes to locked lanes that the room undid. */
   warnedRefused = false;
+  /** Messages that came faster than the budget allows, in order, while the socket is paused. */
+  waiting: Uint8Array[] | null = null;
+  waitingBytes = 0;
+  /** When the socket was last slowed after a spell within its budget, and last caught up (performance.now()). */
+  slowedAt = 0;
+  caughtUpAt = Number.NEGATIVE_INFINITY;
+  /** Closes the socket when its link expires; null for links that never do. */
+  expiry: NodeJS.Timeout | null = null;
   readonly meta: ConnectionMeta | null;
 
   constructor(
@@ -58,6 +69,8 @@ export class Connection implements ConnectionInfo {
     meta: ConnectionMeta | undefined,
     wantsSaved: boolean,
     private readonly metrics: Metrics,
+    /** What it may still send before it is closed with RATE_LIMITED. */
+    readonly budget: SocketBudget,
   ) {
     this.meta = meta ?? null;
     this.savedClocks = wantsSaved ? new Map() : null;

@@ -7,6 +7,14 @@ import type { Metrics } from '../metrics.ts';
 import type { Authorize, AuthorizeResult } from './authorize.ts';
 import { Connection } from './Connection.ts';
 import { RelaySocket } from './RelaySocket.ts';
+import {
+  type BudgetLimits,
+  DEFAULT_BUDGET_LIMITS,
+  MAX_SLOWED_MS,
+  MAX_WAITING_BYTES,
+  MAX_WAITING_MESSAGES,
+  SocketBudget,
+} from './SocketBudget.ts';
 import { parseSyncTarget } from './syncTarget.ts';
 
 export interface SocketServerOptions {
@@ -17,7 +25,13 @@ export interface SocketServerOptions {
   readonly heartbeatMs: number;
   /** Hands an authorized connection to its board; from then on its `owner` takes its frames. */
   readonly join: (connection: Connection) => void;
+  /** Messages and bytes each socket may send (DEFAULT_BUDGET_LIMITS unless given). */
+  readonly budget?: BudgetLimits;
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A socket that stays within its budget this long after catching up starts afresh. */
+const CAUGHT_UP_MS = 1_000;
 
 /** RFC 6455 "internal error": the server hit an unexpected condition. */
 const INTERNAL_ERROR = 1011;
@@ -25,7 +39,7 @@ const INTERNAL_ERROR = 1011;
 /**
  * The WebSocket side of the relay: takes upgrades on /sync/<boardId>, asks `authorize` before
  * anything is synced, refuses with a close code and reason, and hands each accepted connection
- * on. Then, per socket: frame size limits, turning frames into bytes for the connection's room,
+ * on. Then, per socket: frame size limits, message and byte budgets, turning frames into bytes for the connection's room,
  * heartbeats, and closing. It knows nothing of boards beyond their id.
  */
 export class SocketServer {
@@ -71,7 +85,11 @@ export class SocketServer {
   close(code: number, reason: string, graceMs: number): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
-    for (const connection of this.connections) connection.close(code, reason);
+    for (const connection of this.connections) {
+      // What a slowed socket sent before the shutdown is handled now, to be committed before exit.
+      this.drain(connection);
+      connection.close(code, reason);
+    }
     return this.allSocketsClosed(graceMs);
   }
 
@@ -121,12 +139,14 @@ export class SocketServer {
         decision.meta,
         params.get(SAVED_PARAM) === '1',
         this.options.metrics,
+        new SocketBudget(this.options.budget ?? DEFAULT_BUDGET_LIMITS, performance.now()),
       );
       relaySocket.connection = connection;
       relaySocket.on('message', this.onSocketMessage);
       relaySocket.on('close', this.onSocketClose);
       relaySocket.on('pong', onPong);
       this.connections.add(connection);
+      this.closeOnExpiry(connection);
       this.options.join(connection);
     });
   }
@@ -139,10 +159,110 @@ export class SocketServer {
     // is neither applied nor logged again. At shutdown we still take what clients sent before
     // they heard of it: it will be committed before the process exits.
     if (!connection.isOpen && !this.closing) return;
-    connection.owner?.receive(connection, data);
+    if (connection.waiting === null && (this.closing || connection.budget.spend(data.byteLength, performance.now()))) {
+      connection.owner?.receive(connection, data);
+    } else {
+      this.wait(connection, data);
+    }
+  }
+
+  /**
+   * Over its budget, a socket is slowed rather than dropped: it is paused (TCP pushes back on
+   * the sender) and what it already sent waits, to be handled as the budget refills. A socket
+   * that has more than MAX_WAITING_* waiting is a flood: it is closed with RATE_LIMITED.
+   */
+  private wait(connection: Connection, data: Uint8Array): void {
+    const waiting = connection.waiting ?? [];
+    waiting.push(data);
+    connection.waitingBytes += data.byteLength;
+    const now = performance.now();
+    if (connection.waiting === null) {
+      connection.waiting = waiting;
+      // Caught up only to be over budget again at once is the same spell of flooding.
+      if (now - connection.caughtUpAt > CAUGHT_UP_MS) connection.slowedAt = now;
+      connection.socket.pause();
+      this.drainLater(connection);
+    }
+    if (
+      waiting.length > MAX_WAITING_MESSAGES ||
+      connection.waitingBytes > MAX_WAITING_BYTES ||
+      now - connection.slowedAt > MAX_SLOWED_MS
+    ) {
+      this.closeFlood(connection);
+    }
+  }
+
+  private closeFlood(connection: Connection): void {
+    this.stopWaiting(connection);
+    this.options.logger.warn('socket over its message budget for too long; closing it', { boardId: connection.boardId });
+    connection.close(CloseCode.RATE_LIMITED, 'Too many messages; slow down and reconnect');
+    // Read on, so the closing handshake completes; what else it sent is dropped unread by route().
+    connection.socket.resume();
+  }
+
+  private drainLater(connection: Connection): void {
+    const next = connection.waiting?.[0];
+    if (!next) return;
+    setTimeout(() => this.drain(connection), connection.budget.msUntil(next.byteLength, performance.now())).unref();
+  }
+
+  private drain(connection: Connection): void {
+    const waiting = connection.waiting;
+    if (waiting === null) return;
+    if (!connection.isOpen && !this.closing) {
+      this.stopWaiting(connection);
+      return;
+    }
+    while (waiting.length > 0) {
+      const data = waiting[0] as Uint8Array;
+      if (!this.closing && !connection.budget.spend(data.byteLength, performance.now())) break;
+      waiting.shift();
+      connection.waitingBytes -= data.byteLength;
+      this.deliver(connection, data);
+    }
+    if (waiting.length > 0) {
+      if (!this.closing && performance.now() - connection.slowedAt > MAX_SLOWED_MS) this.closeFlood(connection);
+      else this.drainLater(connection);
+      return;
+    }
+    this.stopWaiting(connection);
+    connection.caughtUpAt = performance.now();
+    connection.socket.resume();
+  }
+
+  private stopWaiting(connection: Connection): void {
+    connection.waiting = null;
+    connection.waitingBytes = 0;
+  }
+
+  /** Hands one message to the connection's room; our own bugs cost that socket, never the process. */
+  private deliver(connection: Connection, data: Uint8Array): void {
+    try {
+      connection.owner?.receive(connection, data);
+    } catch (error) {
+      this.options.logger.error('unexpected error handling a message', { boardId: connection.boardId, error });
+      connection.close(INTERNAL_ERROR, 'Internal server error');
+    }
+  }
+
+  /** A socket outlives no link: it is closed with LINK_EXPIRED when its link expires. */
+  private closeOnExpiry(connection: Connection): void {
+    const expiresAt = connection.meta?.expiresAt;
+    if (expiresAt === null || expiresAt === undefined) return;
+    // setTimeout holds at most 2^31 - 1 ms (24.8 days); a later expiry is waited for in steps.
+    const wait = Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS);
+    connection.expiry = setTimeout(() => {
+      if (Date.now() < expiresAt) {
+        this.closeOnExpiry(connection);
+        return;
+      }
+      connection.close(CloseCode.LINK_EXPIRED, 'This link has expired');
+    }, wait);
+    connection.expiry.unref();
   }
 
   private detach(connection: Connection): void {
+    if (connection.expiry) clearTimeout(connection.expiry);
     this.connections.delete(connection);
     connection.owner?.leave(connection);
     if (this.connections.size === 0) this.onLastConnectionClosed?.();

@@ -6,8 +6,10 @@ import { type SqliteDatabase, StoreConnection } from './SqliteDatabase.ts';
 export class SqlitePrivateRoomStore implements PrivateRoomStore {
   private readonly db: Database.Database;
   private readonly connection: StoreConnection;
-  private readonly insert: Database.Statement<[string, string, number]>;
+  private readonly insert: Database.Statement<[string, string, number, string | null]>;
   private readonly select: Database.Statement<[string], { room_id: string }>;
+  private readonly selectOne: Database.Statement<[string], { room_id: string }>;
+  private readonly countLink: Database.Statement<[string, string], { n: number }>;
 
   /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
@@ -18,14 +20,29 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
           created_at INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS private_rooms_board ON private_rooms (board_id, created_at);`);
+      // Databases from before rooms were counted per link (issue 13) gain the column; their rows count for no link.
+      const columns = db.prepare('PRAGMA table_info(private_rooms)').all() as { name: string }[];
+      if (!columns.some((column) => column.name === 'link_id')) db.exec('ALTER TABLE private_rooms ADD COLUMN link_id TEXT');
     });
     this.db = this.connection.db;
-    this.insert = this.db.prepare('INSERT OR IGNORE INTO private_rooms (board_id, room_id, created_at) VALUES (?, ?, ?)');
+    this.insert = this.db.prepare(
+      'INSERT OR IGNORE INTO private_rooms (board_id, room_id, created_at, link_id) VALUES (?, ?, ?, ?)',
+    );
+    this.selectOne = this.db.prepare('SELECT room_id FROM private_rooms WHERE room_id = ?');
+    this.countLink = this.db.prepare('SELECT COUNT(*) AS n FROM private_rooms WHERE board_id = ? AND link_id = ?');
     this.select = this.db.prepare('SELECT room_id FROM private_rooms WHERE board_id = ? ORDER BY created_at, room_id');
   }
 
-  async record(boardId: string, roomId: string): Promise<void> {
-    this.insert.run(boardId, roomId, Date.now());
+  async record(boardId: string, roomId: string, linkId: string | null = null): Promise<void> {
+    this.insert.run(boardId, roomId, Date.now(), linkId);
+  }
+
+  async has(roomId: string): Promise<boolean> {
+    return this.selectOne.get(roomId) !== undefined;
+  }
+
+  async countByLink(boardId: string, linkId: string): Promise<number> {
+    return this.countLink.get(boardId, linkId)?.n ?? 0;
   }
 
   async list(boardId: string): Promise<string[]> {

@@ -27,8 +27,10 @@ export const CloseCode = {
   /** A frame was larger than MAX_FRAME_BYTES. */
   MESSAGE_TOO_LARGE: 4413,
   /**
-   * The connection sent more messages than the relay holds for it while its board is still
-   * loading (docs/protocol.md, "Limits"). There is no limit on the rate of updates once loaded.
+   * The connection kept sending over its budget: more messages or bytes than a person's client
+   * sends (a token bucket per socket; a short excess is only slowed), or more messages than the
+   * relay holds for it while its board is still loading (docs/protocol.md, "Limits").
+   * Reconnecting after a pause is fine.
    */
   RATE_LIMITED: 4429,
   /** The board could not be loaded from storage; it is refused rather than served empty. */
@@ -44,6 +46,20 @@ export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
  * not worth calling "Offline".
  */
 export const RECONNECTING_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.ACCESS_CHANGED]);
+
+/**
+ * Close codes that mean "the server is in trouble or wants less from you" (storage full, a
+ * board that would not load, over budget, an internal error, try again later): the client
+ * waits, more each time and with jitter, instead of reconnecting at once and resending its
+ * whole state to a server that cannot take it.
+ */
+export const BACK_OFF_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.RATE_LIMITED,
+  CloseCode.LOAD_FAILED,
+  CloseCode.STORAGE_FAILED,
+  1011, // RFC 6455 internal error
+  1013, // RFC 6455 try again later
+]);
 
 /** Plain-language explanation of a close code, for people; undefined for unknown codes. */
 export function describeCloseCode(code: number): string | undefined {

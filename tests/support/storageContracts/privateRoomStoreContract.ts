@@ -30,6 +30,20 @@ export function describePrivateRoomStoreContract(
       expect(await store.list('b')).toEqual([room('b', 'other-secret-0003')]);
     });
 
+    it('knows which rooms it recorded and counts each link’s rooms on a board', async () => {
+      const store = await place.open();
+      await store.record('c', room('c', 'link-one-secret-1'), 'link-1');
+      await store.record('c', room('c', 'link-one-secret-2'), 'link-1');
+      await store.record('c', room('c', 'link-one-secret-2'), 'link-2');
+      await store.record('c', room('c', 'no-link-secret-03'));
+      await store.record('d', room('d', 'link-one-secret-4'), 'link-1');
+      expect(await store.has(room('c', 'link-one-secret-1'))).toBe(true);
+      expect(await store.has(room('c', 'never-recorded-05'))).toBe(false);
+      expect(await store.countByLink('c', 'link-1')).toBe(2);
+      expect(await store.countByLink('c', 'link-2')).toBe(0);
+      expect(await store.countByLink('e', 'link-1')).toBe(0);
+    });
+
     it('keeps the rooms when opened again on the same place', async () => {
       const store = await place.open();
       await store.record('kept', room('kept', 'kept-secret-00004'));
