@@ -29,8 +29,19 @@ export interface BoardStore {
   /** Moves an unreadable log row out of the log, keeping its bytes for a person to inspect. */
   quarantine(boardId: string, seq: number, reason: string): Promise<void>;
 
-  /** Whether anything has ever been stored for the board. */
+  /** Whether anything is stored for the board (false once it is deleted). */
   hasBoard(boardId: string): Promise<boolean>;
+
+  /**
+   * Deletes everything stored for the board (snapshot, log, quarantined rows) and leaves a
+   * tombstone holding only its id and the time, in one transaction: from then on `createBoard`
+   * rejects with BoardDeletedError, `appendUpdates` rejects a batch holding one of its updates,
+   * and `compact` changes nothing, so a deleted board never comes back. Deleting again changes nothing.
+   */
+  deleteBoard(boardId: string): Promise<void>;
+
+  /** Whether the board was deleted (has a tombstone). */
+  isDeleted(boardId: string): Promise<boolean>;
 
   close(): Promise<void>;
 }
@@ -68,6 +79,14 @@ export interface StoredBoard {
   readonly snapshotSeq: number;
   /** Log rows newer than the snapshot, oldest first. */
   readonly log: readonly StoredUpdate[];
+}
+
+/** The board was deleted: its id is never used again. */
+export class BoardDeletedError extends Error {
+  override name = 'BoardDeletedError';
+  constructor(readonly boardId: string) {
+    super(`Board ${boardId} was deleted`);
+  }
 }
 
 export class BoardExistsError extends Error {

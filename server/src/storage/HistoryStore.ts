@@ -38,5 +38,7 @@ export interface HistoryStore {
   list(boardId: string): Promise<BoardVersion[]>;
   /** One version with its content, or null when the board has no such version. */
   get(boardId: string, id: number): Promise<{ version: BoardVersion; snapshot: Snapshot } | null>;
+  /** Deletes every version of the board (the board is being deleted). */
+  deleteBoard(boardId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -8,5 +8,7 @@ export interface PrivateRoomStore {
   record(boardId: string, roomId: string): Promise<void>;
   /** The board's private rooms, oldest first; empty for a board that has none or is unknown. */
   list(boardId: string): Promise<string[]>;
+  /** Forgets every private room of the board (whose contents the caller deletes from the BoardStore). */
+  deleteForBoard(boardId: string): Promise<void>;
   close(): Promise<void>;
 }

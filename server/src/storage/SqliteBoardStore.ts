@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
+  BoardDeletedError,
   BoardExistsError,
   type BoardStore,
   type Snapshot,
@@ -42,6 +43,13 @@ CREATE TABLE IF NOT EXISTS quarantined_updates (
   reason TEXT NOT NULL,
   quarantined_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS deleted_boards (
+  board_id TEXT PRIMARY KEY,
+  deleted_at INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS no_updates_to_deleted_boards BEFORE INSERT ON updates
+WHEN EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = NEW.board_id)
+BEGIN SELECT RAISE(ABORT, 'costudio: board deleted'); END;
 `;
 
 /** BoardStore on one SQLite file in WAL mode, with every statement prepared once. */
@@ -60,6 +68,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly copyToQuarantine: Database.Statement<[string, number, number, string]>;
   private readonly deleteLogRow: Database.Statement<[number, string]>;
   private readonly selectAnything: Database.Statement<[string, string], { found: number }>;
+  private readonly selectDeleted: Database.Statement<[string], { found: number }>;
+  private readonly removeBoard: (boardId: string) => void;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
   private readonly connection: StoreConnection;
 
@@ -100,6 +110,17 @@ export class SqliteBoardStore implements BoardStore {
       `SELECT EXISTS (SELECT 1 FROM snapshots WHERE board_id = ?)
            OR EXISTS (SELECT 1 FROM updates WHERE board_id = ?) AS found`,
     );
+    this.selectDeleted = this.db.prepare('SELECT EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = ?) AS found');
+    const tombstone = this.db.prepare<[string, number]>(
+      'INSERT OR IGNORE INTO deleted_boards (board_id, deleted_at) VALUES (?, ?)',
+    );
+    const deleteRows = ['snapshots', 'updates', 'quarantined_updates'].map((table) =>
+      this.db.prepare<[string]>(`DELETE FROM ${table} WHERE board_id = ?`),
+    );
+    this.removeBoard = this.db.transaction((boardId: string) => {
+      tombstone.run(boardId, Date.now());
+      for (const statement of deleteRows) statement.run(boardId);
+    });
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
       const seqs = new Array<number>(batch.length);
       for (let i = 0; i < batch.length; i++) {
@@ -121,11 +142,20 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
-    return batch.length === 0 ? [] : this.appendBatch(batch);
+    if (batch.length === 0) return [];
+    try {
+      return this.appendBatch(batch);
+    } catch (error) {
+      // The trigger on `updates` refused a row of a deleted board; say which.
+      if (!(error instanceof Error && error.message.includes('costudio: board deleted'))) throw error;
+      const deleted = batch.find((entry) => this.selectDeleted.get(entry.boardId)?.found);
+      throw new BoardDeletedError(deleted?.boardId ?? '');
+    }
   }
 
   async createBoard(boardId: string, snapshot: Snapshot): Promise<void> {
     this.db.transaction(() => {
+      if (this.selectDeleted.get(boardId)?.found) throw new BoardDeletedError(boardId);
       if (this.selectAnything.get(boardId, boardId)?.found) throw new BoardExistsError(boardId);
       this.insertSnapshot.run(boardId, snapshot.data, 0, Date.now(), encodingNumber(snapshot), snapshot.schemaVersion ?? null);
     })();
@@ -133,6 +163,8 @@ export class SqliteBoardStore implements BoardStore {
 
   async compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
+      // A room still open when its board was deleted must not write it back.
+      if (this.selectDeleted.get(boardId)?.found) return;
       this.upsertSnapshot.run(
         boardId,
         snapshot.data,
@@ -154,6 +186,14 @@ export class SqliteBoardStore implements BoardStore {
 
   async hasBoard(boardId: string): Promise<boolean> {
     return Boolean(this.selectAnything.get(boardId, boardId)?.found);
+  }
+
+  async deleteBoard(boardId: string): Promise<void> {
+    this.removeBoard(boardId);
+  }
+
+  async isDeleted(boardId: string): Promise<boolean> {
+    return Boolean(this.selectDeleted.get(boardId)?.found);
   }
 
   async close(): Promise<void> {

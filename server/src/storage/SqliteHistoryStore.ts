@@ -41,6 +41,7 @@ export class SqliteHistoryStore implements HistoryStore {
   private readonly insert: Database.Statement<[string, number, string, string | null, number, Uint8Array, number]>;
   private readonly selectList: Database.Statement<[string], VersionRow>;
   private readonly selectOne: Database.Statement<[string, number], VersionRow & { data: Buffer; encoding: number }>;
+  private readonly deleteAll: Database.Statement<[string]>;
 
   /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
@@ -57,6 +58,7 @@ export class SqliteHistoryStore implements HistoryStore {
     this.selectOne = this.db.prepare(
       'SELECT id, board_id, created_at, kind, name, note_count, data, encoding FROM board_versions WHERE board_id = ? AND id = ?',
     );
+    this.deleteAll = this.db.prepare('DELETE FROM board_versions WHERE board_id = ?');
   }
 
   async save(version: VersionToSave): Promise<BoardVersion> {
@@ -74,6 +76,10 @@ export class SqliteHistoryStore implements HistoryStore {
     const row = this.selectOne.get(boardId, id);
     if (!row) return null;
     return { version: toVersion(row), snapshot: { data: row.data, encoding: row.encoding === 2 ? 'v2' : 'v1' } };
+  }
+
+  async deleteBoard(boardId: string): Promise<void> {
+    this.deleteAll.run(boardId);
   }
 
   async close(): Promise<void> {

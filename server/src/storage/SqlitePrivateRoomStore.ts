@@ -8,6 +8,7 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
   private readonly connection: StoreConnection;
   private readonly insert: Database.Statement<[string, string, number]>;
   private readonly select: Database.Statement<[string], { room_id: string }>;
+  private readonly deleteAll: Database.Statement<[string]>;
 
   /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
@@ -22,6 +23,7 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
     this.db = this.connection.db;
     this.insert = this.db.prepare('INSERT OR IGNORE INTO private_rooms (board_id, room_id, created_at) VALUES (?, ?, ?)');
     this.select = this.db.prepare('SELECT room_id FROM private_rooms WHERE board_id = ? ORDER BY created_at, room_id');
+    this.deleteAll = this.db.prepare('DELETE FROM private_rooms WHERE board_id = ?');
   }
 
   async record(boardId: string, roomId: string): Promise<void> {
@@ -30,6 +32,10 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
 
   async list(boardId: string): Promise<string[]> {
     return this.select.all(boardId).map((row) => row.room_id);
+  }
+
+  async deleteForBoard(boardId: string): Promise<void> {
+    this.deleteAll.run(boardId);
   }
 
   async close(): Promise<void> {

@@ -38,6 +38,10 @@ export class SqliteStorage implements Storage {
     return this.database.file;
   }
 
+  eraseFreedSpace(): Promise<void> {
+    return this.database.eraseFreedSpace();
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.all([this.boards.close(), this.history.close(), this.links.close(), this.privateRooms.close()]);

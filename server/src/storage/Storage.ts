@@ -15,6 +15,12 @@ export interface Storage {
   readonly history: HistoryStore | null;
   readonly links: LinkStore;
   readonly privateRooms: PrivateRoomStore;
+  /**
+   * Makes deletions final on disk: after it resolves, no byte of deleted rows remains in any
+   * file of the storage (SQLite: zeroed pages and a truncated WAL; PostgreSQL: VACUUM of the
+   * tables written). Called after a board is deleted or contributions are erased.
+   */
+  eraseFreedSpace(): Promise<void>;
   /** Closes every store this storage opened, after their last writes. */
   close(): Promise<void>;
 }

@@ -45,6 +45,7 @@ export async function storageFromOptions(options: StorageOptions, defaultDataDir
     history: options.history ?? base.history,
     links: options.linkStore ?? base.links,
     privateRooms: base.privateRooms,
+    eraseFreedSpace: () => base.eraseFreedSpace(),
     close: async () => {
       await opened?.close();
     },
@@ -62,7 +63,9 @@ function storageBeside(boards: BoardStore, dataDir: string | null): Storage {
   try {
     const links = new SqliteLinkStore(database);
     const privateRooms = new SqlitePrivateRoomStore(database);
-    return { boards, history: null, links, privateRooms, close: () => database.close() };
+    // The board store is another kind: it makes its own deletions final (see BoardStore.deleteBoard).
+    const eraseFreedSpace = () => database.eraseFreedSpace();
+    return { boards, history: null, links, privateRooms, eraseFreedSpace, close: () => database.close() };
   } catch (error) {
     void database.close();
     throw error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BoardExistsError, type BoardStore, type Snapshot } from '../../../server/src/storage/BoardStore.ts';
+import { BoardDeletedError, BoardExistsError, type BoardStore, type Snapshot } from '../../../server/src/storage/BoardStore.ts';
 import { placePerTest, type StorePlace } from './storePlace.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -136,6 +136,38 @@ export function describeBoardStoreContract(
       await store.appendUpdates([{ boardId: 'logged', update: bytes(1) }]);
       await expect(store.createBoard('logged', snapshot(6))).rejects.toBeInstanceOf(BoardExistsError);
       expect(plain((await store.loadBoard('new')).snapshot)?.data).toEqual([5]);
+    });
+
+    it('deletes a board for good: nothing loads, and it is never created, written or compacted again', async () => {
+      const store = await place.open();
+      await store.createBoard('gone', snapshot(1));
+      const seqs = await store.appendUpdates([1, 2].map((value) => ({ boardId: 'gone', update: bytes(value) })));
+      await store.quarantine('gone', seqs[0] as number, 'unreadable');
+      await store.appendUpdates([{ boardId: 'kept', update: bytes(9) }]);
+      expect(await store.isDeleted('gone')).toBe(false);
+      await store.deleteBoard('gone');
+      await store.deleteBoard('gone');
+      expect(await store.isDeleted('gone')).toBe(true);
+      expect(await store.hasBoard('gone')).toBe(false);
+      expect(await store.loadBoard('gone')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
+      await expect(store.createBoard('gone', snapshot(2))).rejects.toBeInstanceOf(BoardDeletedError);
+      await expect(
+        store.appendUpdates([
+          { boardId: 'kept', update: bytes(8) },
+          { boardId: 'gone', update: bytes(3) },
+        ]),
+      ).rejects.toBeInstanceOf(BoardDeletedError);
+      await store.compact('gone', snapshot(4), seqs[1] as number);
+      expect(await store.loadBoard('gone')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
+      // Other boards keep everything, and the refused batch wrote none of its rows.
+      expect((await store.loadBoard('kept')).log.map((row) => [...row.update])).toEqual([[9]]);
+      expect(await store.isDeleted('kept')).toBe(false);
+      // A board never written can be deleted too (its id is then reserved), and the tombstone survives a restart.
+      await store.deleteBoard('never');
+      await store.close();
+      const reopened = await place.open();
+      expect(await reopened.isDeleted('gone')).toBe(true);
+      expect(await reopened.isDeleted('never')).toBe(true);
     });
 
     it('moves a quarantined row out of the log and keeps the others', async () => {

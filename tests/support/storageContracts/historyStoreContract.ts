@@ -60,6 +60,17 @@ export function describeHistoryStoreContract(
       expect(await store.get('a', saved.id + 1000)).toBeNull();
     });
 
+    it('deletes every version of one board and no other’s', async () => {
+      const store = await place.open();
+      const gone = await store.save(version('gone'));
+      await store.save(version('gone'));
+      const kept = await store.save(version('kept'));
+      await store.deleteBoard('gone');
+      expect(await store.list('gone')).toEqual([]);
+      expect(await store.get('gone', gone.id)).toBeNull();
+      expect(await store.list('kept')).toEqual([kept]);
+    });
+
     it('keeps every version when opened again on the same place', async () => {
       const store = await place.open();
       const saved = await store.save(version('kept', { kind: 'last-leave', createdAt: 5 }));
