@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['history'],
   ['backup'],
   ['access'],
+  ['dataProtection'],
   ['startServer.ts'],
   ['main.ts', 'index.ts'],
 ];

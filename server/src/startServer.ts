@@ -8,6 +8,8 @@ import { ShareLinks } from './auth/ShareLinks.ts';
 import { linkSecret } from './auth/serverSecret.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
+import { BoardDeletion } from './dataProtection/BoardDeletion.ts';
+import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
@@ -148,6 +150,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     trustProxy: options.trustProxy ?? false,
   };
   routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize, onBoardCreated, boardCreationLimit }));
+  const deletion = new BoardDeletion(storage, activeRelay, logger);
+  routes.push(deletionRoutes({ deletion, store, titleOf: titleFromRooms(activeRelay), ...authorize }));
   if (history && recorder) {
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }

@@ -41,7 +41,8 @@ export interface RoomOptions {
   readonly guard?: UpdateGuard | undefined;
 }
 
-export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+/** `deleted`: the board was deleted while loaded; the room is dropped without writing anything back. */
+export type RoomState = 'loading' | 'ready' | 'failed' | 'closed' | 'deleted';
 
 /** Transaction origin of updates that came from another server instance. */
 const FANOUT_ORIGIN = 'costudio:fanout';
@@ -159,7 +160,8 @@ export class Room implements ConnectionOwner {
     connection.owner = null;
     this.updates.forget(connection);
     if (this.state === 'ready') this.awareness.forget(connection);
-    if (this.isEmpty) this.options.onEmpty(this);
+    // A deleted board keeps no last-leave version and schedules no unload.
+    if (this.isEmpty && this.state !== 'deleted') this.options.onEmpty(this);
   }
 
   /** Handles one frame. Anything that throws closes that socket with MALFORMED_MESSAGE. */
@@ -234,7 +236,7 @@ export class Room implements ConnectionOwner {
   async unload(): Promise<boolean> {
     if (this.state === 'loading') return false;
     await this.options.commits.whenIdle();
-    if (!this.isEmpty || this.state === 'closed') return false;
+    if (!this.isEmpty || this.state === 'closed' || this.state === 'deleted') return false;
     await this.shutdown();
     return true;
   }
@@ -248,6 +250,23 @@ export class Room implements ConnectionOwner {
       this.options.fanout.unsubscribe(this.boardId);
       await this.compact();
     }
+    this.doc.destroy();
+  }
+
+  /**
+   * The board is being deleted: closes every socket on it (waiting ones included) with `code`,
+   * and from now on neither greets anyone nor compacts. Updates already queued still settle
+   * into the doc; once the commit queue is idle the caller calls `destroyDeleted`.
+   */
+  markDeleted(code: number, reason: string): void {
+    const wasReady = this.state === 'ready';
+    this.state = 'deleted';
+    if (wasReady) this.options.fanout.unsubscribe(this.boardId);
+    this.closeConnectionsWhere(() => true, code, reason);
+  }
+
+  /** Frees a deleted board's doc, without writing anything to storage. */
+  destroyDeleted(): void {
     this.doc.destroy();
   }
 
