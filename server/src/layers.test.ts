@@ -15,11 +15,10 @@ const LAYERS: readonly (readonly string[])[] = [
   ['scale'],
   ['relay'],
   ['http'],
-  ['auth', 'facilitation'],
+  ['auth', 'facilitation', 'dataProtection'],
   ['history'],
   ['backup'],
   ['access'],
-  ['dataProtection'],
   ['startServer.ts'],
   ['main.ts', 'index.ts'],
 ];

@@ -1,10 +1,22 @@
-import { CloseCode, createNote, readNotes } from '@costudio/shared';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join as joinPath } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { CloseCode, createNote, PRIVATE_INFIX, readNotes } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../../server/src/storage/SqliteStorage.ts';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
 import { phraseInFiles } from '../support/phraseInFiles.ts';
 import { endOf, openRawSocket } from '../support/rawSocket.ts';
 import { eventually } from '../support/waitFor.ts';
+
+const run = promisify(execFile);
+const SERVER_DIR = fileURLToPath(new URL('../../server', import.meta.url));
+const ADMIN_CLI = joinPath(SERVER_DIR, 'src/backup/adminCli.ts');
+const TSX_LOADER = pathToFileURL(createRequire(joinPath(SERVER_DIR, 'package.json')).resolve('tsx')).href;
 
 const SECRET = 'deadbeef'.repeat(8);
 const TITLE = 'Ward 7: what matters to you';
@@ -124,5 +136,43 @@ describe('deleting a board', () => {
     const back = join(other.id, other.facilitator);
     await back.whenSynced();
     expect(readNotes(back.doc).map((note) => note.text)).toEqual(['Other board survives']);
+  });
+
+  it('lets the operator delete a board, with its private rooms, from the admin CLI', async () => {
+    await start();
+    const board = await createBoard(TITLE);
+    const alice = join(board.id, board.facilitator);
+    await alice.whenSynced();
+    createNote(alice.doc, { lane: 'define', text: PHRASE, author: 'Al', authorRole: 'lay' }, { who: 'alice' });
+    await eventually(() => expect(alice.allOwnChangesSaved()).toBe(true));
+    for (const client of clients.splice(0)) client.destroy();
+    const { dataDir } = server;
+    await server.close();
+    // A private-writing room of the board, holding the phrase too.
+    const storage = SqliteStorage.open(dataDir, { backgroundCheckpoints: false });
+    const roomId = `${board.id}${PRIVATE_INFIX}secret-room-0001`;
+    const privateDoc = new Y.Doc();
+    privateDoc.getText('draft').insert(0, PHRASE);
+    await storage.boards.appendUpdates([{ boardId: roomId, update: Y.encodeStateAsUpdate(privateDoc) }]);
+    await storage.privateRooms.record(board.id, roomId);
+    await storage.close();
+    expect(phraseInFiles(dataDir, PHRASE)).not.toEqual([]);
+
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const cli = (args: string[]) => run(process.execPath, ['--import', TSX_LOADER, ADMIN_CLI, ...args], { env });
+    await expect(cli(['delete-board', board.id])).rejects.toMatchObject({ code: 2 });
+    await expect(cli(['delete-board', board.id, '--confirm', 'some-other-id'])).rejects.toMatchObject({ code: 2 });
+    expect(phraseInFiles(dataDir, PHRASE)).not.toEqual([]);
+    const deleted = await cli(['delete-board', board.id, '--confirm', board.id]);
+    expect(deleted.stderr).toContain('1 private rooms');
+    expect(phraseInFiles(dataDir, PHRASE)).toEqual([]);
+    // Running it again is harmless.
+    await cli(['delete-board', board.id, '--confirm', board.id]);
+
+    await start(dataDir);
+    expect(await refusalOf(board.id, board.facilitator)).toBe(CloseCode.BOARD_DELETED);
+    expect(await refusalOf(roomId, board.facilitator)).toBe(CloseCode.BOARD_DELETED);
+    const created = await api('/api/boards', { body: { title: 'Still works' } });
+    expect(created.status).toBe(201);
   });
 });

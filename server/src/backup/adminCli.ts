@@ -6,6 +6,7 @@
  *   pnpm --filter @costudio/server admin list
  *   pnpm --filter @costudio/server admin export <boardId> [file]
  *   pnpm --filter @costudio/server admin import <file>
+ *   pnpm --filter @costudio/server admin delete-board <boardId> --confirm <boardId>
  *
  * DATA_DIR selects the database as for the server. Exit codes: 0 done, 1 failed, 2 bad usage.
  */
@@ -17,8 +18,11 @@ import Database from 'better-sqlite3';
 import { exportBoardFile } from '../boardFile/boardFile.ts';
 import { BoardFileError, importBoardFile } from '../boardFile/importBoardFile.ts';
 import { DEFAULTS } from '../config.ts';
+import { BoardDeletion, NO_ROOMS } from '../dataProtection/BoardDeletion.ts';
+import { createLogger } from '../log.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { DATABASE_FILE } from '../storage/SqliteDatabase.ts';
+import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { readStoredBoard, storeAsNewBoard } from './storedBoards.ts';
 
 const USAGE = `Costudio admin: export and import boards.
@@ -27,6 +31,11 @@ Usage:
   admin list                      board ids in the database, one per line
   admin export <boardId> [file]   write the board as JSON to file (or stdout)
   admin import <file>             store the JSON export as a new board; prints its id
+  admin delete-board <boardId> --confirm <boardId>
+                                  delete the board for good: content, versions, links,
+                                  private rooms; no byte of it is left in the data directory.
+                                  Stop the server first, or use the facilitator's API, which
+                                  also closes the board's open sockets. Safe to run again.
 
 Environment: DATA_DIR (default ./data), the server's data directory.
 `;
@@ -41,6 +50,7 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || DEFAULTS.dataDir);
   if (command === 'list') return listBoards(dataDir);
+  if (command === 'delete-board') return deleteBoardCommand(dataDir, rest);
   if (command !== 'export' && command !== 'import') throw new UsageError(`Unknown command: ${command}`);
   const store = SqliteBoardStore.open(dataDir, { checkpointIntervalMs: 60_000 });
   try {
@@ -88,6 +98,36 @@ async function exportCommand(store: SqliteBoardStore, args: readonly string[]): 
     process.stderr.write(`Exported board ${boardId} to ${file}\n`);
   }
   return 0;
+}
+
+async function deleteBoardCommand(dataDir: string, args: readonly string[]): Promise<number> {
+  const [boardId, flag, confirm] = args;
+  if (boardId === undefined || !isValidBoardId(boardId)) throw new UsageError('delete-board needs a board id');
+  if (flag !== '--confirm' || confirm !== boardId) {
+    throw new UsageError('delete-board needs --confirm followed by the same board id: deleting cannot be undone');
+  }
+  if (!existsSync(join(dataDir, DATABASE_FILE))) {
+    process.stderr.write(`No database at ${join(dataDir, DATABASE_FILE)}\n`);
+    return 1;
+  }
+  const storage = SqliteStorage.open(dataDir, { checkpointIntervalMs: 60_000 });
+  try {
+    const known = (await storage.boards.hasBoard(boardId)) || (await storage.boards.isDeleted(boardId));
+    if (!known) {
+      process.stderr.write(`No board ${boardId} in ${storage.file}\n`);
+      process.exitCode = 1;
+      return 1;
+    }
+    const logger = createLogger('warn', (line) => process.stderr.write(`${line}\n`));
+    const result = await new BoardDeletion(storage, NO_ROOMS, logger).delete(boardId);
+    process.stderr.write(
+      `Deleted board ${boardId} and ${result.privateRooms} private rooms; nothing of it is left in ${dataDir}\n`,
+    );
+    process.exitCode = 0;
+    return 0;
+  } finally {
+    await storage.close();
+  }
 }
 
 async function importCommand(store: SqliteBoardStore, args: readonly string[]): Promise<number> {
