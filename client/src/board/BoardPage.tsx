@@ -7,6 +7,7 @@ import { BalancePrompts } from '../balance/BalancePrompts.tsx';
 import { showBalancePrompts } from '../balance/showBalancePrompts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { CameraController } from '../canvas/CameraController.ts';
+import { BoardDeletedNotice } from '../dataProtection/BoardDeletedNotice.tsx';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
@@ -186,6 +187,7 @@ function LiveBoard({
         </aside>
       </div>
       <LiveRegion announcer={announcer} />
+      <BoardDeletedNotice session={session} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { BackupTools } from '../backup/BackupTools.tsx';
+import { DeleteBoardSection } from '../dataProtection/DeleteBoardSection.tsx';
 import { boardAccess, boardToken } from '../share/boardTokens.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './history.css';
@@ -36,6 +37,7 @@ export function HistoryMenu({ boardId, doc, title }: { boardId: string; doc: Y.D
         >
           <HistoryPanel boardId={boardId} onClose={close} />
           <BackupTools boardId={boardId} doc={doc} title={title} />
+          <DeleteBoardSection boardId={boardId} title={title} />
         </div>
       )}
     </>
