@@ -8,6 +8,7 @@ import { showBalancePrompts } from '../balance/showBalancePrompts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { CameraController } from '../canvas/CameraController.ts';
 import { BoardDeletedNotice } from '../dataProtection/BoardDeletedNotice.tsx';
+import { useBoardDeleted } from '../dataProtection/useBoardDeleted.ts';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
@@ -47,6 +48,8 @@ import { IdentityButton } from './IdentityButton.tsx';
 export function BoardPage({ boardId }: { boardId: string }) {
   const identity = useBoardIdentity(boardId);
   const session = useBoardSession(boardId);
+  const deleted = useBoardDeleted(session);
+  if (deleted) return <BoardDeletedNotice />;
   // The room's screen needs no name: it is not a participant (issue 7, projector mode).
   if (new URLSearchParams(location.search).get('view') === 'projector') return session && <ProjectorView session={session} />;
   if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} />;
@@ -187,7 +190,6 @@ function LiveBoard({
         </aside>
       </div>
       <LiveRegion announcer={announcer} />
-      <BoardDeletedNotice session={session} />
     </div>
   );
 }
