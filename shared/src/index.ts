@@ -26,6 +26,8 @@ export { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, MIGRATIONS, migrateBoard } fr
 export { recordNoteEdit } from './ops/activityOps.ts';
 export type { NewAnonymousNote } from './ops/anonymousNoteOps.ts';
 export { createAnonymousNote } from './ops/anonymousNoteOps.ts';
+export type { ErasureCount, ErasureTarget } from './ops/eraseOps.ts';
+export { ERASE_ORIGIN, eraseContributions, isErasureTarget } from './ops/eraseOps.ts';
 export type { NewNote } from './ops/noteOps.ts';
 export { createNote, deleteNote, moveNote, nextFreeSpot, setNoteColor } from './ops/noteOps.ts';
 export type { JoinBoard } from './ops/participantOps.ts';
