@@ -29,6 +29,12 @@ export interface BoardStore {
   /** Moves an unreadable log row out of the log, keeping its bytes for a person to inspect. */
   quarantine(boardId: string, seq: number, reason: string): Promise<void>;
 
+  /**
+   * Deletes the board's quarantined rows (kept for inspection, but they may hold erased text):
+   * part of erasing contributions. Returns how many there were.
+   */
+  dropQuarantined(boardId: string): Promise<number>;
+
   /** Whether anything is stored for the board (false once it is deleted). */
   hasBoard(boardId: string): Promise<boolean>;
 

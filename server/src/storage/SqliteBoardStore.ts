@@ -70,6 +70,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly selectAnything: Database.Statement<[string, string], { found: number }>;
   private readonly selectDeleted: Database.Statement<[string], { found: number }>;
   private readonly removeBoard: (boardId: string) => void;
+  private readonly deleteQuarantined: Database.Statement<[string]>;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
   private readonly connection: StoreConnection;
 
@@ -117,6 +118,7 @@ export class SqliteBoardStore implements BoardStore {
     const deleteRows = ['snapshots', 'updates', 'quarantined_updates'].map((table) =>
       this.db.prepare<[string]>(`DELETE FROM ${table} WHERE board_id = ?`),
     );
+    this.deleteQuarantined = this.db.prepare('DELETE FROM quarantined_updates WHERE board_id = ?');
     this.removeBoard = this.db.transaction((boardId: string) => {
       tombstone.run(boardId, Date.now());
       for (const statement of deleteRows) statement.run(boardId);
@@ -186,6 +188,10 @@ export class SqliteBoardStore implements BoardStore {
 
   async hasBoard(boardId: string): Promise<boolean> {
     return Boolean(this.selectAnything.get(boardId, boardId)?.found);
+  }
+
+  async dropQuarantined(boardId: string): Promise<number> {
+    return this.deleteQuarantined.run(boardId).changes;
   }
 
   async deleteBoard(boardId: string): Promise<void> {

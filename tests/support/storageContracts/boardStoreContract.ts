@@ -175,6 +175,13 @@ export function describeBoardStoreContract(
       const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
       await store.quarantine('a', seqs[1] as number, 'unreadable');
       expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual([seqs[0], seqs[2]]);
+      // Erasure drops quarantined rows, only the board's, and leaves the log alone.
+      const other = await store.appendUpdates([{ boardId: 'b', update: bytes(4) }]);
+      await store.quarantine('b', other[0] as number, 'unreadable');
+      expect(await store.dropQuarantined('a')).toBe(1);
+      expect(await store.dropQuarantined('a')).toBe(0);
+      expect(await store.dropQuarantined('b')).toBe(1);
+      expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual([seqs[0], seqs[2]]);
     });
 
     it('keeps everything when opened again on the same place', async () => {
