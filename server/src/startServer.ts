@@ -9,7 +9,9 @@ import { linkSecret } from './auth/serverSecret.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
 import { BoardDeletion } from './dataProtection/BoardDeletion.ts';
+import { ContributionErasure } from './dataProtection/ContributionErasure.ts';
 import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.ts';
+import { erasureRoutes } from './dataProtection/erasureRoutes.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
@@ -152,6 +154,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize, onBoardCreated, boardCreationLimit }));
   const deletion = new BoardDeletion(storage, activeRelay, logger);
   routes.push(deletionRoutes({ deletion, store, titleOf: titleFromRooms(activeRelay), ...authorize }));
+  const erasure = new ContributionErasure(storage, activeRelay, logger);
+  routes.push(erasureRoutes({ erasure, store, ...authorize }));
   if (history && recorder) {
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }

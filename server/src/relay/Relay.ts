@@ -135,6 +135,15 @@ export class Relay {
     this.deleting.delete(boardId);
   }
 
+  /**
+   * Rewrites the board's stored state as one fresh snapshot of its room's doc, dropping the
+   * whole update log: see Room.compactFully. For erasure.
+   */
+  async compactFully(boardId: string): Promise<void> {
+    const room = await this.rooms.open(boardId);
+    await room.compactFully();
+  }
+
   /** Stops accepting, closes clients with 1001, commits what was received and compacts. */
   async close(): Promise<void> {
     if (this.closing) return;

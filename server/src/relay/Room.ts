@@ -19,7 +19,7 @@ import {
 import { RoomAwareness } from './RoomAwareness.ts';
 import { RoomLoader } from './RoomLoader.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
-import { UpdateLog } from './UpdateLog.ts';
+import { type CompactionMark, UpdateLog } from './UpdateLog.ts';
 import { UpdateSequencer } from './UpdateSequencer.ts';
 
 export interface RoomOptions {
@@ -217,16 +217,43 @@ export class Room implements ConnectionOwner {
     if (this.state !== 'ready' && this.state !== 'closed') return;
     const mark = this.log.beginCompaction();
     if (!mark) return;
+    try {
+      await this.writeSnapshot(mark);
+    } catch (error) {
+      this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
+    }
+  }
+
+  /**
+   * Folds every committed update into a fresh snapshot now, whatever the log's size, after
+   * waiting for the commit queue and any compaction already running: after an erasure, so that
+   * neither the log nor the older snapshot keeps what the (garbage-collected) doc no longer
+   * holds. Rejects when the board is not loaded or storage refuses.
+   */
+  async compactFully(): Promise<void> {
+    await this.options.commits.whenIdle();
+    for (;;) {
+      if (this.state !== 'ready') throw new Error(`Board ${this.boardId} is not loaded`);
+      // Infinity: a compaction that failed a moment ago does not delay this one.
+      const mark = this.log.beginCompaction(Number.POSITIVE_INFINITY);
+      if (mark) return this.writeSnapshot(mark);
+      // Nothing in the log: the stored snapshot was encoded after the last committed update.
+      if (!this.log.isCompacting) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  private async writeSnapshot(mark: CompactionMark): Promise<void> {
     const snapshot = encodeSnapshot(this.doc);
     try {
       await this.options.store.compact(this.boardId, snapshot, mark.throughSeq);
-      this.log.compacted(mark);
-      this.options.metrics.compactions++;
-      if (this.log.appliedSeq === mark.throughSeq && this.state === 'ready') this.fullState.fromSnapshot(snapshot);
     } catch (error) {
       this.log.compactionFailed();
-      this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
+      throw error;
     }
+    this.log.compacted(mark);
+    this.options.metrics.compactions++;
+    if (this.log.appliedSeq === mark.throughSeq && this.state === 'ready') this.fullState.fromSnapshot(snapshot);
   }
 
   /**
