@@ -1,3 +1,4 @@
+import type { AuditStore } from './AuditStore.ts';
 import type { BoardStore } from './BoardStore.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { LinkStore } from './LinkStore.ts';
@@ -15,6 +16,8 @@ export interface Storage {
   readonly history: HistoryStore | null;
   readonly links: LinkStore;
   readonly privateRooms: PrivateRoomStore;
+  /** What facilitators and operators did (issue 15): append-only. */
+  readonly audit: AuditStore;
   /**
    * Makes deletions final on disk: after it resolves, no byte of deleted rows remains in any
    * file of the storage (SQLite: zeroed pages and a truncated WAL; PostgreSQL: VACUUM of the

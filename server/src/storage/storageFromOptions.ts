@@ -4,6 +4,7 @@ import type { BoardStore } from './BoardStore.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { LinkStore } from './LinkStore.ts';
 import { openStorage } from './openStorage.ts';
+import { SqliteAuditStore } from './SqliteAuditStore.ts';
 import { SqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.ts';
 import { SqliteLinkStore } from './SqliteLinkStore.ts';
 import { SqlitePrivateRoomStore } from './SqlitePrivateRoomStore.ts';
@@ -45,6 +46,7 @@ export async function storageFromOptions(options: StorageOptions, defaultDataDir
     history: options.history ?? base.history,
     links: options.linkStore ?? base.links,
     privateRooms: base.privateRooms,
+    audit: base.audit,
     eraseFreedSpace: () => base.eraseFreedSpace(),
     close: async () => {
       await opened?.close();
@@ -63,9 +65,10 @@ function storageBeside(boards: BoardStore, dataDir: string | null): Storage {
   try {
     const links = new SqliteLinkStore(database);
     const privateRooms = new SqlitePrivateRoomStore(database);
+    const audit = new SqliteAuditStore(database);
     // The board store is another kind: it makes its own deletions final (see BoardStore.deleteBoard).
     const eraseFreedSpace = () => database.eraseFreedSpace();
-    return { boards, history: null, links, privateRooms, eraseFreedSpace, close: () => database.close() };
+    return { boards, history: null, links, privateRooms, audit, eraseFreedSpace, close: () => database.close() };
   } catch (error) {
     void database.close();
     throw error;
