@@ -8,6 +8,8 @@ import { ShareLinks } from './auth/ShareLinks.ts';
 import { linkSecret } from './auth/serverSecret.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS } from './config.ts';
+import { auditedRoutes } from './dataProtection/auditedRoutes.ts';
+import { auditRoutes } from './dataProtection/auditRoutes.ts';
 import { BoardDeletion } from './dataProtection/BoardDeletion.ts';
 import { ContributionErasure } from './dataProtection/ContributionErasure.ts';
 import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.ts';
@@ -118,6 +120,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     privateRooms: storage.privateRooms,
     roomExists: (roomId) => store.hasBoard(roomId),
     logger,
+    // Who locked it is not known here (a facilitator's socket changed the facilitation room).
+    onLockChange: (boardId, locked) =>
+      void storage.audit
+        .append({
+          boardId,
+          action: locked ? 'board-locked' : 'board-unlocked',
+          actor: 'server',
+          linkId: null,
+          access: null,
+          details: {},
+        })
+        .catch((error: unknown) => logger.error('could not write the audit log', { boardId, error })),
   });
   let relay: Relay | null = null;
   const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
@@ -144,9 +158,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const authorize = { authorize: options.authorize ?? links.authorizeHttp };
   // Created or imported, a new board comes with its facilitator link, and counts against the
   // same per-address allowance.
-  const onBoardCreated = async (boardId: string) => ({
-    facilitatorLink: await links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
-  });
+  const onBoardCreated = async (boardId: string) => {
+    const facilitatorLink = await links.issue(boardId, 'facilitate', { label: 'Facilitator' });
+    await storage.audit.append({ boardId, action: 'board-created', actor: 'link', linkId: null, access: null, details: {} });
+    return { facilitatorLink };
+  };
   const boardCreationLimit = {
     limiter: new AddressRateLimiter(options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
     trustProxy: options.trustProxy ?? false,
@@ -159,6 +175,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (history && recorder) {
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }
+  routes.push(auditRoutes({ audit: storage.audit, store, ...authorize }));
   const server = createServer(
     createHttpHandler({
       store,
@@ -166,7 +183,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logger,
       clientDir: options.clientDir ?? DEFAULTS.clientDir,
       status: () => ({ rooms: activeRelay.roomCount, connections: activeRelay.connectionCount }),
-      routes,
+      routes: [auditedRoutes(routes, storage.audit, authorize.authorize, logger)],
       onBoardCreated,
       boardCreationLimit,
     }),

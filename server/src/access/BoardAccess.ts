@@ -26,6 +26,8 @@ export interface BoardAccessOptions {
   /** Whether a room was ever stored (a board never facilitated has no lock to read). */
   readonly roomExists: RoomExists;
   readonly logger: Logger;
+  /** Told when a board is locked or unlocked (the audit log); must not throw. */
+  readonly onLockChange?: ((boardId: string, locked: boolean) => void) | undefined;
 }
 
 /**
@@ -62,12 +64,14 @@ export class BoardAccess {
     this.locks = new BoardLocks(
       relay,
       this.options.roomExists,
-      (boardId, locked) =>
+      (boardId, locked) => {
+        this.options.onLockChange?.(boardId, locked);
         relay.closeConnectionsWhere(
           (c) => c.boardId === boardId && (locked ? c.access === 'edit' : c.meta?.lockedOut === true),
           CloseCode.ACCESS_CHANGED,
           locked ? 'The facilitator locked the board' : 'The facilitator unlocked the board',
-        ),
+        );
+      },
       this.options.logger,
     );
   }
