@@ -97,6 +97,7 @@ export {
   readNote,
   readNotes,
 } from './schema/note.ts';
+export { AUTHOR_KEY_FIELD, AUTHOR_SECRET_PATTERN, isAuthoredBy, noteAuthorKey } from './schema/noteAuthorship.ts';
 export type { Participant } from './schema/participant.ts';
 export {
   getParticipantsMap,

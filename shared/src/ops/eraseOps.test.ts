@@ -70,7 +70,7 @@ describe('eraseContributions', () => {
     eraseContributions(doc, { noteIds: [alice1] });
     Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(peer)));
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(doc)));
-    expect(readNotes(doc).map((note) => note.id)).toEqual(readNotes(peer).map((note) => note.id));
+    expect(doc.getMap('notes').toJSON()).toEqual(peer.getMap('notes').toJSON());
     expect(readNotes(doc).some((note) => note.id === alice1)).toBe(false);
     expect(contains(Y.encodeStateAsUpdate(doc), 'Typed meanwhile')).toBe(false);
   });
@@ -79,5 +79,24 @@ describe('eraseContributions', () => {
     expect(isErasureTarget({})).toBe(false);
     expect(isErasureTarget({ author: '  ' })).toBe(false);
     expect(isErasureTarget({ noteIds: ['n'] })).toBe(true);
+  });
+});
+
+describe('note authorship', () => {
+  it('lets only the holder of the author secret show a note is theirs, with unrelated keys per note', async () => {
+    const { isAuthoredBy, noteAuthorKey } = await import('../schema/noteAuthorship.ts');
+    const doc = new Y.Doc();
+    const secret = 'device-secret-0123456789';
+    const mine = createNote(doc, { lane: 'define', text: 'Mine', author: 'Al', authorRole: 'lay', authorSecret: secret });
+    const anonymous = createAnonymousNote(doc, { lane: 'define', text: 'Also mine', authorRole: 'lay', authorSecret: secret });
+    const theirs = createNote(doc, { lane: 'define', text: 'Theirs', author: 'Bo', authorRole: 'lay' });
+    const notes = doc.getMap<Y.Map<unknown>>('notes');
+    expect(isAuthoredBy(notes.get(mine), mine, secret)).toBe(true);
+    expect(isAuthoredBy(notes.get(anonymous), anonymous, secret)).toBe(true);
+    expect(isAuthoredBy(notes.get(theirs), theirs, secret)).toBe(false);
+    expect(isAuthoredBy(notes.get(mine), mine, 'another-secret-0123456')).toBe(false);
+    expect(isAuthoredBy(notes.get(mine), anonymous, secret)).toBe(false);
+    expect(notes.get(mine)?.get('authorKey')).not.toBe(notes.get(anonymous)?.get('authorKey'));
+    expect(noteAuthorKey(secret, mine)).toMatch(/^[0-9a-f]{64}$/);
   });
 });
