@@ -1,4 +1,4 @@
-import { createNote, joinBoard, openVote, placeDot, readNotes } from '@costudio/shared';
+import { createAnonymousNote, createNote, deleteNote, joinBoard, openVote, placeDot, readNotes } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
@@ -155,5 +155,67 @@ describe('erasing contributions', () => {
       await eventually(() => expect(texts(bob.doc)).toEqual(['Bob survives']));
     }
     expect(phraseInFiles(server.dataDir, PHRASE)).toEqual([]);
+  });
+
+  it('lets a participant erase the notes they wrote on their device, and no one else’s', async () => {
+    server = await startInProcessServer({ requireLinks: true, secret: SECRET, historyIntervalMs: 3_600_000 });
+    const board = await createBoard('Own words');
+    const edit = await link(board.id, board.facilitator, 'edit');
+    const view = await link(board.id, board.facilitator, 'view');
+    const alice = await join(board.id, edit);
+    const bob = await join(board.id, edit);
+    const mine = 'alice-device-secret-000001';
+    const named = createNote(alice.doc, { lane: 'define', text: PHRASE, author: NAME, authorRole: 'lay', authorSecret: mine });
+    const anonymous = createAnonymousNote(alice.doc, {
+      lane: 'define',
+      text: `${PHRASE} quietly`,
+      authorRole: 'lay',
+      authorSecret: mine,
+    });
+    const gone = createNote(alice.doc, {
+      lane: 'design',
+      text: `${PHRASE} deleted`,
+      author: NAME,
+      authorRole: 'lay',
+      authorSecret: mine,
+    });
+    const bobs = createNote(bob.doc, {
+      lane: 'define',
+      text: 'Bob survives',
+      author: 'Bob',
+      authorRole: 'lay',
+      authorSecret: 'bob-device-secret-0000001',
+    });
+    await saved(alice);
+    await saved(bob);
+    expect((await api(`/api/boards/${board.id}/history`, { token: board.facilitator, body: { name: 'Before' } })).status).toBe(
+      201,
+    );
+    // Deleted from the board, the note is still in the version: erasing it there needs the same proof.
+    deleteNote(alice.doc, gone);
+    await saved(alice);
+
+    const erase = (token: string, body: object) => api(`/api/boards/${board.id}/erase`, { token, body });
+    for (const [token, body] of [
+      [edit, { noteIds: [bobs], authorSecret: mine }],
+      [edit, { noteIds: [named, bobs], authorSecret: mine }],
+      [edit, { noteIds: [named] }],
+      [edit, { author: 'Bob', authorSecret: mine }],
+      [edit, { noteIds: ['no-such-note'], authorSecret: mine }],
+      [view, { noteIds: [named], authorSecret: mine }],
+    ] as const) {
+      const refused = await erase(token, body);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/\S/);
+    }
+    const erased = await erase(edit, { noteIds: [named, anonymous, gone], authorSecret: mine });
+    expect(erased.status).toBe(200);
+    expect(((await erased.json()) as { erased: { notes: number; versionsRewritten: number } }).erased).toMatchObject({
+      notes: 2,
+      versionsRewritten: 1,
+    });
+    await eventually(() => expect(texts(bob.doc)).toEqual(['Bob survives']));
+    expect(phraseInFiles(server.dataDir, PHRASE)).toEqual([]);
+    expect(phraseInFiles(server.dataDir, 'Bob survives')).not.toEqual([]);
   });
 });

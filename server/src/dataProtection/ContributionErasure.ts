@@ -1,4 +1,11 @@
-import { type ErasureCount, type ErasureTarget, eraseContributions, readNotes } from '@costudio/shared';
+import {
+  type ErasureCount,
+  type ErasureTarget,
+  eraseContributions,
+  getNotesMap,
+  isAuthoredBy,
+  readNotes,
+} from '@costudio/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -52,6 +59,36 @@ export class ContributionErasure<R extends { readonly doc: Y.Doc }> {
     // Counts and ids only: never the erased content, nor the author's name.
     this.logger.info('contributions erased', { boardId, ...count, versionsRewritten });
     return { ...count, versionsRewritten };
+  }
+
+  /**
+   * Whether the holder of `secret` wrote every one of these notes (their `authorKey`): checked
+   * on the live board, or for a note no longer there, in the saved versions that hold it.
+   * For a participant erasing their own notes; false if any note is unknown or not theirs.
+   */
+  async wroteAll(boardId: string, noteIds: readonly string[], secret: string): Promise<boolean> {
+    const live = getNotesMap((await this.rooms.openRoom(boardId)).doc);
+    const elsewhere = noteIds.filter((id) => !live.has(id));
+    if (!noteIds.every((id) => !live.has(id) || isAuthoredBy(live.get(id), id, secret))) return false;
+    if (elsewhere.length === 0) return true;
+    const proven = new Set<string>();
+    for (const listed of (await this.storage.history?.list(boardId)) ?? []) {
+      const found = await this.storage.history?.get(boardId, listed.id);
+      if (!found) continue;
+      const doc = new Y.Doc();
+      try {
+        applySnapshot(doc, found.snapshot);
+        const notes = getNotesMap(doc);
+        for (const id of elsewhere) {
+          if (!notes.has(id)) continue;
+          if (!isAuthoredBy(notes.get(id), id, secret)) return false;
+          proven.add(id);
+        }
+      } finally {
+        doc.destroy();
+      }
+    }
+    return proven.size === elsewhere.length;
   }
 
   private async eraseFromVersions(boardId: string, target: ErasureTarget): Promise<number> {

@@ -1,4 +1,5 @@
 import {
+  AUTHOR_SECRET_PATTERN,
   type ErasureTarget,
   isErasureTarget,
   MAX_AUTHOR_LENGTH,
@@ -13,7 +14,7 @@ import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import type { ContributionErasure } from './ContributionErasure.ts';
-import { refuseUnlessFacilitator } from './facilitatorOnly.ts';
+import { accessOf } from './facilitatorOnly.ts';
 
 const ERASE_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/erase\/?$/;
 const MAX_BODY_BYTES = 256 * 1024;
@@ -28,7 +29,8 @@ export interface ErasureRoutesOptions {
 /**
  * POST /api/boards/<id>/erase {noteIds?, author?, participantId?} (docs/privacy.md): a
  * facilitator erases notes, or everything one person wrote and every dot they placed, from the
- * board and its whole history. 200 {erased: {notes, dots, participants, versionsRewritten}};
+ * board and its whole history. A participant (an edit link) erases their own notes the same
+ * way, by id with their device's `authorSecret`, which must match each note's `authorKey`. 200 {erased: {notes, dots, participants, versionsRewritten}};
  * 400 for a body naming nothing or malformed; 403 for any link that does not facilitate this
  * board; 404 for no such board.
  */
@@ -45,9 +47,10 @@ export function erasureRoutes(options: ErasureRoutesOptions): HttpRoute {
       sendError(response, 404, 'board_not_found', 'There is no board with this id');
       return true;
     }
-    const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, 'erase what people wrote');
-    if (refusal) {
-      sendError(response, refusal.status, 'forbidden', refusal.message);
+    const decision = await accessOf(options.authorize, boardId, request);
+    if ('status' in decision || decision.access === 'view') {
+      const message = 'status' in decision ? decision.message : 'A view link cannot erase anything on this board.';
+      sendError(response, 403, 'forbidden', message);
       return true;
     }
     let body: unknown;
@@ -68,6 +71,29 @@ export function erasureRoutes(options: ErasureRoutesOptions): HttpRoute {
       );
       return true;
     }
+    if (decision.access !== 'facilitate') {
+      // A participant erases only notes they can prove they wrote (their device's author secret).
+      const secret = (body as { authorSecret?: unknown }).authorSecret;
+      const own = typeof secret === 'string' && AUTHOR_SECRET_PATTERN.test(secret);
+      if (!own || target.author !== undefined || target.participantId !== undefined || !target.noteIds) {
+        sendError(
+          response,
+          403,
+          'forbidden',
+          'Only the board’s facilitators can erase what other people wrote. You can erase notes you wrote on this device.',
+        );
+        return true;
+      }
+      if (!(await options.erasure.wroteAll(boardId, target.noteIds, secret))) {
+        sendError(
+          response,
+          403,
+          'forbidden',
+          'Some of these notes were not written on this device, so you cannot erase them. Ask a facilitator.',
+        );
+        return true;
+      }
+    }
     const erased = await options.erasure.erase(boardId, target);
     sendJson(response, 200, { erased });
     return true;
@@ -78,6 +104,7 @@ export function erasureRoutes(options: ErasureRoutesOptions): HttpRoute {
 function readTarget(body: unknown): ErasureTarget | null {
   if (typeof body !== 'object' || body === null) return null;
   const { noteIds, author, participantId } = body as Record<string, unknown>;
+  // `authorSecret` is read by the route: it proves authorship, it is not part of the target.
   const target: { noteIds?: string[]; author?: string; participantId?: string } = {};
   if (noteIds !== undefined) {
     if (!Array.isArray(noteIds) || noteIds.length > MAX_NOTE_IDS) return null;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Access } from '@costudio/shared';
 import type { Authorize } from '../relay/authorize.ts';
 
 export type Refusal = { readonly status: number; readonly message: string };
@@ -15,12 +16,23 @@ export async function refuseUnlessFacilitator(
   request: IncomingMessage,
   what: string,
 ): Promise<Refusal | null> {
-  if (!authorize) return null;
-  const params = new URL(request.url ?? '/', 'http://x').searchParams;
-  const decision = await authorize({ boardId, params, request });
-  if ('refuse' in decision) return { status: 403, message: decision.refuse.reason };
+  const decision = await accessOf(authorize, boardId, request);
+  if ('status' in decision) return decision;
   if (decision.access !== 'facilitate') {
     return { status: 403, message: `Only the board’s facilitators can ${what}. Your link lets you ${decision.access} it.` };
   }
   return null;
+}
+
+/** What the request's link may do on this board (everything without a hook), or why it may do nothing. */
+export async function accessOf(
+  authorize: Authorize | undefined,
+  boardId: string,
+  request: IncomingMessage,
+): Promise<{ readonly access: Access } | Refusal> {
+  if (!authorize) return { access: 'facilitate' };
+  const params = new URL(request.url ?? '/', 'http://x').searchParams;
+  const decision = await authorize({ boardId, params, request });
+  if ('refuse' in decision) return { status: 403, message: decision.refuse.reason };
+  return { access: decision.access };
 }
