@@ -9,6 +9,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { CameraController } from '../canvas/CameraController.ts';
 import { BoardDeletedNotice } from '../dataProtection/BoardDeletedNotice.tsx';
 import { useBoardDeleted } from '../dataProtection/useBoardDeleted.ts';
+import { YourDataMenu } from '../dataProtection/YourDataMenu.tsx';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
@@ -137,6 +138,7 @@ function LiveBoard({
         <VotingHeaderButtons voting={voting} editor={editor} identity={identity} />
         <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
         <IdentityButton identity={identity} onChange={onIdentityChange} />
+        <YourDataMenu session={session} />
       </header>
       {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
       <FacilitationBar

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { authorSecretFor } from '../device/authorSecret.ts';
 import { saveIdentity } from '../device/identity.ts';
 import { readRecentBoards, rememberBoard } from '../device/recentBoards.ts';
 import { PendingChanges } from '../offline/PendingChanges.ts';
@@ -28,6 +29,7 @@ beforeEach(() => {
   deleted = [];
   vi.stubGlobal('localStorage', storage);
   vi.stubGlobal('window', new EventTarget());
+  vi.stubGlobal('crypto', globalThis.crypto);
   vi.stubGlobal('indexedDB', {
     deleteDatabase(name: string) {
       deleted.push(name);
@@ -46,6 +48,7 @@ function visit(boardId: string): void {
   rememberBoard({ id: boardId, title: 'Ward' });
   rememberCreatedBoard(boardId);
   participantIdFor(boardId);
+  authorSecretFor(boardId);
   const room = ownPrivateRoomId(boardId);
   writeVisit(boardId, { note: 'abc' });
   const doc = new Y.Doc();

@@ -6,7 +6,7 @@ import { localCopyName } from '../offline/localCopy.ts';
  * beside this file writes through every one of them and checks that forgetting clears it):
  * maps from board id to a value, lists of board ids, and keys with the board id in them.
  */
-const MAPS_BY_BOARD = ['costudio.boardTokens', 'costudio.participantIds', 'costudio.privateRooms'];
+const MAPS_BY_BOARD = ['costudio.boardTokens', 'costudio.participantIds', 'costudio.privateRooms', 'costudio.authorSecrets'];
 const LISTS_OF_BOARDS = ['costudio.joinedBoards', 'costudio.createdBoards'];
 const RECENT_BOARDS = 'costudio.recentBoards';
 const KEYS_OF_BOARD = (boardId: string) => [`costudio.lastVisit.${boardId}`, `costudio.pending.${boardId}`];

@@ -41,6 +41,8 @@ export class BoardEditor {
   private lastTextEdit: { id: string; at: number } | null = null;
   /** Notes created here whose first typing belongs to writing them, not to an edit. */
   private readonly freshNotes = new Set<string>();
+  /** This device's author secret: notes written here carry its proof (docs/privacy.md). */
+  authorSecret: string | undefined;
 
   constructor(readonly doc: Y.Doc) {
     this.undoManager = new Y.UndoManager(getNotesMap(doc), { trackedOrigins: new Set([this.origin]) });
@@ -77,7 +79,7 @@ export class BoardEditor {
   addNote(input: NewNote): string | null {
     if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
-    const id = createNote(this.doc, input, this.origin);
+    const id = createNote(this.doc, { authorSecret: this.authorSecret, ...input }, this.origin);
     this.freshNotes.add(id);
     return id;
   }
@@ -90,7 +92,7 @@ export class BoardEditor {
   addAnonymousNote(input: NewAnonymousNote): string | null {
     if (this.readOnly || this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
-    const id = createAnonymousNote(this.doc, input, this.origin);
+    const id = createAnonymousNote(this.doc, { authorSecret: this.authorSecret, ...input }, this.origin);
     this.ownAnonymousNotes.add(id);
     return id;
   }
