@@ -122,6 +122,7 @@ describe('deleting a board', () => {
     // A client that kept edits offline is refused, whichever link it holds; the API forgets the board.
     expect(await refusalOf(board.id, edit)).toBe(CloseCode.BOARD_DELETED);
     expect(await refusalOf(board.id, board.facilitator)).toBe(CloseCode.BOARD_DELETED);
+    expect(await refusalOf(`${board.id}__facilitation`, board.facilitator)).toBe(CloseCode.BOARD_DELETED);
     expect((await deleteBoard(board.id, board.facilitator, TITLE)).status).toBe(410);
     expect((await api(`/api/boards/${board.id}/history`, { token: board.facilitator })).status).toBe(404);
     expect((await api(`/api/boards/${board.id}/export`, { token: board.facilitator })).status).toBe(404);

@@ -1,3 +1,4 @@
+import { facilitationRoomId } from '@costudio/shared';
 import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/Storage.ts';
 
@@ -23,7 +24,7 @@ export interface DeletionResult {
 /**
  * Deletes a board for good (issue 15, docs/privacy.md): its sockets are closed with
  * BOARD_DELETED and refused from then on; its snapshot, update log, versions, links with their
- * join codes and private-writing rooms are deleted, leaving only a tombstone of its id so it is
+ * join codes and private-writing rooms and its facilitation room are deleted, leaving only a tombstone of its id so it is
  * never created, imported or written again; then the storage erases the freed space so no byte
  * of it remains in any file. Idempotent: running it again on a deleted board finishes a deletion
  * that was interrupted (say, by a crash between the tombstone and the versions).
@@ -38,7 +39,8 @@ export class BoardDeletion {
   async delete(boardId: string): Promise<DeletionResult> {
     const { storage, rooms } = this;
     const privateRooms = await storage.privateRooms.list(boardId);
-    const boards = [boardId, ...privateRooms];
+    // The facilitation room (locks, timer) is a board of its own in the store, and goes too.
+    const boards = [boardId, facilitationRoomId(boardId), ...privateRooms];
     try {
       for (const id of boards) await rooms.closeBoardForDeletion(id);
       // The tombstone and the board's content go first, in one transaction: from then on
