@@ -69,3 +69,15 @@ describe('helpText', () => {
     expect(text).toContain('default: 1234');
   });
 });
+
+describe('the privacy notice', () => {
+  it('reads the operator’s words and whether they extend or replace Costudio’s', () => {
+    expect(parseConfig({}).privacyNotice).toBeUndefined();
+    expect(parseConfig({ PRIVACY_NOTICE: ' Ward 7 Trust.\\n\\nAsk the DPO. ' }).privacyNotice).toEqual({
+      text: 'Ward 7 Trust.\n\nAsk the DPO.',
+      mode: 'extend',
+    });
+    expect(parseConfig({ PRIVACY_NOTICE: 'Ours', PRIVACY_NOTICE_MODE: 'Replace' }).privacyNotice?.mode).toBe('replace');
+    expect(() => parseConfig({ PRIVACY_NOTICE_MODE: 'append' })).toThrow(ConfigError);
+  });
+});

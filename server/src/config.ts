@@ -20,6 +20,14 @@ export interface ServerConfig {
   readonly secret?: string;
   /** Behind a reverse proxy: take clients' addresses from X-Forwarded-For. */
   readonly trustProxy: boolean;
+  /** The operator's words for the privacy notice shown before joining (PRIVACY_NOTICE); unset = Costudio's own. */
+  readonly privacyNotice?: PrivacyNotice;
+}
+
+/** The operator's privacy notice: `extend` adds it after Costudio's plain words, `replace` shows it alone. */
+export interface PrivacyNotice {
+  readonly text: string;
+  readonly mode: 'extend' | 'replace';
 }
 
 /** The built client, relative to this file so the server works from any working directory. */
@@ -65,6 +73,16 @@ export const ENV_VARS = [
     default: 'false',
   },
   {
+    name: 'PRIVACY_NOTICE',
+    help: "Your organisation's words shown before joining a board (who controls the data, how long it is kept, whom to ask); blank lines or \\n\\n separate paragraphs",
+    default: 'none',
+  },
+  {
+    name: 'PRIVACY_NOTICE_MODE',
+    help: "extend: shown after Costudio's own plain words; replace: shown instead of them",
+    default: 'extend',
+  },
+  {
     name: 'COSTUDIO_SECRET',
     help: 'Key signing share links, 64+ hex characters; needed when several servers share links',
     default: 'DATA_DIR/secret.key',
@@ -92,7 +110,17 @@ export function parseConfig(env: Env): ServerConfig {
     requireLinks: readBoolean(env, 'REQUIRE_LINKS', DEFAULTS.requireLinks),
     trustProxy: readBoolean(env, 'TRUST_PROXY', DEFAULTS.trustProxy),
     ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
+    ...readPrivacyNotice(env),
   };
+}
+
+function readPrivacyNotice(env: Env): { privacyNotice?: PrivacyNotice } {
+  const text = env.PRIVACY_NOTICE?.replace(/\\n/g, '\n').trim();
+  const mode = (env.PRIVACY_NOTICE_MODE?.trim().toLowerCase() || 'extend') as PrivacyNotice['mode'];
+  if (mode !== 'extend' && mode !== 'replace') throw new ConfigError('PRIVACY_NOTICE_MODE must be extend or replace');
+  if (!text) return {};
+  if (text.length > 10_000) throw new ConfigError('PRIVACY_NOTICE is longer than 10,000 characters');
+  return { privacyNotice: { text, mode } };
 }
 
 /** Text printed by `--help`. */

@@ -7,13 +7,14 @@ import { linkRoutes } from './auth/linkRoutes.ts';
 import { ShareLinks } from './auth/ShareLinks.ts';
 import { linkSecret } from './auth/serverSecret.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
-import { DEFAULTS } from './config.ts';
+import { DEFAULTS, type PrivacyNotice } from './config.ts';
 import { auditedRoutes } from './dataProtection/auditedRoutes.ts';
 import { auditRoutes } from './dataProtection/auditRoutes.ts';
 import { BoardDeletion } from './dataProtection/BoardDeletion.ts';
 import { ContributionErasure } from './dataProtection/ContributionErasure.ts';
 import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.ts';
 import { erasureRoutes } from './dataProtection/erasureRoutes.ts';
+import { privacyNoticeRoute } from './dataProtection/privacyNoticeRoute.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
@@ -86,6 +87,8 @@ export interface StartServerOptions {
   readonly history?: HistoryStore;
   /** Automatic versions at most this often while a board is edited. Default 10 minutes. */
   readonly historyIntervalMs?: number;
+  /** The operator's words for the privacy notice before joining (PRIVACY_NOTICE); default none. */
+  readonly privacyNotice?: PrivacyNotice;
 }
 
 export interface RunningServer {
@@ -176,6 +179,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }
   routes.push(auditRoutes({ audit: storage.audit, store, ...authorize }));
+  routes.push(privacyNoticeRoute(options.privacyNotice));
   const server = createServer(
     createHttpHandler({
       store,

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { PrivacyNotice } from '../dataProtection/PrivacyNotice.tsx';
 import type { Identity } from '../device/identity.ts';
 import { JoinForm } from './JoinForm.tsx';
 
@@ -11,6 +12,7 @@ export function JoinPage({ remembered, onJoin }: { remembered: Identity | null; 
     <main className="join-page">
       <h1>Join the board</h1>
       <p>No account is needed. This device will remember you; you can change it later.</p>
+      <PrivacyNotice />
       <div className="card">
         <JoinForm initial={remembered} submitLabel="Join the board" onSubmit={onJoin} />
       </div>
