@@ -81,3 +81,12 @@ describe('the privacy notice', () => {
     expect(() => parseConfig({ PRIVACY_NOTICE_MODE: 'append' })).toThrow(ConfigError);
   });
 });
+
+describe('retention', () => {
+  it('reads RETENTION_DAYS when set, within 1 to 36,500 days', () => {
+    expect(parseConfig({}).retentionDays).toBeUndefined();
+    expect(parseConfig({ RETENTION_DAYS: '90' }).retentionDays).toBe(90);
+    expect(() => parseConfig({ RETENTION_DAYS: '0' })).toThrow(ConfigError);
+    expect(() => parseConfig({ RETENTION_DAYS: 'soon' })).toThrow(ConfigError);
+  });
+});

@@ -20,6 +20,8 @@ export interface ServerConfig {
   readonly secret?: string;
   /** Behind a reverse proxy: take clients' addresses from X-Forwarded-For. */
   readonly trustProxy: boolean;
+  /** Boards nobody opened for this many days are deleted (RETENTION_DAYS); unset = kept until deleted. */
+  readonly retentionDays?: number;
   /** The operator's words for the privacy notice shown before joining (PRIVACY_NOTICE); unset = Costudio's own. */
   readonly privacyNotice?: PrivacyNotice;
 }
@@ -73,6 +75,11 @@ export const ENV_VARS = [
     default: 'false',
   },
   {
+    name: 'RETENTION_DAYS',
+    help: 'Delete for good, hourly, boards nobody has opened or changed for this many days (1-36500)',
+    default: 'none: boards are kept until deleted',
+  },
+  {
     name: 'PRIVACY_NOTICE',
     help: "Your organisation's words shown before joining a board (who controls the data, how long it is kept, whom to ask); blank lines or \\n\\n separate paragraphs",
     default: 'none',
@@ -110,6 +117,7 @@ export function parseConfig(env: Env): ServerConfig {
     requireLinks: readBoolean(env, 'REQUIRE_LINKS', DEFAULTS.requireLinks),
     trustProxy: readBoolean(env, 'TRUST_PROXY', DEFAULTS.trustProxy),
     ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
+    ...(env.RETENTION_DAYS?.trim() ? { retentionDays: readInteger(env, 'RETENTION_DAYS', 0, 1, 36_500) } : {}),
     ...readPrivacyNotice(env),
   };
 }

@@ -15,6 +15,7 @@ import { ContributionErasure } from './dataProtection/ContributionErasure.ts';
 import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.ts';
 import { erasureRoutes } from './dataProtection/erasureRoutes.ts';
 import { privacyNoticeRoute } from './dataProtection/privacyNoticeRoute.ts';
+import { RetentionSweeper } from './dataProtection/RetentionSweeper.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
@@ -87,6 +88,8 @@ export interface StartServerOptions {
   readonly history?: HistoryStore;
   /** Automatic versions at most this often while a board is edited. Default 10 minutes. */
   readonly historyIntervalMs?: number;
+  /** Delete boards nobody opened for this many days (RETENTION_DAYS); default: keep until deleted. */
+  readonly retentionDays?: number;
   /** The operator's words for the privacy notice before joining (PRIVACY_NOTICE); default none. */
   readonly privacyNotice?: PrivacyNotice;
 }
@@ -173,6 +176,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize, onBoardCreated, boardCreationLimit }));
   const deletion = new BoardDeletion(storage, activeRelay, logger);
   routes.push(deletionRoutes({ deletion, store, titleOf: titleFromRooms(activeRelay), ...authorize }));
+  const retention = options.retentionDays ? new RetentionSweeper(storage, deletion, options.retentionDays, logger) : null;
+  retention?.start();
   const erasure = new ContributionErasure(storage, activeRelay, logger);
   routes.push(erasureRoutes({ erasure, store, ...authorize }));
   if (history && recorder) {
@@ -220,6 +225,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await retention?.stop();
         await activeRelay.close();
         server.closeAllConnections();
         await stopped;

@@ -67,10 +67,17 @@ export class Relay {
     });
     this.sockets = new SocketServer({
       // A deleted board is refused whoever asks and whatever their link: it never comes back.
-      authorize: async (context) =>
-        this.deleting.has(context.boardId) || (await store.isDeleted(context.boardId))
-          ? BOARD_DELETED_REFUSAL
-          : authorize(context),
+      authorize: async (context) => {
+        if (this.deleting.has(context.boardId) || (await store.isDeleted(context.boardId))) return BOARD_DELETED_REFUSAL;
+        const decision = await authorize(context);
+        // Retention (RETENTION_DAYS) counts from the last time anyone opened the board.
+        if (!('refuse' in decision)) {
+          store.recordOpened(context.boardId, Date.now()).catch((error: unknown) => {
+            logger.warn('could not record that a board was opened', { boardId: context.boardId, error });
+          });
+        }
+        return decision;
+      },
       logger,
       metrics,
       heartbeatMs: options.heartbeatMs ?? 30_000,

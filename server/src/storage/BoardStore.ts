@@ -49,6 +49,15 @@ export interface BoardStore {
   /** Whether the board was deleted (has a tombstone). */
   isDeleted(boardId: string): Promise<boolean>;
 
+  /** Someone opened the board at `at` (ms): retention counts from the last time (RETENTION_DAYS). */
+  recordOpened(boardId: string, at: number): Promise<void>;
+
+  /**
+   * Boards with a snapshot not opened, nor compacted (written to), since `cutoff` (ms): the
+   * later of the last `recordOpened` and the snapshot's last write. For retention.
+   */
+  idleSince(cutoff: number): Promise<string[]>;
+
   close(): Promise<void>;
 }
 

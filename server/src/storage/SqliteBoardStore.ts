@@ -47,6 +47,10 @@ CREATE TABLE IF NOT EXISTS deleted_boards (
   board_id TEXT PRIMARY KEY,
   deleted_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS board_opened (
+  board_id TEXT PRIMARY KEY,
+  opened_at INTEGER NOT NULL
+);
 CREATE TRIGGER IF NOT EXISTS no_updates_to_deleted_boards BEFORE INSERT ON updates
 WHEN EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = NEW.board_id)
 BEGIN SELECT RAISE(ABORT, 'costudio: board deleted'); END;
@@ -71,6 +75,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly selectDeleted: Database.Statement<[string], { found: number }>;
   private readonly removeBoard: (boardId: string) => void;
   private readonly deleteQuarantined: Database.Statement<[string]>;
+  private readonly upsertOpened: Database.Statement<[string, number]>;
+  private readonly selectIdle: Database.Statement<[number], { board_id: string }>;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
   private readonly connection: StoreConnection;
 
@@ -119,8 +125,18 @@ export class SqliteBoardStore implements BoardStore {
       this.db.prepare<[string]>(`DELETE FROM ${table} WHERE board_id = ?`),
     );
     this.deleteQuarantined = this.db.prepare('DELETE FROM quarantined_updates WHERE board_id = ?');
+    this.upsertOpened = this.db.prepare(
+      `INSERT INTO board_opened (board_id, opened_at) VALUES (?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET opened_at = max(opened_at, excluded.opened_at)`,
+    );
+    this.selectIdle = this.db.prepare(
+      `SELECT s.board_id FROM snapshots s LEFT JOIN board_opened o ON o.board_id = s.board_id
+       WHERE max(s.updated_at, coalesce(o.opened_at, 0)) < ? ORDER BY s.board_id`,
+    );
+    const forgetOpened = this.db.prepare<[string]>('DELETE FROM board_opened WHERE board_id = ?');
     this.removeBoard = this.db.transaction((boardId: string) => {
       tombstone.run(boardId, Date.now());
+      forgetOpened.run(boardId);
       for (const statement of deleteRows) statement.run(boardId);
     });
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
@@ -200,6 +216,14 @@ export class SqliteBoardStore implements BoardStore {
 
   async isDeleted(boardId: string): Promise<boolean> {
     return Boolean(this.selectDeleted.get(boardId)?.found);
+  }
+
+  async recordOpened(boardId: string, at: number): Promise<void> {
+    this.upsertOpened.run(boardId, at);
+  }
+
+  async idleSince(cutoff: number): Promise<string[]> {
+    return this.selectIdle.all(cutoff).map((row) => row.board_id);
   }
 
   async close(): Promise<void> {

@@ -170,6 +170,24 @@ export function describeBoardStoreContract(
       expect(await reopened.isDeleted('never')).toBe(true);
     });
 
+    it('knows which boards nobody opened or wrote since a time, keeping the latest opening', async () => {
+      const store = await place.open();
+      const before = Date.now();
+      await store.createBoard('opened-late', snapshot(1));
+      await store.createBoard('opened-early', snapshot(1));
+      await store.createBoard('never-opened', snapshot(1));
+      const after = Date.now();
+      await store.recordOpened('opened-late', after + 10_000);
+      await store.recordOpened('opened-late', after + 5_000);
+      await store.recordOpened('opened-early', before - 10_000);
+      // Created (written) after `before`: not idle since then, whatever its openings.
+      expect(await store.idleSince(before)).toEqual([]);
+      expect(await store.idleSince(after + 1)).toEqual(['never-opened', 'opened-early']);
+      expect(await store.idleSince(after + 10_001)).toEqual(['never-opened', 'opened-early', 'opened-late']);
+      await store.deleteBoard('never-opened');
+      expect(await store.idleSince(after + 1)).toEqual(['opened-early']);
+    });
+
     it('moves a quarantined row out of the log and keeps the others', async () => {
       const store = await place.open();
       const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
