@@ -16,6 +16,7 @@ import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.
 import { erasureRoutes } from './dataProtection/erasureRoutes.ts';
 import { privacyNoticeRoute } from './dataProtection/privacyNoticeRoute.ts';
 import { RetentionSweeper } from './dataProtection/RetentionSweeper.ts';
+import { subjectAccessRoute } from './dataProtection/subjectAccessRoute.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
@@ -185,6 +186,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   routes.push(auditRoutes({ audit: storage.audit, store, ...authorize }));
   routes.push(privacyNoticeRoute(options.privacyNotice));
+  routes.push(subjectAccessRoute({ rooms: activeRelay, store, ...authorize }));
   const server = createServer(
     createHttpHandler({
       store,

@@ -56,6 +56,8 @@ export { escapeMarkdown, markdownCell } from './report/markdownEscape.ts';
 export { renderMarkdownReport } from './report/markdownReport.ts';
 export type { MeetingReport, ReportVote } from './report/meetingReport.ts';
 export { collectMeetingReport, formatDate, noteAuthorLabel, voteScopeLabel } from './report/meetingReport.ts';
+export type { SubjectAccessRecord, SubjectAccessRequest } from './report/subjectAccess.ts';
+export { collectSubjectAccess, renderSubjectAccessMarkdown } from './report/subjectAccess.ts';
 export type { LaneRoleCounts } from './schema/activity.ts';
 export { ACTIVITY_MAP, getActivityMap, readEditCounts } from './schema/activity.ts';
 export { getMetaMap, getNotesMap, META_MAP, NOTES_MAP } from './schema/boardDoc.ts';

@@ -38,6 +38,7 @@ const RULES: readonly AuditRule[] = [
   { method: 'POST', path: /^\/api\/boards\/import\/?$/, action: 'board-imported' },
   { method: 'POST', path: new RegExp(`^/api/boards/${ID}/erase/?$`), action: 'contributions-erased' },
   { method: 'DELETE', path: new RegExp(`^/api/boards/${ID}/?$`), action: 'board-deleted' },
+  { method: 'GET', path: new RegExp(`^/api/boards/${ID}/subject-access/?$`), action: 'subject-access-exported' },
 ];
 
 interface Actor {

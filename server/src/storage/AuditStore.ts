@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'board-imported',
   'contributions-erased',
   'board-deleted',
+  'subject-access-exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
