@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { BackupTools } from '../backup/BackupTools.tsx';
+import { AuditLogSection } from '../dataProtection/AuditLogSection.tsx';
 import { DeleteBoardSection } from '../dataProtection/DeleteBoardSection.tsx';
+import { EraseContributionsSection } from '../dataProtection/EraseContributionsSection.tsx';
 import { boardAccess, boardToken } from '../share/boardTokens.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './history.css';
@@ -37,6 +39,8 @@ export function HistoryMenu({ boardId, doc, title }: { boardId: string; doc: Y.D
         >
           <HistoryPanel boardId={boardId} onClose={close} />
           <BackupTools boardId={boardId} doc={doc} title={title} />
+          <EraseContributionsSection boardId={boardId} doc={doc} />
+          <AuditLogSection boardId={boardId} />
           <DeleteBoardSection boardId={boardId} title={title} />
         </div>
       )}
