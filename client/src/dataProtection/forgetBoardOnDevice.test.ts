@@ -23,6 +23,8 @@ class MemoryStorage {
 
 let storage: MemoryStorage;
 let deleted: string[];
+let cacheNames: string[];
+let unregistered: number;
 
 beforeEach(() => {
   storage = new MemoryStorage();
@@ -30,6 +32,18 @@ beforeEach(() => {
   vi.stubGlobal('localStorage', storage);
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('crypto', globalThis.crypto);
+  cacheNames = ['costudio-app-v1'];
+  unregistered = 0;
+  vi.stubGlobal('caches', {
+    keys: async () => [...cacheNames],
+    delete: async (name: string) => {
+      cacheNames = cacheNames.filter((each) => each !== name);
+      return true;
+    },
+  });
+  vi.stubGlobal('navigator', {
+    serviceWorker: { getRegistrations: async () => [{ unregister: async () => ++unregistered > 0 }] },
+  });
   vi.stubGlobal('indexedDB', {
     deleteDatabase(name: string) {
       deleted.push(name);
@@ -72,10 +86,12 @@ describe('forgetBoardOnDevice', () => {
     expect(mentions(BOARD)).toEqual([]);
     expect(deleted).toEqual([`costudio-board-${BOARD}`, `costudio-board-${room}`]);
     expect(readRecentBoards().map((board) => board.id)).toEqual([OTHER]);
-    // Another board still joined: the remembered name stays for it.
+    // Another board still joined: the remembered name and the cached app stay for it.
     expect(storage.getItem('costudio.identity')).not.toBeNull();
+    expect([cacheNames, unregistered]).toEqual([['costudio-app-v1'], 0]);
 
     await forgetBoardOnDevice(OTHER);
     expect([...storage.items.keys()]).toEqual([]);
+    expect([cacheNames, unregistered]).toEqual([[], 1]);
   });
 });

@@ -16,7 +16,8 @@ const IDENTITY = 'costudio.identity';
 /**
  * Forgets a board on this device (issue 15): its local copy in IndexedDB (and its private
  * room's), its link, the participant pseudonym, visit marks, unsent-change marks, its place in
- * the recent boards, and the remembered name when no other joined board remains. For a board
+ * the recent boards, the remembered name when no other joined board remains, and the cached
+ * app when no board remains at all. For a board
  * that was deleted, and for "Forget on this device" on a shared PC. Never throws: a blocked
  * storage simply has nothing to forget. Resolves once IndexedDB has deleted the copies (close
  * the board's IndexeddbPersistence first, or deletion waits for it).
@@ -44,7 +45,29 @@ export async function forgetBoardOnDevice(boardId: string): Promise<void> {
     // No localStorage (private browsing, blocked): nothing was kept there.
   }
   await Promise.all(rooms.map((id) => deleteDatabase(localCopyName(id))));
+  if (noBoardRemains()) await forgetCachedApp();
   window.dispatchEvent(new Event('storage'));
+}
+
+function noBoardRemains(): boolean {
+  return (
+    [RECENT_BOARDS, ...LISTS_OF_BOARDS].every((key) => readList(key).length === 0) &&
+    Object.keys(readMap('costudio.boardTokens')).length === 0
+  );
+}
+
+/**
+ * With no board left on the device, the cached app goes too (the service worker's caches and
+ * its registration), so a shared PC keeps no trace of Costudio; the next visit loads it afresh.
+ */
+async function forgetCachedApp(): Promise<void> {
+  try {
+    if (typeof caches !== 'undefined') await Promise.all((await caches.keys()).map((name) => caches.delete(name)));
+    const registrations = (await navigator.serviceWorker?.getRegistrations?.()) ?? [];
+    await Promise.all(registrations.map((registration) => registration.unregister()));
+  } catch {
+    // A browser without caches or service workers has nothing cached.
+  }
 }
 
 function deleteDatabase(name: string): Promise<void> {
