@@ -9,6 +9,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { CameraController } from '../canvas/CameraController.ts';
 import { BoardDeletedNotice } from '../dataProtection/BoardDeletedNotice.tsx';
 import { useBoardDeleted } from '../dataProtection/useBoardDeleted.ts';
+import { useTrimLocalCopyAfterErasure } from '../dataProtection/useTrimLocalCopyAfterErasure.ts';
 import { YourDataMenu } from '../dataProtection/YourDataMenu.tsx';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
@@ -50,6 +51,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const identity = useBoardIdentity(boardId);
   const session = useBoardSession(boardId);
   const deleted = useBoardDeleted(session);
+  useTrimLocalCopyAfterErasure(session);
   if (deleted) return <BoardDeletedNotice />;
   // The room's screen needs no name: it is not a participant (issue 7, projector mode).
   if (new URLSearchParams(location.search).get('view') === 'projector') return session && <ProjectorView session={session} />;
