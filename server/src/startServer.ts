@@ -9,6 +9,7 @@ import { linkSecret } from './auth/serverSecret.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
 import { DEFAULTS, type PrivacyNotice } from './config.ts';
 import { auditedRoutes } from './dataProtection/auditedRoutes.ts';
+import { auditPrivateRoomOpens } from './dataProtection/auditPrivateRoomOpens.ts';
 import { auditRoutes } from './dataProtection/auditRoutes.ts';
 import { BoardDeletion } from './dataProtection/BoardDeletion.ts';
 import { ContributionErasure } from './dataProtection/ContributionErasure.ts';
@@ -147,7 +148,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     fanout,
     logger,
     metrics,
-    authorize: options.authorize ?? access.authorize,
+    authorize: auditPrivateRoomOpens(options.authorize ?? access.authorize, storage.audit, logger),
     unloadDelayMs: options.unloadDelayMs ?? DEFAULTS.unloadDelayMs,
     compactMaxUpdates: options.compactMaxUpdates ?? DEFAULTS.compactMaxUpdates,
     compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,

@@ -126,4 +126,30 @@ describe('the audit log', () => {
     await expect(cli(['audit-export', '--format', 'xml'])).rejects.toMatchObject({ code: 2 });
     expect(await cli(['audit-export', '--since', '2999-01-01'])).toMatchObject({ stdout: '' });
   });
+
+  it('records a facilitator opening a participant’s private room, not the author writing in it', async () => {
+    server = await startInProcessServer({ requireLinks: true, secret: SECRET });
+    const created = (await (await api('/api/boards', { body: { title: 'Private' } })).json()) as {
+      id: string;
+      facilitatorLink: { id: string; token: string };
+    };
+    const facilitator = created.facilitatorLink.token;
+    const edit = (await (
+      await api(`/api/boards/${created.id}/links`, { token: facilitator, body: { access: 'edit' } })
+    ).json()) as {
+      token: string;
+    };
+    const room = `${created.id}__private__abcdefghijklmnopqrstuvwx`;
+    for (const token of [edit.token, facilitator]) {
+      const client = connectBoardClient(server.syncUrl, room, { params: { token } });
+      clients.push(client);
+      await client.whenSynced();
+    }
+    const { entries } = (await (await api(`/api/boards/${created.id}/audit`, { token: facilitator })).json()) as {
+      entries: Entry[];
+    };
+    expect(entries.filter((entry) => entry.action === 'private-room-opened')).toMatchObject([
+      { actor: 'link', linkId: created.facilitatorLink.id, access: 'facilitate' },
+    ]);
+  });
 });

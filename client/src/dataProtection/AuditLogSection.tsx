@@ -24,6 +24,7 @@ const ACTION_WORDS: Record<string, string> = {
   'contributions-erased': 'Contributions erased',
   'subject-access-exported': 'Someone’s data exported',
   'board-deleted': 'Board deleted',
+  'private-room-opened': 'A private room opened by a facilitator',
 };
 
 /** The board's audit log for its facilitators (GET /api/boards/<id>/audit): who did what, never content. */

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'contributions-erased',
   'board-deleted',
   'subject-access-exported',
+  'private-room-opened',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
