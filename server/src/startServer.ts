@@ -17,6 +17,7 @@ import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.
 import { erasureRoutes } from './dataProtection/erasureRoutes.ts';
 import { privacyNoticeRoute } from './dataProtection/privacyNoticeRoute.ts';
 import { RetentionSweeper } from './dataProtection/RetentionSweeper.ts';
+import { retentionRoutes } from './dataProtection/retentionRoutes.ts';
 import { subjectAccessRoute } from './dataProtection/subjectAccessRoute.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
@@ -178,8 +179,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize, onBoardCreated, boardCreationLimit }));
   const deletion = new BoardDeletion(storage, activeRelay, logger);
   routes.push(deletionRoutes({ deletion, store, titleOf: titleFromRooms(activeRelay), ...authorize }));
-  const retention = options.retentionDays ? new RetentionSweeper(storage, deletion, options.retentionDays, logger) : null;
-  retention?.start();
+  // Always running: a board may have a retention of its own even when RETENTION_DAYS is unset.
+  const retention = new RetentionSweeper(storage, deletion, options.retentionDays ?? null, logger);
+  retention.start();
   const erasure = new ContributionErasure(storage, activeRelay, logger);
   routes.push(erasureRoutes({ erasure, store, ...authorize }));
   if (history && recorder) {
@@ -188,6 +190,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   routes.push(auditRoutes({ audit: storage.audit, store, ...authorize }));
   routes.push(privacyNoticeRoute(options.privacyNotice));
   routes.push(subjectAccessRoute({ rooms: activeRelay, store, ...authorize }));
+  routes.push(retentionRoutes({ store, defaultDays: options.retentionDays ?? null, ...authorize }));
   const server = createServer(
     createHttpHandler({
       store,
@@ -228,7 +231,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        await retention?.stop();
+        await retention.stop();
         await activeRelay.close();
         server.closeAllConnections();
         await stopped;

@@ -44,7 +44,7 @@ describe('retention', () => {
     expect(await storage.boards.hasBoard('visited')).toBe(true);
     expect(phraseInFiles(dir.path, PHRASE)).toEqual([]);
     expect(await storage.audit.listForBoard('idle')).toMatchObject([
-      { action: 'board-deleted', actor: 'server', details: { reason: 'retention', retentionDays: 30 } },
+      { action: 'board-deleted', actor: 'server', details: { reason: 'retention', defaultDays: 30 } },
     ]);
     expect(await sweeper.sweep(now)).toEqual([]);
     await storage.close();
@@ -66,9 +66,45 @@ describe('retention', () => {
       const client = connectBoardClient(server.syncUrl, created.id);
       await client.whenSynced();
       client.destroy();
-      expect(await storage.boards.idleSince(before)).toEqual([]);
+      expect((await storage.boards.retentionOf(created.id)).lastActiveAt).toBeGreaterThanOrEqual(before);
     } finally {
       await storage.close();
     }
+  });
+
+  it('lets a facilitator see when the board will go, keep it, or shorten its retention, never lengthen it', async () => {
+    server = await startInProcessServer({ retentionDays: 30, requireLinks: true, secret: 'beef'.repeat(16) });
+    const api = (path: string, token: string, method = 'GET', body?: unknown) =>
+      fetch(`${server?.httpUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const created = (await (
+      await fetch(`${server.httpUrl}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Kept' }),
+      })
+    ).json()) as { id: string; facilitatorLink: { token: string } };
+    const token = created.facilitatorLink.token;
+    const path = `/api/boards/${created.id}/retention`;
+    const edit = (
+      (await (await api(`/api/boards/${created.id}/links`, token, 'POST', { access: 'edit' })).json()) as { token: string }
+    ).token;
+    expect((await api(path, edit)).status).toBe(403);
+    const initial = (await (await api(path, token)).json()) as { defaultDays: number; deletesAt: number; lastActiveAt: number };
+    expect(initial.defaultDays).toBe(30);
+    expect(initial.deletesAt).toBe(initial.lastActiveAt + 30 * DAY);
+    const shorter = (await (await api(path, token, 'PUT', { days: 7 })).json()) as { policy: unknown; deletesAt: number };
+    expect(shorter.policy).toEqual({ days: 7 });
+    expect(shorter.deletesAt).toBe(initial.lastActiveAt + 7 * DAY);
+    expect((await api(path, token, 'PUT', { days: 31 })).status).toBe(400);
+    const kept = (await (await api(path, token, 'PUT', { keep: true })).json()) as { deletesAt: number | null };
+    expect(kept.deletesAt).toBeNull();
+    const back = (await (await api(path, token, 'PUT', { useDefault: true })).json()) as { policy: unknown };
+    expect(back.policy).toBeNull();
+    const audit = (await (await api(`/api/boards/${created.id}/audit`, token)).json()) as { entries: { action: string }[] };
+    expect(audit.entries.filter((entry) => entry.action === 'retention-changed')).toHaveLength(3);
   });
 });

@@ -2,14 +2,13 @@ import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { BoardDeletion } from './BoardDeletion.ts';
 
-const DAY_MS = 86_400_000;
 /** Companion rooms (facilitation, private writing) go with their board, never on their own. */
 const COMPANION = '__';
 
 /**
- * Retention (RETENTION_DAYS, docs/privacy.md): deletes, for good and exactly as a facilitator's
- * deletion does, every board nobody has opened or written for that many days, and records each
- * in the audit log as the server's doing.
+ * Retention (RETENTION_DAYS and each board's own, docs/privacy.md): deletes, for good and exactly
+ * as a facilitator's deletion does, every board nobody has opened or written for longer than its
+ * retention, and records each in the audit log as the server's doing.
  */
 export class RetentionSweeper {
   private timer: NodeJS.Timeout | null = null;
@@ -18,7 +17,8 @@ export class RetentionSweeper {
   constructor(
     private readonly storage: Storage,
     private readonly deletion: BoardDeletion,
-    private readonly days: number,
+    /** The server's RETENTION_DAYS; null: boards without their own retention are kept. */
+    private readonly days: number | null,
     private readonly logger: Logger,
   ) {}
 
@@ -48,7 +48,7 @@ export class RetentionSweeper {
   }
 
   private async sweepOnce(now: number): Promise<string[]> {
-    const idle = (await this.storage.boards.idleSince(now - this.days * DAY_MS)).filter((id) => !id.includes(COMPANION));
+    const idle = (await this.storage.boards.dueForDeletion(now, this.days)).filter((id) => !id.includes(COMPANION));
     for (const boardId of idle) {
       await this.deletion.delete(boardId);
       await this.storage.audit.append({
@@ -57,7 +57,7 @@ export class RetentionSweeper {
         actor: 'server',
         linkId: null,
         access: null,
-        details: { reason: 'retention', retentionDays: this.days },
+        details: { reason: 'retention', ...(this.days === null ? {} : { defaultDays: this.days }) },
       });
     }
     if (idle.length > 0) this.logger.info('retention deleted idle boards', { boards: idle.length, retentionDays: this.days });

@@ -39,6 +39,7 @@ const RULES: readonly AuditRule[] = [
   { method: 'POST', path: new RegExp(`^/api/boards/${ID}/erase/?$`), action: 'contributions-erased' },
   { method: 'DELETE', path: new RegExp(`^/api/boards/${ID}/?$`), action: 'board-deleted' },
   { method: 'GET', path: new RegExp(`^/api/boards/${ID}/subject-access/?$`), action: 'subject-access-exported' },
+  { method: 'PUT', path: new RegExp(`^/api/boards/${ID}/retention/?$`), action: 'retention-changed' },
 ];
 
 interface Actor {

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'board-deleted',
   'subject-access-exported',
   'private-room-opened',
+  'retention-changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -53,10 +53,17 @@ export interface BoardStore {
   recordOpened(boardId: string, at: number): Promise<void>;
 
   /**
-   * Boards with a snapshot not opened, nor compacted (written to), since `cutoff` (ms): the
-   * later of the last `recordOpened` and the snapshot's last write. For retention.
+   * Boards whose retention has run out at `now` (ms): idle — not opened (`recordOpened`) nor
+   * written (the snapshot's last write) — for longer than their own retention (`setRetention`)
+   * or, without one, `defaultDays` (null: kept). Never a board set to keep.
    */
-  idleSince(cutoff: number): Promise<string[]>;
+  dueForDeletion(now: number, defaultDays: number | null): Promise<string[]>;
+
+  /** The board's own retention; null (the default) follows the server's RETENTION_DAYS. */
+  setRetention(boardId: string, policy: RetentionPolicy | null): Promise<void>;
+
+  /** The board's own retention and when it was last active (ms; null for a board never stored). */
+  retentionOf(boardId: string): Promise<{ policy: RetentionPolicy | null; lastActiveAt: number | null }>;
 
   close(): Promise<void>;
 }
@@ -95,6 +102,9 @@ export interface StoredBoard {
   /** Log rows newer than the snapshot, oldest first. */
   readonly log: readonly StoredUpdate[];
 }
+
+/** A board's own retention: kept until deleted, or deleted after `days` idle (issue 15). */
+export type RetentionPolicy = { readonly keep: true } | { readonly days: number };
 
 /** The board was deleted: its id is never used again. */
 export class BoardDeletedError extends Error {

@@ -5,6 +5,7 @@ import {
   BoardDeletedError,
   BoardExistsError,
   type BoardStore,
+  type RetentionPolicy,
   type Snapshot,
   type StoredBoard,
   type StoredUpdate,
@@ -51,6 +52,11 @@ CREATE TABLE IF NOT EXISTS board_opened (
   board_id TEXT PRIMARY KEY,
   opened_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS board_retention (
+  board_id TEXT PRIMARY KEY,
+  keep INTEGER NOT NULL,
+  days INTEGER
+);
 CREATE TRIGGER IF NOT EXISTS no_updates_to_deleted_boards BEFORE INSERT ON updates
 WHEN EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = NEW.board_id)
 BEGIN SELECT RAISE(ABORT, 'costudio: board deleted'); END;
@@ -76,7 +82,13 @@ export class SqliteBoardStore implements BoardStore {
   private readonly removeBoard: (boardId: string) => void;
   private readonly deleteQuarantined: Database.Statement<[string]>;
   private readonly upsertOpened: Database.Statement<[string, number]>;
-  private readonly selectIdle: Database.Statement<[number], { board_id: string }>;
+  private readonly selectDue: Database.Statement<[number | null, number], { board_id: string }>;
+  private readonly upsertRetention: Database.Statement<[string, number, number | null]>;
+  private readonly deleteRetention: Database.Statement<[string]>;
+  private readonly selectRetention: Database.Statement<
+    [string, string],
+    { keep: number | null; days: number | null; last_active: number | null }
+  >;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
   private readonly connection: StoreConnection;
 
@@ -129,14 +141,32 @@ export class SqliteBoardStore implements BoardStore {
       `INSERT INTO board_opened (board_id, opened_at) VALUES (?, ?)
        ON CONFLICT (board_id) DO UPDATE SET opened_at = max(opened_at, excluded.opened_at)`,
     );
-    this.selectIdle = this.db.prepare(
-      `SELECT s.board_id FROM snapshots s LEFT JOIN board_opened o ON o.board_id = s.board_id
-       WHERE max(s.updated_at, coalesce(o.opened_at, 0)) < ? ORDER BY s.board_id`,
+    // Retention in days: the board's own, else the default (NULL: kept); `keep` boards never.
+    this.selectDue = this.db.prepare(
+      `SELECT board_id FROM (
+         SELECT s.board_id, max(s.updated_at, coalesce(o.opened_at, 0)) AS active,
+                CASE WHEN r.board_id IS NULL THEN ? WHEN r.keep = 1 THEN NULL ELSE r.days END AS days
+         FROM snapshots s
+         LEFT JOIN board_opened o ON o.board_id = s.board_id
+         LEFT JOIN board_retention r ON r.board_id = s.board_id)
+       WHERE days IS NOT NULL AND active + days * 86400000 < ? ORDER BY board_id`,
+    );
+    this.upsertRetention = this.db.prepare(
+      `INSERT INTO board_retention (board_id, keep, days) VALUES (?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET keep = excluded.keep, days = excluded.days`,
+    );
+    this.deleteRetention = this.db.prepare('DELETE FROM board_retention WHERE board_id = ?');
+    this.selectRetention = this.db.prepare(
+      `SELECT r.keep, r.days, (SELECT max(s.updated_at, coalesce(o.opened_at, 0)) FROM snapshots s
+         LEFT JOIN board_opened o ON o.board_id = s.board_id WHERE s.board_id = ?) AS last_active
+       FROM (SELECT 1) LEFT JOIN board_retention r ON r.board_id = ?`,
     );
     const forgetOpened = this.db.prepare<[string]>('DELETE FROM board_opened WHERE board_id = ?');
+    const forgetRetention = this.db.prepare<[string]>('DELETE FROM board_retention WHERE board_id = ?');
     this.removeBoard = this.db.transaction((boardId: string) => {
       tombstone.run(boardId, Date.now());
       forgetOpened.run(boardId);
+      forgetRetention.run(boardId);
       for (const statement of deleteRows) statement.run(boardId);
     });
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
@@ -222,8 +252,21 @@ export class SqliteBoardStore implements BoardStore {
     this.upsertOpened.run(boardId, at);
   }
 
-  async idleSince(cutoff: number): Promise<string[]> {
-    return this.selectIdle.all(cutoff).map((row) => row.board_id);
+  async dueForDeletion(now: number, defaultDays: number | null): Promise<string[]> {
+    return this.selectDue.all(defaultDays, now).map((row) => row.board_id);
+  }
+
+  async setRetention(boardId: string, policy: RetentionPolicy | null): Promise<void> {
+    if (policy === null) this.deleteRetention.run(boardId);
+    else if ('keep' in policy) this.upsertRetention.run(boardId, 1, null);
+    else this.upsertRetention.run(boardId, 0, policy.days);
+  }
+
+  async retentionOf(boardId: string): Promise<{ policy: RetentionPolicy | null; lastActiveAt: number | null }> {
+    const row = this.selectRetention.get(boardId, boardId);
+    const policy: RetentionPolicy | null =
+      row?.keep === 1 ? { keep: true } : row?.keep === 0 && row.days !== null ? { days: row.days } : null;
+    return { policy, lastActiveAt: row?.last_active ?? null };
   }
 
   async close(): Promise<void> {

@@ -170,22 +170,31 @@ export function describeBoardStoreContract(
       expect(await reopened.isDeleted('never')).toBe(true);
     });
 
-    it('knows which boards nobody opened or wrote since a time, keeping the latest opening', async () => {
+    it('knows which boards’ retention has run out: their own, else the default, never a kept one', async () => {
       const store = await place.open();
-      const before = Date.now();
-      await store.createBoard('opened-late', snapshot(1));
-      await store.createBoard('opened-early', snapshot(1));
-      await store.createBoard('never-opened', snapshot(1));
-      const after = Date.now();
-      await store.recordOpened('opened-late', after + 10_000);
-      await store.recordOpened('opened-late', after + 5_000);
-      await store.recordOpened('opened-early', before - 10_000);
-      // Created (written) after `before`: not idle since then, whatever its openings.
-      expect(await store.idleSince(before)).toEqual([]);
-      expect(await store.idleSince(after + 1)).toEqual(['never-opened', 'opened-early']);
-      expect(await store.idleSince(after + 10_001)).toEqual(['never-opened', 'opened-early', 'opened-late']);
-      await store.deleteBoard('never-opened');
-      expect(await store.idleSince(after + 1)).toEqual(['opened-early']);
+      const DAY = 86_400_000;
+      for (const id of ['plain', 'opened', 'kept', 'short', 'long']) await store.createBoard(id, snapshot(1));
+      const created = Date.now();
+      await store.recordOpened('opened', created + 20 * DAY);
+      await store.recordOpened('opened', created + 5 * DAY);
+      await store.setRetention('kept', { keep: true });
+      await store.setRetention('short', { days: 2 });
+      await store.setRetention('long', { days: 90 });
+      expect(await store.dueForDeletion(created + DAY, 30)).toEqual([]);
+      expect(await store.dueForDeletion(created + 3 * DAY, 30)).toEqual(['short']);
+      expect(await store.dueForDeletion(created + 31 * DAY, 30)).toEqual(['plain', 'short']);
+      expect(await store.dueForDeletion(created + 51 * DAY, 30)).toEqual(['opened', 'plain', 'short']);
+      expect(await store.dueForDeletion(created + 51 * DAY, null)).toEqual(['short']);
+      expect(await store.dueForDeletion(created + 91 * DAY, null)).toEqual(['long', 'short']);
+      expect(await store.retentionOf('short')).toMatchObject({ policy: { days: 2 } });
+      expect((await store.retentionOf('opened')).lastActiveAt).toBe(created + 20 * DAY);
+      expect(await store.retentionOf('kept')).toMatchObject({ policy: { keep: true } });
+      await store.setRetention('kept', null);
+      expect(await store.retentionOf('kept')).toMatchObject({ policy: null });
+      expect(await store.retentionOf('missing')).toEqual({ policy: null, lastActiveAt: null });
+      await store.deleteBoard('short');
+      expect(await store.dueForDeletion(created + 3 * DAY, 30)).toEqual([]);
+      expect(await store.retentionOf('short')).toEqual({ policy: null, lastActiveAt: null });
     });
 
     it('moves a quarantined row out of the log and keeps the others', async () => {
