@@ -4,6 +4,7 @@ import { BackupTools } from '../backup/BackupTools.tsx';
 import { AuditLogSection } from '../dataProtection/AuditLogSection.tsx';
 import { DeleteBoardSection } from '../dataProtection/DeleteBoardSection.tsx';
 import { EraseContributionsSection } from '../dataProtection/EraseContributionsSection.tsx';
+import { RetentionSection } from '../dataProtection/RetentionSection.tsx';
 import { boardAccess, boardToken } from '../share/boardTokens.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './history.css';
@@ -41,6 +42,7 @@ export function HistoryMenu({ boardId, doc, title }: { boardId: string; doc: Y.D
           <BackupTools boardId={boardId} doc={doc} title={title} />
           <EraseContributionsSection boardId={boardId} doc={doc} />
           <AuditLogSection boardId={boardId} />
+          <RetentionSection boardId={boardId} />
           <DeleteBoardSection boardId={boardId} title={title} />
         </div>
       )}
