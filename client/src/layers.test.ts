@@ -15,7 +15,7 @@ const LAYERS = [
   ['settings', 'presence', 'sync', 'debug'],
   ['offline', 'announce', 'balance', 'perspectives', 'share', 'join'],
   ['session', 'notices', 'privateWriting', 'pages'],
-  ['voting', 'whatsNew'],
+  ['voting', 'whatsNew', 'dataProtection'],
   ['laneList'],
   ['canvas'],
   ['follow', 'backup'],

@@ -105,3 +105,24 @@ describe('helpText', () => {
     expect(() => parseConfig({ DATABASE_URL: 'mysql://user:hunter2@db/costudio' })).toThrow(/^(?!.*hunter2)/);
   });
 });
+
+describe('the privacy notice', () => {
+  it('reads the operator’s words and whether they extend or replace Costudio’s', () => {
+    expect(parseConfig({}).privacyNotice).toBeUndefined();
+    expect(parseConfig({ PRIVACY_NOTICE: ' Ward 7 Trust.\\n\\nAsk the DPO. ' }).privacyNotice).toEqual({
+      text: 'Ward 7 Trust.\n\nAsk the DPO.',
+      mode: 'extend',
+    });
+    expect(parseConfig({ PRIVACY_NOTICE: 'Ours', PRIVACY_NOTICE_MODE: 'Replace' }).privacyNotice?.mode).toBe('replace');
+    expect(() => parseConfig({ PRIVACY_NOTICE_MODE: 'append' })).toThrow(ConfigError);
+  });
+});
+
+describe('retention', () => {
+  it('reads RETENTION_DAYS when set, within 1 to 36,500 days', () => {
+    expect(parseConfig({}).retentionDays).toBeUndefined();
+    expect(parseConfig({ RETENTION_DAYS: '90' }).retentionDays).toBe(90);
+    expect(() => parseConfig({ RETENTION_DAYS: '0' })).toThrow(ConfigError);
+    expect(() => parseConfig({ RETENTION_DAYS: 'soon' })).toThrow(ConfigError);
+  });
+});

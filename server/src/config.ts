@@ -30,6 +30,16 @@ export interface ServerConfig {
   readonly redisPrefix?: string;
   /** Open connections one client address may hold (not applied with trustProxy). */
   readonly maxConnectionsPerAddress: number;
+  /** Boards nobody opened for this many days are deleted (RETENTION_DAYS); unset = kept until deleted. */
+  readonly retentionDays?: number;
+  /** The operator's words for the privacy notice shown before joining (PRIVACY_NOTICE); unset = Costudio's own. */
+  readonly privacyNotice?: PrivacyNotice;
+}
+
+/** The operator's privacy notice: `extend` adds it after Costudio's plain words, `replace` shows it alone. */
+export interface PrivacyNotice {
+  readonly text: string;
+  readonly mode: 'extend' | 'replace';
 }
 
 /** The built client, relative to this file so the server works from any working directory. */
@@ -92,6 +102,21 @@ export const ENV_VARS = [
     default: String(DEFAULTS.maxConnectionsPerAddress),
   },
   {
+    name: 'RETENTION_DAYS',
+    help: 'Delete for good, hourly, boards nobody has opened or changed for this many days (1-36500)',
+    default: 'none: boards are kept until deleted',
+  },
+  {
+    name: 'PRIVACY_NOTICE',
+    help: "Your organisation's words shown before joining a board (who controls the data, how long it is kept, whom to ask); blank lines or \\n\\n separate paragraphs",
+    default: 'none',
+  },
+  {
+    name: 'PRIVACY_NOTICE_MODE',
+    help: "extend: shown after Costudio's own plain words; replace: shown instead of them",
+    default: 'extend',
+  },
+  {
     name: 'COSTUDIO_SECRET',
     help: 'Key signing share links, 64+ hex characters; needed when several servers share links',
     default: 'DATA_DIR/secret.key',
@@ -129,7 +154,18 @@ export function parseConfig(env: Env): ServerConfig {
     maxConnectionsPerAddress: readInteger(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULTS.maxConnectionsPerAddress, 1, 10_000_000),
     ...(env.COSTUDIO_SECRET?.trim() ? { secret: env.COSTUDIO_SECRET.trim() } : {}),
     ...readRedis(env),
+    ...(env.RETENTION_DAYS?.trim() ? { retentionDays: readInteger(env, 'RETENTION_DAYS', 0, 1, 36_500) } : {}),
+    ...readPrivacyNotice(env),
   };
+}
+
+function readPrivacyNotice(env: Env): { privacyNotice?: PrivacyNotice } {
+  const text = env.PRIVACY_NOTICE?.replace(/\\n/g, '\n').trim();
+  const mode = (env.PRIVACY_NOTICE_MODE?.trim().toLowerCase() || 'extend') as PrivacyNotice['mode'];
+  if (mode !== 'extend' && mode !== 'replace') throw new ConfigError('PRIVACY_NOTICE_MODE must be extend or replace');
+  if (!text) return {};
+  if (text.length > 10_000) throw new ConfigError('PRIVACY_NOTICE is longer than 10,000 characters');
+  return { privacyNotice: { text, mode } };
 }
 
 /** Text printed by `--help`. */

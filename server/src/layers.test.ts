@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['scale'],
   ['relay'],
   ['http'],
-  ['auth', 'facilitation'],
+  ['auth', 'facilitation', 'dataProtection'],
   ['history'],
   ['backup'],
   ['access'],

@@ -7,7 +7,18 @@ import { linkRoutes } from './auth/linkRoutes.ts';
 import { ShareLinks } from './auth/ShareLinks.ts';
 import { linkSecret } from './auth/serverSecret.ts';
 import { backupRoutes } from './backup/backupRoutes.ts';
-import { DEFAULTS } from './config.ts';
+import { DEFAULTS, type PrivacyNotice } from './config.ts';
+import { auditedRoutes } from './dataProtection/auditedRoutes.ts';
+import { auditPrivateRoomOpens } from './dataProtection/auditPrivateRoomOpens.ts';
+import { auditRoutes } from './dataProtection/auditRoutes.ts';
+import { BoardDeletion } from './dataProtection/BoardDeletion.ts';
+import { ContributionErasure } from './dataProtection/ContributionErasure.ts';
+import { deletionRoutes, titleFromRooms } from './dataProtection/deletionRoutes.ts';
+import { erasureRoutes } from './dataProtection/erasureRoutes.ts';
+import { privacyNoticeRoute } from './dataProtection/privacyNoticeRoute.ts';
+import { RetentionSweeper } from './dataProtection/RetentionSweeper.ts';
+import { retentionRoutes } from './dataProtection/retentionRoutes.ts';
+import { subjectAccessRoute } from './dataProtection/subjectAccessRoute.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
@@ -103,6 +114,10 @@ export interface StartServerOptions {
    * arrive. Default 256; not applied with `trustProxy`, where every connection is the proxy's.
    */
   readonly maxConnectionsPerAddress?: number;
+  /** Delete boards nobody opened for this many days (RETENTION_DAYS); default: keep until deleted. */
+  readonly retentionDays?: number;
+  /** The operator's words for the privacy notice before joining (PRIVACY_NOTICE); default none. */
+  readonly privacyNotice?: PrivacyNotice;
 }
 
 export interface RunningServer {
@@ -144,13 +159,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     logger,
     metrics,
     ...(options.maxPrivateRoomsPerLink ? { maxPrivateRoomsPerLink: options.maxPrivateRoomsPerLink } : {}),
+    // Who locked it is not known here (a facilitator's socket changed the facilitation room).
+    onLockChange: (boardId, locked) =>
+      void storage.audit
+        .append({
+          boardId,
+          action: locked ? 'board-locked' : 'board-unlocked',
+          actor: 'server',
+          linkId: null,
+          access: null,
+          details: {},
+        })
+        .catch((error: unknown) => logger.error('could not write the audit log', { boardId, error })),
   });
   relay = new Relay({
     store,
     fanout,
     logger,
     metrics,
-    authorize: options.authorize ?? access.authorize,
+    authorize: auditPrivateRoomOpens(options.authorize ?? access.authorize, storage.audit, logger),
     unloadDelayMs: options.unloadDelayMs ?? DEFAULTS.unloadDelayMs,
     compactMaxUpdates: options.compactMaxUpdates ?? DEFAULTS.compactMaxUpdates,
     compactMaxBytes: options.compactMaxBytes ?? DEFAULTS.compactMaxBytes,
@@ -168,17 +195,30 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const authorize = { authorize: options.authorize ?? links.authorizeHttp };
   // Created or imported, a new board comes with its facilitator link, and counts against the
   // same per-address allowance.
-  const onBoardCreated = async (boardId: string) => ({
-    facilitatorLink: await links.issue(boardId, 'facilitate', { label: 'Facilitator' }),
-  });
+  const onBoardCreated = async (boardId: string) => {
+    const facilitatorLink = await links.issue(boardId, 'facilitate', { label: 'Facilitator' });
+    await storage.audit.append({ boardId, action: 'board-created', actor: 'link', linkId: null, access: null, details: {} });
+    return { facilitatorLink };
+  };
   const boardCreationLimit = {
     limiter: new AddressRateLimiter(options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
     trustProxy: options.trustProxy ?? false,
   };
   routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize, onBoardCreated, boardCreationLimit }));
+  const deletion = new BoardDeletion(storage, activeRelay, logger);
+  routes.push(deletionRoutes({ deletion, store, titleOf: titleFromRooms(activeRelay), ...authorize }));
+  // Always running: a board may have a retention of its own even when RETENTION_DAYS is unset.
+  const retention = new RetentionSweeper(storage, deletion, options.retentionDays ?? null, logger);
+  retention.start();
+  const erasure = new ContributionErasure(storage, activeRelay, logger);
+  routes.push(erasureRoutes({ erasure, store, ...authorize }));
   if (history && recorder) {
     routes.push(historyRoutes({ history: new BoardHistory(activeRelay, history, recorder), store, ...authorize }));
   }
+  routes.push(auditRoutes({ audit: storage.audit, store, ...authorize }));
+  routes.push(privacyNoticeRoute(options.privacyNotice));
+  routes.push(subjectAccessRoute({ rooms: activeRelay, store, ...authorize }));
+  routes.push(retentionRoutes({ store, defaultDays: options.retentionDays ?? null, ...authorize }));
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const server = createServer(
     {
@@ -193,7 +233,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logger,
       clientDir: options.clientDir ?? DEFAULTS.clientDir,
       status: () => ({ rooms: activeRelay.roomCount, connections: activeRelay.connectionCount }),
-      routes,
+      routes: [auditedRoutes(routes, storage.audit, authorize.authorize, logger)],
       onBoardCreated,
       boardCreationLimit,
       ready: async () => {
@@ -230,6 +270,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       });
     });
   } catch (error) {
+    await retention.stop();
     await activeRelay.close();
     await fanout.close();
     await storage.close();
@@ -245,6 +286,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await retention.stop();
         await activeRelay.close();
         server.closeAllConnections();
         await stopped;

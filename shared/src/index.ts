@@ -26,6 +26,8 @@ export { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, MIGRATIONS, migrateBoard } fr
 export { recordNoteEdit } from './ops/activityOps.ts';
 export type { NewAnonymousNote } from './ops/anonymousNoteOps.ts';
 export { createAnonymousNote } from './ops/anonymousNoteOps.ts';
+export type { ErasureCount, ErasureTarget } from './ops/eraseOps.ts';
+export { ERASE_ORIGIN, eraseContributions, isErasureTarget } from './ops/eraseOps.ts';
 export type { NewNote } from './ops/noteOps.ts';
 export { createNote, deleteNote, moveNote, nextFreeSpot, setNoteColor } from './ops/noteOps.ts';
 export type { JoinBoard } from './ops/participantOps.ts';
@@ -54,6 +56,8 @@ export { escapeMarkdown, markdownCell } from './report/markdownEscape.ts';
 export { renderMarkdownReport } from './report/markdownReport.ts';
 export type { MeetingReport, ReportVote } from './report/meetingReport.ts';
 export { collectMeetingReport, formatDate, noteAuthorLabel, voteScopeLabel } from './report/meetingReport.ts';
+export type { SubjectAccessRecord, SubjectAccessRequest } from './report/subjectAccess.ts';
+export { collectSubjectAccess, renderSubjectAccessMarkdown } from './report/subjectAccess.ts';
 export type { LaneRoleCounts } from './schema/activity.ts';
 export { ACTIVITY_MAP, getActivityMap, readEditCounts } from './schema/activity.ts';
 export { getMetaMap, getNotesMap, META_MAP, NOTES_MAP } from './schema/boardDoc.ts';
@@ -100,6 +104,7 @@ export {
   readNote,
   readNotes,
 } from './schema/note.ts';
+export { AUTHOR_KEY_FIELD, AUTHOR_SECRET_PATTERN, isAuthoredBy, noteAuthorKey } from './schema/noteAuthorship.ts';
 export type { Participant } from './schema/participant.ts';
 export {
   getParticipantsMap,

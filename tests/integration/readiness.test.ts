@@ -22,7 +22,9 @@ async function storageThatCanFail(): Promise<{ storage: Storage; fail(reason: st
     history: real.history,
     links: real.links,
     privateRooms: real.privateRooms,
+    audit: real.audit,
     ping: () => (failure === null ? real.ping() : Promise.reject(new Error(failure))),
+    eraseFreedSpace: () => real.eraseFreedSpace(),
     close: () => real.close(),
   };
   return { storage, fail: (reason) => (failure = reason) };

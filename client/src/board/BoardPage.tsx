@@ -7,6 +7,11 @@ import { BalancePrompts } from '../balance/BalancePrompts.tsx';
 import { showBalancePrompts } from '../balance/showBalancePrompts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import type { CameraController } from '../canvas/CameraController.ts';
+import { BoardDeletedNotice } from '../dataProtection/BoardDeletedNotice.tsx';
+import { PrivacyNotice } from '../dataProtection/PrivacyNotice.tsx';
+import { useBoardDeleted } from '../dataProtection/useBoardDeleted.ts';
+import { useTrimLocalCopyAfterErasure } from '../dataProtection/useTrimLocalCopyAfterErasure.ts';
+import { YourDataMenu } from '../dataProtection/YourDataMenu.tsx';
 import { setDebugHook } from '../debug/debugHook.ts';
 import { boardAccess, boardToken } from '../device/boardTokens.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
@@ -56,9 +61,12 @@ import { IdentityButton } from './IdentityButton.tsx';
 export function BoardPage({ boardId }: { boardId: string }) {
   const identity = useBoardIdentity(boardId);
   const session = useBoardSession(boardId);
+  const deleted = useBoardDeleted(session);
+  useTrimLocalCopyAfterErasure(session);
+  if (deleted) return <BoardDeletedNotice />;
   // The room's screen needs no name: it is not a participant (issue 7, projector mode).
   if (new URLSearchParams(location.search).get('view') === 'projector') return session && <ProjectorView session={session} />;
-  if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} />;
+  if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} notice={<PrivacyNotice />} />;
   if (!session) return null;
   return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;
 }
@@ -200,6 +208,7 @@ function LiveBoard({
         <SettingsButton />
         <HelpButton />
         <IdentityButton identity={identity} onChange={onIdentityChange} />
+        <YourDataMenu session={session} />
       </header>
       {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
       <FacilitationNotices access={access} locked={locked} lockedLanes={lockedLanes} />

@@ -47,6 +47,8 @@ export class BoardEditor {
   private readonly undoKeptListeners = new Set<(noteId: string) => void>();
   /** Notes an undo in progress keeps (see keepOthersWriting), reported once it is done. */
   private keptByUndo = new Set<string>();
+  /** This device's author secret: notes written here carry its proof (docs/privacy.md). */
+  authorSecret: string | undefined;
 
   constructor(readonly doc: Y.Doc) {
     this.undoManager = new Y.UndoManager(getNotesMap(doc), {
@@ -134,7 +136,7 @@ export class BoardEditor {
     }
     if (this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
-    const id = createNote(this.doc, input, this.origin);
+    const id = createNote(this.doc, { authorSecret: this.authorSecret, ...input }, this.origin);
     this.freshNotes.add(id);
     return id;
   }
@@ -148,7 +150,7 @@ export class BoardEditor {
     // During private writing nothing new goes on the board; a private note would carry the name.
     if (this.readOnly || this.newNoteRedirect || this.lockedLanes.has(input.lane)) return null;
     this.undoManager.stopCapturing();
-    const id = createAnonymousNote(this.doc, input, this.origin);
+    const id = createAnonymousNote(this.doc, { authorSecret: this.authorSecret, ...input }, this.origin);
     this.ownAnonymousNotes.add(id);
     return id;
   }

@@ -1,6 +1,10 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { BackupTools } from '../backup/BackupTools.tsx';
+import { AuditLogSection } from '../dataProtection/AuditLogSection.tsx';
+import { DeleteBoardSection } from '../dataProtection/DeleteBoardSection.tsx';
+import { EraseContributionsSection } from '../dataProtection/EraseContributionsSection.tsx';
+import { RetentionSection } from '../dataProtection/RetentionSection.tsx';
 import { boardAccess, boardToken } from '../device/boardTokens.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './history.css';
@@ -36,6 +40,10 @@ export function HistoryMenu({ boardId, doc, title }: { boardId: string; doc: Y.D
         >
           <HistoryPanel boardId={boardId} onClose={close} />
           <BackupTools boardId={boardId} doc={doc} title={title} />
+          <EraseContributionsSection boardId={boardId} doc={doc} />
+          <AuditLogSection boardId={boardId} />
+          <RetentionSection boardId={boardId} />
+          <DeleteBoardSection boardId={boardId} title={title} />
         </div>
       )}
     </>

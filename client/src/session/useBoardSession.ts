@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
+import { authorSecretFor } from '../device/authorSecret.ts';
 import { BoardEditor } from '../doc/BoardEditor.ts';
 import { NotesStore } from '../doc/NotesStore.ts';
 import { followBrowserOnline } from '../offline/followBrowserOnline.ts';
@@ -23,6 +24,7 @@ export function useBoardSession(boardId: string): BoardSession | null {
     const unwatch = watchRelayStateVectors(provider, (stateVector) => pending.cover(stateVector));
     const unfollow = followBrowserOnline(provider);
     const editor = new BoardEditor(doc);
+    editor.authorSecret = authorSecretFor(boardId);
     const next: BoardSession = { boardId, doc, provider, saved, editor, notes: new NotesStore(doc), local, pending, linkRefusal };
     setSession(next);
     return () => {

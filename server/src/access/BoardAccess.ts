@@ -33,6 +33,8 @@ export interface BoardAccessOptions {
   readonly metrics: Metrics;
   /** New private rooms one participant link may make on a board (DEFAULT_MAX_PRIVATE_ROOMS_PER_LINK). */
   readonly maxPrivateRoomsPerLink?: number;
+  /** Told when a board is locked or unlocked (the audit log); must not throw. */
+  readonly onLockChange?: ((boardId: string, locked: boolean) => void) | undefined;
 }
 
 /**
@@ -79,12 +81,14 @@ export class BoardAccess {
     this.locks = new BoardLocks(
       relay,
       this.options.roomExists,
-      (boardId, locked) =>
+      (boardId, locked) => {
+        this.options.onLockChange?.(boardId, locked);
         relay.closeConnectionsWhere(
           (c) => c.boardId === boardId && (locked ? c.access === 'edit' : c.meta?.lockedOut === true),
           CloseCode.ACCESS_CHANGED,
           locked ? 'The facilitator locked the board' : 'The facilitator unlocked the board',
-        ),
+        );
+      },
       this.options.logger,
     );
   }

@@ -8,6 +8,8 @@
  *   pnpm --filter @costudio/server admin export <boardId> [file]
  *   pnpm --filter @costudio/server admin import <file>
  *   DATABASE_URL=postgres://… pnpm --filter @costudio/server admin to-postgres
+ *   pnpm --filter @costudio/server admin delete-board <boardId> --confirm <boardId>
+ *   pnpm --filter @costudio/server admin audit-export [--format jsonl|csv] [--board <id>] [--since <date>]
  *
  * DATA_DIR selects the database as for the server. Exit codes: 0 done, 1 failed, 2 bad usage.
  */
@@ -19,9 +21,14 @@ import Database from 'better-sqlite3';
 import { exportBoardFile } from '../boardFile/boardFile.ts';
 import { BoardFileError, importBoardFile } from '../boardFile/importBoardFile.ts';
 import { DEFAULTS } from '../config.ts';
+import { BoardDeletion, NO_ROOMS } from '../dataProtection/BoardDeletion.ts';
+import { createLogger } from '../log.ts';
+import type { AuditAction, AuditEntry } from '../storage/AuditStore.ts';
 import { copySqliteToPostgres } from '../storage/postgres/copySqliteToPostgres.ts';
+import { SqliteAuditStore } from '../storage/SqliteAuditStore.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { DATABASE_FILE } from '../storage/SqliteDatabase.ts';
+import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { readStoredBoard, storeAsNewBoard } from './storedBoards.ts';
 
 const USAGE = `Costudio admin: export and import boards.
@@ -32,6 +39,14 @@ Usage:
   admin import <file>             store the JSON export as a new board; prints its id
   admin to-postgres               copy the whole SQLite database into the empty PostgreSQL
                                   database at DATABASE_URL (boards, versions, links, private rooms)
+  admin delete-board <boardId> --confirm <boardId>
+                                  delete the board for good: content, versions, links,
+                                  private rooms; no byte of it is left in the data directory.
+                                  Stop the server first, or use the facilitator's API, which
+                                  also closes the board's open sockets. Safe to run again.
+  admin audit-export [--format jsonl|csv] [--board <boardId>] [--since <date>]
+                                  the audit log (who did what, never content) on stdout,
+                                  as JSON lines (default) or CSV, oldest first
 
 Environment: DATA_DIR (default ./data), the server's data directory; DATABASE_URL for to-postgres.
 `;
@@ -47,6 +62,8 @@ async function main(args: readonly string[]): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR?.trim() || DEFAULTS.dataDir);
   if (command === 'list') return listBoards(dataDir);
   if (command === 'to-postgres') return toPostgres(dataDir);
+  if (command === 'delete-board') return deleteBoardCommand(dataDir, rest);
+  if (command === 'audit-export') return auditExportCommand(dataDir, rest);
   if (command !== 'export' && command !== 'import') throw new UsageError(`Unknown command: ${command}`);
   const store = SqliteBoardStore.open(dataDir, { checkpointIntervalMs: 60_000 });
   try {
@@ -104,12 +121,114 @@ async function exportCommand(store: SqliteBoardStore, args: readonly string[]): 
   }
   const json = `${JSON.stringify(exportBoardFile(doc), null, 2)}\n`;
   doc.destroy();
+  await auditOperator(store.file, boardId, 'board-exported');
   if (file === undefined) process.stdout.write(json);
   else {
     await writeFile(file, json);
     process.stderr.write(`Exported board ${boardId} to ${file}\n`);
   }
   return 0;
+}
+
+async function deleteBoardCommand(dataDir: string, args: readonly string[]): Promise<number> {
+  const [boardId, flag, confirm] = args;
+  if (boardId === undefined || !isValidBoardId(boardId)) throw new UsageError('delete-board needs a board id');
+  if (flag !== '--confirm' || confirm !== boardId) {
+    throw new UsageError('delete-board needs --confirm followed by the same board id: deleting cannot be undone');
+  }
+  if (!existsSync(join(dataDir, DATABASE_FILE))) {
+    process.stderr.write(`No database at ${join(dataDir, DATABASE_FILE)}\n`);
+    return 1;
+  }
+  const storage = SqliteStorage.open(dataDir, { checkpointIntervalMs: 60_000 });
+  try {
+    const known = (await storage.boards.hasBoard(boardId)) || (await storage.boards.isDeleted(boardId));
+    if (!known) {
+      process.stderr.write(`No board ${boardId} in ${storage.file}\n`);
+      process.exitCode = 1;
+      return 1;
+    }
+    const logger = createLogger('warn', (line) => process.stderr.write(`${line}\n`));
+    const result = await new BoardDeletion(storage, NO_ROOMS, logger).delete(boardId);
+    await storage.audit.append({
+      boardId,
+      action: 'board-deleted',
+      actor: 'operator',
+      linkId: null,
+      access: null,
+      details: { via: 'cli', privateRooms: result.privateRooms },
+    });
+    process.stderr.write(
+      `Deleted board ${boardId} and ${result.privateRooms} private rooms; nothing of it is left in ${dataDir}\n`,
+    );
+    process.exitCode = 0;
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}
+
+async function auditExportCommand(dataDir: string, args: readonly string[]): Promise<number> {
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    const [flag, value] = [args[i], args[i + 1]];
+    if (!flag || !['--format', '--board', '--since'].includes(flag) || value === undefined) {
+      throw new UsageError(`audit-export does not understand ${flag ?? ''}`);
+    }
+    options.set(flag, value);
+  }
+  const format = options.get('--format') ?? 'jsonl';
+  if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format is jsonl or csv');
+  const sinceText = options.get('--since');
+  const since = sinceText === undefined ? 0 : Date.parse(sinceText);
+  if (Number.isNaN(since)) throw new UsageError('--since needs a date, e.g. 2026-01-31 or 2026-01-31T09:00:00Z');
+  if (!existsSync(join(dataDir, DATABASE_FILE))) {
+    process.stderr.write(`No database at ${join(dataDir, DATABASE_FILE)}\n`);
+    return 1;
+  }
+  const storage = SqliteStorage.open(dataDir, { backgroundCheckpoints: false });
+  try {
+    const board = options.get('--board');
+    const entries = (
+      board === undefined ? await storage.audit.listAll(since) : await storage.audit.listForBoard(board, Number.MAX_SAFE_INTEGER)
+    ).filter((entry) => entry.at >= since);
+    process.stdout.write(
+      format === 'csv' ? auditCsv(entries) : entries.map((entry) => `${JSON.stringify(auditRecord(entry))}\n`).join(''),
+    );
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}
+
+/** One exported entry, with its time also in ISO 8601 for people reading it. */
+function auditRecord(entry: AuditEntry) {
+  return { ...entry, time: new Date(entry.at).toISOString() };
+}
+
+const CSV_COLUMNS = ['id', 'time', 'at', 'boardId', 'action', 'actor', 'linkId', 'access', 'details'] as const;
+
+function auditCsv(entries: readonly AuditEntry[]): string {
+  const cell = (value: unknown) => {
+    const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // Quoted always, and a leading formula character defused, so a spreadsheet opens it safely.
+    return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+  };
+  const lines = entries.map((entry) => {
+    const record = auditRecord(entry);
+    return CSV_COLUMNS.map((column) => cell(record[column])).join(',');
+  });
+  return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** Records what the operator did in the audit log, on a connection of its own to the same file. */
+async function auditOperator(file: string, boardId: string, action: AuditAction): Promise<void> {
+  const audit = new SqliteAuditStore(file);
+  try {
+    await audit.append({ boardId, action, actor: 'operator', linkId: null, access: null, details: { via: 'cli' } });
+  } finally {
+    await audit.close();
+  }
 }
 
 async function importCommand(store: SqliteBoardStore, args: readonly string[]): Promise<number> {
@@ -128,6 +247,7 @@ async function importCommand(store: SqliteBoardStore, args: readonly string[]): 
     imported.doc.destroy();
     for (const line of imported.skipped) process.stderr.write(`Skipped ${line}\n`);
     process.stderr.write(`Imported "${imported.title}" with ${imported.notes} notes as board ${id} (/b/${id})\n`);
+    await auditOperator(store.file, id, 'board-imported');
     process.stdout.write(`${id}\n`);
     return 0;
   } catch (error) {

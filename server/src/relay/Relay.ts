@@ -5,7 +5,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Fanout } from '../scale/Fanout.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { type Authorize, allowEveryoneToEdit } from './authorize.ts';
+import { type Authorize, type AuthorizeResult, allowEveryoneToEdit } from './authorize.ts';
 import { CommitQueue } from './CommitQueue.ts';
 import type { ConnectionInfo } from './Connection.ts';
 import type { Room } from './Room.ts';
@@ -33,6 +33,7 @@ export interface RelayOptions {
 }
 
 const GOING_AWAY_REASON = 'Server shutting down';
+const BOARD_DELETED_REFUSAL: AuthorizeResult = { refuse: { code: CloseCode.BOARD_DELETED, reason: 'This board was deleted' } };
 const SHUTDOWN_GRACE_MS = 2_000;
 
 /**
@@ -45,9 +46,12 @@ export class Relay {
   private readonly rooms: RoomRegistry;
   private readonly sockets: SocketServer;
   private closing = false;
+  /** Boards being deleted right now, refused before storage has their tombstone. */
+  private readonly deleting = new Set<string>();
 
   constructor(options: RelayOptions) {
     const { store, fanout, logger, metrics } = options;
+    const authorize = options.authorize ?? allowEveryoneToEdit;
     this.commits = new CommitQueue(store, metrics, logger);
     this.rooms = new RoomRegistry({
       store,
@@ -62,7 +66,18 @@ export class Relay {
       guardFor: options.guardFor,
     });
     this.sockets = new SocketServer({
-      authorize: options.authorize ?? allowEveryoneToEdit,
+      // A deleted board is refused whoever asks and whatever their link: it never comes back.
+      authorize: async (context) => {
+        if (this.deleting.has(context.boardId) || (await store.isDeleted(context.boardId))) return BOARD_DELETED_REFUSAL;
+        const decision = await authorize(context);
+        // Retention (RETENTION_DAYS) counts from the last time anyone opened the board.
+        if (!('refuse' in decision)) {
+          store.recordOpened(context.boardId, Date.now()).catch((error: unknown) => {
+            logger.warn('could not record that a board was opened', { boardId: context.boardId, error });
+          });
+        }
+        return decision;
+      },
       logger,
       metrics,
       heartbeatMs: options.heartbeatMs ?? 30_000,
@@ -110,6 +125,30 @@ export class Relay {
    */
   commitServerUpdate(room: Room, update: Uint8Array): Promise<void> {
     return room.commitServerUpdate(update);
+  }
+
+  /**
+   * Before a board's storage is deleted: from now on its sockets are refused with BOARD_DELETED;
+   * those open are closed with it, updates already received settle, and its room is dropped
+   * without writing anything back. Call `deleted` once storage holds the tombstone.
+   */
+  async closeBoardForDeletion(boardId: string): Promise<void> {
+    this.deleting.add(boardId);
+    await this.rooms.discard(boardId, CloseCode.BOARD_DELETED, 'This board was deleted');
+  }
+
+  /** Storage holds the board's tombstone (or the deletion failed and it stays): stop refusing it here. */
+  deletionDone(boardId: string): void {
+    this.deleting.delete(boardId);
+  }
+
+  /**
+   * Rewrites the board's stored state as one fresh snapshot of its room's doc, dropping the
+   * whole update log: see Room.compactFully. For erasure.
+   */
+  async compactFully(boardId: string): Promise<void> {
+    const room = await this.rooms.open(boardId);
+    await room.compactFully();
   }
 
   /** Stops accepting, closes clients with 1001, commits what was received and compacts. */

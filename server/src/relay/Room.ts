@@ -20,7 +20,7 @@ import {
 import { RoomAwareness } from './RoomAwareness.ts';
 import { RoomLoader } from './RoomLoader.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
-import { UpdateLog } from './UpdateLog.ts';
+import { type CompactionMark, UpdateLog } from './UpdateLog.ts';
 import { UpdateSequencer } from './UpdateSequencer.ts';
 
 export interface RoomOptions {
@@ -42,7 +42,8 @@ export interface RoomOptions {
   readonly guard?: UpdateGuard | undefined;
 }
 
-export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+/** `deleted`: the board was deleted while loaded; the room is dropped without writing anything back. */
+export type RoomState = 'loading' | 'ready' | 'failed' | 'closed' | 'deleted';
 
 const NO_FRAMES: readonly Uint8Array[] = [];
 
@@ -176,7 +177,8 @@ export class Room implements ConnectionOwner {
     connection.owner = null;
     this.updates.forget(connection);
     if (this.state === 'ready') this.awareness.forget(connection);
-    if (this.isEmpty) this.options.onEmpty(this);
+    // A deleted board keeps no last-leave version and schedules no unload.
+    if (this.isEmpty && this.state !== 'deleted') this.options.onEmpty(this);
   }
 
   /** Handles one frame. Anything that throws closes that socket with MALFORMED_MESSAGE. */
@@ -233,18 +235,45 @@ export class Room implements ConnectionOwner {
     // With several instances, the doc is known to hold every row only up to the follower's mark.
     const mark = this.log.beginCompaction(Date.now(), this.follower.throughSeq ?? undefined);
     if (!mark) return;
+    try {
+      await this.writeSnapshot(mark);
+    } catch (error) {
+      this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
+    }
+  }
+
+  /**
+   * Folds every committed update into a fresh snapshot now, whatever the log's size, after
+   * waiting for the commit queue and any compaction already running: after an erasure, so that
+   * neither the log nor the older snapshot keeps what the (garbage-collected) doc no longer
+   * holds. Rejects when the board is not loaded or storage refuses.
+   */
+  async compactFully(): Promise<void> {
+    await this.options.commits.whenIdle();
+    for (;;) {
+      if (this.state !== 'ready') throw new Error(`Board ${this.boardId} is not loaded`);
+      // Infinity: a compaction that failed a moment ago does not delay this one.
+      const mark = this.log.beginCompaction(Number.POSITIVE_INFINITY, this.follower.throughSeq ?? undefined);
+      if (mark) return this.writeSnapshot(mark);
+      // Nothing in the log: the stored snapshot was encoded after the last committed update.
+      if (!this.log.isCompacting) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  private async writeSnapshot(mark: CompactionMark): Promise<void> {
     const snapshot = encodeSnapshot(this.doc);
     try {
       await this.options.store.compact(this.boardId, snapshot, mark.throughSeq);
-      this.log.compacted(mark);
-      this.options.metrics.compactions++;
-      // Other instances' changes may have reached the doc meanwhile without moving appliedSeq.
-      const unchanged = this.log.appliedSeq === mark.throughSeq && !this.options.fanout.crossInstance;
-      if (unchanged && this.state === 'ready') this.fullState.fromSnapshot(snapshot);
     } catch (error) {
       this.log.compactionFailed();
-      this.options.logger.warn('compaction failed; the update log is kept', { boardId: this.boardId, error });
+      throw error;
     }
+    this.log.compacted(mark);
+    this.options.metrics.compactions++;
+    // Other instances' changes may have reached the doc meanwhile without moving appliedSeq.
+    const unchanged = this.log.appliedSeq === mark.throughSeq && !this.options.fanout.crossInstance;
+    if (unchanged && this.state === 'ready') this.fullState.fromSnapshot(snapshot);
   }
 
   /**
@@ -254,7 +283,7 @@ export class Room implements ConnectionOwner {
   async unload(): Promise<boolean> {
     if (this.state === 'loading') return false;
     await this.options.commits.whenIdle();
-    if (!this.isEmpty || this.state === 'closed') return false;
+    if (!this.isEmpty || this.state === 'closed' || this.state === 'deleted') return false;
     await this.shutdown();
     return true;
   }
@@ -266,6 +295,23 @@ export class Room implements ConnectionOwner {
     this.state = 'closed';
     this.follower.stop();
     if (wasReady) await this.compact();
+    this.doc.destroy();
+  }
+
+  /**
+   * The board is being deleted: closes every socket on it (waiting ones included) with `code`,
+   * and from now on neither greets anyone nor compacts. Updates already queued still settle
+   * into the doc; once the commit queue is idle the caller calls `destroyDeleted`.
+   */
+  markDeleted(code: number, reason: string): void {
+    this.state = 'deleted';
+    // Subscribed before loading (see load), so a loading room stops following too.
+    this.follower.stop();
+    this.closeConnectionsWhere(() => true, code, reason);
+  }
+
+  /** Frees a deleted board's doc, without writing anything to storage. */
+  destroyDeleted(): void {
     this.doc.destroy();
   }
 

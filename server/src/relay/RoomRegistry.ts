@@ -68,6 +68,24 @@ export class RoomRegistry {
     return closed;
   }
 
+  /**
+   * The board is being deleted: closes its sockets with `code`, waits for the updates already
+   * queued to settle, and drops its room without writing anything back. Nothing for this board
+   * is committed once it resolves (the caller refuses new sockets before calling it).
+   */
+  async discard(boardId: string, code: number, reason: string): Promise<void> {
+    const room = this.rooms.get(boardId);
+    if (room) {
+      const timer = this.unloadTimers.get(room);
+      if (timer) clearTimeout(timer);
+      this.unloadTimers.delete(room);
+      this.rooms.delete(boardId);
+      room.markDeleted(code, reason);
+    }
+    await this.options.commits.whenIdle();
+    room?.destroyDeleted();
+  }
+
   /** The server is shutting down: no more unloads, loads for tools or observer calls. */
   stopUnloading(): void {
     this.closing = true;

@@ -57,6 +57,11 @@ export class UpdateLog {
     if (seq > this.seq) this.seq = seq;
   }
 
+  /** A compaction has begun and not yet finished or failed. */
+  get isCompacting(): boolean {
+    return this.compacting;
+  }
+
   get isOverLimit(): boolean {
     return this.rows >= this.limits.maxUpdates || this.bytes >= this.limits.maxBytes;
   }

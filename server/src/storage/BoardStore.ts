@@ -40,8 +40,41 @@ export interface BoardStore {
    */
   readUpdatesSince(boardId: string, afterSeq: number): Promise<StoredUpdate[] | null>;
 
-  /** Whether anything has ever been stored for the board. */
+  /**
+   * Deletes the board's quarantined rows (kept for inspection, but they may hold erased text):
+   * part of erasing contributions. Returns how many there were.
+   */
+  dropQuarantined(boardId: string): Promise<number>;
+
+  /** Whether anything is stored for the board (false once it is deleted). */
   hasBoard(boardId: string): Promise<boolean>;
+
+  /**
+   * Deletes everything stored for the board (snapshot, log, quarantined rows) and leaves a
+   * tombstone holding only its id and the time, in one transaction: from then on `createBoard`
+   * rejects with BoardDeletedError, `appendUpdates` rejects a batch holding one of its updates,
+   * and `compact` changes nothing, so a deleted board never comes back. Deleting again changes nothing.
+   */
+  deleteBoard(boardId: string): Promise<void>;
+
+  /** Whether the board was deleted (has a tombstone). */
+  isDeleted(boardId: string): Promise<boolean>;
+
+  /** Someone opened the board at `at` (ms): retention counts from the last time (RETENTION_DAYS). */
+  recordOpened(boardId: string, at: number): Promise<void>;
+
+  /**
+   * Boards whose retention has run out at `now` (ms): idle — not opened (`recordOpened`) nor
+   * written (the snapshot's last write) — for longer than their own retention (`setRetention`)
+   * or, without one, `defaultDays` (null: kept). Never a board set to keep.
+   */
+  dueForDeletion(now: number, defaultDays: number | null): Promise<string[]>;
+
+  /** The board's own retention; null (the default) follows the server's RETENTION_DAYS. */
+  setRetention(boardId: string, policy: RetentionPolicy | null): Promise<void>;
+
+  /** The board's own retention and when it was last active (ms; null for a board never stored). */
+  retentionOf(boardId: string): Promise<{ policy: RetentionPolicy | null; lastActiveAt: number | null }>;
 
   close(): Promise<void>;
 }
@@ -79,6 +112,17 @@ export interface StoredBoard {
   readonly snapshotSeq: number;
   /** Log rows newer than the snapshot, oldest first. */
   readonly log: readonly StoredUpdate[];
+}
+
+/** A board's own retention: kept until deleted, or deleted after `days` idle (issue 15). */
+export type RetentionPolicy = { readonly keep: true } | { readonly days: number };
+
+/** The board was deleted: its id is never used again. */
+export class BoardDeletedError extends Error {
+  override name = 'BoardDeletedError';
+  constructor(readonly boardId: string) {
+    super(`Board ${boardId} was deleted`);
+  }
 }
 
 export class BoardExistsError extends Error {

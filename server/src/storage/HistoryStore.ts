@@ -29,8 +29,9 @@ export interface VersionToSave {
 
 /**
  * Saved versions of boards ("history"), kept apart from the live snapshot and update log so
- * compaction never touches them. Versions are only ever added: restoring one adds a new
- * change to the board and never deletes a version.
+ * compaction never touches them. Versions are only ever added (restoring one adds a new
+ * change to the board and never deletes a version); the one exception is erasure, which
+ * rewrites a version without the erased contributions.
  */
 export interface HistoryStore {
   save(version: VersionToSave): Promise<BoardVersion>;
@@ -38,5 +39,13 @@ export interface HistoryStore {
   list(boardId: string): Promise<BoardVersion[]>;
   /** One version with its content, or null when the board has no such version. */
   get(boardId: string, id: number): Promise<{ version: BoardVersion; snapshot: Snapshot } | null>;
+  /**
+   * Replaces one version's content and note count, keeping its id, time, kind and name: for
+   * erasing contributions from history (issue 15), never for anything else. False when the
+   * board has no such version.
+   */
+  rewrite(boardId: string, id: number, snapshot: Snapshot, noteCount: number): Promise<boolean>;
+  /** Deletes every version of the board (the board is being deleted). */
+  deleteBoard(boardId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -27,5 +27,7 @@ export interface LinkStore {
   listForBoard(boardId: string): Promise<ShareLink[]>;
   /** Marks the link revoked at `at` (keeping the first revocation time); null when unknown. */
   revoke(linkId: string, at: number): Promise<ShareLink | null>;
+  /** Deletes every link of the board, and so its join codes (the board is being deleted). */
+  deleteForBoard(boardId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -15,5 +15,7 @@ export interface PrivateRoomStore {
   countByLink(boardId: string, linkId: string): Promise<number>;
   /** The board's private rooms, oldest first; empty for a board that has none or is unknown. */
   list(boardId: string): Promise<string[]>;
+  /** Forgets every private room of the board (whose contents the caller deletes from the BoardStore). */
+  deleteForBoard(boardId: string): Promise<void>;
   close(): Promise<void>;
 }

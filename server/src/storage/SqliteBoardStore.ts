@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
+  BoardDeletedError,
   BoardExistsError,
   type BoardStore,
+  type RetentionPolicy,
   type Snapshot,
   type StoredBoard,
   type StoredUpdate,
@@ -42,6 +44,22 @@ CREATE TABLE IF NOT EXISTS quarantined_updates (
   reason TEXT NOT NULL,
   quarantined_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS deleted_boards (
+  board_id TEXT PRIMARY KEY,
+  deleted_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_opened (
+  board_id TEXT PRIMARY KEY,
+  opened_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_retention (
+  board_id TEXT PRIMARY KEY,
+  keep INTEGER NOT NULL,
+  days INTEGER
+);
+CREATE TRIGGER IF NOT EXISTS no_updates_to_deleted_boards BEFORE INSERT ON updates
+WHEN EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = NEW.board_id)
+BEGIN SELECT RAISE(ABORT, 'costudio: board deleted'); END;
 `;
 
 /** BoardStore on one SQLite file in WAL mode, with every statement prepared once. */
@@ -61,6 +79,17 @@ export class SqliteBoardStore implements BoardStore {
   private readonly copyToQuarantine: Database.Statement<[string, number, number, string]>;
   private readonly deleteLogRow: Database.Statement<[number, string]>;
   private readonly selectAnything: Database.Statement<[string, string], { found: number }>;
+  private readonly selectDeleted: Database.Statement<[string], { found: number }>;
+  private readonly removeBoard: (boardId: string) => void;
+  private readonly deleteQuarantined: Database.Statement<[string]>;
+  private readonly upsertOpened: Database.Statement<[string, number]>;
+  private readonly selectDue: Database.Statement<[number | null, number], { board_id: string }>;
+  private readonly upsertRetention: Database.Statement<[string, number, number | null]>;
+  private readonly deleteRetention: Database.Statement<[string]>;
+  private readonly selectRetention: Database.Statement<
+    [string, string],
+    { keep: number | null; days: number | null; last_active: number | null }
+  >;
   private readonly appendBatch: (batch: readonly UpdateToStore[]) => number[];
   private readonly connection: StoreConnection;
 
@@ -102,6 +131,46 @@ export class SqliteBoardStore implements BoardStore {
       `SELECT EXISTS (SELECT 1 FROM snapshots WHERE board_id = ?)
            OR EXISTS (SELECT 1 FROM updates WHERE board_id = ?) AS found`,
     );
+    this.selectDeleted = this.db.prepare('SELECT EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = ?) AS found');
+    const tombstone = this.db.prepare<[string, number]>(
+      'INSERT OR IGNORE INTO deleted_boards (board_id, deleted_at) VALUES (?, ?)',
+    );
+    const deleteRows = ['snapshots', 'updates', 'quarantined_updates'].map((table) =>
+      this.db.prepare<[string]>(`DELETE FROM ${table} WHERE board_id = ?`),
+    );
+    this.deleteQuarantined = this.db.prepare('DELETE FROM quarantined_updates WHERE board_id = ?');
+    this.upsertOpened = this.db.prepare(
+      `INSERT INTO board_opened (board_id, opened_at) VALUES (?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET opened_at = max(opened_at, excluded.opened_at)`,
+    );
+    // Retention in days: the board's own, else the default (NULL: kept); `keep` boards never.
+    this.selectDue = this.db.prepare(
+      `SELECT board_id FROM (
+         SELECT s.board_id, max(s.updated_at, coalesce(o.opened_at, 0)) AS active,
+                CASE WHEN r.board_id IS NULL THEN ? WHEN r.keep = 1 THEN NULL ELSE r.days END AS days
+         FROM snapshots s
+         LEFT JOIN board_opened o ON o.board_id = s.board_id
+         LEFT JOIN board_retention r ON r.board_id = s.board_id)
+       WHERE days IS NOT NULL AND active + days * 86400000 < ? ORDER BY board_id`,
+    );
+    this.upsertRetention = this.db.prepare(
+      `INSERT INTO board_retention (board_id, keep, days) VALUES (?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET keep = excluded.keep, days = excluded.days`,
+    );
+    this.deleteRetention = this.db.prepare('DELETE FROM board_retention WHERE board_id = ?');
+    this.selectRetention = this.db.prepare(
+      `SELECT r.keep, r.days, (SELECT max(s.updated_at, coalesce(o.opened_at, 0)) FROM snapshots s
+         LEFT JOIN board_opened o ON o.board_id = s.board_id WHERE s.board_id = ?) AS last_active
+       FROM (SELECT 1) LEFT JOIN board_retention r ON r.board_id = ?`,
+    );
+    const forgetOpened = this.db.prepare<[string]>('DELETE FROM board_opened WHERE board_id = ?');
+    const forgetRetention = this.db.prepare<[string]>('DELETE FROM board_retention WHERE board_id = ?');
+    this.removeBoard = this.db.transaction((boardId: string) => {
+      tombstone.run(boardId, Date.now());
+      forgetOpened.run(boardId);
+      forgetRetention.run(boardId);
+      for (const statement of deleteRows) statement.run(boardId);
+    });
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
       const seqs = new Array<number>(batch.length);
       for (let i = 0; i < batch.length; i++) {
@@ -123,11 +192,20 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
-    return batch.length === 0 ? [] : this.appendBatch(batch);
+    if (batch.length === 0) return [];
+    try {
+      return this.appendBatch(batch);
+    } catch (error) {
+      // The trigger on `updates` refused a row of a deleted board; say which.
+      if (!(error instanceof Error && error.message.includes('costudio: board deleted'))) throw error;
+      const deleted = batch.find((entry) => this.selectDeleted.get(entry.boardId)?.found);
+      throw new BoardDeletedError(deleted?.boardId ?? '');
+    }
   }
 
   async createBoard(boardId: string, snapshot: Snapshot): Promise<void> {
     this.db.transaction(() => {
+      if (this.selectDeleted.get(boardId)?.found) throw new BoardDeletedError(boardId);
       if (this.selectAnything.get(boardId, boardId)?.found) throw new BoardExistsError(boardId);
       this.insertSnapshot.run(boardId, snapshot.data, 0, Date.now(), encodingNumber(snapshot), snapshot.schemaVersion ?? null);
     })();
@@ -135,6 +213,8 @@ export class SqliteBoardStore implements BoardStore {
 
   async compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
+      // A room still open when its board was deleted must not write it back.
+      if (this.selectDeleted.get(boardId)?.found) return;
       this.upsertSnapshot.run(
         boardId,
         snapshot.data,
@@ -164,6 +244,39 @@ export class SqliteBoardStore implements BoardStore {
 
   async hasBoard(boardId: string): Promise<boolean> {
     return Boolean(this.selectAnything.get(boardId, boardId)?.found);
+  }
+
+  async dropQuarantined(boardId: string): Promise<number> {
+    return this.deleteQuarantined.run(boardId).changes;
+  }
+
+  async deleteBoard(boardId: string): Promise<void> {
+    this.removeBoard(boardId);
+  }
+
+  async isDeleted(boardId: string): Promise<boolean> {
+    return Boolean(this.selectDeleted.get(boardId)?.found);
+  }
+
+  async recordOpened(boardId: string, at: number): Promise<void> {
+    this.upsertOpened.run(boardId, at);
+  }
+
+  async dueForDeletion(now: number, defaultDays: number | null): Promise<string[]> {
+    return this.selectDue.all(defaultDays, now).map((row) => row.board_id);
+  }
+
+  async setRetention(boardId: string, policy: RetentionPolicy | null): Promise<void> {
+    if (policy === null) this.deleteRetention.run(boardId);
+    else if ('keep' in policy) this.upsertRetention.run(boardId, 1, null);
+    else this.upsertRetention.run(boardId, 0, policy.days);
+  }
+
+  async retentionOf(boardId: string): Promise<{ policy: RetentionPolicy | null; lastActiveAt: number | null }> {
+    const row = this.selectRetention.get(boardId, boardId);
+    const policy: RetentionPolicy | null =
+      row?.keep === 1 ? { keep: true } : row?.keep === 0 && row.days !== null ? { days: row.days } : null;
+    return { policy, lastActiveAt: row?.last_active ?? null };
   }
 
   async close(): Promise<void> {

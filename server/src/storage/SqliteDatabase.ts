@@ -75,6 +75,10 @@ export class SqliteDatabase {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
       this.db.pragma('busy_timeout = 5000');
+      // Deleted and overwritten rows are zeroed in place, free pages included, so a deleted board
+      // or an erased note leaves no bytes in the file (issue 15). It costs a write of each freed
+      // page, which compaction pays; cheaper than a VACUUM (a full rewrite) after every deletion.
+      this.db.pragma('secure_delete = ON');
       if (options.backgroundCheckpoints !== false) this.db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
       this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
       if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
@@ -118,6 +122,23 @@ export class SqliteDatabase {
   ping(): void {
     if (!this.db.open) throw new Error('the SQLite database is closed');
     this.db.pragma('user_version', { simple: true });
+  }
+
+  /**
+   * After a deletion: copies the WAL into the file and truncates it to nothing, so the old page
+   * images it held (with deleted content, written before the deletion) are gone too; the
+   * deleted rows themselves are already zeroed in the file by `secure_delete`. Retries while a
+   * reader holds the WAL, for up to `timeoutMs`; rejects if it could not.
+   */
+  async eraseFreedSpace(timeoutMs = 5_000): Promise<void> {
+    if (this.file === ':memory:') return;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+      if (result?.busy === 0) return;
+      if (Date.now() >= deadline) throw new Error('The WAL could not be truncated: a reader held it too long');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /**

@@ -41,6 +41,8 @@ export class SqliteHistoryStore implements HistoryStore {
   private readonly insert: Database.Statement<[string, number, string, string | null, number, Uint8Array, number]>;
   private readonly selectList: Database.Statement<[string], VersionRow>;
   private readonly selectOne: Database.Statement<[string, number], VersionRow & { data: Buffer; encoding: number }>;
+  private readonly deleteAll: Database.Statement<[string]>;
+  private readonly replaceContent: Database.Statement<[Uint8Array, number, number, string, number]>;
 
   /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
@@ -56,6 +58,10 @@ export class SqliteHistoryStore implements HistoryStore {
     );
     this.selectOne = this.db.prepare(
       'SELECT id, board_id, created_at, kind, name, note_count, data, encoding FROM board_versions WHERE board_id = ? AND id = ?',
+    );
+    this.deleteAll = this.db.prepare('DELETE FROM board_versions WHERE board_id = ?');
+    this.replaceContent = this.db.prepare(
+      'UPDATE board_versions SET data = ?, encoding = ?, note_count = ? WHERE board_id = ? AND id = ?',
     );
   }
 
@@ -74,6 +80,15 @@ export class SqliteHistoryStore implements HistoryStore {
     const row = this.selectOne.get(boardId, id);
     if (!row) return null;
     return { version: toVersion(row), snapshot: { data: row.data, encoding: row.encoding === 2 ? 'v2' : 'v1' } };
+  }
+
+  async rewrite(boardId: string, id: number, snapshot: Snapshot, noteCount: number): Promise<boolean> {
+    const encoding = snapshot.encoding === 'v2' ? 2 : 1;
+    return this.replaceContent.run(snapshot.data, encoding, noteCount, boardId, id).changes > 0;
+  }
+
+  async deleteBoard(boardId: string): Promise<void> {
+    this.deleteAll.run(boardId);
   }
 
   async close(): Promise<void> {

@@ -27,6 +27,7 @@ export class SqliteLinkStore implements LinkStore {
   private readonly selectByCode: Database.Statement<[string], LinkRow>;
   private readonly selectBoard: Database.Statement<[string], LinkRow>;
   private readonly markRevoked: Database.Statement<[number, string]>;
+  private readonly deleteBoardLinks: Database.Statement<[string]>;
 
   /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
@@ -51,6 +52,7 @@ export class SqliteLinkStore implements LinkStore {
     this.selectByCode = this.db.prepare('SELECT * FROM share_links WHERE code = ?');
     this.selectBoard = this.db.prepare('SELECT * FROM share_links WHERE board_id = ? ORDER BY created_at, id');
     this.markRevoked = this.db.prepare('UPDATE share_links SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
+    this.deleteBoardLinks = this.db.prepare('DELETE FROM share_links WHERE board_id = ?');
   }
 
   async create(link: ShareLink): Promise<void> {
@@ -74,6 +76,10 @@ export class SqliteLinkStore implements LinkStore {
   async revoke(linkId: string, at: number): Promise<ShareLink | null> {
     this.markRevoked.run(at, linkId);
     return this.get(linkId);
+  }
+
+  async deleteForBoard(boardId: string): Promise<void> {
+    this.deleteBoardLinks.run(boardId);
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
   private readonly select: Database.Statement<[string], { room_id: string }>;
   private readonly selectOne: Database.Statement<[string], { room_id: string }>;
   private readonly countLink: Database.Statement<[string, string], { n: number }>;
+  private readonly deleteAll: Database.Statement<[string]>;
 
   /** On a file path the store opens (and closes) a connection of its own; see StoreConnection. */
   constructor(source: string | SqliteDatabase) {
@@ -31,6 +32,7 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
     this.selectOne = this.db.prepare('SELECT room_id FROM private_rooms WHERE room_id = ?');
     this.countLink = this.db.prepare('SELECT COUNT(*) AS n FROM private_rooms WHERE board_id = ? AND link_id = ?');
     this.select = this.db.prepare('SELECT room_id FROM private_rooms WHERE board_id = ? ORDER BY created_at, room_id');
+    this.deleteAll = this.db.prepare('DELETE FROM private_rooms WHERE board_id = ?');
   }
 
   async record(boardId: string, roomId: string, linkId: string | null = null): Promise<void> {
@@ -47,6 +49,10 @@ export class SqlitePrivateRoomStore implements PrivateRoomStore {
 
   async list(boardId: string): Promise<string[]> {
     return this.select.all(boardId).map((row) => row.room_id);
+  }
+
+  async deleteForBoard(boardId: string): Promise<void> {
+    this.deleteAll.run(boardId);
   }
 
   async close(): Promise<void> {

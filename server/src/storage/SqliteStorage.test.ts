@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { phraseInFiles } from '../../../tests/support/phraseInFiles.ts';
 import { openStorage } from './openStorage.ts';
 import { DATABASE_FILE } from './SqliteDatabase.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
@@ -61,5 +63,33 @@ describe('SqliteStorage', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => SqliteStorage.open(dataDir, { backgroundCheckpoints: false })).toThrow(/newer Costudio/);
+  });
+
+  it('leaves no byte of a deleted board in the database, its WAL or free pages', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const storage = SqliteStorage.open(dataDir, { checkpointIntervalMs: 50 });
+    const phrase = 'Zebra-kettle-4471 my own words';
+    const doc = new Y.Doc();
+    const text = doc.getText('note');
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (let i = 0; i < 40; i++) text.insert(text.length, `${phrase} ${i}; `);
+    await storage.boards.createBoard('gone', { data: Y.encodeStateAsUpdate(new Y.Doc()), encoding: 'v1' });
+    const seqs = await storage.boards.appendUpdates(updates.map((update) => ({ boardId: 'gone', update })));
+    const snapshot = { data: Y.encodeStateAsUpdate(doc), encoding: 'v1' as const };
+    await storage.boards.compact('gone', snapshot, seqs[19] as number);
+    for (let i = 0; i < 3; i++) await storage.history.save({ boardId: 'gone', kind: 'auto', name: null, noteCount: 1, snapshot });
+    const other = new Y.Doc();
+    other.getText('note').insert(0, 'Another board, kept');
+    await storage.boards.appendUpdates([{ boardId: 'kept', update: Y.encodeStateAsUpdate(other) }]);
+    expect(phraseInFiles(dataDir, phrase)).not.toEqual([]);
+
+    await storage.boards.deleteBoard('gone');
+    await storage.history.deleteBoard('gone');
+    await storage.eraseFreedSpace();
+    expect(phraseInFiles(dataDir, phrase)).toEqual([]);
+    expect(phraseInFiles(dataDir, 'Another board, kept')).not.toEqual([]);
+    await storage.close();
+    expect(phraseInFiles(dataDir, phrase)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { SqliteAuditStore } from './SqliteAuditStore.ts';
 import { SqliteBoardStore } from './SqliteBoardStore.ts';
 import { SqliteDatabase, type SqliteDatabaseOptions } from './SqliteDatabase.ts';
 import { SqliteHistoryStore } from './SqliteHistoryStore.ts';
@@ -14,6 +15,7 @@ export class SqliteStorage implements Storage {
   readonly history: SqliteHistoryStore;
   readonly links: SqliteLinkStore;
   readonly privateRooms: SqlitePrivateRoomStore;
+  readonly audit: SqliteAuditStore;
   private closing: Promise<void> | null = null;
 
   /** Opens (creating it if needed) the database in `dataDir`. */
@@ -28,6 +30,7 @@ export class SqliteStorage implements Storage {
       this.history = new SqliteHistoryStore(database);
       this.links = new SqliteLinkStore(database);
       this.privateRooms = new SqlitePrivateRoomStore(database);
+      this.audit = new SqliteAuditStore(database);
     } catch (error) {
       void database.close();
       throw error;
@@ -42,9 +45,19 @@ export class SqliteStorage implements Storage {
     this.database.ping();
   }
 
+  eraseFreedSpace(): Promise<void> {
+    return this.database.eraseFreedSpace();
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await Promise.all([this.boards.close(), this.history.close(), this.links.close(), this.privateRooms.close()]);
+      await Promise.all([
+        this.boards.close(),
+        this.history.close(),
+        this.links.close(),
+        this.privateRooms.close(),
+        this.audit.close(),
+      ]);
       await this.database.close();
     })();
     return this.closing;

@@ -1,3 +1,4 @@
+import type { AuditStore } from './AuditStore.ts';
 import type { BoardStore } from './BoardStore.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { LinkStore } from './LinkStore.ts';
@@ -21,6 +22,14 @@ export interface Storage {
    * person can read, when it cannot (GET /readyz answers 503 with it).
    */
   ping(): Promise<void>;
+  /** What facilitators and operators did (issue 15): append-only. */
+  readonly audit: AuditStore;
+  /**
+   * Makes deletions final on disk: after it resolves, no byte of deleted rows remains in any
+   * file of the storage (SQLite: zeroed pages and a truncated WAL; PostgreSQL: VACUUM of the
+   * tables written). Called after a board is deleted or contributions are erased.
+   */
+  eraseFreedSpace(): Promise<void>;
   /** Closes every store this storage opened, after their last writes. */
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { BoardStore } from './BoardStore.ts';
 import type { HistoryStore } from './HistoryStore.ts';
 import type { LinkStore } from './LinkStore.ts';
 import { openStorage } from './openStorage.ts';
+import { SqliteAuditStore } from './SqliteAuditStore.ts';
 import { SqliteDatabase, type SqliteSynchronous } from './SqliteDatabase.ts';
 import { SqliteLinkStore } from './SqliteLinkStore.ts';
 import { SqlitePrivateRoomStore } from './SqlitePrivateRoomStore.ts';
@@ -50,6 +51,8 @@ export async function storageFromOptions(options: StorageOptions, defaultDataDir
     links: options.linkStore ?? base.links,
     privateRooms: base.privateRooms,
     ping: () => base.ping(),
+    audit: base.audit,
+    eraseFreedSpace: () => base.eraseFreedSpace(),
     close: async () => {
       await opened?.close();
     },
@@ -81,7 +84,10 @@ function storageBeside(boards: BoardStore, dataDir: string | null): Storage {
     const privateRooms = new SqlitePrivateRoomStore(database);
     // The board store is someone else's; what this storage can vouch for is its own file.
     const ping = async () => database.ping();
-    return { boards, history: null, links, privateRooms, ping, close: () => database.close() };
+    const audit = new SqliteAuditStore(database);
+    // The board store is another kind: it makes its own deletions final (see BoardStore.deleteBoard).
+    const eraseFreedSpace = () => database.eraseFreedSpace();
+    return { boards, history: null, links, privateRooms, ping, audit, eraseFreedSpace, close: () => database.close() };
   } catch (error) {
     void database.close();
     throw error;

@@ -5,6 +5,7 @@ import { DEFAULT_NOTE_COLOR, type NoteColor } from '../schema/colors.ts';
 import type { LaneId } from '../schema/lanes.ts';
 import { LANE_HEADER_HEIGHT, LANE_WIDTH, laneLeft, NOTE_HEIGHT, NOTE_WIDTH } from '../schema/layout.ts';
 import { MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, NOTE_ID_PATTERN, type Note, noteToYMap } from '../schema/note.ts';
+import { AUTHOR_KEY_FIELD, AUTHOR_SECRET_PATTERN, noteAuthorKey } from '../schema/noteAuthorship.ts';
 import type { Role } from '../schema/roles.ts';
 
 export interface NewNote {
@@ -21,6 +22,8 @@ export interface NewNote {
   /** Defaults to a fresh random id. */
   id?: string;
   createdAt?: number;
+  /** This device's author secret for the board: the note then carries its `authorKey` (schema/noteAuthorship.ts). */
+  authorSecret?: string;
 }
 
 /**
@@ -44,7 +47,11 @@ export function createNote(doc: Y.Doc, input: NewNote, origin: unknown = null): 
       anonymous: input.anonymous === true,
       createdAt: input.createdAt ?? Date.now(),
     };
-    getNotesMap(doc).set(id, noteToYMap(note));
+    const map = noteToYMap(note);
+    if (input.authorSecret && AUTHOR_SECRET_PATTERN.test(input.authorSecret)) {
+      map.set(AUTHOR_KEY_FIELD, noteAuthorKey(input.authorSecret, id));
+    }
+    getNotesMap(doc).set(id, map);
   }, origin);
   return id;
 }

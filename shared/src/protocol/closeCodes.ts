@@ -24,6 +24,12 @@ export const CloseCode = {
   LINK_EXPIRED: 4408,
   /** The link has been switched off by the facilitator. */
   LINK_REVOKED: 4410,
+  /**
+   * The board was deleted (by its facilitator or the operator): nothing of it is kept, and it
+   * never comes back. A client clears its local copy and link and stops reconnecting; edits it
+   * made offline are refused.
+   */
+  BOARD_DELETED: 4411,
   /** A frame was larger than MAX_FRAME_BYTES. */
   MESSAGE_TOO_LARGE: 4413,
   /**
@@ -80,6 +86,8 @@ export function describeCloseCode(code: number): string | undefined {
       return 'This link has expired. Ask the facilitator for a new one.';
     case CloseCode.LINK_REVOKED:
       return 'This link has been switched off. Ask the facilitator for a new one.';
+    case CloseCode.BOARD_DELETED:
+      return 'This board has been deleted, with everything written on it. Nothing you wrote here is kept, on the server or on this device, and it cannot be brought back.';
     case CloseCode.MESSAGE_TOO_LARGE:
       return 'That change was too large to send. Try a shorter note.';
     case CloseCode.RATE_LIMITED:

@@ -27,6 +27,8 @@ export interface TestServerOptions {
   unloadDelayMs?: number;
   /** Boards open only with a share link (the CLI's default); off by default for older suites. */
   requireLinks?: boolean;
+  /** The operator's privacy notice (PRIVACY_NOTICE). */
+  privacyNotice?: { text: string; mode: 'extend' | 'replace' };
 }
 
 /**
@@ -46,6 +48,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.unloadDelayMs === undefined ? {} : { unloadDelayMs: options.unloadDelayMs }),
     ...(options.requireLinks === undefined ? {} : { requireLinks: options.requireLinks }),
+    ...(options.privacyNotice === undefined ? {} : { privacyNotice: options.privacyNotice }),
   });
   return {
     url: relay.httpUrl,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BoardExistsError, type BoardStore, type Snapshot } from '../../../server/src/storage/BoardStore.ts';
+import { BoardDeletedError, BoardExistsError, type BoardStore, type Snapshot } from '../../../server/src/storage/BoardStore.ts';
 import { placePerTest, type StorePlace } from './storePlace.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -178,10 +178,76 @@ export function describeBoardStoreContract(
       expect((await store.readUpdatesSince('new', 0))?.map((row) => row.seq)).toEqual(next);
     });
 
+    it('deletes a board for good: nothing loads, and it is never created, written or compacted again', async () => {
+      const store = await place.open();
+      await store.createBoard('gone', snapshot(1));
+      const seqs = await store.appendUpdates([1, 2].map((value) => ({ boardId: 'gone', update: bytes(value) })));
+      await store.quarantine('gone', seqs[0] as number, 'unreadable');
+      await store.appendUpdates([{ boardId: 'kept', update: bytes(9) }]);
+      expect(await store.isDeleted('gone')).toBe(false);
+      await store.deleteBoard('gone');
+      await store.deleteBoard('gone');
+      expect(await store.isDeleted('gone')).toBe(true);
+      expect(await store.hasBoard('gone')).toBe(false);
+      expect(await store.loadBoard('gone')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
+      await expect(store.createBoard('gone', snapshot(2))).rejects.toBeInstanceOf(BoardDeletedError);
+      await expect(
+        store.appendUpdates([
+          { boardId: 'kept', update: bytes(8) },
+          { boardId: 'gone', update: bytes(3) },
+        ]),
+      ).rejects.toBeInstanceOf(BoardDeletedError);
+      await store.compact('gone', snapshot(4), seqs[1] as number);
+      expect(await store.loadBoard('gone')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
+      // Other boards keep everything, and the refused batch wrote none of its rows.
+      expect((await store.loadBoard('kept')).log.map((row) => [...row.update])).toEqual([[9]]);
+      expect(await store.isDeleted('kept')).toBe(false);
+      // A board never written can be deleted too (its id is then reserved), and the tombstone survives a restart.
+      await store.deleteBoard('never');
+      await store.close();
+      const reopened = await place.open();
+      expect(await reopened.isDeleted('gone')).toBe(true);
+      expect(await reopened.isDeleted('never')).toBe(true);
+    });
+
+    it('knows which boards’ retention has run out: their own, else the default, never a kept one', async () => {
+      const store = await place.open();
+      const DAY = 86_400_000;
+      for (const id of ['plain', 'opened', 'kept', 'short', 'long']) await store.createBoard(id, snapshot(1));
+      const created = Date.now();
+      await store.recordOpened('opened', created + 20 * DAY);
+      await store.recordOpened('opened', created + 5 * DAY);
+      await store.setRetention('kept', { keep: true });
+      await store.setRetention('short', { days: 2 });
+      await store.setRetention('long', { days: 90 });
+      expect(await store.dueForDeletion(created + DAY, 30)).toEqual([]);
+      expect(await store.dueForDeletion(created + 3 * DAY, 30)).toEqual(['short']);
+      expect(await store.dueForDeletion(created + 31 * DAY, 30)).toEqual(['plain', 'short']);
+      expect(await store.dueForDeletion(created + 51 * DAY, 30)).toEqual(['opened', 'plain', 'short']);
+      expect(await store.dueForDeletion(created + 51 * DAY, null)).toEqual(['short']);
+      expect(await store.dueForDeletion(created + 91 * DAY, null)).toEqual(['long', 'short']);
+      expect(await store.retentionOf('short')).toMatchObject({ policy: { days: 2 } });
+      expect((await store.retentionOf('opened')).lastActiveAt).toBe(created + 20 * DAY);
+      expect(await store.retentionOf('kept')).toMatchObject({ policy: { keep: true } });
+      await store.setRetention('kept', null);
+      expect(await store.retentionOf('kept')).toMatchObject({ policy: null });
+      expect(await store.retentionOf('missing')).toEqual({ policy: null, lastActiveAt: null });
+      await store.deleteBoard('short');
+      expect(await store.dueForDeletion(created + 3 * DAY, 30)).toEqual([]);
+      expect(await store.retentionOf('short')).toEqual({ policy: null, lastActiveAt: null });
+    });
+
     it('moves a quarantined row out of the log and keeps the others', async () => {
       const store = await place.open();
       const seqs = await store.appendUpdates([1, 2, 3].map((value) => ({ boardId: 'a', update: bytes(value) })));
       await store.quarantine('a', seqs[1] as number, 'unreadable');
+      expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual([seqs[0], seqs[2]]);
+      // Erasure drops quarantined rows, only the board's, and leaves the log alone.
+      const other = await store.appendUpdates([{ boardId: 'b', update: bytes(4) }]);
+      await store.quarantine('b', other[0] as number, 'unreadable');
+      expect(await store.dropQuarantined('a')).toBe(1);
+      expect(await store.dropQuarantined('a')).toBe(0);
+      expect(await store.dropQuarantined('b')).toBe(1);
       expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual([seqs[0], seqs[2]]);
     });
 

@@ -60,6 +60,31 @@ export function describeHistoryStoreContract(
       expect(await store.get('a', saved.id + 1000)).toBeNull();
     });
 
+    it('rewrites one version’s content and note count, keeping the rest of it and every other version', async () => {
+      const store = await place.open();
+      const named = await store.save(version('a', { kind: 'named', name: 'Kept name', noteCount: 3, createdAt: 1_000 }));
+      const other = await store.save(version('a'));
+      const replacement = { data: new Uint8Array([9, 8]), encoding: 'v1' as const };
+      expect(await store.rewrite('a', named.id, replacement, 2)).toBe(true);
+      const found = await store.get('a', named.id);
+      expect(found?.version).toEqual({ ...named, noteCount: 2 });
+      expect([...(found?.snapshot.data ?? [])]).toEqual([9, 8]);
+      expect([...((await store.get('a', other.id))?.snapshot.data ?? [])]).toEqual([1, 2, 3]);
+      expect(await store.rewrite('b', named.id, replacement, 0)).toBe(false);
+      expect(await store.rewrite('a', 999_999, replacement, 0)).toBe(false);
+    });
+
+    it('deletes every version of one board and no other’s', async () => {
+      const store = await place.open();
+      const gone = await store.save(version('gone'));
+      await store.save(version('gone'));
+      const kept = await store.save(version('kept'));
+      await store.deleteBoard('gone');
+      expect(await store.list('gone')).toEqual([]);
+      expect(await store.get('gone', gone.id)).toBeNull();
+      expect(await store.list('kept')).toEqual([kept]);
+    });
+
     it('keeps every version when opened again on the same place', async () => {
       const store = await place.open();
       const saved = await store.save(version('kept', { kind: 'last-leave', createdAt: 5 }));

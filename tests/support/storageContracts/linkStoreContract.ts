@@ -50,6 +50,18 @@ export function describeLinkStoreContract(name: string, makePlace: () => StorePl
       ]);
     });
 
+    it('deletes every link of one board with its join codes, and no other board’s', async () => {
+      const store = await place.open();
+      await store.create(link('one', { code: 'ONEE2345' }));
+      await store.create(link('two', { code: 'TWOO2345' }));
+      await store.create(link('other', { boardId: 'elsewhere', code: 'OTHE2345' }));
+      await store.deleteForBoard('board');
+      expect(await store.listForBoard('board')).toEqual([]);
+      expect(await store.get('one')).toBeNull();
+      expect(await store.getByCode('TWOO2345')).toBeNull();
+      expect((await store.listForBoard('elsewhere')).map((l) => l.id)).toEqual(['other']);
+    });
+
     it('keeps the first revocation time when a link is revoked again', async () => {
       const store = await place.open();
       await store.create(link('gone', { code: 'GONE2345' }));

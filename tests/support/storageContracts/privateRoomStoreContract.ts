@@ -44,6 +44,15 @@ export function describePrivateRoomStoreContract(
       expect(await store.countByLink('e', 'link-1')).toBe(0);
     });
 
+    it('forgets every room of one board and no other’s', async () => {
+      const store = await place.open();
+      await store.record('a', room('a', 'first-secret-0001'));
+      await store.record('b', room('b', 'other-secret-0003'));
+      await store.deleteForBoard('a');
+      expect(await store.list('a')).toEqual([]);
+      expect(await store.list('b')).toEqual([room('b', 'other-secret-0003')]);
+    });
+
     it('keeps the rooms when opened again on the same place', async () => {
       const store = await place.open();
       await store.record('kept', room('kept', 'kept-secret-00004'));

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { authorizationHeaders } from '../device/boardTokens.ts';
+
+interface Retention {
+  readonly defaultDays: number | null;
+  readonly policy: null | { keep: true } | { days: number };
+  readonly deletesAt: number | null;
+}
+
+/** Within this many days of deletion, the date is shown as a warning. */
+const WARN_DAYS = 7;
+
+/**
+ * "How long this board is kept" for facilitators (GET/PUT /api/boards/<id>/retention): when an
+ * idle board will be deleted, with a warning when that is near, and keeping it or shortening it.
+ */
+export function RetentionSection({ boardId }: { boardId: string }) {
+  const daysId = useId();
+  const [retention, setRetention] = useState<Retention | null>(null);
+  const [days, setDays] = useState('');
+  const [message, setMessage] = useState('');
+  const call = useCallback(
+    async (body?: object) => {
+      try {
+        const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/retention`, {
+          method: body ? 'PUT' : 'GET',
+          headers: { 'content-type': 'application/json', ...authorizationHeaders(boardId) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        const answer = (await response.json()) as Retention & { error?: { message?: string } };
+        if (!response.ok) throw new Error(answer.error?.message ?? 'This could not be changed.');
+        setRetention(answer);
+        setMessage(body ? 'Saved.' : '');
+      } catch (error) {
+        setMessage(error instanceof Error ? error.message : 'This could not be changed.');
+      }
+    },
+    [boardId],
+  );
+  useEffect(() => {
+    void call();
+  }, [call]);
+  const soon = retention?.deletesAt != null && retention.deletesAt - Date.now() < WARN_DAYS * 86_400_000;
+  return (
+    <section className="retention" aria-labelledby={`${daysId}-heading`}>
+      <h3 id={`${daysId}-heading`}>How long this board is kept</h3>
+      {retention && (
+        <p role={soon ? 'alert' : undefined} data-soon={soon ? 'true' : undefined}>
+          {retention.deletesAt === null
+            ? 'Kept until someone deletes it.'
+            : `If nobody opens it, it will be deleted on ${new Date(retention.deletesAt).toLocaleDateString()}.`}
+        </p>
+      )}
+      <button type="button" onClick={() => call({ keep: true })}>
+        Keep this board
+      </button>{' '}
+      {retention?.policy !== null && (
+        <button type="button" onClick={() => call({ useDefault: true })}>
+          Use the usual time
+        </button>
+      )}
+      <div>
+        <label htmlFor={daysId}>Delete after this many days unused</label>{' '}
+        <input
+          id={daysId}
+          type="number"
+          min={1}
+          max={retention?.defaultDays ?? 36_500}
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+        />{' '}
+        <button type="button" disabled={!/^\d+$/.test(days)} onClick={() => call({ days: Number(days) })}>
+          Set
+        </button>
+      </div>
+      <p role="status">{message}</p>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import type { Access } from '@costudio/shared';
+import type { Authorize } from '../relay/authorize.ts';
+
+export type Refusal = { readonly status: number; readonly message: string };
+
+/**
+ * Whether the request's link (`Authorization: Bearer <token>` or `?token=`) facilitates this
+ * board: null when it does, else why not, in plain words. A view or edit link, or a link of
+ * another board, is refused. Without a hook (a server embedded with no access control)
+ * everyone may, exactly as everyone may edit.
+ */
+export async function refuseUnlessFacilitator(
+  authorize: Authorize | undefined,
+  boardId: string,
+  request: IncomingMessage,
+  what: string,
+): Promise<Refusal | null> {
+  const decision = await accessOf(authorize, boardId, request);
+  if ('status' in decision) return decision;
+  if (decision.access !== 'facilitate') {
+    return { status: 403, message: `Only the board’s facilitators can ${what}. Your link lets you ${decision.access} it.` };
+  }
+  return null;
+}
+
+/** What the request's link may do on this board (everything without a hook), or why it may do nothing. */
+export async function accessOf(
+  authorize: Authorize | undefined,
+  boardId: string,
+  request: IncomingMessage,
+): Promise<{ readonly access: Access } | Refusal> {
+  if (!authorize) return { access: 'facilitate' };
+  const params = new URL(request.url ?? '/', 'http://x').searchParams;
+  const decision = await authorize({ boardId, params, request });
+  if ('refuse' in decision) return { status: 403, message: decision.refuse.reason };
+  return { access: decision.access };
+}

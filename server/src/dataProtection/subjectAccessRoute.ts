@@ -1,0 +1,66 @@
+import { collectSubjectAccess, PARTICIPANT_ID_PATTERN, PRIVATE_INFIX, renderSubjectAccessMarkdown } from '@costudio/shared';
+import type * as Y from 'yjs';
+import type { HttpRoute } from '../http/extraRoutes.ts';
+import { sendError, sendJson } from '../http/jsonResponses.ts';
+import type { Authorize } from '../relay/authorize.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
+import { refuseUnlessFacilitator } from './facilitatorOnly.ts';
+
+const PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/subject-access\/?$/;
+
+export interface SubjectAccessRouteOptions {
+  readonly rooms: { openRoom(boardId: string): Promise<{ readonly doc: Y.Doc }> };
+  readonly store: BoardStore;
+  readonly authorize?: Authorize | undefined;
+}
+
+/**
+ * GET /api/boards/<id>/subject-access?author=<name>&participantId=<id>[&format=md] (facilitator):
+ * everything one person wrote or voted on the board, as JSON or a readable Markdown page, for a
+ * subject-access request (docs/privacy.md).
+ */
+export function subjectAccessRoute(options: SubjectAccessRouteOptions): HttpRoute {
+  return async (request, response, pathname) => {
+    const match = PATH.exec(pathname);
+    if (!match) return false;
+    const boardId = match[1] as string;
+    if (request.method !== 'GET') {
+      sendError(response, 405, 'method_not_allowed', 'Use GET here', { allow: 'GET' });
+      return true;
+    }
+    if (boardId.includes(PRIVATE_INFIX) || !(await options.store.hasBoard(boardId))) {
+      sendError(response, 404, 'board_not_found', 'There is no board with this id');
+      return true;
+    }
+    const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, 'export what one person wrote');
+    if (refusal) {
+      sendError(response, refusal.status, 'forbidden', refusal.message);
+      return true;
+    }
+    const params = new URL(request.url ?? '/', 'http://x').searchParams;
+    const author = params.get('author')?.trim() ?? '';
+    const participantId = params.get('participantId') ?? '';
+    if ((author === '' && participantId === '') || (participantId !== '' && !PARTICIPANT_ID_PATTERN.test(participantId))) {
+      sendError(
+        response,
+        400,
+        'invalid_request',
+        'Say whose data: an author’s name (author=) and/or a participant id (participantId=)',
+      );
+      return true;
+    }
+    const { doc } = await options.rooms.openRoom(boardId);
+    const record = collectSubjectAccess(doc, { ...(author ? { author } : {}), ...(participantId ? { participantId } : {}) });
+    if (params.get('format') === 'md') {
+      response.writeHead(200, {
+        'content-type': 'text/markdown; charset=utf-8',
+        'content-disposition': 'attachment; filename="subject-access.md"',
+        'cache-control': 'no-store',
+      });
+      response.end(renderSubjectAccessMarkdown(record));
+    } else {
+      sendJson(response, 200, record);
+    }
+    return true;
+  };
+}
