@@ -25,10 +25,13 @@ import { BoardDeletion, NO_ROOMS } from '../dataProtection/BoardDeletion.ts';
 import { createLogger } from '../log.ts';
 import type { AuditAction, AuditEntry } from '../storage/AuditStore.ts';
 import { copySqliteToPostgres } from '../storage/postgres/copySqliteToPostgres.ts';
+import { PostgresStorage } from '../storage/postgres/PostgresStorage.ts';
 import { SqliteAuditStore } from '../storage/SqliteAuditStore.ts';
 import { SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
+import type { SqliteDatabaseOptions } from '../storage/SqliteDatabase.ts';
 import { DATABASE_FILE } from '../storage/SqliteDatabase.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
+import type { Storage } from '../storage/Storage.ts';
 import { readStoredBoard, storeAsNewBoard } from './storedBoards.ts';
 
 const USAGE = `Costudio admin: export and import boards.
@@ -38,17 +41,21 @@ Usage:
   admin export <boardId> [file]   write the board as JSON to file (or stdout)
   admin import <file>             store the JSON export as a new board; prints its id
   admin to-postgres               copy the whole SQLite database into the empty PostgreSQL
-                                  database at DATABASE_URL (boards, versions, links, private rooms)
+                                  database at DATABASE_URL (boards, versions, links, private rooms,
+                                  tombstones, retention, the audit log)
   admin delete-board <boardId> --confirm <boardId>
                                   delete the board for good: content, versions, links,
-                                  private rooms; no byte of it is left in the data directory.
+                                  private rooms; no byte of it is left in the data directory
+                                  (with DATABASE_URL: deleted from PostgreSQL and vacuumed; see
+                                  docs/privacy.md for what PostgreSQL still holds).
                                   Stop the server first, or use the facilitator's API, which
                                   also closes the board's open sockets. Safe to run again.
   admin audit-export [--format jsonl|csv] [--board <boardId>] [--since <date>]
                                   the audit log (who did what, never content) on stdout,
                                   as JSON lines (default) or CSV, oldest first
 
-Environment: DATA_DIR (default ./data), the server's data directory; DATABASE_URL for to-postgres.
+Environment: DATA_DIR (default ./data), the server's data directory; DATABASE_URL for to-postgres,
+and, when set, delete-board and audit-export act on that PostgreSQL database instead of DATA_DIR.
 `;
 
 class UsageError extends Error {}
@@ -106,7 +113,8 @@ async function toPostgres(dataDir: string): Promise<number> {
   const counts = await copySqliteToPostgres(file, url);
   process.stderr.write(
     `Copied ${counts.snapshots} snapshots, ${counts.updates} log rows, ${counts.quarantinedUpdates} quarantined rows, ` +
-      `${counts.versions} versions, ${counts.links} links and ${counts.privateRooms} private rooms from ${file}\n`,
+      `${counts.versions} versions, ${counts.links} links, ${counts.privateRooms} private rooms, ` +
+      `${counts.deletedBoards} deleted-board tombstones and ${counts.auditEntries} audit entries from ${file}\n`,
   );
   return 0;
 }
@@ -136,15 +144,13 @@ async function deleteBoardCommand(dataDir: string, args: readonly string[]): Pro
   if (flag !== '--confirm' || confirm !== boardId) {
     throw new UsageError('delete-board needs --confirm followed by the same board id: deleting cannot be undone');
   }
-  if (!existsSync(join(dataDir, DATABASE_FILE))) {
-    process.stderr.write(`No database at ${join(dataDir, DATABASE_FILE)}\n`);
-    return 1;
-  }
-  const storage = SqliteStorage.open(dataDir, { checkpointIntervalMs: 60_000 });
+  const opened = await openAdminStorage(dataDir, { checkpointIntervalMs: 60_000 });
+  if (opened === null) return 1;
+  const { storage, where } = opened;
   try {
     const known = (await storage.boards.hasBoard(boardId)) || (await storage.boards.isDeleted(boardId));
     if (!known) {
-      process.stderr.write(`No board ${boardId} in ${storage.file}\n`);
+      process.stderr.write(`No board ${boardId} in ${where}\n`);
       process.exitCode = 1;
       return 1;
     }
@@ -159,7 +165,10 @@ async function deleteBoardCommand(dataDir: string, args: readonly string[]): Pro
       details: { via: 'cli', privateRooms: result.privateRooms },
     });
     process.stderr.write(
-      `Deleted board ${boardId} and ${result.privateRooms} private rooms; nothing of it is left in ${dataDir}\n`,
+      process.env.DATABASE_URL?.trim()
+        ? `Deleted board ${boardId} and ${result.privateRooms} private rooms from PostgreSQL and vacuumed its tables; ` +
+            'freed bytes and the WAL still hold it until reused or recycled (docs/privacy.md)\n'
+        : `Deleted board ${boardId} and ${result.privateRooms} private rooms; nothing of it is left in ${dataDir}\n`,
     );
     process.exitCode = 0;
     return 0;
@@ -182,11 +191,9 @@ async function auditExportCommand(dataDir: string, args: readonly string[]): Pro
   const sinceText = options.get('--since');
   const since = sinceText === undefined ? 0 : Date.parse(sinceText);
   if (Number.isNaN(since)) throw new UsageError('--since needs a date, e.g. 2026-01-31 or 2026-01-31T09:00:00Z');
-  if (!existsSync(join(dataDir, DATABASE_FILE))) {
-    process.stderr.write(`No database at ${join(dataDir, DATABASE_FILE)}\n`);
-    return 1;
-  }
-  const storage = SqliteStorage.open(dataDir, { backgroundCheckpoints: false });
+  const opened = await openAdminStorage(dataDir, { backgroundCheckpoints: false });
+  if (opened === null) return 1;
+  const { storage } = opened;
   try {
     const board = options.get('--board');
     const entries = (
@@ -199,6 +206,25 @@ async function auditExportCommand(dataDir: string, args: readonly string[]): Pro
   } finally {
     await storage.close();
   }
+}
+
+/**
+ * The deployment's storage for delete-board and audit-export: PostgreSQL at DATABASE_URL when it
+ * is set (as the server decides), else DATA_DIR's SQLite file; null (said on stderr) when that
+ * file does not exist.
+ */
+async function openAdminStorage(
+  dataDir: string,
+  sqliteOptions: SqliteDatabaseOptions,
+): Promise<{ storage: Storage; where: string } | null> {
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) return { storage: await PostgresStorage.open(url, { poolSize: 1 }), where: 'the PostgreSQL database' };
+  if (!existsSync(join(dataDir, DATABASE_FILE))) {
+    process.stderr.write(`No database at ${join(dataDir, DATABASE_FILE)}\n`);
+    return null;
+  }
+  const storage = SqliteStorage.open(dataDir, sqliteOptions);
+  return { storage, where: storage.file };
 }
 
 /** One exported entry, with its time also in ISO 8601 for people reading it. */

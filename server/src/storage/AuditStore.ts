@@ -1,4 +1,4 @@
-import type { Access } from '@costudio/shared';
+import { ACCESS_LEVELS, type Access } from '@costudio/shared';
 
 /**
  * What facilitators and operators did that an information-governance review asks about
@@ -58,4 +58,38 @@ export interface AuditStore {
   /** Every entry at or after `since` (ms), oldest first: for the operator's export. */
   listAll(since?: number): Promise<AuditEntry[]>;
   close(): Promise<void>;
+}
+
+/** An entry as both backends store it: `details` as JSON text, `access` and `actor` as text. */
+export interface AuditRow {
+  id: number;
+  at: number;
+  board_id: string;
+  action: string;
+  actor: string;
+  link_id: string | null;
+  access: string | null;
+  details: string;
+}
+
+/** Reads a stored row back; what a newer Costudio wrote is kept as far as this one understands it. */
+export function auditEntryFromRow(row: AuditRow): AuditEntry {
+  let details: Record<string, string | number | boolean> = {};
+  try {
+    const parsed = JSON.parse(row.details) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) details = parsed as typeof details;
+  } catch {
+    // Unreadable details are shown as none rather than losing the entry.
+  }
+  return {
+    id: row.id,
+    at: row.at,
+    boardId: row.board_id,
+    // Entries written by a newer Costudio keep their action name as written.
+    action: row.action as AuditAction,
+    actor: (['link', 'operator', 'server'].includes(row.actor) ? row.actor : 'server') as AuditActor,
+    linkId: row.link_id,
+    access: ACCESS_LEVELS.includes(row.access as Access) ? (row.access as Access) : null,
+    details,
+  };
 }

@@ -1,12 +1,12 @@
-import { ACCESS_LEVELS, type Access } from '@costudio/shared';
 import type Database from 'better-sqlite3';
 import {
   AUDIT_ACTIONS,
   type AuditAction,
-  type AuditActor,
   type AuditEntry,
   type AuditEntryToAppend,
+  type AuditRow,
   type AuditStore,
+  auditEntryFromRow,
 } from './AuditStore.ts';
 import { type SqliteDatabase, StoreConnection } from './SqliteDatabase.ts';
 
@@ -29,17 +29,6 @@ BEGIN SELECT RAISE(ABORT, 'costudio: the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'costudio: the audit log is append-only'); END;
 `;
-
-interface AuditRow {
-  id: number;
-  at: number;
-  board_id: string;
-  action: string;
-  actor: string;
-  link_id: string | null;
-  access: string | null;
-  details: string;
-}
 
 /** AuditStore in an `audit_log` table of the board database. */
 export class SqliteAuditStore implements AuditStore {
@@ -71,37 +60,16 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async listForBoard(boardId: string, limit = 1_000): Promise<AuditEntry[]> {
-    return this.selectBoard.all(boardId, limit).map(toEntry);
+    return this.selectBoard.all(boardId, limit).map(auditEntryFromRow);
   }
 
   async listAll(since = 0): Promise<AuditEntry[]> {
-    return this.selectSince.all(since).map(toEntry);
+    return this.selectSince.all(since).map(auditEntryFromRow);
   }
 
   async close(): Promise<void> {
     await this.connection.release();
   }
-}
-
-function toEntry(row: AuditRow): AuditEntry {
-  let details: Record<string, string | number | boolean> = {};
-  try {
-    const parsed = JSON.parse(row.details) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) details = parsed as typeof details;
-  } catch {
-    // Unreadable details are shown as none rather than losing the entry.
-  }
-  return {
-    id: row.id,
-    at: row.at,
-    boardId: row.board_id,
-    // Entries written by a newer Costudio keep their action name as written.
-    action: row.action as AuditAction,
-    actor: (['link', 'operator', 'server'].includes(row.actor) ? row.actor : 'server') as AuditActor,
-    linkId: row.link_id,
-    access: ACCESS_LEVELS.includes(row.access as Access) ? (row.access as Access) : null,
-    details,
-  };
 }
 
 /** Whether a string is an action this version knows. */

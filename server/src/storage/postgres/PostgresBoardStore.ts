@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import {
+  BoardDeletedError,
   BoardExistsError,
   type BoardStore,
+  type RetentionPolicy,
   type Snapshot,
   type StoredBoard,
   type StoredUpdate,
@@ -61,10 +63,11 @@ export class PostgresBoardStore implements BoardStore {
   async appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
     if (batch.length === 0) return [];
     return this.database.transaction(async (client) => {
-      await lockBoards(
-        client,
-        batch.map((entry) => entry.boardId),
-      );
+      const boardIds = batch.map((entry) => entry.boardId);
+      await lockBoards(client, boardIds);
+      // Under the boards' locks, which deleteBoard takes too: a deleted board gets no new row.
+      const deleted = await firstDeleted(client, boardIds);
+      if (deleted !== null) throw new BoardDeletedError(deleted);
       // Identity values are drawn in the order the rows are inserted, which ORDER BY fixes.
       const { rows } = await client.query<{ seq: number }>(
         `INSERT INTO updates (board_id, data)
@@ -81,6 +84,7 @@ export class PostgresBoardStore implements BoardStore {
   async createBoard(boardId: string, snapshot: Snapshot): Promise<void> {
     await this.database.transaction(async (client) => {
       await lockBoards(client, [boardId]);
+      if ((await firstDeleted(client, [boardId])) !== null) throw new BoardDeletedError(boardId);
       if (await boardExists(client, boardId)) throw new BoardExistsError(boardId);
       await client.query(
         `INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version)
@@ -93,6 +97,8 @@ export class PostgresBoardStore implements BoardStore {
   async compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void> {
     await this.database.transaction(async (client) => {
       await lockBoards(client, [boardId]);
+      // A room still open when its board was deleted (here or on another instance) must not write it back.
+      if ((await firstDeleted(client, [boardId])) !== null) return;
       await client.query(
         `INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version)
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -126,9 +132,91 @@ export class PostgresBoardStore implements BoardStore {
     return boardExists(this.database.pool, boardId);
   }
 
+  /**
+   * Tombstone first, then every row of the board, in one transaction under the board's lock, so
+   * an append or compaction on any instance either finished before or sees the tombstone.
+   */
+  async deleteBoard(boardId: string): Promise<void> {
+    await this.database.transaction(async (client) => {
+      await lockBoards(client, [boardId]);
+      await client.query('INSERT INTO deleted_boards (board_id, deleted_at) VALUES ($1, $2) ON CONFLICT (board_id) DO NOTHING', [
+        boardId,
+        Date.now(),
+      ]);
+      for (const table of ['board_opened', 'board_retention', 'snapshots', 'updates', 'quarantined_updates']) {
+        await client.query(`DELETE FROM ${table} WHERE board_id = $1`, [boardId]);
+      }
+    });
+  }
+
+  async isDeleted(boardId: string): Promise<boolean> {
+    return (await firstDeleted(this.database.pool, [boardId])) !== null;
+  }
+
+  async recordOpened(boardId: string, at: number): Promise<void> {
+    await this.database.pool.query(
+      `INSERT INTO board_opened (board_id, opened_at) VALUES ($1, $2)
+       ON CONFLICT (board_id) DO UPDATE SET opened_at = greatest(board_opened.opened_at, excluded.opened_at)`,
+      [boardId, at],
+    );
+  }
+
+  async dueForDeletion(now: number, defaultDays: number | null): Promise<string[]> {
+    // Retention in days: the board's own, else the default (NULL: kept); `keep` boards never.
+    // Ordered by code point, as SQLite orders text, whatever the database's collation.
+    const { rows } = await this.database.pool.query<{ board_id: string }>(
+      `SELECT board_id FROM (
+         SELECT s.board_id, greatest(s.updated_at, coalesce(o.opened_at, 0)) AS active,
+                CASE WHEN r.board_id IS NULL THEN $1::integer WHEN r.keep THEN NULL ELSE r.days END AS days
+         FROM snapshots s
+         LEFT JOIN board_opened o ON o.board_id = s.board_id
+         LEFT JOIN board_retention r ON r.board_id = s.board_id) AS boards
+       WHERE days IS NOT NULL AND active + days::bigint * 86400000 < $2
+       ORDER BY board_id COLLATE "C"`,
+      [defaultDays, now],
+    );
+    return rows.map((row) => row.board_id);
+  }
+
+  async setRetention(boardId: string, policy: RetentionPolicy | null): Promise<void> {
+    if (policy === null) {
+      await this.database.pool.query('DELETE FROM board_retention WHERE board_id = $1', [boardId]);
+      return;
+    }
+    const [keep, days] = 'keep' in policy ? [true, null] : [false, policy.days];
+    await this.database.pool.query(
+      `INSERT INTO board_retention (board_id, keep, days) VALUES ($1, $2, $3)
+       ON CONFLICT (board_id) DO UPDATE SET keep = excluded.keep, days = excluded.days`,
+      [boardId, keep, days],
+    );
+  }
+
+  async retentionOf(boardId: string): Promise<{ policy: RetentionPolicy | null; lastActiveAt: number | null }> {
+    const { rows } = await this.database.pool.query<{ keep: boolean | null; days: number | null; last_active: number | null }>(
+      `SELECT r.keep, r.days,
+              (SELECT greatest(s.updated_at, coalesce(o.opened_at, 0)) FROM snapshots s
+               LEFT JOIN board_opened o ON o.board_id = s.board_id WHERE s.board_id = $1) AS last_active
+       FROM (SELECT 1) AS one LEFT JOIN board_retention r ON r.board_id = $1`,
+      [boardId],
+    );
+    const row = rows[0];
+    const policy: RetentionPolicy | null =
+      row?.keep === true ? { keep: true } : row?.keep === false && row.days !== null ? { days: row.days } : null;
+    return { policy, lastActiveAt: row?.last_active ?? null };
+  }
+
   async close(): Promise<void> {
     if (this.ownsDatabase) await this.database.close();
   }
+}
+
+/** The first of `boardIds` that has a tombstone, or null. */
+async function firstDeleted(queryable: pg.ClientBase | pg.Pool, boardIds: readonly string[]): Promise<string | null> {
+  const { rows } = await queryable.query<{ board_id: string }>(
+    'SELECT board_id FROM deleted_boards WHERE board_id = ANY($1::text[]) LIMIT 1',
+    [[...new Set(boardIds)]],
+  );
+  return rows[0]?.board_id ?? null;
 }
 
 async function selectSnapshot(client: pg.ClientBase, boardId: string): Promise<SnapshotRow | undefined> {

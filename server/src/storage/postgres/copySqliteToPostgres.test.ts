@@ -86,6 +86,30 @@ describe('copySqliteToPostgres', () => {
     });
     await sqlite.links.revoke('link2', 3_000);
     await sqlite.privateRooms.record('made', 'made__private__secret-secret-01');
+    // Data protection (issue 15): a tombstone, retention, an opening and the audit log move too.
+    await sqlite.boards.appendUpdates([{ boardId: 'gone', update: bytes(1) }]);
+    await sqlite.boards.deleteBoard('gone');
+    await sqlite.boards.setRetention('made', { days: 7 });
+    await sqlite.boards.setRetention('logged', { keep: true });
+    await sqlite.boards.recordOpened('made', 4_000);
+    const audited = [
+      await sqlite.audit.append({
+        boardId: 'made',
+        action: 'board-created',
+        actor: 'link',
+        linkId: null,
+        access: null,
+        details: {},
+      }),
+      await sqlite.audit.append({
+        boardId: 'gone',
+        action: 'board-deleted',
+        actor: 'operator',
+        linkId: null,
+        access: null,
+        details: { privateRooms: 0 },
+      }),
+    ];
     const boards = ['made', 'logged'];
     const before = await everything(sqlite, boards);
     await sqlite.close();
@@ -99,13 +123,38 @@ describe('copySqliteToPostgres', () => {
     const database = await createTestDatabase();
     cleanups.push(database.drop);
     const counts = await copySqliteToPostgres(join(dir, 'costudio.sqlite'), database.url);
-    expect(counts).toEqual({ snapshots: 1, updates: 1, quarantinedUpdates: 1, versions: 2, links: 2, privateRooms: 1 });
+    expect(counts).toEqual({
+      snapshots: 1,
+      updates: 1,
+      quarantinedUpdates: 1,
+      versions: 2,
+      links: 2,
+      privateRooms: 1,
+      deletedBoards: 1,
+      boardsOpened: 1,
+      retentions: 2,
+      auditEntries: 2,
+    });
 
     const postgres = await PostgresStorage.open(database.url, { poolSize: 2 });
     cleanups.push(() => postgres.close());
     expect(await everything(postgres, boards)).toEqual(before);
     expect((await postgres.links.getByCode('ABCD2345'))?.id).toBe('link1');
     expect(await postgres.privateRooms.countByLink('made', 'link1')).toBe(1);
+    expect(await postgres.boards.isDeleted('gone')).toBe(true);
+    await expect(postgres.boards.createBoard('gone', { data: bytes(1), encoding: 'v1' })).rejects.toThrow(/deleted/i);
+    expect(await postgres.boards.retentionOf('made')).toMatchObject({ policy: { days: 7 } });
+    expect(await postgres.boards.retentionOf('logged')).toMatchObject({ policy: { keep: true } });
+    expect(await postgres.audit.listAll()).toEqual(audited);
+    const nextEntry = await postgres.audit.append({
+      boardId: 'made',
+      action: 'board-exported',
+      actor: 'link',
+      linkId: null,
+      access: null,
+      details: {},
+    });
+    expect(nextEntry.id).toBeGreaterThan(Math.max(...audited.map((entry) => entry.id)));
     // Compaction had deleted rows up to seqs[4]; a new row must not fall under the snapshot.
     const [next] = await postgres.boards.appendUpdates([{ boardId: 'made', update: bytes(6) }]);
     expect(next).toBeGreaterThan(seqs[4] as number);

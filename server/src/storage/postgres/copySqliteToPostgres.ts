@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
+import { SqliteAuditStore } from '../SqliteAuditStore.ts';
 import { SqliteBoardStore } from '../SqliteBoardStore.ts';
 import { SqliteDatabase } from '../SqliteDatabase.ts';
 import { SqliteHistoryStore } from '../SqliteHistoryStore.ts';
@@ -15,6 +16,11 @@ export interface CopyCounts {
   readonly versions: number;
   readonly links: number;
   readonly privateRooms: number;
+  /** Tombstones of deleted boards, so none comes back under its id. */
+  readonly deletedBoards: number;
+  readonly boardsOpened: number;
+  readonly retentions: number;
+  readonly auditEntries: number;
 }
 
 /** Each table, with its columns in the same order on both sides and their PostgreSQL types. */
@@ -50,6 +56,16 @@ const TABLES = [
     columns: ['room_id', 'board_id', 'created_at', 'link_id'],
     types: ['text', 'text', 'bigint', 'text'],
   },
+  { name: 'deleted_boards', count: 'deletedBoards', columns: ['board_id', 'deleted_at'], types: ['text', 'bigint'] },
+  { name: 'board_opened', count: 'boardsOpened', columns: ['board_id', 'opened_at'], types: ['text', 'bigint'] },
+  // SQLite's 0/1 reads as PostgreSQL's boolean.
+  { name: 'board_retention', count: 'retentions', columns: ['board_id', 'keep', 'days'], types: ['text', 'boolean', 'integer'] },
+  {
+    name: 'audit_log',
+    count: 'auditEntries',
+    columns: ['id', 'at', 'board_id', 'action', 'actor', 'link_id', 'access', 'details'],
+    types: ['bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text'],
+  },
 ] as const;
 
 const CHUNK_ROWS = 500;
@@ -57,7 +73,8 @@ const CHUNK_ROWS = 500;
 /**
  * Moves a deployment from SQLite to PostgreSQL: copies every row of the SQLite database `file`
  * (upgraded in place to the current layout first) into the PostgreSQL database at `url`, keeping
- * sequence numbers, version ids and join codes, in one PostgreSQL transaction read from one
+ * sequence numbers, version ids, join codes, tombstones of deleted boards, retention settings and
+ * the audit log with its ids, in one PostgreSQL transaction read from one
  * SQLite snapshot. Refuses a target that already holds any Costudio data, so nothing is mixed or
  * overwritten. Afterwards new sequence numbers start above every number SQLite ever used (also
  * those compaction deleted), so no snapshot's `through_seq` can cover a new update.
@@ -96,6 +113,7 @@ function openSqlite(file: string): SqliteDatabase {
     new SqliteHistoryStore(database);
     new SqliteLinkStore(database);
     new SqlitePrivateRoomStore(database);
+    new SqliteAuditStore(database);
     return database;
   } catch (error) {
     void database.close();
@@ -152,4 +170,9 @@ async function continueNumbering(db: Database.Database, client: pg.PoolClient): 
   );
   if (seq > 0) await client.query(`SELECT setval(pg_get_serial_sequence('updates', 'seq'), $1)`, [seq]);
   if (versionId > 0) await client.query(`SELECT setval(pg_get_serial_sequence('board_versions', 'id'), $1)`, [versionId]);
+  const auditId = Math.max(
+    used('audit_log'),
+    (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n ?? 0,
+  );
+  if (auditId > 0) await client.query(`SELECT setval(pg_get_serial_sequence('audit_log', 'id'), $1)`, [auditId]);
 }

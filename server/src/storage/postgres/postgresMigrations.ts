@@ -64,6 +64,45 @@ export const MIGRATIONS: readonly string[] = [
   // (issue 13); rooms recorded before count for no link.
   `ALTER TABLE private_rooms ADD COLUMN IF NOT EXISTS link_id text;
    CREATE INDEX IF NOT EXISTS private_rooms_link ON private_rooms (board_id, link_id);`,
+  // 3: data protection (issue 15): tombstones of deleted boards, when each board was last
+  // opened and its own retention, and the append-only audit log. The audit log's triggers
+  // refuse UPDATE, DELETE and TRUNCATE from any writer (a superuser can still drop them).
+  `CREATE TABLE IF NOT EXISTS deleted_boards (
+     board_id text PRIMARY KEY,
+     deleted_at bigint NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS board_opened (
+     board_id text PRIMARY KEY,
+     opened_at bigint NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS board_retention (
+     board_id text PRIMARY KEY,
+     keep boolean NOT NULL,
+     days integer
+   );
+   CREATE TABLE IF NOT EXISTS audit_log (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     at bigint NOT NULL,
+     board_id text NOT NULL,
+     action text NOT NULL,
+     actor text NOT NULL,
+     link_id text,
+     access text,
+     details text NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS audit_log_by_board ON audit_log (board_id, id);
+   CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (at);
+   CREATE OR REPLACE FUNCTION costudio_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     RAISE EXCEPTION 'costudio: the audit log is append-only';
+   END
+   $$;
+   DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log;
+   CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+     FOR EACH ROW EXECUTE FUNCTION costudio_audit_log_append_only();
+   DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log;
+   CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+     FOR EACH STATEMENT EXECUTE FUNCTION costudio_audit_log_append_only();`,
 ];
 
 /** The schema version this Costudio writes. */
