@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { createNote } from '@costudio/shared';
+import { createNote, FACILITATION_MAP, PRIVATE_WRITING_KEY } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
@@ -139,6 +139,11 @@ describe('the audit log', () => {
     ).json()) as {
       token: string;
     };
+    // A new private room is made only while private writing is on (issue 13).
+    const controls = connectBoardClient(server.syncUrl, `${created.id}__facilitation`, { params: { token: facilitator } });
+    clients.push(controls);
+    await controls.whenSynced();
+    controls.doc.getMap(FACILITATION_MAP).set(PRIVATE_WRITING_KEY, true);
     const room = `${created.id}__private__abcdefghijklmnopqrstuvwx`;
     for (const token of [edit.token, facilitator]) {
       const client = connectBoardClient(server.syncUrl, room, { params: { token } });
