@@ -33,6 +33,9 @@ export interface RelayOptions {
 }
 
 const GOING_AWAY_REASON = 'Server shutting down';
+const LOAD_FAILED_REFUSAL: AuthorizeResult = {
+  refuse: { code: CloseCode.LOAD_FAILED, reason: 'The board could not be loaded from storage' },
+};
 const BOARD_DELETED_REFUSAL: AuthorizeResult = { refuse: { code: CloseCode.BOARD_DELETED, reason: 'This board was deleted' } };
 const SHUTDOWN_GRACE_MS = 2_000;
 
@@ -68,7 +71,15 @@ export class Relay {
     this.sockets = new SocketServer({
       // A deleted board is refused whoever asks and whatever their link: it never comes back.
       authorize: async (context) => {
-        if (this.deleting.has(context.boardId) || (await store.isDeleted(context.boardId))) return BOARD_DELETED_REFUSAL;
+        if (this.deleting.has(context.boardId)) return BOARD_DELETED_REFUSAL;
+        try {
+          if (await store.isDeleted(context.boardId)) return BOARD_DELETED_REFUSAL;
+        } catch (error) {
+          // Storage unreachable: refused as a board that cannot be loaded is (the client retries),
+          // never served, since it might be a deleted board.
+          logger.error('could not check whether the board was deleted; refusing it', { boardId: context.boardId, error });
+          return LOAD_FAILED_REFUSAL;
+        }
         const decision = await authorize(context);
         // Retention (RETENTION_DAYS) counts from the last time anyone opened the board.
         if (!('refuse' in decision)) {
