@@ -28,10 +28,15 @@ export interface NginxProxyOptions {
   readonly affinity?: boolean;
 }
 
-/** The ```nginx block of docs/operations.md, with the test's upstreams and port in place of the examples. */
+/**
+ * The ```nginx block of docs/operations.md for several instances (the one whose upstream hashes
+ * on the board, not the single-instance TLS example before it), with the test's upstreams and
+ * port in place of the examples.
+ */
 export function documentedConfig(options: NginxProxyOptions, port: number): string {
-  const block = /```nginx\n([\s\S]*?)```/.exec(readFileSync(OPERATIONS_MD, 'utf8'))?.[1];
-  if (!block) throw new Error('docs/operations.md has no ```nginx block');
+  const blocks = [...readFileSync(OPERATIONS_MD, 'utf8').matchAll(/```nginx\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+  const block = blocks.find((text) => text.includes('hash $uri consistent'));
+  if (!block) throw new Error('docs/operations.md has no ```nginx block for several instances (hash $uri consistent)');
   const lines = block.split('\n').map((line) => line.replace(/^ {2}/, ''));
   const servers = options.upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=1 fail_timeout=5s;`);
   const out: string[] = [];
