@@ -22,6 +22,8 @@ describe('deleting a board', () => {
     });
     await waitForSaved(patient.page);
 
+    // History & backups is in the Facilitate panel (issue 12's board-first layout).
+    await facilitator.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.page.getByRole('button', { name: 'History & backups' }).click();
     const go = facilitator.page.getByRole('button', { name: 'Delete this board for good' });
     await facilitator.page.getByLabel(/Type the board’s title/).fill('Ward 7');

@@ -59,6 +59,8 @@ describe('a facilitator erases what one person wrote', () => {
     const boardIdBefore = new URL(facilitator.page.url()).pathname.split('/').pop() as string;
     expect(holdsPhrase(await patient.page.evaluate(storedUpdates, `costudio-board-${boardIdBefore}`), PHRASE)).toBe(true);
     facilitator.page.on('dialog', (dialog) => void dialog.accept());
+    // History & backups is in the Facilitate panel (issue 12's board-first layout).
+    await facilitator.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.page.getByRole('button', { name: 'History & backups' }).click();
     await facilitator.page.getByLabel('Notes posted as').selectOption('Pat');
     await facilitator.page.getByRole('button', { name: 'Erase their notes' }).click();

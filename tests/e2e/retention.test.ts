@@ -7,6 +7,8 @@ describe('how long a board is kept', () => {
   it('a facilitator shortens retention, is warned of the date, and keeps the board after all', async () => {
     const facilitator = await startBoardAs(env.browser, env.server.url, 'Short-lived', 'Fiona');
     const { page } = facilitator;
+    // History & backups is in the Facilitate panel (issue 12's board-first layout).
+    await page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await page.getByRole('button', { name: 'History & backups' }).click();
     const section = page.getByRole('region', { name: 'How long this board is kept' });
     await section.getByText('Kept until someone deletes it.').waitFor();
