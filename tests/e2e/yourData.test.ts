@@ -20,7 +20,9 @@ describe('your data', () => {
     await waitFor(async () => Object.values(await noteTexts(facilitator.page)).includes(PHRASE), { message: 'the note arrives' });
 
     patient.page.on('dialog', (dialog) => void dialog.accept());
-    await patient.page.getByRole('button', { name: 'Your data' }).click();
+    // "Your data" is in the dialog of the name button, so the header keeps one row.
+    await patient.page.getByRole('button', { name: /Change your name or role/ }).click();
+    await patient.page.getByRole('button', { name: 'Your data', exact: true }).click();
     await patient.page.getByRole('button', { name: 'Erase my notes' }).click();
     await patient.page.getByText('Your notes have been erased').waitFor({ timeout: 15_000 });
     for (const { page } of [facilitator, patient]) {

@@ -207,8 +207,9 @@ function LiveBoard({
         )}
         <SettingsButton />
         <HelpButton />
-        <IdentityButton identity={identity} onChange={onIdentityChange} />
-        <YourDataMenu session={session} />
+        <IdentityButton identity={identity} onChange={onIdentityChange}>
+          <YourDataMenu session={session} />
+        </IdentityButton>
       </header>
       {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
       <FacilitationNotices access={access} locked={locked} lockedLanes={lockedLanes} />

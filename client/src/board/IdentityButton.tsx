@@ -1,11 +1,23 @@
 import { ROLE_INFO } from '@costudio/shared';
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { Identity } from '../device/identity.ts';
 import { JoinForm } from '../join/JoinForm.tsx';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 
-/** Shows who you are on this board, and lets you change your name or role in a dialog. */
-export function IdentityButton({ identity, onChange }: { identity: Identity; onChange(identity: Identity): void }) {
+/**
+ * Shows who you are on this board, and lets you change your name or role in a dialog; what the
+ * page adds as `children` (the "Your data" controls) comes below the form, so the header keeps
+ * one row.
+ */
+export function IdentityButton({
+  identity,
+  onChange,
+  children,
+}: {
+  identity: Identity;
+  onChange(identity: Identity): void;
+  children?: ReactNode;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const close = () => dialogRef.current?.close();
   return (
@@ -13,7 +25,10 @@ export function IdentityButton({ identity, onChange }: { identity: Identity; onC
       <button type="button" className="identity-button" onClick={() => dialogRef.current?.showModal()}>
         {/* The role is in the icon and, for screen readers, in words; the people panel spells it out. */}
         <RoleIcon role={identity.role} /> {identity.name}
-        <span className="visually-hidden"> – {ROLE_INFO[identity.role].label}. Change your name or role</span>
+        <span className="visually-hidden">
+          {' '}
+          – {ROLE_INFO[identity.role].label}. Change your name or role{children ? ', or see your data' : ''}
+        </span>
       </button>
       <dialog ref={dialogRef} aria-labelledby="identity-dialog-heading" className="identity-dialog">
         <h2 id="identity-dialog-heading">Change your name or role</h2>
@@ -27,6 +42,7 @@ export function IdentityButton({ identity, onChange }: { identity: Identity; onC
           }}
           onCancel={close}
         />
+        {children}
       </dialog>
     </>
   );

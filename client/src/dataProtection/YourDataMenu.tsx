@@ -8,7 +8,7 @@ import { forgetBoardOnDevice } from './forgetBoardOnDevice.ts';
 import './dataProtection.css';
 
 /**
- * "Your data" in the board header (issue 15, docs/privacy.md): erase the notes you wrote on this
+ * "Your data", in the dialog of the name button in the board header (issue 15, docs/privacy.md): erase the notes you wrote on this
  * device, from the board and its saved versions; or forget the board on this device (a shared
  * ward or library PC), clearing its copy, link, remembered name and marks.
  */

@@ -24,7 +24,15 @@ export function JoinPage({
       <p>No account is needed. This device will remember you; you can change it later.</p>
       {notice}
       <div className="card">
-        <JoinForm initial={remembered} submitLabel="Join the board" onSubmit={onJoin} />
+        <JoinForm
+          initial={remembered}
+          submitLabel="Join the board"
+          onSubmit={(identity) => {
+            // A long notice scrolls the page on a phone; the board must open at its top.
+            window.scrollTo(0, 0);
+            onJoin(identity);
+          }}
+        />
       </div>
     </main>
   );
