@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
 import { Metrics } from '../metrics.ts';
-import type { BoardStore, UpdateToStore } from '../storage/BoardStore.ts';
+import { BoardDeletedError, type BoardStore, type UpdateToStore } from '../storage/BoardStore.ts';
 import { CommitQueue, type QueuedCommit } from './CommitQueue.ts';
 
 /** Only appendUpdates is used by the queue: rows numbered from 1, or a refusal when told. */
 class FakeStore {
   batches: string[][] = [];
   failNext = false;
+  deleted = new Set<string>();
   private seq = 0;
 
   appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
@@ -16,6 +17,8 @@ class FakeStore {
       this.failNext = false;
       return Promise.reject(new Error('disk full'));
     }
+    const gone = batch.find((update) => this.deleted.has(update.boardId));
+    if (gone) return Promise.reject(new BoardDeletedError(gone.boardId));
     return Promise.resolve(batch.map(() => ++this.seq));
   }
 }
@@ -23,20 +26,38 @@ class FakeStore {
 function setup() {
   const store = new FakeStore();
   const lines: string[] = [];
+  const deletedHeard: string[] = [];
   const queue = new CommitQueue(
     store as unknown as BoardStore,
     new Metrics(() => ({ rooms: 0, connections: 0 })),
     createLogger('error', (line) => lines.push(line)),
+    (boardId) => deletedHeard.push(boardId),
   );
   const events: string[] = [];
   const settle = (commit: QueuedCommit, seq: number | null) => {
     events.push(`${commit.boardId}:${seq}`);
   };
   const commit = (boardId: string): QueuedCommit => ({ boardId, update: new Uint8Array([0]), settle });
-  return { store, queue, events, commit, lines };
+  return { store, queue, events, commit, lines, deletedHeard };
 }
 
 describe('CommitQueue', () => {
+  it('refuses a board deleted elsewhere and commits the rest of its batch', async () => {
+    const { store, queue, events, commit, deletedHeard } = setup();
+    store.deleted.add('gone');
+    queue.enqueue(commit('a'));
+    queue.enqueue(commit('gone'));
+    queue.enqueue(commit('b'));
+    queue.enqueue(commit('gone'));
+    await queue.whenIdle();
+    expect(store.batches).toEqual([
+      ['a', 'gone', 'b', 'gone'],
+      ['a', 'b'],
+    ]);
+    expect(events).toEqual(['a:1', 'gone:null', 'b:2', 'gone:null']);
+    expect(deletedHeard).toEqual(['gone']);
+  });
+
   it('commits what was queued in one callback as one batch and settles it in order', async () => {
     const { store, queue, events, commit } = setup();
     queue.enqueue(commit('a'));

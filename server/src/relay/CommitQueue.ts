@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { BoardStore, UpdateToStore } from '../storage/BoardStore.ts';
+import { BoardDeletedError, type BoardStore, type UpdateToStore } from '../storage/BoardStore.ts';
 
 /** An update waiting for the next group commit, with what to do once its fate is known. */
 export interface QueuedCommit extends UpdateToStore {
@@ -35,10 +35,16 @@ export class CommitQueue {
     void this.flush();
   };
 
+  /**
+   * `onBoardDeleted` hears of a board the store refused as deleted (by another instance, since
+   * this one drops a board's room before deleting it): its updates are refused, the rest of the
+   * batch is committed without them.
+   */
   constructor(
     private readonly store: BoardStore,
     private readonly metrics: Metrics,
     private readonly logger: Logger,
+    private readonly onBoardDeleted: (boardId: string) => void = () => {},
   ) {}
 
   get size(): number {
@@ -90,13 +96,29 @@ export class CommitQueue {
     }
   }
 
-  private async commit(batch: QueuedCommit[]): Promise<number[] | null> {
+  /** Each update's seq, or null for a deleted board's; null for all when storage failed. */
+  private async commit(batch: QueuedCommit[]): Promise<(number | null)[] | null> {
     const started = performance.now();
+    const deleted = new Set<string>();
+    let pending = batch;
     try {
-      const seqs = await this.store.appendUpdates(batch);
-      this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
-      this.metrics.updatesCommitted += batch.length;
-      return seqs;
+      for (;;) {
+        try {
+          const seqs = pending.length > 0 ? await this.store.appendUpdates(pending) : [];
+          this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
+          this.metrics.updatesCommitted += pending.length;
+          if (deleted.size === 0) return seqs;
+          let next = 0;
+          return batch.map((commit) => (deleted.has(commit.boardId) ? null : (seqs[next++] as number)));
+        } catch (error) {
+          // One deleted board must not fail the other boards' edits in the same group commit.
+          if (!(error instanceof BoardDeletedError) || deleted.has(error.boardId)) throw error;
+          deleted.add(error.boardId);
+          this.logger.info('board deleted elsewhere; its updates are refused', { boardId: error.boardId });
+          this.onBoardDeleted(error.boardId);
+          pending = pending.filter((commit) => commit.boardId !== error.boardId);
+        }
+      }
     } catch (error) {
       this.metrics.commitFailures++;
       this.logger.error('commit failed; updates not applied or relayed', {
@@ -108,12 +130,12 @@ export class CommitQueue {
     }
   }
 
-  private settleAll(batch: QueuedCommit[], seqs: number[] | null): void {
+  private settleAll(batch: QueuedCommit[], seqs: (number | null)[] | null): void {
     for (let i = 0; i < batch.length; i++) {
       const commit = batch[i] as QueuedCommit;
       // A failure in one room must not stop the others in the same flush.
       try {
-        commit.settle(commit, seqs ? (seqs[i] as number) : null);
+        commit.settle(commit, seqs ? (seqs[i] ?? null) : null);
       } catch (error) {
         const message = seqs ? 'unexpected error applying a committed update' : 'unexpected error refusing an update';
         this.logger.error(message, { boardId: commit.boardId, error });

@@ -55,7 +55,11 @@ export class Relay {
   constructor(options: RelayOptions) {
     const { store, fanout, logger, metrics } = options;
     const authorize = options.authorize ?? allowEveryoneToEdit;
-    this.commits = new CommitQueue(store, metrics, logger);
+    // A board deleted through another instance: its sockets here are closed with BOARD_DELETED
+    // and its room dropped unwritten, as on the instance that deleted it.
+    this.commits = new CommitQueue(store, metrics, logger, (boardId) => {
+      void this.rooms.discard(boardId, CloseCode.BOARD_DELETED, 'This board was deleted');
+    });
     this.rooms = new RoomRegistry({
       store,
       fanout,

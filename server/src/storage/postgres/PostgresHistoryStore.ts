@@ -1,4 +1,4 @@
-import type { Snapshot } from '../BoardStore.ts';
+import { BoardDeletedError, type Snapshot } from '../BoardStore.ts';
 import type { BoardVersion, HistoryStore, VersionKind, VersionToSave } from '../HistoryStore.ts';
 import { PostgresDatabase, type PostgresDatabaseOptions } from './PostgresDatabase.ts';
 
@@ -14,7 +14,10 @@ interface VersionRow {
 const KINDS: readonly VersionKind[] = ['auto', 'last-leave', 'named', 'before-restore'];
 const COLUMNS = 'id, board_id, created_at, kind, name, note_count';
 
-/** HistoryStore in the `board_versions` table, beside the boards; compaction never touches it. */
+/**
+ * HistoryStore in the `board_versions` table, beside the boards; compaction never touches it.
+ * `save` refuses a board with a tombstone (BoardDeletedError).
+ */
 export class PostgresHistoryStore implements HistoryStore {
   /** Connects to `url` on a pool of its own, which `close` ends. */
   static async open(url: string, options: PostgresDatabaseOptions = {}): Promise<PostgresHistoryStore> {
@@ -30,12 +33,18 @@ export class PostgresHistoryStore implements HistoryStore {
   async save(version: VersionToSave): Promise<BoardVersion> {
     const createdAt = version.createdAt ?? Date.now();
     const { boardId, kind, name, noteCount, snapshot } = version;
+    // Never for a deleted board: another instance may still hold its room and save a version
+    // when its last socket leaves, after this board's versions were deleted.
     const { rows } = await this.database.pool.query<{ id: number }>(
       `INSERT INTO board_versions (board_id, created_at, kind, name, note_count, data, encoding)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+       SELECT $1::text, $2::bigint, $3::text, $4::text, $5::integer, $6::bytea, $7::smallint
+       WHERE NOT EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = $1::text)
+       RETURNING id`,
       [boardId, createdAt, kind, name, noteCount, snapshot.data, snapshot.encoding === 'v2' ? 2 : 1],
     );
-    return { id: (rows[0] as { id: number }).id, boardId, createdAt, kind, name, noteCount };
+    const row = rows[0];
+    if (!row) throw new BoardDeletedError(boardId);
+    return { id: row.id, boardId, createdAt, kind, name, noteCount };
   }
 
   async list(boardId: string): Promise<BoardVersion[]> {

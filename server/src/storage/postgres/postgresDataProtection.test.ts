@@ -62,4 +62,21 @@ describe('PostgreSQL and data protection', () => {
     expect((await storage.boards.loadBoard('gone')).log).toEqual([]);
     expect((await storage.boards.loadBoard('kept')).log.map((row) => [...row.update])).toEqual([[9]]);
   });
+
+  it('saves no version of a deleted board (another instance may still hold its room)', async () => {
+    const { storage } = await openStorage();
+    const version = {
+      boardId: 'gone',
+      kind: 'last-leave' as const,
+      name: null,
+      noteCount: 1,
+      snapshot: { data: bytes(1), encoding: 'v1' as const },
+    };
+    await storage.history.save(version);
+    await storage.boards.deleteBoard('gone');
+    await storage.history.deleteBoard('gone');
+    await expect(storage.history.save(version)).rejects.toThrow(/deleted/);
+    expect(await storage.history.list('gone')).toEqual([]);
+    expect(await storage.history.save({ ...version, boardId: 'kept' })).toMatchObject({ boardId: 'kept' });
+  });
 });
