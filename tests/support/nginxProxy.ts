@@ -28,10 +28,15 @@ export interface NginxProxyOptions {
   readonly affinity?: boolean;
 }
 
-/** The ```nginx block of docs/operations.md, with the test's upstreams and port in place of the examples. */
+/**
+ * The scale-out ```nginx block of docs/operations.md (the one with board affinity, a `hash`
+ * line; the TLS example above it fronts one instance), with the test's upstreams and port in
+ * place of the examples.
+ */
 export function documentedConfig(options: NginxProxyOptions, port: number): string {
-  const block = /```nginx\n([\s\S]*?)```/.exec(readFileSync(OPERATIONS_MD, 'utf8'))?.[1];
-  if (!block) throw new Error('docs/operations.md has no ```nginx block');
+  const blocks = [...readFileSync(OPERATIONS_MD, 'utf8').matchAll(/```nginx\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  const block = blocks.find((candidate) => /^\s*hash\s/m.test(candidate));
+  if (!block) throw new Error('docs/operations.md has no ```nginx block with a hash (board affinity) line');
   const lines = block.split('\n').map((line) => line.replace(/^ {2}/, ''));
   const servers = options.upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=1 fail_timeout=5s;`);
   const out: string[] = [];
