@@ -51,7 +51,7 @@ describe('follow in the list view', () => {
     await fay.page.keyboard.type('Letters arrive late');
     await laneAddButton(fay.page, 'Decide').click();
     await fay.page.keyboard.type('Try text reminders first');
-    await fay.page.getByRole('button', { name: 'Canvas', exact: true }).click();
+    await fay.page.getByRole('button', { name: 'Board', exact: true }).click();
 
     const decideNote = mo.page.getByRole('region', { name: 'Decide' }).getByRole('textbox').first();
     const defineNote = mo.page.getByRole('region', { name: 'Define' }).getByRole('textbox').first();
@@ -60,6 +60,8 @@ describe('follow in the list view', () => {
     });
     expect(await inView(mo.page, decideNote)).toBe(false);
 
+    // "Bring everyone to me" is in the Facilitate panel, opened before the view is set (it narrows the canvas).
+    await fay.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await lookAt(fay.page, 3);
     await fay.page.getByRole('button', { name: 'Bring everyone to me' }).click();
     await waitFor(() => inView(mo.page, decideNote), { timeout: 10_000, message: 'the phone’s list at the Decide note' });

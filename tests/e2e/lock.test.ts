@@ -18,18 +18,38 @@ const env = useE2eEnvironment();
 const laneOf = (page: Page, id: string) =>
   page.evaluate((noteId) => window.__costudio.doc.getMap<Y.Map<unknown>>('notes').get(noteId)?.get('lane'), id);
 
+interface KonvaNode {
+  findAncestor(selector: string, includeSelf?: boolean): KonvaNode | undefined;
+}
+interface KonvaGlobal {
+  stages: { container(): HTMLElement; getIntersection(point: { x: number; y: number }): KonvaNode | null }[];
+}
+declare const Konva: KonvaGlobal;
+
+/** Whether a press at (x, y) on the page would reach a note on the canvas, not the board under it. */
+const pressReachesNote = (page: Page, point: { x: number; y: number }) =>
+  page.evaluate(({ x, y }) => {
+    const stage = Konva.stages.find((candidate) => candidate.container().closest('.board-canvas__surface'));
+    if (!stage) return false;
+    const box = stage.container().getBoundingClientRect();
+    return stage.getIntersection({ x: x - box.left, y: y - box.top })?.findAncestor('.note', true) !== undefined;
+  }, point);
+
 /** Drags the note to the middle of lane `laneIndex` with the mouse, as a person would. */
 async function dragToLane(page: Page, id: string, laneIndex: number): Promise<void> {
-  // Where the note is drawn once the layout has settled (a notice that came or went moves the canvas).
+  // Where the note is drawn once the layout has settled (a notice that came or went moves the
+  // canvas), and once the canvas listens again: for a moment after the camera moves or the canvas
+  // is resized (Fit board, a notice, a reconnect) it ignores pointers, and a press there pans.
   const drawnAt = () => page.evaluate((noteId) => window.__costudio.noteScreenRect(noteId), id);
   const rect = await waitFor(
     async () => {
       const first = await drawnAt();
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const second = await drawnAt();
-      return first && second && first.x === second.x && first.y === second.y ? second : null;
+      if (!first || !second || first.x !== second.x || first.y !== second.y) return null;
+      return (await pressReachesNote(page, { x: second.x + second.width / 2, y: second.y + second.height / 2 })) ? second : null;
     },
-    { message: 'the note drawn, and still' },
+    { message: 'the note drawn, still, and answering the pointer' },
   );
   const { x, scale } = await page.evaluate(() => window.__costudio.camera.get());
   const box = await page.locator('.board-canvas__surface').boundingBox();
@@ -74,11 +94,23 @@ describe('board lock', () => {
         .isDisabled(),
     ).toBe(true);
 
+    // The unlock closes the participant's read-only socket (1012); it comes back with edit rights.
+    await participant.evaluate(() => {
+      (window as unknown as { lockedSocket: unknown }).lockedSocket = window.__costudio.provider.ws;
+    });
     await facilitator.getByRole('button', { name: 'Unlock board' }).click();
     await waitFor(async () => (await participant.getByText('The facilitator has locked the board').count()) === 0, {
       message: 'the lock to lift',
     });
-    // The participant's socket reconnects with edit rights.
+    await waitFor(
+      () =>
+        participant.evaluate(() => {
+          const { provider } = window.__costudio;
+          const locked = (window as unknown as { lockedSocket: unknown }).lockedSocket;
+          return provider.ws !== locked && provider.wsconnected && provider.synced;
+        }),
+      { message: "the participant's socket back with edit rights" },
+    );
     await participant.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     // The refused drag panned the view; show every lane again.
     await participant.getByRole('button', { name: 'Fit board' }).click();

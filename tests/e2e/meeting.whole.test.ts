@@ -121,6 +121,8 @@ describe('a whole meeting', () => {
     await shot('2-notes', everyone);
 
     // 3. Private writing: Add note leads to each person's private note; nothing is public until the reveal.
+    // The facilitator's tools are in the Facilitate panel; it stays open beside the board.
+    await fay.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await fay.page.getByRole('button', { name: 'Start private writing' }).click();
     for (const screen of participants) await screen.page.getByLabel('Private note', { exact: true }).waitFor();
     expect(await val.page.getByLabel('Private note', { exact: true }).count()).toBe(0);
@@ -182,11 +184,14 @@ describe('a whole meeting', () => {
       await waitForSaved(screen.page);
     }
     // Everyone's sockets reconnected for the lock and again for the unlock; nobody drops out of
-    // "Here now", the phone (which sends no cursor) included.
-    await waitFor(async () => ((await fay.page.locator('.board-aside').textContent()) ?? '').includes('Here now: 6 people'), {
+    // "Here now", the phone (which sends no cursor) included. "Here now" is in the People panel.
+    await fay.page.getByRole('button', { name: /^People/ }).click();
+    const here = fay.page.getByRole('complementary', { name: 'People' });
+    await waitFor(async () => ((await here.textContent()) ?? '').includes('Here now: 6 people'), {
       timeout: 3_000,
       message: 'all six people here again after the unlock',
     });
+    await fay.page.getByRole('button', { name: /^People/ }).click();
 
     // 5. A vote: every participant is told, the phone included, and can go to it and place a dot.
     await fay.page.getByRole('button', { name: 'Votes and results' }).click();

@@ -55,6 +55,7 @@ describe('Add note during private writing', () => {
     people.push(fay, wyn, lee);
     await lee.page.getByRole('button', { name: 'List', exact: true }).click();
 
+    await fay.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await fay.page.getByRole('button', { name: 'Start private writing' }).click();
     await wyn.page.getByLabel('Private note', { exact: true }).waitFor();
 

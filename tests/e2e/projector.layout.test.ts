@@ -148,8 +148,14 @@ describe('the projector at 1920 × 1080', () => {
       },
       { message: 'a small join panel', timeout: 10_000 },
     );
-    // Still there to read from the back of the room: the code.
+    // Still there to read from the back of the room: the code, and who is here.
     expect(await projector.locator('.projector__code').isVisible()).toBe(true);
+    expect(
+      await projector
+        .getByTestId('projector-counts')
+        .getByText(/Lay participants?: \d/)
+        .isVisible(),
+    ).toBe(true);
     console.info(
       `projector join panel: ${JSON.stringify(big)} → ${JSON.stringify(await projector.locator('.projector__side').boundingBox())}`,
     );

@@ -47,6 +47,7 @@ describe('why a board cannot be changed', () => {
       await expectNoWrongAlert(person.page);
     }
 
+    await fay.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await fay.page.getByRole('button', { name: 'Lock board' }).click();
     const notice = pat.page.getByText(LOCKED);
     await notice.waitFor();

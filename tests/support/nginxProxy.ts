@@ -29,14 +29,14 @@ export interface NginxProxyOptions {
 }
 
 /**
- * The ```nginx block of docs/operations.md for several instances (the one whose upstream hashes
- * on the board, not the single-instance TLS example before it), with the test's upstreams and
- * port in place of the examples.
+ * The scale-out ```nginx block of docs/operations.md (the one with board affinity, a `hash`
+ * line; the TLS example above it fronts one instance), with the test's upstreams and port in
+ * place of the examples.
  */
 export function documentedConfig(options: NginxProxyOptions, port: number): string {
-  const blocks = [...readFileSync(OPERATIONS_MD, 'utf8').matchAll(/```nginx\n([\s\S]*?)```/g)].map((match) => match[1] as string);
-  const block = blocks.find((text) => text.includes('hash $uri consistent'));
-  if (!block) throw new Error('docs/operations.md has no ```nginx block for several instances (hash $uri consistent)');
+  const blocks = [...readFileSync(OPERATIONS_MD, 'utf8').matchAll(/```nginx\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  const block = blocks.find((candidate) => /^\s*hash\s/m.test(candidate));
+  if (!block) throw new Error('docs/operations.md has no ```nginx block with a hash (board affinity) line');
   const lines = block.split('\n').map((line) => line.replace(/^ {2}/, ''));
   const servers = options.upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=1 fail_timeout=5s;`);
   const out: string[] = [];
