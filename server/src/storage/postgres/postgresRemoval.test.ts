@@ -5,7 +5,8 @@ import { PostgresStorage } from './PostgresStorage.ts';
 const bytes = (...values: number[]) => new Uint8Array(values);
 
 // What data-protection's erasure and deletion (issue 15) ask of the stores beyond deleting the
-// board itself; once both branches are merged, their contract cases run here too.
+// board itself, written before the branches met; the contract suites now cover the same on both
+// backends, and postgresDataProtection.test.ts what is PostgreSQL's own.
 describe('PostgreSQL stores removing a board’s data', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
