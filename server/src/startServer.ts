@@ -171,6 +171,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           details: {},
         })
         .catch((error: unknown) => logger.error('could not write the audit log', { boardId, error })),
+    onLaneLocksChange: (boardId, lanes) =>
+      void storage.audit
+        .append({
+          boardId,
+          action: 'lanes-locked',
+          actor: 'server',
+          linkId: null,
+          access: null,
+          details: { lanes: [...lanes].join(',') },
+        })
+        .catch((error: unknown) => logger.error('could not write the audit log', { boardId, error })),
   });
   relay = new Relay({
     store,

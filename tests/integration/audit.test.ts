@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { createNote, FACILITATION_MAP, PRIVATE_WRITING_KEY } from '@costudio/shared';
+import { BOARD_LOCKED_KEY, createNote, FACILITATION_MAP, LOCKED_LANES_KEY, PRIVATE_WRITING_KEY } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
@@ -125,6 +125,37 @@ describe('the audit log', () => {
     expect(csv.at(-1)).toContain('"board-deleted"');
     await expect(cli(['audit-export', '--format', 'xml'])).rejects.toMatchObject({ code: 2 });
     expect(await cli(['audit-export', '--since', '2999-01-01'])).toMatchObject({ stdout: '' });
+  });
+
+  it('records the board and its lanes being locked and unlocked, with the lanes by id', async () => {
+    server = await startInProcessServer({ requireLinks: true, secret: SECRET });
+    const created = (await (await api('/api/boards', { body: { title: TITLE } })).json()) as {
+      id: string;
+      facilitatorLink: { token: string };
+    };
+    const token = created.facilitatorLink.token;
+    const board = connectBoardClient(server.syncUrl, created.id, { params: { token } });
+    const controls = connectBoardClient(server.syncUrl, `${created.id}__facilitation`, { params: { token } });
+    clients.push(board, controls);
+    await Promise.all([board.whenSynced(), controls.whenSynced()]);
+    const facilitation = controls.doc.getMap(FACILITATION_MAP);
+    const actions = async () => {
+      const read = await api(`/api/boards/${created.id}/audit`, { token });
+      const { entries } = (await read.json()) as { entries: Entry[] };
+      return entries.filter((entry) => entry.action !== 'board-created').map((entry) => [entry.action, entry.details]);
+    };
+
+    facilitation.set(LOCKED_LANES_KEY, ['decide', 'evaluate']);
+    await eventually(async () => expect(await actions()).toEqual([['lanes-locked', { lanes: 'decide,evaluate' }]]));
+    facilitation.set(BOARD_LOCKED_KEY, true);
+    facilitation.set(LOCKED_LANES_KEY, []);
+    await eventually(async () =>
+      expect(await actions()).toEqual([
+        ['lanes-locked', { lanes: 'decide,evaluate' }],
+        ['board-locked', {}],
+        ['lanes-locked', { lanes: '' }],
+      ]),
+    );
   });
 
   it('records a facilitator opening a participant’s private room, not the author writing in it', async () => {

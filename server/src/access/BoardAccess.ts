@@ -1,4 +1,4 @@
-import { CloseCode } from '@costudio/shared';
+import { CloseCode, type LaneId } from '@costudio/shared';
 import type { ShareLinks } from '../auth/ShareLinks.ts';
 import { BoardLocks, type RoomExists, type RoomOpener } from '../facilitation/BoardLocks.ts';
 import { parseRoomId } from '../facilitation/facilitationRoom.ts';
@@ -35,6 +35,8 @@ export interface BoardAccessOptions {
   readonly maxPrivateRoomsPerLink?: number;
   /** Told when a board is locked or unlocked (the audit log); must not throw. */
   readonly onLockChange?: ((boardId: string, locked: boolean) => void) | undefined;
+  /** The facilitator changed which lanes are locked. */
+  readonly onLaneLocksChange?: ((boardId: string, lanes: ReadonlySet<LaneId>) => void) | undefined;
 }
 
 /**
@@ -90,6 +92,7 @@ export class BoardAccess {
         );
       },
       this.options.logger,
+      this.options.onLaneLocksChange,
     );
   }
 }

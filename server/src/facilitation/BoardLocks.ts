@@ -32,6 +32,8 @@ export class BoardLocks {
     private readonly exists: RoomExists,
     private readonly onChange: (boardId: string, locked: boolean) => void,
     private readonly logger: Logger,
+    /** The set of locked lanes changed (for the audit log; enforcement reads `lockedLanes`). */
+    private readonly onLanesChange?: (boardId: string, lanes: ReadonlySet<LaneId>) => void,
   ) {}
 
   /**
@@ -86,7 +88,10 @@ export class BoardLocks {
   }
 
   private recheck(boardId: string, doc: Y.Doc): void {
-    this.lanes.set(boardId, readLockedLanes(doc.getMap(FACILITATION_MAP)));
+    const before = this.lanes.get(boardId) ?? NO_LANES;
+    const lanes = readLockedLanes(doc.getMap(FACILITATION_MAP));
+    this.lanes.set(boardId, lanes);
+    if (lanes.size !== before.size || [...lanes].some((lane) => !before.has(lane))) this.onLanesChange?.(boardId, lanes);
     const locked = readBoardLocked(doc);
     if (this.known.get(boardId) === locked) return;
     this.known.set(boardId, locked);

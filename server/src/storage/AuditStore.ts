@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'link-revoked',
   'board-locked',
   'board-unlocked',
+  'lanes-locked',
   'private-rooms-listed',
   'version-saved',
   'version-restored',
