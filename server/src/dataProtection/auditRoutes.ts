@@ -1,10 +1,9 @@
-import { PRIVATE_INFIX } from '@costudio/shared';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { AuditStore } from '../storage/AuditStore.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { refuseUnlessFacilitator } from './facilitatorOnly.ts';
+import { answeredUnknownBoard, refuseUnlessFacilitator } from './facilitatorOnly.ts';
 
 const AUDIT_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/audit\/?$/;
 
@@ -24,10 +23,7 @@ export function auditRoutes(options: AuditRoutesOptions): HttpRoute {
       sendError(response, 405, 'method_not_allowed', 'Use GET here', { allow: 'GET' });
       return true;
     }
-    if (boardId.includes(PRIVATE_INFIX) || !(await options.store.hasBoard(boardId))) {
-      sendError(response, 404, 'board_not_found', 'There is no board with this id');
-      return true;
-    }
+    if (await answeredUnknownBoard(options.store, boardId, response)) return true;
     const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, 'read its audit log');
     if (refusal) {
       sendError(response, refusal.status, 'forbidden', refusal.message);

@@ -1,11 +1,11 @@
-import { PRIVATE_INFIX, readMeta } from '@costudio/shared';
+import { readMeta } from '@costudio/shared';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
 import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import type { BoardDeletion } from './BoardDeletion.ts';
-import { refuseUnlessFacilitator } from './facilitatorOnly.ts';
+import { answeredUnknownBoard, refuseUnlessFacilitator } from './facilitatorOnly.ts';
 
 const BOARD_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/?$/;
 const MAX_BODY_BYTES = 16 * 1024;
@@ -32,10 +32,7 @@ export function deletionRoutes(options: DeletionRoutesOptions): HttpRoute {
       sendError(response, 410, 'board_deleted', 'This board has already been deleted');
       return true;
     }
-    if (boardId.includes(PRIVATE_INFIX) || !(await options.store.hasBoard(boardId))) {
-      sendError(response, 404, 'board_not_found', 'There is no board with this id');
-      return true;
-    }
+    if (await answeredUnknownBoard(options.store, boardId, response)) return true;
     const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, 'delete it');
     if (refusal) {
       sendError(response, refusal.status, 'forbidden', refusal.message);

@@ -5,7 +5,6 @@ import {
   MAX_AUTHOR_LENGTH,
   NOTE_ID_PATTERN,
   PARTICIPANT_ID_PATTERN,
-  PRIVATE_INFIX,
 } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { HttpRoute } from '../http/extraRoutes.ts';
@@ -14,7 +13,7 @@ import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import type { ContributionErasure } from './ContributionErasure.ts';
-import { accessOf } from './facilitatorOnly.ts';
+import { accessOf, answeredUnknownBoard } from './facilitatorOnly.ts';
 
 const ERASE_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/erase\/?$/;
 const MAX_BODY_BYTES = 256 * 1024;
@@ -43,10 +42,7 @@ export function erasureRoutes(options: ErasureRoutesOptions): HttpRoute {
       sendError(response, 405, 'method_not_allowed', 'Use POST to erase', { allow: 'POST' });
       return true;
     }
-    if (boardId.includes(PRIVATE_INFIX) || !(await options.store.hasBoard(boardId))) {
-      sendError(response, 404, 'board_not_found', 'There is no board with this id');
-      return true;
-    }
+    if (await answeredUnknownBoard(options.store, boardId, response)) return true;
     const decision = await accessOf(options.authorize, boardId, request);
     if ('status' in decision || decision.access === 'view') {
       const message = 'status' in decision ? decision.message : 'A view link cannot erase anything on this board.';

@@ -1,6 +1,8 @@
-import type { IncomingMessage } from 'node:http';
-import type { Access } from '@costudio/shared';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Access, PRIVATE_INFIX } from '@costudio/shared';
+import { sendError } from '../http/jsonResponses.ts';
 import type { Authorize } from '../relay/authorize.ts';
+import type { BoardStore } from '../storage/BoardStore.ts';
 
 export type Refusal = { readonly status: number; readonly message: string };
 
@@ -35,4 +37,14 @@ export async function accessOf(
   const decision = await authorize({ boardId, params, request });
   if ('refuse' in decision) return { status: 403, message: decision.refuse.reason };
   return { access: decision.access };
+}
+
+/**
+ * Answers 404 for an id that is not a stored board (or names a private room, which these
+ * routes never act on) and returns true; false when the board exists.
+ */
+export async function answeredUnknownBoard(store: BoardStore, boardId: string, response: ServerResponse): Promise<boolean> {
+  if (!boardId.includes(PRIVATE_INFIX) && (await store.hasBoard(boardId))) return false;
+  sendError(response, 404, 'board_not_found', 'There is no board with this id');
+  return true;
 }

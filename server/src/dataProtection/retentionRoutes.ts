@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PRIVATE_INFIX } from '@costudio/shared';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
 import { BodyError, readJsonBody } from '../http/readJsonBody.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore, RetentionPolicy } from '../storage/BoardStore.ts';
-import { refuseUnlessFacilitator } from './facilitatorOnly.ts';
+import { answeredUnknownBoard, refuseUnlessFacilitator } from './facilitatorOnly.ts';
 
 const PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/retention\/?$/;
 const DAY_MS = 86_400_000;
@@ -33,10 +32,7 @@ export function retentionRoutes(options: RetentionRoutesOptions): HttpRoute {
       sendError(response, 405, 'method_not_allowed', 'Use GET or PUT here', { allow: 'GET, PUT' });
       return true;
     }
-    if (boardId.includes(PRIVATE_INFIX) || !(await options.store.hasBoard(boardId))) {
-      sendError(response, 404, 'board_not_found', 'There is no board with this id');
-      return true;
-    }
+    if (await answeredUnknownBoard(options.store, boardId, response)) return true;
     const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, 'change how long it is kept');
     if (refusal) {
       sendError(response, refusal.status, 'forbidden', refusal.message);

@@ -1,10 +1,10 @@
-import { collectSubjectAccess, PARTICIPANT_ID_PATTERN, PRIVATE_INFIX, renderSubjectAccessMarkdown } from '@costudio/shared';
+import { collectSubjectAccess, PARTICIPANT_ID_PATTERN, renderSubjectAccessMarkdown } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { refuseUnlessFacilitator } from './facilitatorOnly.ts';
+import { answeredUnknownBoard, refuseUnlessFacilitator } from './facilitatorOnly.ts';
 
 const PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/subject-access\/?$/;
 
@@ -28,10 +28,7 @@ export function subjectAccessRoute(options: SubjectAccessRouteOptions): HttpRout
       sendError(response, 405, 'method_not_allowed', 'Use GET here', { allow: 'GET' });
       return true;
     }
-    if (boardId.includes(PRIVATE_INFIX) || !(await options.store.hasBoard(boardId))) {
-      sendError(response, 404, 'board_not_found', 'There is no board with this id');
-      return true;
-    }
+    if (await answeredUnknownBoard(options.store, boardId, response)) return true;
     const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, 'export what one person wrote');
     if (refusal) {
       sendError(response, refusal.status, 'forbidden', refusal.message);
