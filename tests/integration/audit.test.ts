@@ -7,6 +7,7 @@ import { BOARD_LOCKED_KEY, createNote, FACILITATION_MAP, LOCKED_LANES_KEY, PRIVA
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
+import { type ApiCall, callApi } from '../support/linksApi.ts';
 import { eventually } from '../support/waitFor.ts';
 
 const run = promisify(execFile);
@@ -25,15 +26,7 @@ afterEach(async () => {
   await server?.dispose();
 });
 
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return fetch(`${server.httpUrl}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const api = (path: string, call?: ApiCall) => callApi(server.httpUrl, path, call);
 
 interface Entry {
   action: string;

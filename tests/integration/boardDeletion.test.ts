@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../../server/src/storage/SqliteStorage.ts';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
+import { type ApiCall, callApi } from '../support/linksApi.ts';
 import { phraseInFiles } from '../support/phraseInFiles.ts';
 import { endOf, openRawSocket } from '../support/rawSocket.ts';
 import { eventually } from '../support/waitFor.ts';
@@ -39,15 +40,7 @@ async function start(dataDir?: string): Promise<void> {
   });
 }
 
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return fetch(`${server.httpUrl}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const api = (path: string, call?: ApiCall) => callApi(server.httpUrl, path, call);
 
 async function createBoard(title: string): Promise<{ id: string; facilitator: string }> {
   const response = await api('/api/boards', { body: { title } });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
+import { type ApiCall, callApi } from '../support/linksApi.ts';
 import { phraseInFiles } from '../support/phraseInFiles.ts';
 import { eventually } from '../support/waitFor.ts';
 
@@ -18,15 +19,7 @@ afterEach(async () => {
   await server?.dispose();
 });
 
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return fetch(`${server.httpUrl}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-}
+const api = (path: string, call?: ApiCall) => callApi(server.httpUrl, path, call);
 
 async function createBoard(title: string): Promise<{ id: string; facilitator: string }> {
   const body = (await (await api('/api/boards', { body: { title } })).json()) as {
