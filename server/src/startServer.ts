@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BoardAccess, disconnectLink } from './access/BoardAccess.ts';
 import { privateRoutes } from './access/privateRoutes.ts';
+import { RightsFollower } from './access/RightsFollower.ts';
 import { joinRoutes } from './auth/joinRoutes.ts';
 import { linkRoutes } from './auth/linkRoutes.ts';
 import { ShareLinks } from './auth/ShareLinks.ts';
@@ -22,15 +23,17 @@ import { subjectAccessRoute } from './dataProtection/subjectAccessRoute.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
-import { AddressRateLimiter, BOARD_CREATION_LIMITS, type RateLimits } from './http/AddressRateLimiter.ts';
+import { BOARD_CREATION_LIMITS, JOIN_CODE_GUESS_LIMITS, type RateLimits } from './http/AddressRateLimiter.ts';
 import { ConnectionCap } from './http/ConnectionCap.ts';
 import { createHttpHandler } from './http/createHttpHandler.ts';
 import type { HttpRoute } from './http/extraRoutes.ts';
+import { openRateLimits } from './http/openRateLimits.ts';
 import { createLogger, type Logger, type LogLevel } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { Authorize } from './relay/authorize.ts';
 import type { ConnectionInfo } from './relay/Connection.ts';
 import { Relay } from './relay/Relay.ts';
+import { NO_ANNOUNCEMENTS } from './scale/Announcements.ts';
 import type { Fanout } from './scale/Fanout.ts';
 import { openFanout } from './scale/openFanout.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
@@ -93,8 +96,13 @@ export interface StartServerOptions {
   readonly fanout?: Fanout;
   /** Relay committed updates and presence to other instances through this Redis (REDIS_URL). */
   readonly redisUrl?: string;
-  /** Prefix of the Redis channel names; default 'costudio:'. */
+  /** Prefix of the Redis channel and key names; default 'costudio:'. */
   readonly redisPrefix?: string;
+  /**
+   * With several instances, how often each re-checks its sockets' links, boards and locks
+   * against the store, in case it missed an announcement. Default 10 000 ms.
+   */
+  readonly rightsRecheckMs?: number;
   /** Where log lines go; default JSON lines on stdout at `logLevel`. */
   readonly logger?: Logger;
   /** WebSocket ping interval. Default 30 000 ms. */
@@ -140,6 +148,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const store = storage.boards;
   const history = storage.history;
   const fanout = openFanout(options, logger);
+  // With Redis, the per-address limits count across every instance (issue 14).
+  const rateLimits = openRateLimits(options, logger);
   const recorder = history
     ? new HistoryRecorder(history, logger, options.historyIntervalMs ?? DEFAULT_HISTORY_INTERVAL_MS)
     : null;
@@ -151,6 +161,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     options.requireLinks ? 'required' : 'optional',
   );
   let relay: Relay | null = null;
+  let rights: RightsFollower | null = null;
   const metrics = new Metrics(() => ({ rooms: relay?.roomCount ?? 0, connections: relay?.connectionCount ?? 0 }));
   const access = new BoardAccess({
     links,
@@ -182,6 +193,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           details: { lanes: [...lanes].join(',') },
         })
         .catch((error: unknown) => logger.error('could not write the audit log', { boardId, error })),
+    onFacilitationChange: (boardId) => rights?.facilitationChanged(boardId),
   });
   relay = new Relay({
     store,
@@ -198,10 +210,32 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const activeRelay = relay;
   if (!options.authorize) access.enforceLocksThrough(activeRelay);
+  // Revoking a link, deleting a board and locks reach every instance's sockets (issue 14).
+  const activeRights = new RightsFollower({
+    announcements: fanout.announcements ?? NO_ANNOUNCEMENTS,
+    relay: activeRelay,
+    links: storage.links,
+    boards: store,
+    refreshLocks: (boardId) => access.refreshLocks(boardId),
+    logger,
+    ...(options.rightsRecheckMs ? { recheckMs: options.rightsRecheckMs } : {}),
+  });
+  rights = activeRights;
+  if (fanout.crossInstance) activeRights.start();
   const routes: HttpRoute[] = [
     privateRoutes(links, storage.privateRooms),
-    joinRoutes(links, { trustProxy: options.trustProxy ?? false }),
-    linkRoutes({ links, store, disconnectLink: (linkId) => disconnectLink(activeRelay, linkId) }),
+    joinRoutes(links, {
+      trustProxy: options.trustProxy ?? false,
+      limiter: rateLimits.limiter('join-codes', JOIN_CODE_GUESS_LIMITS),
+    }),
+    linkRoutes({
+      links,
+      store,
+      disconnectLink: (linkId) => {
+        activeRights.linkRevoked(linkId);
+        return disconnectLink(activeRelay, linkId);
+      },
+    }),
   ];
   const authorize = { authorize: options.authorize ?? links.authorizeHttp };
   // Created or imported, a new board comes with its facilitator link, and counts against the
@@ -212,11 +246,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return { facilitatorLink };
   };
   const boardCreationLimit = {
-    limiter: new AddressRateLimiter(options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
+    limiter: rateLimits.limiter('board-creation', options.boardCreationLimits ?? BOARD_CREATION_LIMITS),
     trustProxy: options.trustProxy ?? false,
   };
   routes.push(backupRoutes({ rooms: activeRelay, store, logger, ...authorize, onBoardCreated, boardCreationLimit }));
-  const deletion = new BoardDeletion(storage, activeRelay, logger);
+  const deletion = new BoardDeletion(storage, activeRights.announcingDeletions(), logger);
   routes.push(deletionRoutes({ deletion, store, titleOf: titleFromRooms(activeRelay), ...authorize }));
   // Always running: a board may have a retention of its own even when RETENTION_DAYS is unset.
   const retention = new RetentionSweeper(storage, deletion, options.retentionDays ?? null, logger);
@@ -281,9 +315,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       });
     });
   } catch (error) {
+    activeRights.stop();
     await retention.stop();
     await activeRelay.close();
     await fanout.close();
+    await rateLimits.close();
     await storage.close();
     throw error;
   }
@@ -297,11 +333,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        activeRights.stop();
         await retention.stop();
         await activeRelay.close();
         server.closeAllConnections();
         await stopped;
         await fanout.close();
+        await rateLimits.close();
         await storage.close();
         logger.info('stopped', { port });
       })();

@@ -4,7 +4,7 @@ import { type BoardClient, connectBoardClient } from '../support/boardClient.ts'
 import { type InProcessServer, startInProcessServer } from '../support/inProcessServer.ts';
 import { type LinksApiAnswer, postWithToken } from '../support/linksApi.ts';
 import { fetchMetrics, sumMetric } from '../support/prometheus.ts';
-import { endOf, openRawSocket } from '../support/rawSocket.ts';
+import { endOf, openRawSocket, tryRoom as tryRoomAt } from '../support/rawSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 let server: InProcessServer;
@@ -28,19 +28,9 @@ async function setPrivateWriting(boardId: string, facilitatorToken: string, on: 
   return controls;
 }
 
-/** Opens `room` with `token` and says how it went: 'open', or the close code. */
-async function tryRoom(room: string, token: string): Promise<'open' | number> {
-  const socket = openRawSocket(server.httpUrl, `/sync/${room}?token=${token}`);
-  try {
-    await socket.opened;
-    // Refusals come as a close frame right after the upgrade; a room that syncs sends step 1.
-    await waitFor(() => socket.frames.length > 0 || !socket.isOpen(), 'the room to answer');
-    return socket.isOpen() ? 'open' : (await endOf(socket)).code;
-  } catch {
-    return (await endOf(socket)).code;
-  } finally {
-    socket.close();
-  }
+/** Opens `room` on the server with `token` and says how it went: 'open', or the close code. */
+function tryRoom(room: string, token: string): Promise<'open' | number> {
+  return tryRoomAt(server.httpUrl, room, token);
 }
 
 describe('private writing rooms', () => {

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { toBytes } from './boardClient.ts';
-import { withTimeout } from './waitFor.ts';
+import { waitFor, withTimeout } from './waitFor.ts';
 
 /** How a raw socket ended: a close frame, or an HTTP refusal of the upgrade. */
 export interface RawSocketEnd {
@@ -137,4 +137,19 @@ export function sendBurst(socket: RawSocket, messages: readonly Uint8Array[]): v
   }
   const tcp = (socket.ws as unknown as { _socket: { write(data: Uint8Array): boolean } })._socket;
   tcp.write(Buffer.concat(parts));
+}
+
+/** Opens sync room `room` with a share link's `token` and says how it went: 'open', or the close code. */
+export async function tryRoom(baseUrl: string, room: string, token: string): Promise<'open' | number> {
+  const socket = openRawSocket(baseUrl, `/sync/${room}?token=${token}`);
+  try {
+    await socket.opened;
+    // Refusals come as a close frame right after the upgrade; a room that syncs sends step 1.
+    await waitFor(() => socket.frames.length > 0 || !socket.isOpen(), 'the room to answer');
+    return socket.isOpen() ? 'open' : (await endOf(socket)).code;
+  } catch {
+    return (await endOf(socket)).code;
+  } finally {
+    socket.close();
+  }
 }

@@ -8,7 +8,9 @@ export interface Unreliability {
 
 /**
  * Wraps a real fanout and misbehaves on purpose when publishing updates, as a network or a
- * broker without delivery guarantees would: drops some, sends some twice. Everything else passes.
+ * broker without delivery guarantees would: drops some, sends some twice. Everything else passes,
+ * except announcements of rights (it has none): an instance behind it hears no other instance's
+ * revocations, deletions or locks, and must find them in the store by itself.
  */
 export class UnreliableFanout implements Fanout {
   readonly crossInstance: boolean;

@@ -37,6 +37,12 @@ export interface BoardAccessOptions {
   readonly onLockChange?: ((boardId: string, locked: boolean) => void) | undefined;
   /** The facilitator changed which lanes are locked. */
   readonly onLaneLocksChange?: ((boardId: string, lanes: ReadonlySet<LaneId>) => void) | undefined;
+  /**
+   * A socket here changed a board's facilitation document (locks, private writing): other
+   * instances are told to re-read it. The two hooks above are told only of such changes, so a
+   * change is audited once, by the instance it was made on.
+   */
+  readonly onFacilitationChange?: ((boardId: string) => void) | undefined;
 }
 
 /**
@@ -83,8 +89,8 @@ export class BoardAccess {
     this.locks = new BoardLocks(
       relay,
       this.options.roomExists,
-      (boardId, locked) => {
-        this.options.onLockChange?.(boardId, locked);
+      (boardId, locked, remote) => {
+        if (!remote) this.options.onLockChange?.(boardId, locked);
         relay.closeConnectionsWhere(
           (c) => c.boardId === boardId && (locked ? c.access === 'edit' : c.meta?.lockedOut === true),
           CloseCode.ACCESS_CHANGED,
@@ -92,8 +98,19 @@ export class BoardAccess {
         );
       },
       this.options.logger,
-      this.options.onLaneLocksChange,
+      (boardId, lanes, remote) => {
+        if (!remote) this.options.onLaneLocksChange?.(boardId, lanes);
+      },
+      this.options.onFacilitationChange,
     );
+  }
+
+  /**
+   * Another instance changed the board's locks: re-read them (its facilitation room is loaded
+   * from the store if it is not here) and re-authorize the sockets whose access changed.
+   */
+  refreshLocks(boardId: string): Promise<void> {
+    return this.locks?.refresh(boardId) ?? Promise.resolve();
   }
 }
 

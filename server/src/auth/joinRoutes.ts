@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressRateLimiter, JOIN_CODE_GUESS_LIMITS, minutesInWords } from '../http/AddressRateLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
+import type { RateLimiter } from '../http/RateLimiter.ts';
 import { securityHeaders } from '../http/securityHeaders.ts';
 import type { JoinCodeTarget, ShareLinks } from './ShareLinks.ts';
 
@@ -15,8 +16,8 @@ const DEAD_ENDS: Record<Exclude<JoinCodeTarget, { ok: true }>['problem'], { stat
 };
 
 export interface JoinRouteOptions {
-  /** Counts wrong codes per client address; default JOIN_CODE_GUESS_LIMITS. */
-  readonly limiter?: AddressRateLimiter;
+  /** Counts wrong codes per client address; default JOIN_CODE_GUESS_LIMITS in this instance's memory. */
+  readonly limiter?: RateLimiter;
   /** Read the client's address from X-Forwarded-For (behind a reverse proxy). */
   readonly trustProxy?: boolean;
 }
@@ -37,7 +38,7 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
       return true;
     }
     const address = clientAddress(request, trustProxy);
-    const waitMs = limiter.waitMs(address);
+    const waitMs = await limiter.waitMs(address);
     if (waitMs > 0) {
       const message = `Too many codes were tried from this network. Wait ${minutesInWords(waitMs)}, then try again, or scan the QR code.`;
       sendPage(request, response, 429, message, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
@@ -60,7 +61,7 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
       response.end();
       return true;
     }
-    limiter.record(address);
+    await limiter.record(address);
     const { status, message } = DEAD_ENDS[target.problem];
     sendPage(request, response, status, message);
     return true;

@@ -76,7 +76,7 @@ async function importBoard(request: IncomingMessage, response: ServerResponse, o
   }
   const limit = options.boardCreationLimit;
   const address = limit ? clientAddress(request, limit.trustProxy) : '';
-  if (limit && refuseOverLimit(response, limit.limiter.waitMs(address))) return;
+  if (limit && refuseOverLimit(response, await limit.limiter.waitMs(address))) return;
   let bytes: Buffer;
   try {
     bytes = await readJsonBodyBytes(request, MAX_IMPORT_BYTES);
@@ -92,7 +92,7 @@ async function importBoard(request: IncomingMessage, response: ServerResponse, o
     return;
   }
   const id = await storeUpdatesAsNewBoard(options.store, imported.updates);
-  limit?.limiter.record(address);
+  await limit?.limiter.record(address);
   options.logger.info('board imported', { boardId: id, notes: imported.notes, skipped: imported.skipped.length });
   const path = `/b/${id}`;
   const extra = options.onBoardCreated ? await options.onBoardCreated(id) : {};

@@ -11,22 +11,22 @@ describe('AddressRateLimiter', () => {
   it('lets an address go on until its allowance is used up, then makes it wait out the window', () => {
     const { limits, advance } = limiter();
     for (let i = 0; i < 3; i++) {
-      expect(limits.waitMs('198.51.100.7')).toBe(0);
-      limits.record('198.51.100.7');
+      expect(limits.waitMsNow('198.51.100.7')).toBe(0);
+      limits.recordNow('198.51.100.7');
     }
     advance(10_000);
-    expect(limits.waitMs('198.51.100.7')).toBe(50_000);
+    expect(limits.waitMsNow('198.51.100.7')).toBe(50_000);
     // Another address is not held up by it.
-    expect(limits.waitMs('203.0.113.9')).toBe(0);
+    expect(limits.waitMsNow('203.0.113.9')).toBe(0);
     advance(50_000);
-    expect(limits.waitMs('198.51.100.7')).toBe(0);
+    expect(limits.waitMsNow('198.51.100.7')).toBe(0);
   });
 
   it('forgets the oldest addresses first when it tracks too many', () => {
     const { limits } = limiter(2);
-    for (let i = 0; i < 3; i++) limits.record('a');
-    limits.record('b');
-    limits.record('c');
-    expect(limits.waitMs('a')).toBe(0);
+    for (let i = 0; i < 3; i++) limits.recordNow('a');
+    limits.recordNow('b');
+    limits.recordNow('c');
+    expect(limits.waitMsNow('a')).toBe(0);
   });
 });

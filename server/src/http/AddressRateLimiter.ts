@@ -1,3 +1,5 @@
+import type { RateLimiter } from './RateLimiter.ts';
+
 /** How many counted requests one client address may make in a window before it must wait. */
 export interface RateLimits {
   readonly maxEvents: number;
@@ -21,6 +23,7 @@ interface Window {
 }
 
 /**
+ * The single instance's RateLimiter, in memory (RedisRateLimiter counts across instances).
  * Counts events per client address (see clientAddress.ts) in a fixed window and, once an address
  * has used up its allowance, tells the caller to refuse it until the window ends. Used to slow
  * down guessing of join codes (only wrong guesses count; once they are used up every guess is
@@ -28,7 +31,7 @@ interface Window {
  * minutes finding one of a thousand live codes would take millions of years) and to cap how
  * many boards one address creates.
  */
-export class AddressRateLimiter {
+export class AddressRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, Window>();
 
   constructor(
@@ -36,15 +39,24 @@ export class AddressRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  waitMs(address: string): Promise<number> {
+    return Promise.resolve(this.waitMsNow(address));
+  }
+
+  record(address: string): Promise<void> {
+    this.recordNow(address);
+    return Promise.resolve();
+  }
+
   /** Milliseconds `address` must wait before it may go on; 0 when it may now. */
-  waitMs(address: string): number {
+  waitMsNow(address: string): number {
     const window = this.current(address);
     if (!window || window.events < this.limits.maxEvents) return 0;
     return window.startedAt + this.limits.windowMs - this.now();
   }
 
   /** Counts one event against `address`. */
-  record(address: string): void {
+  recordNow(address: string): void {
     let window = this.current(address);
     if (!window) {
       window = { startedAt: this.now(), events: 0 };

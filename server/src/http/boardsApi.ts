@@ -3,9 +3,10 @@ import { MAX_TITLE_LENGTH } from '@costudio/shared';
 import type { Logger } from '../log.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
 import { createNewBoard } from '../storage/createNewBoard.ts';
-import { type AddressRateLimiter, minutesInWords } from './AddressRateLimiter.ts';
+import { minutesInWords } from './AddressRateLimiter.ts';
 import { clientAddress } from './clientAddress.ts';
 import { sendError, sendJson } from './jsonResponses.ts';
+import type { RateLimiter } from './RateLimiter.ts';
 import { BodyError, readJsonBody } from './readJsonBody.ts';
 
 /** Request bodies are tiny; anything larger is a mistake or an attack. */
@@ -16,7 +17,7 @@ export type BoardCreatedHook = (boardId: string) => Promise<Record<string, unkno
 
 /** How many boards one client address may create (BOARD_CREATION_LIMITS), and how to tell addresses apart. */
 export interface BoardCreationLimit {
-  readonly limiter: AddressRateLimiter;
+  readonly limiter: RateLimiter;
   readonly trustProxy: boolean;
 }
 
@@ -37,7 +38,7 @@ export async function handleCreateBoard(
     return;
   }
   const address = limit ? clientAddress(request, limit.trustProxy) : '';
-  if (limit && refuseOverLimit(response, limit.limiter.waitMs(address))) {
+  if (limit && refuseOverLimit(response, await limit.limiter.waitMs(address))) {
     logger.warn('board creation refused: too many from one address', { address });
     return;
   }
@@ -55,7 +56,7 @@ export async function handleCreateBoard(
     return;
   }
   const id = await createNewBoard(store, title);
-  limit?.limiter.record(address);
+  await limit?.limiter.record(address);
   logger.info('board created', { boardId: id });
   const path = `/b/${id}`;
   const extra = onCreated ? await onCreated(id) : {};

@@ -121,6 +121,11 @@ export class Relay {
     return this.rooms.closeConnectionsWhere(predicate, code, reason);
   }
 
+  /** Every open connection, as `closeConnectionsWhere` sees them: for re-checking their rights. */
+  openConnections(): ConnectionInfo[] {
+    return this.rooms.openConnections();
+  }
+
   /**
    * The board's loaded room, loading it if needed, for server-side tools (history, export).
    * Rejects when the board cannot be loaded. A room nobody is connected to unloads as usual.

@@ -68,6 +68,21 @@ export class RoomRegistry {
     return closed;
   }
 
+  /** Every open connection, in any room (waiting ones included), for re-checking their rights. */
+  openConnections(): ConnectionInfo[] {
+    const open: ConnectionInfo[] = [];
+    // The rooms' one walk over their sockets, lobby included; the predicate only collects.
+    this.closeConnectionsWhere(
+      (connection) => {
+        open.push(connection);
+        return false;
+      },
+      0,
+      '',
+    );
+    return open;
+  }
+
   /**
    * The board is being deleted: closes its sockets with `code`, waits for the updates already
    * queued to settle, and drops its room without writing anything back. Nothing for this board

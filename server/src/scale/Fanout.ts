@@ -1,3 +1,5 @@
+import type { Announcements } from './Announcements.ts';
+
 /**
  * Relays committed document updates and awareness between server instances that serve the same
  * board. An instance publishes only what it has already committed to the shared store, so a
@@ -21,6 +23,8 @@ export interface Fanout {
   unsubscribe(boardId: string, deliver: (message: FanoutMessage) => void): void;
   /** Sends a message to every other instance serving the board; never throws. */
   publish(boardId: string, message: FanoutMessage): void;
+  /** Changes of rights for every instance (Redis); absent for a single instance. */
+  readonly announcements?: Announcements | undefined;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
+import { type Announcement, type Announcements, decodeAnnouncement, encodeAnnouncement } from './Announcements.ts';
 import type { Fanout, FanoutMessage } from './Fanout.ts';
 import { decodeFanoutMessage, encodeFanoutMessage } from './fanoutWire.ts';
 
@@ -23,7 +24,8 @@ type Deliver = (message: FanoutMessage) => void;
 
 /**
  * The Fanout between instances through Redis pub/sub: one channel per board
- * (`<prefix>board:<boardId>`), binary messages (fanoutWire.ts).
+ * (`<prefix>board:<boardId>`), binary messages (fanoutWire.ts), and one channel of
+ * announcements for every instance (`<prefix>control`, Announcements.ts), JSON.
  *
  * Pub/sub, not streams: nothing in Redis needs to last, because the store is the truth. An update
  * message carries its row's sequence number, and a room that sees a gap reads the missing rows
@@ -41,6 +43,8 @@ export class RedisFanout implements Fanout {
   /** Tells this instance's messages apart from others' (pub/sub echoes a publisher's own). */
   readonly instanceId = randomUUID();
   private readonly prefix: string;
+  private readonly controlChannel: string;
+  private listener: ((announcement: Announcement) => void) | null = null;
   private readonly subscribeTimeoutMs: number;
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
@@ -52,6 +56,7 @@ export class RedisFanout implements Fanout {
 
   constructor(private readonly options: RedisFanoutOptions) {
     this.prefix = `${options.prefix ?? 'costudio:'}board:`;
+    this.controlChannel = `${options.prefix ?? 'costudio:'}control`;
     this.subscribeTimeoutMs = options.subscribeTimeoutMs ?? 2000;
     const name = `costudio-${this.instanceId.slice(0, 8)}`;
     this.publisher = new Redis(options.url, {
@@ -109,6 +114,21 @@ export class RedisFanout implements Fanout {
     });
   }
 
+  readonly announcements: Announcements = {
+    announce: (announcement) => {
+      if (this.publisher.status !== 'ready') return; // The others re-check from the store.
+      this.publisher.publish(this.controlChannel, encodeAnnouncement(this.instanceId, announcement)).catch((error: unknown) => {
+        this.options.logger.warn('an announcement was not published; other instances re-check from the store', {
+          kind: announcement.kind,
+          error,
+        });
+      });
+    },
+    listen: (listener) => {
+      this.listener = listener;
+    },
+  };
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -133,7 +153,13 @@ export class RedisFanout implements Fanout {
   }
 
   private readonly onMessage = (channel: Buffer, data: Buffer) => {
-    const boardId = channel.toString('utf8').slice(this.prefix.length);
+    const name = channel.toString('utf8');
+    if (name === this.controlChannel) {
+      const decoded = decodeAnnouncement(data.toString('utf8'));
+      if (decoded && decoded.sender !== this.instanceId) this.listener?.(decoded.announcement);
+      return;
+    }
+    const boardId = name.slice(this.prefix.length);
     const deliver = this.boards.get(boardId);
     if (!deliver) return;
     let decoded: ReturnType<typeof decodeFanoutMessage>;
@@ -154,9 +180,10 @@ export class RedisFanout implements Fanout {
     this.loggedDown = false;
     if (reconnected) this.options.logger.info('reconnected to Redis; catching up boards from the store');
     const boards = [...this.boards.keys()];
-    if (boards.length === 0) return;
-    this.subscriber.subscribe(...boards.map((boardId) => this.channel(boardId))).then(
+    this.subscriber.subscribe(this.controlChannel, ...boards.map((boardId) => this.channel(boardId))).then(
       async () => {
+        // Announcements made while this connection was down are missed: re-check from the store.
+        if (reconnected) this.listener?.({ kind: 'lost' });
         // What the rooms do next (ask who is present) needs the publisher too.
         if (this.publisher.status !== 'ready') await new Promise((resolve) => this.publisher.once('ready', resolve));
         for (const boardId of boards) this.boards.get(boardId)?.({ kind: 'lost', resubscribed: true });
