@@ -47,9 +47,9 @@ async function connectionsOn(servers: readonly ChildServer[]): Promise<number[]>
   );
 }
 
-describe.skipIf(!nginxInstalled)('Debian nginx in front of two instances, with the configuration operations.md documents', () => {
-  it('without affinity, one board’s sockets spread over both instances and still converge', async () => {
-    cluster = await startChildCluster(2);
+describe.skipIf(!nginxInstalled)('Debian nginx in front of three instances, with the configuration operations.md documents', () => {
+  it('without affinity, one board’s sockets spread over the instances and still converge', async () => {
+    cluster = await startChildCluster(3);
     proxy = await startNginxProxy({ upstreams: cluster.servers.map((server) => server.port), affinity: false });
     const people = Array.from({ length: 4 }, () => connect('round-robin'));
     await Promise.all(people.map((person) => person.whenSynced()));
@@ -63,8 +63,8 @@ describe.skipIf(!nginxInstalled)('Debian nginx in front of two instances, with t
     await expectConverged(people.map((person) => person.doc));
   });
 
-  it('with board affinity, kill -9 of the board’s instance: clients reconnect through nginx to the other and nothing acknowledged is lost', async () => {
-    cluster = await startChildCluster(2);
+  it('with board affinity, kill -9 of the board’s instance: clients reconnect through nginx to another and nothing acknowledged is lost', async () => {
+    cluster = await startChildCluster(3);
     const servers = cluster.servers;
     proxy = await startNginxProxy({ upstreams: servers.map((server) => server.port) });
     const writers = [connect('affinity', { saved: true }), connect('affinity', { saved: true })];
