@@ -47,7 +47,7 @@ async function connectionsOn(servers: readonly ChildServer[]): Promise<number[]>
   );
 }
 
-describe.skipIf(!nginxInstalled)('Debian nginx in front of three instances, with the configuration operations.md documents', () => {
+describe.skipIf(!nginxInstalled)('Debian nginx in front of 3 instances, with the configuration operations.md documents', () => {
   it('without affinity, one board’s sockets spread over the instances and still converge', async () => {
     cluster = await startChildCluster(3);
     proxy = await startNginxProxy({ upstreams: cluster.servers.map((server) => server.port), affinity: false });

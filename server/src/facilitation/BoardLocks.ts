@@ -29,6 +29,7 @@ export class BoardLocks {
   private readonly watched = new WeakMap<Y.Doc, boolean>();
   private readonly known = new Map<string, boolean>();
   private readonly lanes = new Map<string, ReadonlySet<LaneId>>();
+  private readonly writing = new Map<string, boolean>();
 
   constructor(
     private readonly rooms: RoomOpener,
@@ -37,7 +38,7 @@ export class BoardLocks {
     private readonly logger: Logger,
     /** The set of locked lanes changed (for the audit log; enforcement reads `lockedLanes`). */
     private readonly onLanesChange?: (boardId: string, lanes: ReadonlySet<LaneId>, remote: boolean) => void,
-    /** A socket of this instance changed the facilitation document (other instances are told). */
+    /** A socket of this instance changed the board's locks or private writing (other instances are told). */
     private readonly onLocalUpdate?: (boardId: string) => void,
   ) {}
 
@@ -62,10 +63,10 @@ export class BoardLocks {
   async watch(boardId: string): Promise<boolean> {
     const doc = await this.follow(boardId);
     if (!doc) return false;
-    const locked = readBoardLocked(doc);
-    this.known.set(boardId, locked);
-    this.lanes.set(boardId, readLockedLanes(doc.getMap(FACILITATION_MAP)));
-    return locked;
+    // A room loaded afresh may hold a change this instance never saw (made elsewhere while it
+    // was not loaded here): acted on now, as one from another instance.
+    this.recheck(boardId, doc, true);
+    return readBoardLocked(doc);
   }
 
   /**
@@ -87,9 +88,7 @@ export class BoardLocks {
    * when the room is not loaded here) and acts on what changed, as for a change made here.
    */
   async refresh(boardId: string): Promise<void> {
-    if (!this.known.has(boardId) && !(await this.exists(facilitationRoomId(boardId)))) return;
-    const doc = await this.follow(boardId);
-    if (doc) this.recheck(boardId, doc, true);
+    await this.isLocked(boardId);
   }
 
   /** The facilitation room's doc, loaded (created) if need be and followed; null when it failed. */
@@ -106,25 +105,27 @@ export class BoardLocks {
       this.watched.set(doc, true);
       doc.on('update', (_update: Uint8Array, origin: unknown) => {
         const remote = origin === FANOUT_ORIGIN;
-        if (!remote) this.onLocalUpdate?.(boardId);
-        this.recheck(boardId, doc, remote);
+        if (this.recheck(boardId, doc, remote) && !remote) this.onLocalUpdate?.(boardId);
       });
     }
     return doc;
   }
 
-  private recheck(boardId: string, doc: Y.Doc, remote: boolean): void {
+  /** Acts on what changed; true when the lock, the locked lanes or private writing did. */
+  private recheck(boardId: string, doc: Y.Doc, remote: boolean): boolean {
     const before = this.lanes.get(boardId) ?? NO_LANES;
     const lanes = readLockedLanes(doc.getMap(FACILITATION_MAP));
     this.lanes.set(boardId, lanes);
-    if (lanes.size !== before.size || [...lanes].some((lane) => !before.has(lane))) this.onLanesChange?.(boardId, lanes, remote);
+    const lanesChanged = lanes.size !== before.size || [...lanes].some((lane) => !before.has(lane));
+    if (lanesChanged) this.onLanesChange?.(boardId, lanes, remote);
+    const writing = doc.getMap(FACILITATION_MAP).get(PRIVATE_WRITING_KEY) === true;
+    const writingChanged = (this.writing.get(boardId) ?? false) !== writing;
+    this.writing.set(boardId, writing);
     const locked = readBoardLocked(doc);
-    if ((this.known.get(boardId) ?? false) === locked) {
-      this.known.set(boardId, locked);
-      return;
-    }
+    const lockChanged = (this.known.get(boardId) ?? false) !== locked;
     this.known.set(boardId, locked);
-    this.onChange(boardId, locked, remote);
+    if (lockChanged) this.onChange(boardId, locked, remote);
+    return lanesChanged || writingChanged || lockChanged;
   }
 }
 
