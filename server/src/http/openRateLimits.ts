@@ -25,8 +25,9 @@ export function openRateLimits(choice: RateLimitChoice, logger: Logger): RateLim
   }
   const redis = new Redis(choice.redisUrl, {
     connectionName: `costudio-${randomUUID().slice(0, 8)}-limits`,
-    // While Redis is away a limiter counts locally at once instead of queueing.
-    enableOfflineQueue: false,
+    // A count waits for the connection at most this long (at start, or while Redis is away),
+    // then the limiter counts locally: a person waiting on a join code never waits on Redis.
+    commandTimeout: 1_000,
     maxRetriesPerRequest: 1,
   });
   redis.on('error', () => {
