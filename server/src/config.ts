@@ -123,10 +123,14 @@ export const ENV_VARS = [
   },
   {
     name: 'REDIS_URL',
-    help: 'redis://[user:password@]host:port[/db]: relay updates and presence between instances serving the same boards',
+    help: 'redis://[user:password@]host:port[/db]: relay updates, presence and changed rights (revoked links, deletions, locks) between instances, and count per-address limits across them',
     default: 'unset = a single instance',
   },
-  { name: 'REDIS_PREFIX', help: 'Prefix of the Redis channel names, for deployments sharing one Redis', default: 'costudio:' },
+  {
+    name: 'REDIS_PREFIX',
+    help: 'Prefix of the Redis channel and key names, for deployments sharing one Redis',
+    default: 'costudio:',
+  },
 ] as const;
 
 export class ConfigError extends Error {
