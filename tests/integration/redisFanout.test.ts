@@ -1,6 +1,7 @@
 import { createLogger, type FanoutMessage, RedisFanout } from '@costudio/server';
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Announcement } from '../../server/src/scale/Announcements.ts';
 import { killRedisClients, REDIS_TEST_URL, redisAdmin, uniqueRedisPrefix } from '../support/redisTest.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -90,5 +91,34 @@ describe('RedisFanout', () => {
     }, 'delivery to the newer subscriber');
     expect(old.messages.filter((message) => message.kind === 'update')).toEqual([]);
     b.unsubscribe('board', newer.deliver);
+  });
+
+  it('announces rights to every other instance, not back to the sender, and says lost after a reconnection', async () => {
+    const [a, b, c] = fanouts(3) as [RedisFanout, RedisFanout, RedisFanout];
+    const heard = new Map<RedisFanout, Announcement[]>();
+    for (const fanout of [a, b, c]) {
+      const list: Announcement[] = [];
+      heard.set(fanout, list);
+      fanout.announcements.listen((announcement) => list.push(announcement));
+    }
+    await waitFor(() => {
+      a.announcements.announce({ kind: 'facilitation-changed', boardId: 'ready?' });
+      return (heard.get(b)?.length ?? 0) > 0 && (heard.get(c)?.length ?? 0) > 0;
+    }, 'the control channel');
+    a.announcements.announce({ kind: 'link-revoked', linkId: 'L1' });
+    a.announcements.announce({ kind: 'board-deleted', roomId: 'gone' });
+    // Later readiness probes may still be on their way: only the two announcements are compared.
+    const rights = (fanout: RedisFanout) => (heard.get(fanout) ?? []).filter((heard) => heard.kind !== 'facilitation-changed');
+    await waitFor(() => rights(b).length === 2 && rights(c).length === 2, 'both announcements on B and C');
+    expect(rights(b)).toEqual([
+      { kind: 'link-revoked', linkId: 'L1' },
+      { kind: 'board-deleted', roomId: 'gone' },
+    ]);
+    expect(heard.get(a)).toEqual([]);
+
+    const admin = redisAdmin();
+    opened.push(admin);
+    expect(await killRedisClients(admin, (name) => name === b.subscriberName)).toBe(1);
+    await waitFor(() => heard.get(b)?.some((announcement) => announcement.kind === 'lost'), 'B to say it may have missed some');
   });
 });
