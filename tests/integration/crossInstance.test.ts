@@ -1,9 +1,10 @@
-import { createNote, getNoteText } from '@costudio/shared';
+import { CloseCode, createNote, FACILITATION_MAP, getNoteText } from '@costudio/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { boardView, missingChanges } from '../support/boardState.ts';
 import { startBusyWriters } from '../support/busyWriters.ts';
+import { callApi } from '../support/linksApi.ts';
 import { type PrivateRedis, startPrivateRedis } from '../support/privateRedis.ts';
 import { killRedisClients, redisAdmin } from '../support/redisTest.ts';
 import { type SharedBoardServers, startSharedBoardServers } from '../support/sharedBoardServers.ts';
@@ -20,8 +21,9 @@ afterEach(async () => {
   cluster = undefined;
 });
 
-async function connect(server: TestRelay, boardId: string): Promise<BoardClient> {
-  const client = connectBoardClient(server.syncUrl, boardId);
+/** A synced stock client on `server`, with a share link's `token` when given. */
+async function connect(server: TestRelay, boardId: string, token?: string): Promise<BoardClient> {
+  const client = connectBoardClient(server.syncUrl, boardId, token ? { params: { token } } : {});
   clients.push(client);
   await client.whenSynced();
   return client;
@@ -188,5 +190,60 @@ describe('several instances when Redis goes away', () => {
 
     await redis.start();
     await expectConverged([onA.doc, alsoOnA.doc, onB.doc], 15_000);
+  });
+});
+
+// Announcements of rights travel by pub/sub, which may lose them; the store is the truth. An
+// instance that hears none of them (behind an UnreliableFanout, which passes none) still acts on
+// a revoked link, a deleted board and a lock, from its periodic re-check of its sockets.
+
+async function answer<T>(response: Response): Promise<T> {
+  expect(response.ok).toBe(true);
+  return (await response.json()) as T;
+}
+
+describe('an instance that missed the announcements, on PostgreSQL', () => {
+  it('closes a revoked link’s socket, re-authorizes a locked board’s and closes a deleted board’s from the store', async () => {
+    cluster = await startSharedBoardServers(0, { backend: 'postgres' });
+    const a = await cluster.add({ requireLinks: true });
+    const deaf = await cluster.add({
+      requireLinks: true,
+      rightsRecheckMs: 300,
+      wrap: (redis) => new UnreliableFanout(redis, {}),
+    });
+    const created = async (title: string) =>
+      answer<{ id: string; facilitatorLink: { token: string } }>(await callApi(a.httpUrl, '/api/boards', { body: { title } }));
+    const board = await created('Missed');
+    const facilitator = board.facilitatorLink.token;
+    const link = async () =>
+      answer<{ id: string; token: string }>(
+        await callApi(a.httpUrl, `/api/boards/${board.id}/links`, { token: facilitator, body: { access: 'edit' } }),
+      );
+    const revoked = await link();
+    const locked = await link();
+    const onDeafRevoked = await connect(deaf, board.id, revoked.token);
+    const onDeafLocked = await connect(deaf, board.id, locked.token);
+
+    await callApi(a.httpUrl, `/api/boards/${board.id}/links/${revoked.id}`, { method: 'DELETE', token: facilitator });
+    await waitFor(
+      () => onDeafRevoked.closes.some((close) => close.code === CloseCode.LINK_REVOKED),
+      'the revoked link’s socket to close',
+    );
+
+    const controls = await connect(a, `${board.id}__facilitation`, facilitator);
+    controls.doc.getMap(FACILITATION_MAP).set('boardLocked', true);
+    await waitFor(() => onDeafLocked.closes.some((close) => close.code === CloseCode.ACCESS_CHANGED), 'the lock to re-authorize');
+    await onDeafLocked.whenSynced();
+
+    const response = await callApi(a.httpUrl, `/api/boards/${board.id}`, {
+      method: 'DELETE',
+      token: facilitator,
+      body: { confirmTitle: 'Missed' },
+    });
+    expect(response.status).toBe(200);
+    await waitFor(
+      () => onDeafLocked.closes.some((close) => close.code === CloseCode.BOARD_DELETED),
+      'the deleted board’s socket to close',
+    );
   });
 });
