@@ -243,6 +243,22 @@ describe('per-address limits count across instances', () => {
     }
   });
 
+  it('join-code guesses sent all at once to three instances: exactly 20 are tried, the rest refused', async () => {
+    const all = servers();
+    const board = await boardOn(all[0], 'Burst');
+    const link = await linkOn(all[0], board.id, board.facilitator);
+    const wrong = link.code === '23456789' ? '98765432' : '23456789';
+    const statuses = await Promise.all(
+      Array.from({ length: 45 }, async (_, i) => {
+        const server = all[i % 3] as ChildServer;
+        const response = await fetch(`${server.httpUrl}/j/${wrong}`, { headers: { 'x-forwarded-for': '198.51.100.15' } });
+        return response.status;
+      }),
+    );
+    expect(statuses.filter((status) => status === 404)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+  });
+
   it('boards created over three instances count against one allowance of 60 an hour per address', async () => {
     const all = servers();
     const statuses: number[] = [];

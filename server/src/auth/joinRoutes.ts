@@ -38,7 +38,8 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
       return true;
     }
     const address = clientAddress(request, trustProxy);
-    const waitMs = await limiter.waitMs(address);
+    // Every try counts until it proves right, so guesses sent in parallel meet the limit too.
+    const waitMs = await limiter.take(address);
     if (waitMs > 0) {
       const message = `Too many codes were tried from this network. Wait ${minutesInWords(waitMs)}, then try again, or scan the QR code.`;
       sendPage(request, response, 429, message, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
@@ -52,6 +53,7 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
     }
     const target = await links.resolveJoinCode(typed);
     if (target.ok) {
+      await limiter.giveBack(address);
       response.writeHead(302, {
         location: target.path,
         'cache-control': 'no-store',
@@ -61,7 +63,6 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
       response.end();
       return true;
     }
-    await limiter.record(address);
     const { status, message } = DEAD_ENDS[target.problem];
     sendPage(request, response, status, message);
     return true;

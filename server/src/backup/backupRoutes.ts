@@ -3,7 +3,7 @@ import { readMeta } from '@costudio/shared';
 import { exportBoardFile } from '../boardFile/boardFile.ts';
 import type { RoomAccess } from '../history/BoardHistory.ts';
 import { checkFacilitatorAccess } from '../history/facilitatorAccess.ts';
-import { type BoardCreatedHook, type BoardCreationLimit, refuseOverLimit } from '../http/boardsApi.ts';
+import { type BoardCreatedHook, type BoardCreationLimit, countedIfMade, refuseOverLimit } from '../http/boardsApi.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
@@ -76,23 +76,26 @@ async function importBoard(request: IncomingMessage, response: ServerResponse, o
   }
   const limit = options.boardCreationLimit;
   const address = limit ? clientAddress(request, limit.trustProxy) : '';
-  if (limit && refuseOverLimit(response, await limit.limiter.waitMs(address))) return;
-  let bytes: Buffer;
-  try {
-    bytes = await readJsonBodyBytes(request, MAX_IMPORT_BYTES);
-  } catch (error) {
-    if (!(error instanceof BodyError)) throw error;
-    sendError(response, error.status, error.code, error.message, error.status === 413 ? { connection: 'close' } : {});
-    return;
-  }
-  // Parsing and building take seconds for a large file: a worker does them, not the event loop.
-  const imported = await importInWorker(bytes);
-  if (!imported.ok) {
-    sendError(response, 400, imported.code, imported.message);
-    return;
-  }
-  const id = await storeUpdatesAsNewBoard(options.store, imported.updates);
-  await limit?.limiter.record(address);
+  if (limit && refuseOverLimit(response, await limit.limiter.take(address))) return;
+  const made = await countedIfMade(limit, address, async () => {
+    let bytes: Buffer;
+    try {
+      bytes = await readJsonBodyBytes(request, MAX_IMPORT_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      sendError(response, error.status, error.code, error.message, error.status === 413 ? { connection: 'close' } : {});
+      return null;
+    }
+    // Parsing and building take seconds for a large file: a worker does them, not the event loop.
+    const imported = await importInWorker(bytes);
+    if (!imported.ok) {
+      sendError(response, 400, imported.code, imported.message);
+      return null;
+    }
+    return { id: await storeUpdatesAsNewBoard(options.store, imported.updates), imported };
+  });
+  if (made === null) return;
+  const { id, imported } = made;
   options.logger.info('board imported', { boardId: id, notes: imported.notes, skipped: imported.skipped.length });
   const path = `/b/${id}`;
   const extra = options.onBoardCreated ? await options.onBoardCreated(id) : {};

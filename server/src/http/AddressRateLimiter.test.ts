@@ -22,6 +22,14 @@ describe('AddressRateLimiter', () => {
     expect(limits.waitMsNow('198.51.100.7')).toBe(0);
   });
 
+  it('takes an event only while the allowance lasts, and takes back one given back', () => {
+    const { limits } = limiter();
+    expect([1, 2, 3, 4].map(() => limits.takeNow('198.51.100.7'))).toEqual([0, 0, 0, 60_000]);
+    limits.giveBackNow('198.51.100.7');
+    expect(limits.takeNow('198.51.100.7')).toBe(0);
+    expect(limits.takeNow('198.51.100.7')).toBe(60_000);
+  });
+
   it('forgets the oldest addresses first when it tracks too many', () => {
     const { limits } = limiter(2);
     for (let i = 0; i < 3; i++) limits.recordNow('a');

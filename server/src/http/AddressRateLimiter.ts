@@ -39,20 +39,31 @@ export class AddressRateLimiter implements RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  waitMs(address: string): Promise<number> {
-    return Promise.resolve(this.waitMsNow(address));
+  take(address: string): Promise<number> {
+    return Promise.resolve(this.takeNow(address));
   }
 
-  record(address: string): Promise<void> {
-    this.recordNow(address);
+  giveBack(address: string): Promise<void> {
+    this.giveBackNow(address);
     return Promise.resolve();
+  }
+
+  takeNow(address: string): number {
+    const wait = this.waitMsNow(address);
+    if (wait <= 0) this.recordNow(address);
+    return wait;
+  }
+
+  giveBackNow(address: string): void {
+    const window = this.current(address);
+    if (window && window.events > 0) window.events--;
   }
 
   /** Milliseconds `address` must wait before it may go on; 0 when it may now. */
   waitMsNow(address: string): number {
     const window = this.current(address);
     if (!window || window.events < this.limits.maxEvents) return 0;
-    return window.startedAt + this.limits.windowMs - this.now();
+    return Math.max(1, window.startedAt + this.limits.windowMs - this.now());
   }
 
   /** Counts one event against `address`. */

@@ -5,8 +5,12 @@
  * sharing the Redis sees, so spreading requests over instances gains nothing (issue 14).
  */
 export interface RateLimiter {
-  /** Milliseconds `address` must wait before it may go on; 0 when it may now. */
-  waitMs(address: string): Promise<number>;
-  /** Counts one event against `address`. */
-  record(address: string): Promise<void>;
+  /**
+   * Counts one event against `address` if its allowance is not used up, in one step, so requests
+   * sent in parallel (to one instance or several) cannot all slip in under the limit. Returns 0
+   * when it was counted, else the milliseconds `address` must wait (and nothing was counted).
+   */
+  take(address: string): Promise<number>;
+  /** Gives back an event `take` counted that turned out not to count (a right code, a board not made). */
+  giveBack(address: string): Promise<void>;
 }

@@ -3,16 +3,21 @@ import type { Logger } from '../log.ts';
 import { AddressRateLimiter, type RateLimits } from './AddressRateLimiter.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 
-// Atomic, so two instances counting the same address at once neither lose a count nor leave
-// a key without its expiry: the first event of a window starts the window.
-const RECORD = `local n = redis.call('INCR', KEYS[1])
-if n == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return n`;
-const WAIT = `local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n < tonumber(ARGV[1]) then return 0 end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then return 0 end
-return ttl`;
+// One script, so two instances counting the same address at once can neither both take the
+// last event of an allowance nor leave a key without its expiry (the first event of a window
+// starts it). KEYS[1] the address's key, ARGV[1] maxEvents, ARGV[2] windowMs.
+const TAKE = `local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+if n >= tonumber(ARGV[1]) then
+  local ttl = redis.call('PTTL', KEYS[1])
+  if ttl > 0 then return ttl end
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return tonumber(ARGV[2])
+end
+n = redis.call('INCR', KEYS[1])
+if n == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+const GIVE_BACK = `if redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end
+return 0`;
 
 /**
  * A RateLimiter whose counts live in Redis (one key per address, `<prefix>rate:<name>:<address>`,
@@ -33,21 +38,23 @@ export class RedisRateLimiter implements RateLimiter {
     this.local = new AddressRateLimiter(limits);
   }
 
-  async waitMs(address: string): Promise<number> {
+  async take(address: string): Promise<number> {
+    let wait: number;
     try {
-      const wait = await this.redis.eval(WAIT, 1, this.keyPrefix + address, this.limits.maxEvents);
+      wait = Number(await this.redis.eval(TAKE, 1, this.keyPrefix + address, this.limits.maxEvents, this.limits.windowMs));
       this.warned = false;
-      return Number(wait);
     } catch (error) {
       this.warnOnce(error);
-      return this.local.waitMsNow(address);
+      return this.local.takeNow(address);
     }
+    if (wait <= 0) this.local.recordNow(address);
+    return wait;
   }
 
-  async record(address: string): Promise<void> {
-    this.local.recordNow(address);
+  async giveBack(address: string): Promise<void> {
+    this.local.giveBackNow(address);
     try {
-      await this.redis.eval(RECORD, 1, this.keyPrefix + address, this.limits.windowMs);
+      await this.redis.eval(GIVE_BACK, 1, this.keyPrefix + address);
     } catch (error) {
       this.warnOnce(error);
     }

@@ -38,29 +38,57 @@ export async function handleCreateBoard(
     return;
   }
   const address = limit ? clientAddress(request, limit.trustProxy) : '';
-  if (limit && refuseOverLimit(response, await limit.limiter.waitMs(address))) {
+  if (limit && refuseOverLimit(response, await limit.limiter.take(address))) {
     logger.warn('board creation refused: too many from one address', { address });
     return;
   }
+  const made = await countedIfMade(limit, address, () => createFromRequest(request, response, store));
+  if (made === null) return;
+  const { id, title } = made;
+  logger.info('board created', { boardId: id });
+  const path = `/b/${id}`;
+  const extra = onCreated ? await onCreated(id) : {};
+  sendJson(response, 201, { ...extra, id, title, path }, { location: path });
+}
+
+/** Reads and validates the request and creates the board; null (answered) when the request was bad. */
+async function createFromRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  store: BoardStore,
+): Promise<{ id: string; title: string } | null> {
   let body: unknown;
   try {
     body = await readJsonBody(request, MAX_BODY_BYTES);
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
     sendError(response, error.status, error.code, error.message, error.status === 413 ? { connection: 'close' } : {});
-    return;
+    return null;
   }
   const title = validateTitle(body);
   if (typeof title !== 'string') {
     sendError(response, 400, 'invalid_title', title.error);
-    return;
+    return null;
   }
-  const id = await createNewBoard(store, title);
-  await limit?.limiter.record(address);
-  logger.info('board created', { boardId: id });
-  const path = `/b/${id}`;
-  const extra = onCreated ? await onCreated(id) : {};
-  sendJson(response, 201, { ...extra, id, title, path }, { location: path });
+  return { id: await createNewBoard(store, title), title };
+}
+
+/**
+ * Runs `make`, which creates a board or answers why not (null), after `limit.take` counted it:
+ * a board that was not made (a bad request, a failure) is given back to the address's allowance.
+ */
+export async function countedIfMade<T>(
+  limit: BoardCreationLimit | undefined,
+  address: string,
+  make: () => Promise<T | null>,
+): Promise<T | null> {
+  let made: T | null = null;
+  try {
+    made = await make();
+    return made;
+  } finally {
+    if (limit && made === null) await limit.limiter.giveBack(address);
+  }
 }
 
 /** The trimmed title, or an explanation a person can act on. */
