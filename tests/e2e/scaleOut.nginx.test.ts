@@ -102,9 +102,15 @@ describe.skipIf(!nginxInstalled)('the browser client through nginx in front of t
     const seen = { alice: await texts(alice), bob: await texts(bob) };
     expect(seen.bob).toEqual(seen.alice);
 
+    let bobsNewSockets = 0;
+    bob.page.on('websocket', (socket) => {
+      if (new URL(socket.url()).pathname === `/sync/${board.id}`) bobsNewSockets++;
+    });
     bobsInstance.kill('SIGKILL');
     await bobsInstance.exited;
     // Bob's page reconnects through nginx to a live instance and writes on; Alice sees it.
+    await waitFor(() => bobsNewSockets > 0, { message: 'Bob’s page to reconnect', timeout: 20_000 });
+    await waitForSaved(bob.page);
     await addNote(bob.page, 'Bob after the crash');
     await sees(alice, 'Bob after the crash');
     await addNote(alice.page, 'Alice after the crash');
