@@ -82,11 +82,6 @@ export class RightsFollower {
     this.options.announcements.announce({ kind: 'facilitation-changed', boardId });
   }
 
-  /** For tests: resolves once a re-check under way has finished. */
-  async settled(): Promise<void> {
-    await this.rechecking;
-  }
-
   private readonly hear = (announcement: Announcement): void => {
     const { relay, logger } = this.options;
     switch (announcement.kind) {
@@ -110,7 +105,7 @@ export class RightsFollower {
   };
 
   /** Checks every open socket's link, board and locks against the store; one run at a time. */
-  recheck(): Promise<void> {
+  private recheck(): Promise<void> {
     this.rechecking ??= this.recheckNow()
       .catch((error: unknown) => this.options.logger.warn('could not re-check rights against the store', { error }))
       .finally(() => {
