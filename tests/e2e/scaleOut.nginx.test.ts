@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChildCluster, startChildCluster } from '../support/childCluster.ts';
+import { type ChildCluster, connectionsOn, startChildCluster } from '../support/childCluster.ts';
 import type { ChildServer } from '../support/childServer.ts';
 import { callApi } from '../support/linksApi.ts';
 import { type NginxProxy, nginxInstalled, startNginxProxy } from '../support/nginxProxy.ts';
@@ -14,6 +14,7 @@ import {
   type Participant,
   waitFor,
   waitForSaved,
+  waitForStatus,
 } from './support/index.ts';
 
 // Issue 14: the real browser client through Debian's nginx, running the configuration
@@ -58,6 +59,31 @@ describe.skipIf(!nginxInstalled)('the browser client through nginx in front of t
     await browser?.close();
     await proxy?.stop();
     await cluster?.dispose();
+  });
+
+  it('a page whose link is switched off through another instance says so at once', async () => {
+    if (!cluster || !proxy || !browser) throw new Error('not started');
+    const servers = [...cluster.servers];
+    const created = await callApi(proxy.httpUrl, '/api/boards', { body: { title: 'Revoked elsewhere' } });
+    const board = (await created.json()) as { id: string; facilitatorLink: { token: string } };
+    const issued = await callApi(proxy.httpUrl, `/api/boards/${board.id}/links`, {
+      token: board.facilitatorLink.token,
+      body: { access: 'edit' },
+    });
+    const link = (await issued.json()) as { id: string; path: string };
+    const before = await connectionsOn(servers);
+    const dana = await joinAs(browser, `${proxy.httpUrl}${link.path}`, 'Dana', 'lay');
+    people.push(dana);
+    const after = await connectionsOn(servers);
+    // An instance none of Dana's sockets went to (she opens at most two; there are three).
+    const elsewhere = servers.find((_server, i) => after[i] === before[i]);
+    if (!elsewhere) throw new Error('Dana has a socket on every instance');
+    const revoked = await callApi(elsewhere.httpUrl, `/api/boards/${board.id}/links/${link.id}`, {
+      method: 'DELETE',
+      token: board.facilitatorLink.token,
+    });
+    expect(revoked.status).toBe(200);
+    await waitForStatus(dana.page, 'Link switched off', 5_000);
   });
 
   it('two pages on different instances see each other’s notes, and keep every note they saw when one is killed (-9)', async () => {

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { boardView, missingChanges } from '../support/boardState.ts';
 import { startBusyWriters } from '../support/busyWriters.ts';
-import { type ChildCluster, startChildCluster } from '../support/childCluster.ts';
+import { type ChildCluster, connectionsOn, startChildCluster } from '../support/childCluster.ts';
 import type { ChildServer } from '../support/childServer.ts';
 import { type NginxProxy, nginxInstalled, startNginxProxy } from '../support/nginxProxy.ts';
 import { eventually, waitFor } from '../support/waitFor.ts';
@@ -35,16 +35,6 @@ async function expectConverged(docs: readonly Y.Doc[]): Promise<void> {
     { timeoutMs: 15_000 },
   );
   for (const doc of docs) expect(boardView(doc)).toEqual(boardView(docs[0] as Y.Doc));
-}
-
-/** Sockets open on each instance, from its /healthz. */
-async function connectionsOn(servers: readonly ChildServer[]): Promise<number[]> {
-  return Promise.all(
-    servers.map(async (server) => {
-      const body = (await (await fetch(`${server.httpUrl}/healthz`)).json()) as { connections: number };
-      return body.connections;
-    }),
-  );
 }
 
 describe.skipIf(!nginxInstalled)('Debian nginx in front of 3 instances, with the configuration operations.md documents', () => {

@@ -45,3 +45,13 @@ export async function startChildCluster(count: number, env: Record<string, strin
     },
   };
 }
+
+/** Sockets open on each instance, from its /healthz. */
+export async function connectionsOn(servers: readonly ChildServer[]): Promise<number[]> {
+  return Promise.all(
+    servers.map(async (server) => {
+      const body = (await (await fetch(`${server.httpUrl}/healthz`)).json()) as { connections: number };
+      return body.connections;
+    }),
+  );
+}
