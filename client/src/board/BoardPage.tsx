@@ -56,6 +56,7 @@ import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
 import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
 import { HelpButton } from './HelpButton.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
+import { focusControl, MoreMenu } from './MoreMenu.tsx';
 
 /** A board: the join step on the first visit, then the live board. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -111,7 +112,7 @@ function LiveBoard({
   const peopleButtonRef = useRef<HTMLButtonElement>(null);
   const closePeople = () => {
     setPeopleOpen(false);
-    peopleButtonRef.current?.focus();
+    focusControl(peopleButtonRef.current);
   };
   const closeFacilitate = () => {
     setFacilitateOpen(false);
@@ -180,19 +181,8 @@ function LiveBoard({
         <SyncStatusBadge status={status} />
         {!linkRefusal && <PendingChangesNotice pending={session.pending} status={status} />}
         {facilitation && !(facilitates && facilitateOpen) && <TimerDisplay map={facilitation.map} canControl={false} />}
-        <BoardViewToggle view={board.view} onChange={board.setView} />
         <VotingHeaderButtons voting={voting} />
-        <button
-          type="button"
-          ref={peopleButtonRef}
-          className="people-button"
-          aria-expanded={peopleOpen}
-          aria-controls="people-panel"
-          onClick={() => setPeopleOpen(!peopleOpen)}
-        >
-          People <span className="people-button__count">{peers.length + 1}</span>
-        </button>
-        {facilitates ? (
+        {facilitates && (
           <button
             ref={facilitateButtonRef}
             type="button"
@@ -202,14 +192,29 @@ function LiveBoard({
           >
             Facilitate
           </button>
-        ) : (
-          <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
         )}
-        <SettingsButton />
-        <HelpButton />
-        <IdentityButton identity={identity} onChange={onIdentityChange}>
-          <YourDataMenu session={session} />
-        </IdentityButton>
+        <MoreMenu>
+          <a href="/" className="more-menu__phone-only">
+            Costudio: all boards
+          </a>
+          <BoardViewToggle view={board.view} onChange={board.setView} />
+          <button
+            type="button"
+            ref={peopleButtonRef}
+            className="people-button"
+            aria-expanded={peopleOpen}
+            aria-controls="people-panel"
+            onClick={() => setPeopleOpen(!peopleOpen)}
+          >
+            People <span className="people-button__count">{peers.length + 1}</span>
+          </button>
+          {!facilitates && <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />}
+          <SettingsButton />
+          <HelpButton />
+          <IdentityButton identity={identity} onChange={onIdentityChange}>
+            <YourDataMenu session={session} />
+          </IdentityButton>
+        </MoreMenu>
       </header>
       {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
       <FacilitationNotices access={access} locked={locked} lockedLanes={lockedLanes} />

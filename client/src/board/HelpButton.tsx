@@ -68,7 +68,7 @@ export function HelpButton() {
         aria-haspopup="dialog"
         onClick={() => dialogRef.current?.showModal()}
       >
-        ?
+        ?<span className="more-menu__words"> Help</span>
       </button>
       <dialog ref={dialogRef} aria-labelledby={headingId} className="help-sheet">
         <div className="side-sheet__top">
