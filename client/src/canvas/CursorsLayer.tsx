@@ -1,4 +1,4 @@
-import { ROLE_INFO } from '@costudio/shared';
+import { LANE_HEADER_HEIGHT, ROLE_INFO } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { Group, Layer, Path, Rect, Text } from 'react-konva';
 import type { Peer } from '../presence/presenceState.ts';
@@ -9,6 +9,21 @@ import { CANVAS_THEME } from './theme.ts';
 const POINTER_PATH = 'M0 0L0 18L5 13L9 21L12 20L8 12L15 12Z';
 const FONT_SIZE = 13;
 const LABEL_FONT = `${FONT_SIZE}px ${CANVAS_THEME.fontFamily}`;
+/** The name label's top and bottom below the pointer's tip, in screen px. */
+const LABEL_TOP = 20;
+const LABEL_HEIGHT = 24;
+
+/**
+ * How far down (screen px) to draw a label so it never covers the lanes' titles and prompts: a
+ * label that would overlap the header band (board units `headerTop` to LANE_HEADER_HEIGHT) is put
+ * just under it, the pointer itself staying where it is.
+ */
+export function labelOffset(cursorY: number, scale: number, headerTop: number): number {
+  const top = cursorY + LABEL_TOP / scale;
+  const bottom = top + LABEL_HEIGHT / scale;
+  if (bottom <= headerTop || top >= LANE_HEADER_HEIGHT) return LABEL_TOP;
+  return (LANE_HEADER_HEIGHT - cursorY) * scale + 4;
+}
 
 let measureContext: CanvasRenderingContext2D | null = null;
 function textWidth(text: string): number {
@@ -22,7 +37,19 @@ function textWidth(text: string): number {
  * Other people's pointers, with their name and role (icon and words). Drawn at a constant
  * screen size whatever the zoom, so they stay readable on a zoomed-out board.
  */
-export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraController }) {
+export function CursorsLayer({
+  peers,
+  camera,
+  headerTop = 0,
+  labels = true,
+}: {
+  peers: Peer[];
+  camera: CameraController;
+  /** Top of the lanes' header band in board units (the projector draws a taller one, upwards). */
+  headerTop?: number;
+  /** False on the room's screen: pointers only, no names over what the room is reading. */
+  labels?: boolean;
+}) {
   const [scale, setScale] = useState(() => camera.get().scale);
   useEffect(() => camera.subscribe((next) => setScale(next.scale)), [camera]);
   const size = 1 / scale;
@@ -37,8 +64,8 @@ export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraC
         return (
           <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={size} scaleY={size}>
             <Path data={POINTER_PATH} fill={peer.color} stroke="#ffffff" strokeWidth={1.5} />
-            <Group x={14} y={20}>
-              <Rect width={width} height={24} fill={peer.color} cornerRadius={4} />
+            <Group x={14} y={labelOffset(peer.cursor.y, scale, headerTop)} visible={labels}>
+              <Rect width={width} height={LABEL_HEIGHT} fill={peer.color} cornerRadius={4} />
               <Path x={7} y={5} scaleX={14 / 24} scaleY={14 / 24} data={ROLE_ICON_PATH[peer.role]} fill="#ffffff" />
               <Text x={26} y={6} text={label} fontSize={FONT_SIZE} fontFamily={CANVAS_THEME.fontFamily} fill="#ffffff" />
             </Group>
