@@ -9,6 +9,7 @@ import {
   canvasCamera,
   DESKTOP,
   type DebugHook,
+  drawnNoteIds,
   isFocused,
   joinAs,
   type Participant,
@@ -132,7 +133,7 @@ describe('a participant on a 390 × 844 phone during the vote', () => {
 
 describe('a view-only observer during the vote', () => {
   it('sees no "Yours" count on the notes: they cannot vote', async () => {
-    await waitFor(async () => (await drawnByline(val.page, ids.lee)) !== null, { message: 'the note on the observer’s canvas' });
+    await waitFor(async () => (await drawnNoteIds(val.page)).includes(ids.lee), { message: 'the note on the observer’s canvas' });
     await screenshot(val.page, 'meeting-screens-viewer-1280x800');
     for (const id of [ids.lee, ids.quinn]) expect((await drawnDots(val.page, id)) ?? '').not.toMatch(/Yours/);
   });

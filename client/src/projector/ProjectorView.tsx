@@ -21,9 +21,9 @@ const PROJECTOR_IDENTITY: Identity = { name: 'Projector', role: 'practitioner' }
 const NO_PRESENCE: LocalPresence = { setCursor: () => {}, setFocusedNote: () => {} };
 /**
  * Note text on the room's screen, in board units: with all six lanes across 1920 CSS px (a scale
- * of about 0.83) it is drawn at about 16.5 px, where the laptop's 15 would be 12 px (issue 12).
+ * of about 0.83) it is drawn at about 18 px, where the laptop's 15 would be 12 px (issue 12).
  */
-const PROJECTOR_NOTE_FONT_SIZE = 20;
+const PROJECTOR_NOTE_FONT_SIZE = 22;
 /**
  * Bylines and lane prompts are read from the back of the room: at that scale 23 and 24 board
  * units are 19 and 20 CSS px. The header band grows upwards to hold them, so notes stay put.
