@@ -1,5 +1,5 @@
 import { isLaneId, readLockedLanes } from '@costudio/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
@@ -34,7 +34,6 @@ import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
 import { ProjectorControls } from '../projector/ProjectorControls.tsx';
-import { ProjectorView } from '../projector/ProjectorView.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useBoardSession } from '../session/useBoardSession.ts';
 import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
@@ -58,6 +57,9 @@ import { HelpButton } from './HelpButton.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
 import { focusControl, MoreMenu } from './MoreMenu.tsx';
 
+/** The room's screen, with its QR code library: loaded only by the projector, not by every board. */
+const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx').then((module) => ({ default: module.ProjectorView })));
+
 /** A board: the join step on the first visit, then the live board. */
 export function BoardPage({ boardId }: { boardId: string }) {
   const identity = useBoardIdentity(boardId);
@@ -66,7 +68,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useTrimLocalCopyAfterErasure(session);
   if (deleted) return <BoardDeletedNotice />;
   // The room's screen needs no name: it is not a participant (issue 7, projector mode).
-  if (new URLSearchParams(location.search).get('view') === 'projector') return session && <ProjectorView session={session} />;
+  if (new URLSearchParams(location.search).get('view') === 'projector')
+    return (
+      session && (
+        <Suspense fallback={null}>
+          <ProjectorView session={session} />
+        </Suspense>
+      )
+    );
   if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} notice={<PrivacyNotice />} />;
   if (!session) return null;
   return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;

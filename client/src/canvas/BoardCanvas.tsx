@@ -34,6 +34,7 @@ import { useDotActions } from './useDotActions.ts';
 import { useNoteDrag } from './useNoteDrag.ts';
 import { useNoteKeyboard } from './useNoteKeyboard.ts';
 import { useStageCamera } from './useStageCamera.ts';
+import { useWarmAfter } from './useWarmAfter.ts';
 
 interface BoardCanvasProps {
   session: BoardSession;
@@ -106,9 +107,13 @@ export function BoardCanvas({
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const contentHeight = useMemo(() => laneHeight(lowestNoteBottom(snapshot.byId.values())), [snapshot.geometryVersion]);
   const height = Math.max(contentHeight, minLaneHeight);
+  const warm = useWarmAfter(snapshot.byId.size > 0);
   const visibleNotes = useMemo(
-    () => index.query(cull.rect).flatMap((id) => snapshot.byId.get(id) ?? []),
-    [index, cull.rect, snapshot.byId],
+    () =>
+      index
+        .query(warm ? cull.rect : visibleRect(camera.get(), camera.getViewport()))
+        .flatMap((id) => snapshot.byId.get(id) ?? []),
+    [index, cull.rect, warm, camera, snapshot.byId],
   );
   const editingNote = editingId === null ? undefined : snapshot.byId.get(editingId);
 
