@@ -6,6 +6,7 @@ import { pixelAt, pixelsOfColour, rgbOf } from '../support/e2e/pixels.ts';
 import { createLinkedBoard } from '../support/e2e/shareLinks.ts';
 import {
   addNote,
+  axeViolations,
   canvasCamera,
   DESKTOP,
   type DebugHook,
@@ -98,6 +99,7 @@ describe('a participant on a 390 × 844 phone during the vote', () => {
       expect(await page.getByRole('button', { name }).isVisible(), String(name)).toBe(true);
     }
     await screenshot(page, 'meeting-screens-phone-390x844-more');
+    expect(await axeViolations(page)).toEqual([]);
     // A tap outside closes it.
     await page.getByRole('heading', { name: 'Outpatient letters' }).tap();
     await waitFor(async () => (await more.getAttribute('aria-expanded')) === 'false', {
