@@ -1,29 +1,15 @@
-import { LANE_HEADER_HEIGHT, ROLE_INFO } from '@costudio/shared';
+import { ROLE_INFO } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { Group, Layer, Path, Rect, Text } from 'react-konva';
 import type { Peer } from '../presence/presenceState.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { CameraController } from './CameraController.ts';
+import { LABEL_HEIGHT, labelOffset } from './cursorLabel.ts';
 import { CANVAS_THEME } from './theme.ts';
 
 const POINTER_PATH = 'M0 0L0 18L5 13L9 21L12 20L8 12L15 12Z';
 const FONT_SIZE = 13;
 const LABEL_FONT = `${FONT_SIZE}px ${CANVAS_THEME.fontFamily}`;
-/** The name label's top and bottom below the pointer's tip, in screen px. */
-const LABEL_TOP = 20;
-const LABEL_HEIGHT = 24;
-
-/**
- * How far down (screen px) to draw a label so it never covers the lanes' titles and prompts: a
- * label that would overlap the header band (board units `headerTop` to LANE_HEADER_HEIGHT) is put
- * just under it, the pointer itself staying where it is.
- */
-export function labelOffset(cursorY: number, scale: number, headerTop: number): number {
-  const top = cursorY + LABEL_TOP / scale;
-  const bottom = top + LABEL_HEIGHT / scale;
-  if (bottom <= headerTop || top >= LANE_HEADER_HEIGHT) return LABEL_TOP;
-  return (LANE_HEADER_HEIGHT - cursorY) * scale + 4;
-}
 
 let measureContext: CanvasRenderingContext2D | null = null;
 function textWidth(text: string): number {

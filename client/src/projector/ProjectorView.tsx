@@ -1,4 +1,4 @@
-import { ROLE_INFO, ROLES, type Role, readProjectorSettings } from '@costudio/shared';
+import { ROLES, readProjectorSettings } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { BOARD_WIDTH } from '../canvas/boardGeometry.ts';
@@ -14,6 +14,7 @@ import type { BoardSession } from '../session/BoardSession.ts';
 import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { JoinQrCode } from './JoinQrCode.tsx';
+import { peopleCount } from './peopleCount.ts';
 import './projector.css';
 
 /** The projector is not a participant: it publishes no name, role or cursor. */
@@ -123,9 +124,4 @@ export function ProjectorView({ session }: { session: BoardSession }) {
       </aside>
     </div>
   );
-}
-
-/** "1 lay participant", "4 lay participants", "0 practitioners". */
-export function peopleCount(role: Role, count: number): string {
-  return `${count} ${ROLE_INFO[role].label.toLowerCase()}${count === 1 ? '' : 's'}`;
 }
