@@ -116,6 +116,21 @@ describe('a participant on a 390 × 844 phone during the vote', () => {
     expect(await isFocused(more)).toBe(true);
   });
 
+  it('opens People from the menu, which closes; closing People gives focus back to "More"', async () => {
+    const page = pat.page;
+    const more = page.getByRole('button', { name: 'More', exact: true });
+    await more.tap();
+    await page.getByRole('button', { name: /^People/ }).tap();
+    const panel = page.getByRole('complementary', { name: 'People' });
+    await panel.getByRole('heading', { name: /Here now/ }).waitFor();
+    await waitFor(async () => (await more.getAttribute('aria-expanded')) === 'false', {
+      message: 'More closed as People opened',
+    });
+    await panel.getByRole('button', { name: /^Hide/ }).tap();
+    await panel.waitFor({ state: 'detached' });
+    expect(await isFocused(more)).toBe(true);
+  });
+
   it('keeps the header to two rows at most at 200 % text, chosen from the menu', async () => {
     const page = pat.page;
     const more = page.getByRole('button', { name: 'More', exact: true });
