@@ -5,6 +5,7 @@ import {
   createBoard,
   DESKTOP,
   fillJoinForm,
+  headerControl,
   joinBoardPage,
   laneAddButton,
   newContext,
@@ -46,7 +47,7 @@ describe.each([
 
   it('on the lane list, with notes in it', async () => {
     await fillJoinForm(page, 'Alice', 'lay');
-    await page.getByRole('button', { name: 'List' }).click();
+    await (await headerControl(page, page.getByRole('button', { name: 'List' }))).click();
     await laneAddButton(page, 'Define').click();
     await page.keyboard.type('Letters arrive after the appointment');
     await laneAddButton(page, 'Decide').click();
@@ -60,14 +61,14 @@ describe.each([
     await page.getByRole('dialog', { name: 'Move to lane…' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Text size and sounds' }).click();
+    await (await headerControl(page, page.getByRole('button', { name: 'Text size and sounds' }))).click();
     await page.getByRole('dialog', { name: 'Text size and sounds' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
   it('on the canvas view', async () => {
-    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await (await headerControl(page, page.getByRole('button', { name: 'Board', exact: true }))).click();
     await page.locator('.board-canvas__surface canvas').first().waitFor();
     await screenshotForReview(page, `${size}-canvas`);
     expect(await axeViolations(page)).toEqual([]);
@@ -85,7 +86,7 @@ describe('seeing', () => {
     const page = await (await newContext(env.browser, { viewport: { width: 320, height: 640 } })).newPage();
     const board = await createBoard(env.server, 'A board with a rather long name that has to wrap on a small screen');
     await joinBoardPage(page, board.url, 'Alice', 'practitioner');
-    await page.getByRole('button', { name: 'Text size and sounds' }).click();
+    await (await headerControl(page, page.getByRole('button', { name: 'Text size and sounds' }))).click();
     await page.getByLabel('Text size', { exact: true }).selectOption('200');
     await page.getByLabel('High contrast colours').check();
     await page.getByRole('button', { name: 'Close' }).click();
@@ -105,7 +106,7 @@ describe('seeing', () => {
     await page.reload();
     await waitForSaved(page);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('high-contrast');
-    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await (await headerControl(page, page.getByRole('button', { name: 'Board', exact: true }))).click();
     await page.getByRole('application').waitFor();
     await screenshotForReview(page, 'narrow-320-contrast-canvas');
   });
@@ -121,11 +122,11 @@ describe('seeing', () => {
       expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
     }
     expect(await pageWidth()).toBeLessThanOrEqual(320);
-    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await (await headerControl(page, page.getByRole('button', { name: 'Board', exact: true }))).click();
     await page.getByRole('application').waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(320);
     for (const tool of [/^Add note/, 'Undo', 'Zoom in', 'Fit board', 'Text size and sounds']) {
-      const button = page.getByRole('button', { name: tool });
+      const button = await headerControl(page, page.getByRole('button', { name: tool }));
       await button.scrollIntoViewIfNeeded();
       expect(await button.isVisible()).toBe(true);
     }

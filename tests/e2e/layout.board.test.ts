@@ -6,6 +6,7 @@ import {
   createBoard,
   type DebugHook,
   fillJoinForm,
+  headerControl,
   isFocused,
   joinAs,
   openParticipant,
@@ -248,7 +249,7 @@ describe('a participant on a 390 × 844 phone', () => {
     expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
     await screenshot(phone.page, 'phone-390x844');
     expect(await axeViolations(phone.page)).toEqual([]);
-    await phone.page.getByRole('button', { name: 'Board', exact: true }).tap();
+    await (await headerControl(phone.page, phone.page.getByRole('button', { name: 'Board', exact: true }))).tap();
     await phone.page.getByRole('application').waitFor();
     await screenshot(phone.page, 'phone-390x844-board');
     // On a phone the lanes are one menu, not six buttons.

@@ -96,7 +96,7 @@ describe('a whole meeting', () => {
 
     await projectorPage
       .getByTestId('projector-counts')
-      .getByText(/Lay participants?: \d/)
+      .getByText(/\d lay participants?/)
       .waitFor();
     await s.val.page.getByText(VIEWING).waitFor();
     for (const screen of everyone) {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createBoard,
+  headerControl,
   isFocused,
   joinAs,
   laneAddButton,
@@ -49,9 +50,13 @@ describe('a phone (390 × 844, touch), with taps only', () => {
     for (const lane of ['Define', 'Design', 'Deliver', 'Decide', 'Distribute', 'Evaluate']) {
       await phone.getByRole('region', { name: lane }).waitFor();
     }
-    expect(await phone.getByRole('button', { name: 'List' }).getAttribute('aria-pressed')).toBe('true');
     await expectTouchSized(phone, /^Add note/);
+    // Board / List are under "More" on a phone; Escape closes it again.
+    expect(await (await headerControl(phone, phone.getByRole('button', { name: 'List' }))).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await expectTouchSized(phone, /^Board$/);
+    await phone.keyboard.press('Escape');
     // Nothing wider than the phone: no sideways scrolling.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
@@ -92,7 +97,7 @@ describe('a phone (390 × 844, touch), with taps only', () => {
   });
 
   it('on the canvas too, moves a note by tapping "Move to…" instead of dragging', async () => {
-    await phone.getByRole('button', { name: 'Board', exact: true }).tap();
+    await (await headerControl(phone, phone.getByRole('button', { name: 'Board', exact: true }))).tap();
     await phone.getByRole('application').waitFor();
     await expectTouchSized(phone, /^Add note/);
     const before = new Set(await noteIds(laptop));
@@ -110,7 +115,7 @@ describe('a phone (390 × 844, touch), with taps only', () => {
   });
 
   it('opens "Votes and results" where the person is looking, not below every lane', async () => {
-    await phone.getByRole('button', { name: 'List' }).tap();
+    await (await headerControl(phone, phone.getByRole('button', { name: 'List' }))).tap();
     await phone.getByRole('button', { name: 'Votes and results' }).tap();
     const heading = phone.getByRole('heading', { name: 'Votes and results' });
     await waitFor(() => isFocused(heading), { message: 'the panel heading to take focus' });

@@ -153,7 +153,7 @@ describe('the projector at 1920 × 1080', () => {
     expect(
       await projector
         .getByTestId('projector-counts')
-        .getByText(/Lay participants?: \d/)
+        .getByText(/\d lay participants?/)
         .isVisible(),
     ).toBe(true);
     console.info(

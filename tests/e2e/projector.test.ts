@@ -64,8 +64,8 @@ describe('projector', () => {
     });
 
     const counts = projector.getByTestId('projector-counts');
-    await waitFor(async () => (await counts.textContent())?.includes('Lay participant: 1'), { message: 'the lay count' });
-    expect(await counts.textContent()).toContain('Practitioner: 1');
+    await waitFor(async () => (await counts.textContent())?.includes('1 lay participant'), { message: 'the lay count' });
+    expect(await counts.textContent()).toContain('1 practitioner');
     // The room's screen shows the whole board (issue 12) until the facilitator chooses their own view.
     await facilitator.getByRole('button', { name: 'Facilitate', exact: true }).click();
     await facilitator.getByRole('radio', { name: 'What I see' }).check();

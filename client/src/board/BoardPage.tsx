@@ -1,5 +1,5 @@
 import { isLaneId, readLockedLanes } from '@costudio/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
@@ -34,7 +34,6 @@ import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
 import { ProjectorControls } from '../projector/ProjectorControls.tsx';
-import { ProjectorView } from '../projector/ProjectorView.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useBoardSession } from '../session/useBoardSession.ts';
 import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
@@ -56,6 +55,10 @@ import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
 import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
 import { HelpButton } from './HelpButton.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
+import { focusControl, MoreMenu } from './MoreMenu.tsx';
+
+/** The room's screen, with its QR code library: loaded only by the projector, not by every board. */
+const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx').then((module) => ({ default: module.ProjectorView })));
 
 /** A board: the join step on the first visit, then the live board. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -65,7 +68,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useTrimLocalCopyAfterErasure(session);
   if (deleted) return <BoardDeletedNotice />;
   // The room's screen needs no name: it is not a participant (issue 7, projector mode).
-  if (new URLSearchParams(location.search).get('view') === 'projector') return session && <ProjectorView session={session} />;
+  if (new URLSearchParams(location.search).get('view') === 'projector')
+    return (
+      session && (
+        <Suspense fallback={null}>
+          <ProjectorView session={session} />
+        </Suspense>
+      )
+    );
   if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} notice={<PrivacyNotice />} />;
   if (!session) return null;
   return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;
@@ -111,7 +121,7 @@ function LiveBoard({
   const peopleButtonRef = useRef<HTMLButtonElement>(null);
   const closePeople = () => {
     setPeopleOpen(false);
-    peopleButtonRef.current?.focus();
+    focusControl(peopleButtonRef.current);
   };
   const closeFacilitate = () => {
     setFacilitateOpen(false);
@@ -180,19 +190,8 @@ function LiveBoard({
         <SyncStatusBadge status={status} />
         {!linkRefusal && <PendingChangesNotice pending={session.pending} status={status} />}
         {facilitation && !(facilitates && facilitateOpen) && <TimerDisplay map={facilitation.map} canControl={false} />}
-        <BoardViewToggle view={board.view} onChange={board.setView} />
         <VotingHeaderButtons voting={voting} />
-        <button
-          type="button"
-          ref={peopleButtonRef}
-          className="people-button"
-          aria-expanded={peopleOpen}
-          aria-controls="people-panel"
-          onClick={() => setPeopleOpen(!peopleOpen)}
-        >
-          People <span className="people-button__count">{peers.length + 1}</span>
-        </button>
-        {facilitates ? (
+        {facilitates && (
           <button
             ref={facilitateButtonRef}
             type="button"
@@ -202,14 +201,29 @@ function LiveBoard({
           >
             Facilitate
           </button>
-        ) : (
-          <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
         )}
-        <SettingsButton />
-        <HelpButton />
-        <IdentityButton identity={identity} onChange={onIdentityChange}>
-          <YourDataMenu session={session} />
-        </IdentityButton>
+        <MoreMenu>
+          <a href="/" className="more-menu__phone-only">
+            Costudio: all boards
+          </a>
+          <BoardViewToggle view={board.view} onChange={board.setView} />
+          <button
+            type="button"
+            ref={peopleButtonRef}
+            className="people-button"
+            aria-expanded={peopleOpen}
+            aria-controls="people-panel"
+            onClick={() => setPeopleOpen(!peopleOpen)}
+          >
+            People <span className="people-button__count">{peers.length + 1}</span>
+          </button>
+          {!facilitates && <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />}
+          <SettingsButton />
+          <HelpButton />
+          <IdentityButton identity={identity} onChange={onIdentityChange}>
+            <YourDataMenu session={session} />
+          </IdentityButton>
+        </MoreMenu>
       </header>
       {whatsNew.news && <WhatsNewBar session={session} news={whatsNew.news} announcer={announcer} onDismiss={whatsNew.dismiss} />}
       <FacilitationNotices access={access} locked={locked} lockedLanes={lockedLanes} />

@@ -31,6 +31,7 @@ const CONTROLS: readonly [string, string][] = [
   ['Facilitate', 'for the person running the meeting: invite people, timer, lock the board, private writing, history'],
   ['Text size and sounds', 'bigger text, high contrast colours, and how much is read out'],
   ['Your name', 'change your name or role'],
+  ['More (on a phone)', 'Board / List, People, Text size and sounds, this help and your name, folded into one menu'],
 ];
 
 function KeyTable({ caption, rows, first }: { caption: string; rows: readonly [string, string][]; first: string }) {
@@ -68,7 +69,7 @@ export function HelpButton() {
         aria-haspopup="dialog"
         onClick={() => dialogRef.current?.showModal()}
       >
-        ?
+        ?<span className="more-menu__words"> Help</span>
       </button>
       <dialog ref={dialogRef} aria-labelledby={headingId} className="help-sheet">
         <div className="side-sheet__top">

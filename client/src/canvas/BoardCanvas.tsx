@@ -22,8 +22,9 @@ import { goToLane as bringLaneIntoView, showNote as bringNoteIntoView } from './
 import { type CanvasDotVoting, useCanvasDots } from './canvasDots.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
+import { type LaneHeaderStyle, STANDARD_LANE_HEADER } from './Lanes.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
-import { NOTE_FONT_SIZE } from './NoteShape.tsx';
+import { BYLINE_FONT_SIZE, NOTE_FONT_SIZE } from './NoteShape.tsx';
 import { SpatialIndex } from './SpatialIndex.ts';
 import { CANVAS_THEME, HIGH_CONTRAST_CANVAS_THEME } from './theme.ts';
 import { useCanvasDebugHook } from './useCanvasDebugHook.ts';
@@ -33,6 +34,7 @@ import { useDotActions } from './useDotActions.ts';
 import { useNoteDrag } from './useNoteDrag.ts';
 import { useNoteKeyboard } from './useNoteKeyboard.ts';
 import { useStageCamera } from './useStageCamera.ts';
+import { useWarmAfter } from './useWarmAfter.ts';
 
 interface BoardCanvasProps {
   session: BoardSession;
@@ -50,6 +52,14 @@ interface BoardCanvasProps {
   dotVoting?: CanvasDotVoting;
   /** Note text size in board units; the projector draws it larger, to read across a room. */
   noteFontSize?: number;
+  /** Byline text size in board units; the projector's is larger. */
+  bylineFontSize?: number;
+  /** The lanes' header band; the projector's is taller, with larger type. */
+  laneHeader?: LaneHeaderStyle;
+  /** Lanes are drawn at least this tall (board units): the projector fills its screen. */
+  minLaneHeight?: number;
+  /** Whether other people's pointers carry their name (not on the projector). */
+  cursorLabels?: boolean;
 }
 
 const NO_MARKS: ReadonlyMap<string, NoteMark> = new Map();
@@ -66,6 +76,10 @@ export function BoardCanvas({
   noteMarks = NO_MARKS,
   dotVoting,
   noteFontSize = NOTE_FONT_SIZE,
+  bylineFontSize = BYLINE_FONT_SIZE,
+  laneHeader = STANDARD_LANE_HEADER,
+  minLaneHeight = 0,
+  cursorLabels = true,
 }: BoardCanvasProps) {
   const { doc, editor } = session;
   const snapshot = useNotes(session.notes);
@@ -91,10 +105,15 @@ export function BoardCanvas({
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when geometryVersion changes, by design
   const index = useMemo(() => new SpatialIndex(snapshot.byId.values()), [snapshot.geometryVersion]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
-  const height = useMemo(() => laneHeight(lowestNoteBottom(snapshot.byId.values())), [snapshot.geometryVersion]);
+  const contentHeight = useMemo(() => laneHeight(lowestNoteBottom(snapshot.byId.values())), [snapshot.geometryVersion]);
+  const height = Math.max(contentHeight, minLaneHeight);
+  const warm = useWarmAfter(snapshot.byId.size > 0);
   const visibleNotes = useMemo(
-    () => index.query(cull.rect).flatMap((id) => snapshot.byId.get(id) ?? []),
-    [index, cull.rect, snapshot.byId],
+    () =>
+      index
+        .query(warm ? cull.rect : visibleRect(camera.get(), camera.getViewport()))
+        .flatMap((id) => snapshot.byId.get(id) ?? []),
+    [index, cull.rect, warm, camera, snapshot.byId],
   );
   const editingNote = editingId === null ? undefined : snapshot.byId.get(editingId);
 
@@ -214,7 +233,11 @@ export function BoardCanvas({
   const onPointerBoard = useCallback((point: { x: number; y: number } | null) => presence.setCursor(point), [presence]);
   useCanvasGestures({ containerRef, stageRef, camera, onPointerBoard, onDoubleTap: addNoteAtScreen });
 
-  useCanvasDebugHook(camera, containerRef, stageRef, session.notes, noteFontSize);
+  useCanvasDebugHook(camera, containerRef, stageRef, session.notes, {
+    noteFontSize,
+    bylineFontSize,
+    promptFontSize: laneHeader.promptSize,
+  });
 
   const closeEditor = useCallback(() => {
     setEditingId(null);
@@ -314,13 +337,15 @@ export function BoardCanvas({
               lockedLanes={lockedLanes}
               theme={theme}
               noteFontSize={noteFontSize}
+              bylineFontSize={bylineFontSize}
+              laneHeader={laneHeader}
               onOpen={onOpen}
               onDragStart={onDragStart}
               onDragEnd={onDragEnd}
               onChange={boardLayerChanged}
             />
             <KeyboardFocusRing note={canvasFocused && editingId === null ? keyboard.focusedNote : null} />
-            <CursorsLayer peers={peers} camera={camera} />
+            <CursorsLayer peers={peers} camera={camera} headerTop={laneHeader.top} labels={cursorLabels} />
           </Stage>
         )}
         {editingNote && (

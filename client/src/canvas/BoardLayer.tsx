@@ -4,7 +4,7 @@ import { memo, type RefObject, useLayoutEffect } from 'react';
 import { Layer } from 'react-konva';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import type { NoteDots } from './canvasDots.ts';
-import { Lanes } from './Lanes.tsx';
+import { type LaneHeaderStyle, Lanes } from './Lanes.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
 import type { CanvasTheme } from './theme.ts';
@@ -35,6 +35,9 @@ interface BoardLayerProps {
   onDragEnd(id: string, node: Konva.Node): void;
   /** Note text size in board units (NoteShape's NOTE_FONT_SIZE unless the projector enlarges it). */
   noteFontSize?: number;
+  /** Byline text size in board units (NoteShape's BYLINE_FONT_SIZE unless the projector enlarges it). */
+  bylineFontSize?: number;
+  laneHeader?: LaneHeaderStyle;
   /** Called after every render that changed what the layer draws. */
   onChange(): void;
 }
@@ -60,6 +63,8 @@ export const BoardLayer = memo(function BoardLayer({
   lockedLanes,
   theme,
   noteFontSize,
+  bylineFontSize,
+  laneHeader,
   onOpen,
   onDragStart,
   onDragEnd,
@@ -69,7 +74,7 @@ export const BoardLayer = memo(function BoardLayer({
   useLayoutEffect(() => onChange());
   return (
     <Layer ref={layerRef}>
-      <Lanes height={laneHeight} focusedLane={focusedLane} theme={theme} />
+      <Lanes height={laneHeight} focusedLane={focusedLane} theme={theme} header={laneHeader} />
       {detailed ? (
         notes.map((note) => (
           <NoteShape
@@ -79,6 +84,7 @@ export const BoardLayer = memo(function BoardLayer({
             editing={note.id === editingId}
             otherEditorColor={otherEditors.get(note.id) ?? null}
             mark={noteMarks.get(note.id) ?? null}
+            inVote={noteDots.has(note.id)}
             myDots={noteDots.get(note.id)?.mine ?? null}
             totalDots={noteDots.get(note.id)?.total ?? null}
             onPlaceDot={noteDots.get(note.id)?.canAdd ? onPlaceDot : null}
@@ -89,6 +95,7 @@ export const BoardLayer = memo(function BoardLayer({
             onDragEnd={onDragEnd}
             theme={theme}
             fontSize={noteFontSize}
+            bylineFontSize={bylineFontSize}
           />
         ))
       ) : (

@@ -4,6 +4,7 @@ import { Group, Layer, Path, Rect, Text } from 'react-konva';
 import type { Peer } from '../presence/presenceState.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { CameraController } from './CameraController.ts';
+import { LABEL_HEIGHT, labelOffset } from './cursorLabel.ts';
 import { CANVAS_THEME } from './theme.ts';
 
 const POINTER_PATH = 'M0 0L0 18L5 13L9 21L12 20L8 12L15 12Z';
@@ -22,7 +23,19 @@ function textWidth(text: string): number {
  * Other people's pointers, with their name and role (icon and words). Drawn at a constant
  * screen size whatever the zoom, so they stay readable on a zoomed-out board.
  */
-export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraController }) {
+export function CursorsLayer({
+  peers,
+  camera,
+  headerTop = 0,
+  labels = true,
+}: {
+  peers: Peer[];
+  camera: CameraController;
+  /** Top of the lanes' header band in board units (the projector draws a taller one, upwards). */
+  headerTop?: number;
+  /** False on the room's screen: pointers only, no names over what the room is reading. */
+  labels?: boolean;
+}) {
   const [scale, setScale] = useState(() => camera.get().scale);
   useEffect(() => camera.subscribe((next) => setScale(next.scale)), [camera]);
   const size = 1 / scale;
@@ -37,8 +50,8 @@ export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraC
         return (
           <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={size} scaleY={size}>
             <Path data={POINTER_PATH} fill={peer.color} stroke="#ffffff" strokeWidth={1.5} />
-            <Group x={14} y={20}>
-              <Rect width={width} height={24} fill={peer.color} cornerRadius={4} />
+            <Group x={14} y={labelOffset(peer.cursor.y, scale, headerTop)} visible={labels}>
+              <Rect width={width} height={LABEL_HEIGHT} fill={peer.color} cornerRadius={4} />
               <Path x={7} y={5} scaleX={14 / 24} scaleY={14 / 24} data={ROLE_ICON_PATH[peer.role]} fill="#ffffff" />
               <Text x={26} y={6} text={label} fontSize={FONT_SIZE} fontFamily={CANVAS_THEME.fontFamily} fill="#ffffff" />
             </Group>

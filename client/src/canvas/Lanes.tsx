@@ -1,48 +1,70 @@
 import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft } from '@costudio/shared';
 import { memo, useMemo } from 'react';
 import { Group, Rect, Shape } from 'react-konva';
-import { drawTextBlock, layoutTextBlock, type TextStyle } from './textBlock.ts';
+import { drawTextBlock, layoutTextBlock } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
+
+/** The lanes' header band: its top (board units; notes start at LANE_HEADER_HEIGHT) and type sizes. */
+export interface LaneHeaderStyle {
+  top: number;
+  titleSize: number;
+  promptSize: number;
+}
+
+/** On a laptop or phone: the band above the notes, 24-unit titles and 15-unit prompts. */
+export const STANDARD_LANE_HEADER: LaneHeaderStyle = { top: 0, titleSize: 24, promptSize: 15 };
 
 interface LanesProps {
   height: number;
   focusedLane: LaneId | null;
   theme?: CanvasTheme;
+  header?: LaneHeaderStyle;
 }
 
 const TEXT_LEFT = 16;
 const TEXT_WIDTH = LANE_WIDTH - TEXT_LEFT * 2;
 const TITLE_TOP = 14;
-const PROMPT_TOP = 48;
-const TITLE_STYLE: Omit<TextStyle, 'fontFamily'> = {
-  fontSize: 24,
-  fontStyle: 'bold',
-  lineHeight: 1,
-  width: TEXT_WIDTH,
-  wrap: 'word',
-};
-const PROMPT_STYLE: Omit<TextStyle, 'fontFamily'> = {
-  fontSize: 15,
-  lineHeight: 1.25,
-  width: TEXT_WIDTH,
-  height: LANE_HEADER_HEIGHT - PROMPT_TOP - 4,
-  wrap: 'word',
-};
+/** Between the title's line and the prompt's first line. */
+const TITLE_GAP = 10;
 
 /** A lane's title and prompt, laid out once and drawn by one shape. */
-function LaneHeading({ lane, theme }: { lane: Lane; theme: CanvasTheme }) {
+function LaneHeading({ lane, theme, header }: { lane: Lane; theme: CanvasTheme; header: LaneHeaderStyle }) {
   const { fontFamily, laneTitle, lanePrompt } = theme;
-  const title = useMemo(() => layoutTextBlock(lane.title, { ...TITLE_STYLE, fontFamily }), [lane.title, fontFamily]);
-  const prompt = useMemo(() => layoutTextBlock(lane.prompt, { ...PROMPT_STYLE, fontFamily }), [lane.prompt, fontFamily]);
+  const titleTop = header.top + TITLE_TOP;
+  const promptTop = titleTop + header.titleSize + TITLE_GAP;
+  const title = useMemo(
+    () =>
+      layoutTextBlock(lane.title, {
+        fontSize: header.titleSize,
+        fontStyle: 'bold',
+        lineHeight: 1,
+        width: TEXT_WIDTH,
+        wrap: 'word',
+        fontFamily,
+      }),
+    [lane.title, fontFamily, header.titleSize],
+  );
+  const prompt = useMemo(
+    () =>
+      layoutTextBlock(lane.prompt, {
+        fontSize: header.promptSize,
+        lineHeight: 1.25,
+        width: TEXT_WIDTH,
+        height: LANE_HEADER_HEIGHT - promptTop - 4,
+        wrap: 'word',
+        fontFamily,
+      }),
+    [lane.prompt, fontFamily, header.promptSize, promptTop],
+  );
   return (
     <Shape
       listening={false}
       sceneFunc={(context) => {
         const canvas = context._context;
         canvas.fillStyle = laneTitle;
-        drawTextBlock(canvas, title, TEXT_LEFT, TITLE_TOP);
+        drawTextBlock(canvas, title, TEXT_LEFT, titleTop);
         canvas.fillStyle = lanePrompt;
-        drawTextBlock(canvas, prompt, TEXT_LEFT, PROMPT_TOP);
+        drawTextBlock(canvas, prompt, TEXT_LEFT, promptTop);
       }}
     />
   );
@@ -53,7 +75,12 @@ function LaneHeading({ lane, theme }: { lane: Lane; theme: CanvasTheme }) {
  * pointer events (nothing in the hit canvas): the stage finds the lane under a pointer by
  * geometry, which also works while the camera is moving.
  */
-export const Lanes = memo(function Lanes({ height, focusedLane, theme = CANVAS_THEME }: LanesProps) {
+export const Lanes = memo(function Lanes({
+  height,
+  focusedLane,
+  theme = CANVAS_THEME,
+  header = STANDARD_LANE_HEADER,
+}: LanesProps) {
   return (
     <Group listening={false}>
       {LANES.map((lane) => {
@@ -61,15 +88,22 @@ export const Lanes = memo(function Lanes({ height, focusedLane, theme = CANVAS_T
         return (
           <Group key={lane.id} x={laneLeft(lane.id)}>
             <Rect
+              y={header.top}
               width={LANE_WIDTH}
-              height={height}
+              height={height - header.top}
               fill={theme.laneFill}
               stroke={focused ? theme.laneFocusStroke : theme.laneStroke}
               strokeWidth={focused ? 3 : 1}
               cornerRadius={6}
             />
-            <Rect width={LANE_WIDTH} height={LANE_HEADER_HEIGHT} fill={theme.laneHeaderFill} cornerRadius={[6, 6, 0, 0]} />
-            <LaneHeading lane={lane} theme={theme} />
+            <Rect
+              y={header.top}
+              width={LANE_WIDTH}
+              height={LANE_HEADER_HEIGHT - header.top}
+              fill={theme.laneHeaderFill}
+              cornerRadius={[6, 6, 0, 0]}
+            />
+            <LaneHeading lane={lane} theme={theme} header={header} />
           </Group>
         );
       })}

@@ -17,7 +17,9 @@ interface NoteShapeProps {
   otherEditorColor: string | null;
   /** "New" or "Changed" since this device's last visit (issue 6), or null. */
   mark: NoteMark | null;
-  /** This person's dots on the note while it is in an open vote's scope, else null (issue 5). */
+  /** Whether the note is in an open vote's scope (issue 5). */
+  inVote: boolean;
+  /** This person's dots on the note while it is in the vote; null too for someone who cannot vote. */
   myDots: number | null;
   /** All dots on it; null when not voting or while totals are hidden. */
   totalDots: number | null;
@@ -32,6 +34,8 @@ interface NoteShapeProps {
   theme?: CanvasTheme;
   /** Body text size in board units. */
   fontSize?: number;
+  /** Byline text size in board units; the projector's is larger, and then the byline is icon and name. */
+  bylineFontSize?: number;
 }
 
 /** Note body text, in board units: at the starting zoom (0.95 or more) at least 14 CSS px. */
@@ -51,8 +55,10 @@ const BODY_STYLE: Omit<TextStyle, 'fontFamily'> = {
   height: NOTE_HEIGHT - PADDING - FOOTER_HEIGHT,
   wrap: 'word',
 };
+/** Byline text, in board units. */
+export const BYLINE_FONT_SIZE = 12;
 const AUTHOR_STYLE: Omit<TextStyle, 'fontFamily'> = {
-  fontSize: 12,
+  fontSize: BYLINE_FONT_SIZE,
   lineHeight: 1,
   width: NOTE_WIDTH - PADDING * 2 - 20,
   wrap: 'none',
@@ -77,6 +83,18 @@ interface Tag {
   height: number;
 }
 
+/** Where the byline row sits and how tall the body may be, by whether dot targets are shown. */
+function footerLayout(targets: boolean, bylineFontSize: number): { bylineTop: number; bodyHeight: number; iconSize: number } {
+  const iconSize = Math.max(ICON_SIZE, bylineFontSize);
+  if (targets) return { bylineTop: VOTING_BYLINE_TOP, bodyHeight: VOTING_BODY_HEIGHT, iconSize };
+  const footerHeight = Math.max(FOOTER_HEIGHT, bylineFontSize + 16);
+  return {
+    bylineTop: NOTE_HEIGHT - footerHeight + 8,
+    bodyHeight: NOTE_HEIGHT - PADDING - footerHeight,
+    iconSize,
+  };
+}
+
 /** A laid-out mark label and the width of its tag. */
 function layoutMark(mark: NoteMark, fontFamily: string): Tag {
   return layoutTag(MARK_LABEL[mark], fontFamily);
@@ -93,13 +111,19 @@ function layoutTag(text: string, fontFamily: string, height = MARK_HEIGHT): Tag 
 
 const DOT_TARGET_LABEL = '+ dot';
 const TAKE_BACK_LABEL = '− dot';
-/** The byline stops short of the targets while a vote is open. */
-const VOTING_AUTHOR_WIDTH = TAKE_BACK_TARGET.x - PADDING - 20 - 4;
-/** While a vote is open the text stops above the dot targets. */
-const VOTING_BODY_HEIGHT = DOT_TARGET.y - PADDING - 2;
+/**
+ * While "+ dot" or "− dot" is shown, the byline moves up into a row of its own above them, full
+ * width, so the name stays readable ("Lay…" beside the targets was not), and the text above it.
+ */
+const VOTING_BYLINE_TOP = DOT_TARGET.y - 4 - 14;
+const VOTING_BODY_HEIGHT = VOTING_BYLINE_TOP - PADDING - 2;
 
-/** "Yours: 2 · All: 5" (or without the total while it is hidden), on a tag on the top edge. */
-function dotsLine(mine: number, total: number | null): string {
+/**
+ * "Yours: 2 · All: 5" (or without the total while it is hidden), on a tag on the top edge; for
+ * someone who cannot vote (a view-only link), only the total: "Dots: 5".
+ */
+function dotsLine(mine: number | null, total: number | null): string | null {
+  if (mine === null) return total === null ? null : `Dots: ${total}`;
   return total === null ? `Yours: ${mine}` : `Yours: ${mine} · All: ${total}`;
 }
 
@@ -157,6 +181,14 @@ export function authorLine(note: Note): string {
 }
 
 /**
+ * The byline in large print (the projector), where "Lay participant · Lee" would not fit a note:
+ * the name, or "Anonymous", beside the role icon.
+ */
+function shortAuthorLine(note: Note): string {
+  return note.anonymous || note.author === '' ? 'Anonymous' : note.author;
+}
+
+/**
  * One sticky note at full detail: fill colour, text, author role icon and label. One Konva
  * shape per note, whose text is laid out when the note changes rather than on every draw, so
  * a pan or zoom costs a few canvas calls per note.
@@ -167,6 +199,7 @@ export const NoteShape = memo(function NoteShape({
   editing,
   otherEditorColor,
   mark,
+  inVote,
   myDots,
   totalDots,
   onPlaceDot,
@@ -177,25 +210,28 @@ export const NoteShape = memo(function NoteShape({
   onDragEnd,
   theme = CANVAS_THEME,
   fontSize = NOTE_FONT_SIZE,
+  bylineFontSize = BYLINE_FONT_SIZE,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
-  const author = authorLine(note);
-  const voting = myDots !== null;
+  const large = bylineFontSize > BYLINE_FONT_SIZE;
+  const author = large ? shortAuthorLine(note) : authorLine(note);
+  const targets = inVote && (onPlaceDot !== null || onTakeBackDot !== null);
+  const footer = footerLayout(targets, bylineFontSize);
   const body = useMemo(
-    () =>
-      layoutTextBlock(note.text, {
-        ...BODY_STYLE,
-        fontSize,
-        fontFamily,
-        height: voting ? Math.min(BODY_STYLE.height ?? VOTING_BODY_HEIGHT, VOTING_BODY_HEIGHT) : BODY_STYLE.height,
-      }),
-    [note.text, fontSize, fontFamily, voting],
+    () => layoutTextBlock(note.text, { ...BODY_STYLE, fontSize, fontFamily, height: footer.bodyHeight }),
+    [note.text, fontSize, fontFamily, footer.bodyHeight],
   );
   const byline = useMemo(
-    () => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily, width: voting ? VOTING_AUTHOR_WIDTH : AUTHOR_STYLE.width }),
-    [author, fontFamily, voting],
+    () =>
+      layoutTextBlock(author, {
+        ...AUTHOR_STYLE,
+        fontSize: bylineFontSize,
+        width: NOTE_WIDTH - PADDING * 2 - footer.iconSize - 6,
+        fontFamily,
+      }),
+    [author, fontFamily, bylineFontSize, footer.iconSize],
   );
-  const dotsText = myDots === null ? null : dotsLine(myDots, totalDots);
+  const dotsText = inVote ? dotsLine(myDots, totalDots) : null;
   const dotsTag = useMemo(() => (dotsText === null ? null : layoutTag(dotsText, fontFamily)), [dotsText, fontFamily]);
   const targetLabel = useMemo(
     () => (onPlaceDot ? layoutTag(DOT_TARGET_LABEL, fontFamily, DOT_TARGET.height) : null),
@@ -219,10 +255,10 @@ export const NoteShape = memo(function NoteShape({
       drawTextBlock(canvas, body, PADDING, PADDING);
     }
     canvas.fillStyle = noteMeta;
-    drawTextBlock(canvas, byline, PADDING + 20, NOTE_HEIGHT - FOOTER_HEIGHT + 9);
+    drawTextBlock(canvas, byline, PADDING + footer.iconSize + 6, footer.bylineTop + 1);
     canvas.save();
-    canvas.translate(PADDING, NOTE_HEIGHT - FOOTER_HEIGHT + 8);
-    canvas.scale(ICON_SIZE / ICON_BOX, ICON_SIZE / ICON_BOX);
+    canvas.translate(PADDING, footer.bylineTop);
+    canvas.scale(footer.iconSize / ICON_BOX, footer.iconSize / ICON_BOX);
     canvas.fill(roleIcon(role));
     canvas.restore();
     if (markTag) drawMark(canvas, markTag, theme);
@@ -255,6 +291,7 @@ export const NoteShape = memo(function NoteShape({
       strokeWidth={selected || otherEditorColor ? 3 : 1}
       mark={mark}
       dots={dotsText}
+      byline={byline.lines.join(' ')}
       perfectDrawEnabled={false}
       sceneFunc={drawContent}
       hitFunc={(context, shape) => {

@@ -28,7 +28,8 @@ export interface CanvasDotVoting {
 
 /** A note's dots in the open vote, as drawn on it. */
 export interface NoteDots {
-  mine: number;
+  /** This person's dots on it; null for someone who cannot vote (a view-only link shows no "Yours"). */
+  mine: number | null;
   /** All dots on the note; null while the facilitator hides totals. */
   total: number | null;
   /** Whether this person can place another dot (has dots left). */
@@ -127,7 +128,7 @@ export function useCanvasDots(
     for (const note of notes.values()) {
       if (vote.scope !== 'board' && note.lane !== vote.scope) continue;
       const total = showTotals ? (tally.byNote.get(note.id)?.totalDots ?? 0) : null;
-      byNote.set(note.id, { mine: mineOn.get(note.id) ?? 0, total, canAdd });
+      byNote.set(note.id, { mine: canVote ? (mineOn.get(note.id) ?? 0) : null, total, canAdd });
     }
     return { vote, byNote, canVote };
   }, [votes, notes, participantId, canVote]);

@@ -11,13 +11,17 @@ export function useCanvasDebugHook(
   containerRef: RefObject<HTMLDivElement | null>,
   stageRef: RefObject<Konva.Stage | null>,
   notes: NotesStore,
-  noteFontSize: number,
+  /** Text sizes in board units: note body, byline and lane prompt. */
+  sizes: { noteFontSize: number; bylineFontSize: number; promptFontSize: number },
 ): void {
+  const { noteFontSize, bylineFontSize, promptFontSize } = sizes;
   useEffect(
     () =>
       setDebugHook({
         camera,
         noteFontSize,
+        bylineFontSize,
+        promptFontSize,
         noteScreenRect(id) {
           const container = containerRef.current;
           if (!container) return null;
@@ -48,7 +52,10 @@ export function useCanvasDebugHook(
         noteDots(id) {
           return stageRef.current?.findOne(`#note-${id}`)?.getAttr('dots') ?? null;
         },
+        noteByline(id) {
+          return stageRef.current?.findOne(`#note-${id}`)?.getAttr('byline') ?? null;
+        },
       }),
-    [camera, containerRef, stageRef, notes, noteFontSize],
+    [camera, containerRef, stageRef, notes, noteFontSize, bylineFontSize, promptFontSize],
   );
 }

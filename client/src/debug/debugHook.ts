@@ -13,17 +13,22 @@ import type { CameraController } from '../canvas/CameraController.ts';
  * `noteDots` is the dot count drawn on a note during an open vote ("Yours: 1 · All: 3"), or null;
  * `listNoteRenders` counts the renders of each note item in the lane list, by note id (issue 12:
  * typing in one note must not re-render the others).
- * `noteFontSize` is the note body text size in board units (times the camera's scale: CSS px).
+ * `noteFontSize` is the note body text size in board units (times the camera's scale: CSS px);
+ * `bylineFontSize` and `promptFontSize` the same for bylines and lane prompts; `noteByline` is the
+ * byline as drawn on a note (a cut one ends in "…"), or null.
  */
 export interface CostudioDebugHook {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   camera: CameraController | null;
   noteFontSize: number | null;
+  bylineFontSize: number | null;
+  promptFontSize: number | null;
   noteScreenRect(id: string): { x: number; y: number; width: number; height: number } | null;
   drawnNoteIds(): string[];
   markedNoteIds(): string[];
   noteDots(id: string): string | null;
+  noteByline(id: string): string | null;
   listNoteRenders(): Record<string, number>;
 }
 
@@ -39,10 +44,13 @@ function hook(): CostudioDebugHook {
     provider: null,
     camera: null,
     noteFontSize: null,
+    bylineFontSize: null,
+    promptFontSize: null,
     noteScreenRect: () => null,
     drawnNoteIds: () => [],
     markedNoteIds: () => [],
     noteDots: () => null,
+    noteByline: () => null,
     listNoteRenders: () => ({}),
   };
   return window.__costudio;
@@ -59,6 +67,7 @@ export function setDebugHook(parts: Partial<CostudioDebugHook>): () => void {
       else if (key === 'drawnNoteIds') current.drawnNoteIds = () => [];
       else if (key === 'markedNoteIds') current.markedNoteIds = () => [];
       else if (key === 'noteDots') current.noteDots = () => null;
+      else if (key === 'noteByline') current.noteByline = () => null;
       else if (key === 'listNoteRenders') current.listNoteRenders = () => ({});
       else current[key] = null;
     }

@@ -1,8 +1,9 @@
-import { ROLE_INFO, ROLES, readProjectorSettings } from '@costudio/shared';
+import { ROLES, readProjectorSettings } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { BOARD_WIDTH } from '../canvas/boardGeometry.ts';
 import type { CameraController } from '../canvas/CameraController.ts';
+import type { LaneHeaderStyle } from '../canvas/Lanes.tsx';
 import type { Identity } from '../device/identity.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
 import { useFollow } from '../follow/useFollow.ts';
@@ -13,6 +14,7 @@ import type { BoardSession } from '../session/BoardSession.ts';
 import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { JoinQrCode } from './JoinQrCode.tsx';
+import { peopleCount } from './peopleCount.ts';
 import './projector.css';
 
 /** The projector is not a participant: it publishes no name, role or cursor. */
@@ -20,9 +22,17 @@ const PROJECTOR_IDENTITY: Identity = { name: 'Projector', role: 'practitioner' }
 const NO_PRESENCE: LocalPresence = { setCursor: () => {}, setFocusedNote: () => {} };
 /**
  * Note text on the room's screen, in board units: with all six lanes across 1920 CSS px (a scale
- * of about 0.83) it is drawn at about 16.5 px, where the laptop's 15 would be 12 px (issue 12).
+ * of about 0.83) it is drawn at about 18 px, where the laptop's 15 would be 12 px (issue 12).
  */
-const PROJECTOR_NOTE_FONT_SIZE = 20;
+const PROJECTOR_NOTE_FONT_SIZE = 22;
+/**
+ * Bylines and lane prompts are read from the back of the room: at that scale 23 and 24 board
+ * units are 19 and 20 CSS px. The header band grows upwards to hold them, so notes stay put.
+ */
+const PROJECTOR_BYLINE_FONT_SIZE = 23;
+const PROJECTOR_LANE_HEADER: LaneHeaderStyle = { top: -72, titleSize: 34, promptSize: 24 };
+/** Space around the board on the screen, in CSS px. */
+const MARGIN = { side: 16, top: 12, bottom: 12 };
 /** With "auto", the join code shrinks to a corner once this many people are here. */
 const JOINED_ENOUGH = 3;
 
@@ -37,6 +47,8 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   const peers = usePeers(provider.awareness);
   const room = useFacilitationRoom(boardId);
   const [camera, setCamera] = useState<CameraController | null>(null);
+  // The lanes reach the bottom of the screen rather than stopping two thirds down (issue 12).
+  const [screenLaneHeight, setScreenLaneHeight] = useState(0);
   // `room` is a new object on every change of the facilitation room, so this re-reads then.
   const settings = readProjectorSettings(room?.map);
   const followsFacilitator = settings.view === 'follow';
@@ -72,8 +84,11 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   useEffect(() => {
     if (!camera || follow.following !== null) return;
     const fit = () => {
-      const { width } = camera.getViewport();
-      camera.set({ scale: Math.max(0.05, (width - 32) / BOARD_WIDTH), x: 16, y: 12 });
+      const { width, height } = camera.getViewport();
+      const scale = Math.max(0.05, (width - MARGIN.side * 2) / BOARD_WIDTH);
+      const y = MARGIN.top - PROJECTOR_LANE_HEADER.top * scale;
+      camera.set({ scale, x: MARGIN.side, y });
+      setScreenLaneHeight(Math.floor((height - y - MARGIN.bottom) / scale));
     };
     fit();
     return camera.subscribe(fit);
@@ -91,6 +106,10 @@ export function ProjectorView({ session }: { session: BoardSession }) {
           readOnly
           onCamera={setCamera}
           noteFontSize={PROJECTOR_NOTE_FONT_SIZE}
+          bylineFontSize={PROJECTOR_BYLINE_FONT_SIZE}
+          laneHeader={PROJECTOR_LANE_HEADER}
+          minLaneHeight={screenLaneHeight}
+          cursorLabels={false}
         />
       </main>
       <aside className="projector__side" aria-label="Join and timer">
@@ -99,9 +118,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
         <h2 className={joinSmall ? 'visually-hidden' : undefined}>Here now</h2>
         <ul className="projector__counts" data-testid="projector-counts">
           {ROLES.map((role) => (
-            <li key={role}>
-              {ROLE_INFO[role].label}: {peers.filter((peer) => peer.role === role).length}
-            </li>
+            <li key={role}>{peopleCount(role, peers.filter((peer) => peer.role === role).length)}</li>
           ))}
         </ul>
       </aside>

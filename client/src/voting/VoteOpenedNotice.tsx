@@ -41,7 +41,8 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
       <button
         type="button"
         className="button-primary"
-        aria-controls={VOTE_PANEL_ID}
+        // Only while the panel is there to point at: a reference to a missing element is an ARIA error.
+        aria-controls={voting.panelOpen ? VOTE_PANEL_ID : undefined}
         onClick={() => {
           setSeen(open.id);
           voting.setPanelOpen(true);

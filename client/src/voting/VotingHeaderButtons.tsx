@@ -13,7 +13,8 @@ export function VotingHeaderButtons({ voting }: { voting: BoardVoting }) {
       aria-controls={VOTE_PANEL_ID}
       onClick={() => voting.setPanelOpen(!voting.panelOpen)}
     >
-      Votes and results
+      {/* A phone shows "Votes" alone (board/moreMenu.css); the name is the same everywhere. */}
+      Votes<span className="voting-header-button__more"> and results</span>
     </button>
   );
 }

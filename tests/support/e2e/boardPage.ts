@@ -81,3 +81,15 @@ export function laneAddButton(page: Page, lane: string): Locator {
 
 // Kept for tests that import the doc reader from here; it lives in boardDoc.ts.
 export { noteTexts } from './boardDoc.ts';
+
+/**
+ * Makes a header control reachable and returns it: on a phone the less-used ones are under
+ * "More" (board/MoreMenu.tsx), which this opens when the control is not on screen.
+ */
+export async function headerControl(page: Page, control: Locator): Promise<Locator> {
+  if (await control.isVisible()) return control;
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await control.waitFor();
+  return control;
+}

@@ -7,6 +7,7 @@ export {
   createBoardOnStartPage,
   fillJoinForm,
   fillNewNote,
+  headerControl,
   joinBoardPage,
   laneAddButton,
   submitJoinForm,

@@ -51,3 +51,44 @@ export function smallTargets(page: Page, min: number): Promise<string[]> {
     });
   }, min);
 }
+
+/**
+ * How many rows the board header's controls take on screen: controls folded away (display:
+ * none) or visually hidden (absolutely placed) do not count; a "display: contents" wrapper's
+ * children count as the header's own.
+ */
+export function headerRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const header = document.querySelector('.board-header');
+    if (!header) return 0;
+    const boxes: DOMRect[] = [];
+    const collect = (parent: Element) => {
+      for (const child of parent.children) {
+        const style = getComputedStyle(child);
+        if (style.display === 'contents') collect(child);
+        else if (style.position !== 'absolute' && style.position !== 'fixed' && child.getClientRects().length > 0)
+          boxes.push(child.getBoundingClientRect());
+      }
+    };
+    collect(header);
+    boxes.sort((a, b) => a.top - b.top);
+    let rows = 0;
+    let rowBottom = Number.NEGATIVE_INFINITY;
+    for (const box of boxes) {
+      if (box.top >= rowBottom - 2) {
+        rows += 1;
+        rowBottom = box.bottom;
+      } else rowBottom = Math.max(rowBottom, box.bottom);
+    }
+    return rows;
+  });
+}
+
+/** Header controls whose right edge is past the viewport's: cut off on a phone. */
+export function headerOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.board-header button, .board-header a[href], .board-header h1')]
+      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > innerWidth + 0.5)
+      .map((el) => (el.textContent ?? '').trim().slice(0, 30)),
+  );
+}

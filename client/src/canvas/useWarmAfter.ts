@@ -1,0 +1,26 @@
+import { startTransition, useEffect, useState } from 'react';
+
+/** Runs `task` when the browser is idle after painting (soon, where requestIdleCallback is missing). */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 50);
+  return () => clearTimeout(handle);
+}
+
+/**
+ * False until `ready` has been true through one paint and the browser is idle, then true for
+ * good. The canvas draws only the notes in view until then, and the margin around the view
+ * after: a board of 10,000 notes shows its first picture for about a quarter of the work
+ * (issue 12), and panning is as smooth as before once the margin is there.
+ */
+export function useWarmAfter(ready: boolean): boolean {
+  const [warm, setWarm] = useState(false);
+  useEffect(() => {
+    if (!ready || warm) return;
+    return whenIdle(() => startTransition(() => setWarm(true)));
+  }, [ready, warm]);
+  return warm;
+}
