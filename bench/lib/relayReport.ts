@@ -18,7 +18,11 @@ export interface Spread {
 export function spread(values: ReadonlyArray<number | null | undefined>): Spread | null {
   const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (finite.length === 0) return null;
-  return { median: median(finite), min: Math.min(...finite), max: Math.max(...finite), n: finite.length, values: finite };
+  // Of an even count, the mean of the middle two: the nearest rank would favour the lower.
+  const sorted = [...finite].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const mid = sorted.length % 2 === 1 ? median(sorted) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return { median: mid, min: sorted[0] as number, max: sorted[sorted.length - 1] as number, n: finite.length, values: finite };
 }
 
 /** "1.23 [1.10–1.40]" over several rounds, "1.23" for one, "–" for none. */
