@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RelayFigures } from '../relayBench.ts';
 import type { FanoutResult } from '../scenarios/fanout.ts';
 import { capacityRatio, type IdleMemoryResult } from '../scenarios/idleMemory.ts';
-import { formatSpread, spread, targetRows, verdict } from './relayReport.ts';
+import { targetRows, verdict } from './relayTargets.ts';
+import { formatSpread, spread } from './spread.ts';
 
 const MIB = 2 ** 20;
 
