@@ -29,6 +29,12 @@ export interface RelayBenchOptions {
   setups: readonly SetupId[];
   /** Fan-out and idle-memory rounds; each round runs every setup once, in alternating order. */
   rounds: number;
+  /**
+   * Fan-out goes on past `rounds`, up to this many, until `fanoutSettled` says the spread of its
+   * ratios is known (each target's range on one side of it). Equal to `rounds`: no extra rounds.
+   */
+  maxFanoutRounds: number;
+  fanoutSettled?: (figures: RelayFigures) => boolean;
   fanoutWarmupMs: number;
   /** Measured time per fan-out shape, setup and round. */
   fanoutMeasureMs: number;
@@ -85,17 +91,24 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<RelayFi
     if (scenario === 'fanout') {
       for (const shape of Object.keys(FANOUT_SHAPES) as FanoutShape[]) {
         const { name, ...size } = FANOUT_SHAPES[shape];
-        const target = await inRounds(`fan-out ${name}`, setups, figures, options, (deployment) =>
-          runFanout(
-            deployment,
-            {
-              ...size,
-              updatesPerSecondPerRoom: UPDATES_PER_SECOND_PER_ROOM,
-              warmupMs: options.fanoutWarmupMs,
-              measureMs: options.fanoutMeasureMs,
-            },
-            shape,
-          ).then((round) => summarizeFanout([round])),
+        const target = await inRounds(
+          `fan-out ${name}`,
+          setups,
+          figures,
+          options,
+          (deployment) =>
+            runFanout(
+              deployment,
+              {
+                ...size,
+                updatesPerSecondPerRoom: UPDATES_PER_SECOND_PER_ROOM,
+                warmupMs: options.fanoutWarmupMs,
+                measureMs: options.fanoutMeasureMs,
+              },
+              shape,
+            ).then((round) => summarizeFanout([round])),
+          (sofar) => options.fanoutSettled?.({ ...figures, fanout: { [shape]: sofar } }) ?? true,
+          options.maxFanoutRounds,
         );
         figures.fanout[shape] = target;
       }
@@ -129,14 +142,17 @@ async function inRounds<T>(
   figures: RelayFigures,
   options: RelayBenchOptions,
   measure: (deployment: Deployment) => Promise<T>,
+  settled: (sofar: Rounds<T>) => boolean = () => true,
+  maxRounds = options.rounds,
 ): Promise<Rounds<T>> {
   const results: Rounds<T> = {};
   for (const id of setups) results[id] = [];
-  for (let round = 0; round < options.rounds; round++) {
+  for (let round = 0; round < Math.max(maxRounds, options.rounds); round++) {
+    if (round >= options.rounds && settled(results)) break;
     const order = round % 2 === 0 ? setups : [...setups].reverse();
     for (const id of order) {
       const setup = SETUPS[id];
-      options.log(`${scenario}, round ${round + 1}/${options.rounds}: ${setup.label}…`);
+      options.log(`${scenario}, round ${round + 1}/${round < options.rounds ? options.rounds : maxRounds}: ${setup.label}…`);
       let result: T | null = null;
       try {
         result = await withDeployment(setup, options, measure);

@@ -13,7 +13,7 @@ import { canvasTable } from './canvas/canvasReport.ts';
 import { describeMachine, formatMachine } from './lib/machine.ts';
 import { summarizeProfiles } from './lib/profileSummary.ts';
 import { compatTable, figuresTable } from './lib/relayReport.ts';
-import { targetRows, targetsTable } from './lib/relayTargets.ts';
+import { isSettled, targetRows, targetsTable } from './lib/relayTargets.ts';
 import { updateResultsFile } from './lib/resultsFile.ts';
 import { openFileLimit } from './lib/serverProcess.ts';
 import { SETUP_IDS, type SetupId } from './lib/setups.ts';
@@ -35,6 +35,8 @@ const HELP = `Usage: pnpm bench [-- options]
                         (default: all; each scenario runs on those of them it applies to; --servers is the same)
   --rounds <n>          fan-out and idle-connection rounds, each running every setup once in
                         alternating order (default 3; medians and ranges are over rounds)
+  --max-rounds <n>      fan-out goes on past --rounds, up to n rounds, until every target's
+                        per-round ratios fall on one side of it (default: no extra rounds)
   --quick               short run for a smoke test (1 round, 3 s fan-out, 3 joins, 1,000 idle connections)
   --fanout-seconds <n>  measured seconds per fan-out shape, setup and round (default 5, after a 2 s warm-up)
   --joins <n>           timed joins per join figure (default 7)
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
       setups: { type: 'string' },
       servers: { type: 'string' },
       rounds: { type: 'string' },
+      'max-rounds': { type: 'string' },
       quick: { type: 'boolean', default: false },
       'fanout-seconds': { type: 'string' },
       joins: { type: 'string' },
@@ -134,6 +137,8 @@ async function main(): Promise<void> {
     scenarios: parseList<RelayScenario>(values.only, RELAY_SCENARIOS, 'only'),
     setups: parseList<SetupId>(values.setups ?? values.servers, SETUP_IDS, 'setups'),
     rounds: Math.round(positive(values.rounds, quick ? 1 : 3, 'rounds')),
+    maxFanoutRounds: Math.round(positive(values['max-rounds'], 0, 'max-rounds')),
+    fanoutSettled: (figures) => targetRows(figures).every(isSettled),
     fanoutWarmupMs: quick ? 1_000 : 2_000,
     fanoutMeasureMs: positive(values['fanout-seconds'], quick ? 3 : 5, 'fanout-seconds') * 1000,
     joinNotes: 10_000,

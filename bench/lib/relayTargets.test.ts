@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RelayFigures } from '../relayBench.ts';
 import type { FanoutResult } from '../scenarios/fanout.ts';
 import { capacityRatio, type IdleMemoryResult } from '../scenarios/idleMemory.ts';
-import { targetRows, verdict } from './relayTargets.ts';
+import { isSettled, targetRows, verdict } from './relayTargets.ts';
 import { formatSpread, spread } from './spread.ts';
 
 const MIB = 2 ** 20;
@@ -72,6 +72,16 @@ describe('targetRows', () => {
     });
     const p99 = rows.find((r) => r.figure.startsWith('fan-out p99, 20 rooms'));
     expect(p99 && verdict(p99)).toBe('MISSED (10 receipts missing)');
+  });
+});
+
+describe('isSettled', () => {
+  it('is true once every round falls on the same side of the target', () => {
+    const row = (values: number[]) => ({ issue: '19', figure: 'x', ratio: spread(values), target: 1 });
+    expect(isSettled(row([0.8, 0.9, 0.95]))).toBe(true);
+    expect(isSettled(row([1.1, 1.3, 1.2]))).toBe(true);
+    expect(isSettled(row([0.9, 1.1, 1.0]))).toBe(false);
+    expect(isSettled({ issue: '19', figure: 'no target', ratio: spread([0.5, 2]) })).toBe(true);
   });
 });
 

@@ -102,6 +102,14 @@ function lostUpdates(rounds: Rounds<FanoutResult>, id: SetupId): { veto?: string
   return lost > 0 ? { veto: `${lost} receipts missing` } : {};
 }
 
+/** Whether every round's ratio falls on the same side of the row's target (true for rows without one). */
+export function isSettled(row: TargetRow): boolean {
+  const target = row.target;
+  if (target === undefined || !row.ratio || row.veto) return true;
+  const meets = (v: number) => (row.atLeast ? v >= target : v <= target);
+  return row.ratio.values.every(meets) || !row.ratio.values.some(meets);
+}
+
 export function verdict(row: TargetRow): string {
   const target = row.target;
   if (target === undefined) return '';
