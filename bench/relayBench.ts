@@ -64,6 +64,7 @@ export type FanoutShape = 'rooms' | 'crowd';
 export type Rounds<T> = Partial<Record<SetupId, Array<T | null>>>;
 
 export interface RelayFigures {
+  /** The most rounds any scenario ran. */
   rounds: number;
   fanout: Partial<Record<FanoutShape, Rounds<FanoutResult>>>;
   memory: Rounds<IdleMemoryResult>;
@@ -128,6 +129,11 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<RelayFi
       }
     }
   }
+  // Fan-out may have run more rounds than asked for (--max-rounds).
+  const lengths = [...Object.values(figures.fanout), figures.memory].flatMap((rounds) =>
+    Object.values(rounds ?? {}).map((results) => results?.length ?? 0),
+  );
+  figures.rounds = Math.max(options.rounds, ...lengths);
   return figures;
 }
 

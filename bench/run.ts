@@ -261,7 +261,7 @@ function relayTables(figures: RelayFigures): string {
   const section = (title: string, table: string) => {
     if (table) parts.push(...(parts.length > 0 ? [''] : []), title, '', table);
   };
-  const rounds = `${figures.rounds} round${figures.rounds === 1 ? '' : 's'}`;
+  const rounds = `${figures.rounds === 1 ? '1 round' : `up to ${figures.rounds} rounds`}`;
   section(`### Figures (median [min–max] over ${rounds}; joins: median of their joins)`, figuresTable(figures));
   section('### Targets: ratios taken within each round of this run', targetsTable(targetRows(figures)));
   if (Object.keys(figures.compat).length > 0)

@@ -81,6 +81,8 @@ describe('isSettled', () => {
     expect(isSettled(row([0.8, 0.9, 0.95]))).toBe(true);
     expect(isSettled(row([1.1, 1.3, 1.2]))).toBe(true);
     expect(isSettled(row([0.9, 1.1, 1.0]))).toBe(false);
+    // Fewer than three rounds never settle a target.
+    expect(isSettled(row([0.5, 0.6]))).toBe(false);
     expect(isSettled({ issue: '19', figure: 'no target', ratio: spread([0.5, 2]) })).toBe(true);
   });
 });

@@ -102,10 +102,17 @@ function lostUpdates(rounds: Rounds<FanoutResult>, id: SetupId): { veto?: string
   return lost > 0 ? { veto: `${lost} receipts missing` } : {};
 }
 
-/** Whether every round's ratio falls on the same side of the row's target (true for rows without one). */
+/** Rounds a verdict needs before its spread can count as known (issue 19: at least three runs). */
+const MIN_SETTLED_ROUNDS = 3;
+
+/**
+ * Whether at least three rounds gave the row a ratio and all fall on the same side of its
+ * target (true for rows without one).
+ */
 export function isSettled(row: TargetRow): boolean {
   const target = row.target;
-  if (target === undefined || !row.ratio || row.veto) return true;
+  if (target === undefined || row.veto) return true;
+  if (!row.ratio || row.ratio.n < MIN_SETTLED_ROUNDS) return false;
   const meets = (v: number) => (row.atLeast ? v >= target : v <= target);
   return row.ratio.values.every(meets) || !row.ratio.values.some(meets);
 }
