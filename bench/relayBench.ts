@@ -1,27 +1,48 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ServerKind, ServerProcess } from './lib/serverProcess.ts';
+import { type Deployment, withDeployment } from './lib/Deployment.ts';
+import { ServerProcess } from './lib/serverProcess.ts';
+import { SETUPS, type SetupId } from './lib/setups.ts';
 import { median } from './lib/stats.ts';
-import { type FanoutResult, type FanoutRound, runFanout, summarizeFanout } from './scenarios/fanout.ts';
+import { type CompatResult, runCompat } from './scenarios/compat.ts';
+import { type FanoutResult, runFanout, summarizeFanout } from './scenarios/fanout.ts';
 import { type IdleMemoryResult, runIdleMemory } from './scenarios/idleMemory.ts';
 import { type JoinTiming, seedBoard, timeJoin } from './scenarios/join.ts';
 
-export type RelayScenario = 'fanout' | 'join' | 'memory';
-export const RELAY_SCENARIOS: readonly RelayScenario[] = ['fanout', 'join', 'memory'];
+export type RelayScenario = 'fanout' | 'memory' | 'join' | 'compat';
+export const RELAY_SCENARIOS: readonly RelayScenario[] = ['fanout', 'memory', 'join', 'compat'];
+
+/** Setups each scenario runs on (of those selected); the others are not meaningful for it. */
+const SCENARIO_SETUPS: Record<RelayScenario, readonly SetupId[]> = {
+  fanout: ['reference', 'floor', 'costudio', 'costudio-full', 'costudio-pg', 'costudio-3'],
+  // Durability does not change what an idle socket costs; the single PostgreSQL instance is
+  // the base the three instances are compared with.
+  memory: ['reference', 'floor', 'costudio', 'costudio-pg', 'costudio-3'],
+  // The floor keeps no document to join; a joined board is the same on every storage.
+  join: ['reference', 'costudio'],
+  compat: ['reference', 'costudio'],
+};
 
 export interface RelayBenchOptions {
   scenarios: readonly RelayScenario[];
-  servers: readonly ServerKind[];
+  setups: readonly SetupId[];
+  /** Fan-out and idle-memory rounds; each round runs every setup once, in alternating order. */
+  rounds: number;
+  /**
+   * Fan-out goes on past `rounds`, up to this many, until `fanoutSettled` says the spread of its
+   * ratios is known (each target's range on one side of it). Equal to `rounds`: no extra rounds.
+   */
+  maxFanoutRounds: number;
+  fanoutSettled?: (figures: RelayFigures) => boolean;
   fanoutWarmupMs: number;
-  /** Measured time per fan-out shape and server, split over `fanoutRounds` alternating rounds. */
+  /** Measured time per fan-out shape, setup and round. */
   fanoutMeasureMs: number;
-  fanoutRounds: number;
   joinNotes: number;
   joinRepeats: number;
+  /** Idle connections per server instance. */
   idleConnections: number;
   idleRooms: number;
-  memoryRounds: number;
   /** Directory for --cpu-prof output of the server children; none when undefined. */
   cpuProfileDir: string | undefined;
   log: (line: string) => void;
@@ -37,148 +58,173 @@ export interface JoinFigures {
   serverLoadMedianMs?: number;
 }
 
-export interface ServerFigures {
-  fanoutRooms?: FanoutResult;
-  fanoutCrowd?: FanoutResult;
-  warmJoin?: JoinFigures;
-  coldJoin?: JoinFigures;
-  idleMemory?: IdleMemoryResult;
-  /** Scenario → error message, when a scenario could not run on this server. */
-  errors: Record<string, string>;
+export type FanoutShape = 'rooms' | 'crowd';
+
+/** Per setup, one entry per round in round order; null where that round failed. */
+export type Rounds<T> = Partial<Record<SetupId, Array<T | null>>>;
+
+export interface RelayFigures {
+  /** The most rounds any scenario ran. */
+  rounds: number;
+  fanout: Partial<Record<FanoutShape, Rounds<FanoutResult>>>;
+  memory: Rounds<IdleMemoryResult>;
+  join: Partial<Record<SetupId, { warm?: JoinFigures; cold?: JoinFigures }>>;
+  compat: Partial<Record<SetupId, CompatResult>>;
+  /** One line per scenario that failed, so a missing figure is never silent. */
+  errors: string[];
 }
 
-export type RelayFigures = Partial<Record<ServerKind, ServerFigures>>;
+export const FANOUT_SHAPES: Record<FanoutShape, { name: string; rooms: number; clientsPerRoom: number }> = {
+  rooms: { name: '20 rooms × 10', rooms: 20, clientsPerRoom: 10 },
+  crowd: { name: '1 room × 100', rooms: 1, clientsPerRoom: 100 },
+};
+const UPDATES_PER_SECOND_PER_ROOM = 20;
 
-const ROOMS_FANOUT = { rooms: 20, clientsPerRoom: 10, updatesPerSecondPerRoom: 20 };
-const CROWD_FANOUT = { rooms: 1, clientsPerRoom: 100, updatesPerSecondPerRoom: 20 };
+export function setupsFor(scenario: RelayScenario, selected: readonly SetupId[]): SetupId[] {
+  return selected.filter((id) => SCENARIO_SETUPS[scenario].includes(id));
+}
 
-/**
- * Runs each scenario on each server, every run in a fresh server child (and, for Costudio, a
- * fresh temp DATA_DIR) so no scenario inherits another's memory or load.
- */
+/** Runs each scenario on each of its setups, every run on fresh server children. */
 export async function runRelayBench(options: RelayBenchOptions): Promise<RelayFigures> {
-  const figures: RelayFigures = {};
-  for (const kind of options.servers) figures[kind] = { errors: {} };
+  const figures: RelayFigures = { rounds: options.rounds, fanout: {}, memory: {}, join: {}, compat: {}, errors: [] };
   for (const scenario of options.scenarios) {
+    const setups = setupsFor(scenario, options.setups);
     if (scenario === 'fanout') {
-      await fanout(figures, options);
-      continue;
+      for (const shape of Object.keys(FANOUT_SHAPES) as FanoutShape[]) {
+        const { name, ...size } = FANOUT_SHAPES[shape];
+        const target = await inRounds(
+          `fan-out ${name}`,
+          setups,
+          figures,
+          options,
+          (deployment) =>
+            runFanout(
+              deployment,
+              {
+                ...size,
+                updatesPerSecondPerRoom: UPDATES_PER_SECOND_PER_ROOM,
+                warmupMs: options.fanoutWarmupMs,
+                measureMs: options.fanoutMeasureMs,
+              },
+              shape,
+            ).then((round) => summarizeFanout([round])),
+          (sofar) => options.fanoutSettled?.({ ...figures, fanout: { [shape]: sofar } }) ?? true,
+          options.maxFanoutRounds,
+        );
+        figures.fanout[shape] = target;
+      }
+    } else if (scenario === 'memory') {
+      figures.memory = await inRounds('idle connections', setups, figures, options, (deployment) =>
+        runIdleMemory(deployment, { connections: options.idleConnections, rooms: options.idleRooms }),
+      );
+    } else {
+      for (const id of setups) {
+        try {
+          options.log(`${scenario} on ${SETUPS[id].label}…`);
+          if (scenario === 'join') figures.join[id] = await join(id, options);
+          else figures.compat[id] = await withDeployment(SETUPS[id], options, (d) => runCompat(d.servers[0] as ServerProcess));
+        } catch (error) {
+          fail(figures, options, `${SETUPS[id].label} / ${scenario}`, error);
+        }
+      }
     }
-    for (const kind of options.servers) {
-      const target = figures[kind] as ServerFigures;
-      if (scenario !== 'join') continue;
-      await guarded(kind, scenario, target, options, (start) => join(kind, start, target, options));
-    }
-    if (scenario === 'memory') await memory(figures, options);
   }
+  // Fan-out may have run more rounds than asked for (--max-rounds).
+  const lengths = [...Object.values(figures.fanout), figures.memory].flatMap((rounds) =>
+    Object.values(rounds ?? {}).map((results) => results?.length ?? 0),
+  );
+  figures.rounds = Math.max(options.rounds, ...lengths);
   return figures;
 }
 
-/** Runs `body` with a starter for fresh children on one temp DATA_DIR; records a failure instead of throwing. */
-async function guarded(
-  kind: ServerKind,
+/**
+ * Runs `measure` on every setup, `rounds` times, each time on fresh children, in an order that
+ * alternates (A B C, C B A, A B C…), so a burst of load from elsewhere on the machine lands on
+ * every setup rather than on whichever ran at the time, and a ratio can be taken within a round.
+ */
+async function inRounds<T>(
   scenario: string,
-  target: ServerFigures,
+  setups: readonly SetupId[],
+  figures: RelayFigures,
   options: RelayBenchOptions,
-  body: (start: Starter) => Promise<void>,
-): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `costudio-bench-${kind}-`));
-  const start = (): Promise<ServerProcess> =>
-    ServerProcess.start(kind, {
-      dataDir,
-      cpuProfileDir: options.cpuProfileDir ? path.join(options.cpuProfileDir, `${kind}-${scenario}`) : undefined,
-    });
+  measure: (deployment: Deployment) => Promise<T>,
+  settled: (sofar: Rounds<T>) => boolean = () => true,
+  maxRounds = options.rounds,
+): Promise<Rounds<T>> {
+  const results: Rounds<T> = {};
+  for (const id of setups) results[id] = [];
+  for (let round = 0; round < Math.max(maxRounds, options.rounds); round++) {
+    if (round >= options.rounds && settled(results)) break;
+    const order = round % 2 === 0 ? setups : [...setups].reverse();
+    for (const id of order) {
+      const setup = SETUPS[id];
+      options.log(`${scenario}, round ${round + 1}/${round < options.rounds ? options.rounds : maxRounds}: ${setup.label}…`);
+      let result: T | null = null;
+      try {
+        result = await withDeployment(setup, options, measure);
+      } catch (error) {
+        fail(figures, options, `${setup.label} / ${scenario} round ${round + 1}`, error);
+      }
+      (results[id] as Array<T | null>)[round] = result;
+    }
+  }
+  return results;
+}
+
+function fail(figures: RelayFigures, options: RelayBenchOptions, what: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  figures.errors.push(`${what}: ${message.split('\n')[0]}`);
+  options.log(`  ${what} failed: ${message}`);
+}
+
+/** Warm joins on a board seeded through the server; for Costudio also cold joins after a restart on the same DATA_DIR. */
+async function join(id: SetupId, options: RelayBenchOptions): Promise<{ warm?: JoinFigures; cold?: JoinFigures }> {
+  const { kind } = SETUPS[id];
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `costudio-bench-join-${id}-`));
+  const withServer = async <T>(use: (server: ServerProcess) => Promise<T>): Promise<T> => {
+    const server = await ServerProcess.start(kind, { dataDir });
+    try {
+      return await use(server);
+    } finally {
+      await server.stop();
+    }
+  };
+  const board = 'join-board';
   try {
-    options.log(`${scenario} on ${kind}…`);
-    await body(start);
-  } catch (error) {
-    target.errors[scenario] = error instanceof Error ? error.message : String(error);
-    options.log(`  ${scenario} on ${kind} failed: ${target.errors[scenario]}`);
+    const warm = await withServer(async (server) => {
+      const seeder = await seedBoard(server, board, options.joinNotes);
+      const samples: JoinTiming[] = [];
+      for (let i = 0; i < options.joinRepeats; i++) samples.push(await timeJoin(server, board, options.joinNotes));
+      await seeder.close();
+      return joinFigures(samples);
+    });
+    options.log(`  warm join: median ${warm.medianMs.toFixed(1)} ms`);
+    // The reference keeps documents in RAM only: after a restart there is nothing to join.
+    if (kind !== 'costudio') return { warm };
+    const samples: JoinTiming[] = [];
+    const loadMs: number[] = [];
+    for (let i = 0; i < options.joinRepeats; i++) {
+      samples.push(
+        await withServer(async (server) => {
+          const profile = options.cpuProfileDir
+            ? path.join(options.cpuProfileDir, `costudio-cold-join-${i + 1}.cpuprofile`)
+            : null;
+          if (profile) await server.profileStart();
+          const timing = await timeJoin(server, board, options.joinNotes);
+          if (profile) await server.profileStop(profile);
+          // The relay's own account of the load (snapshot + log + migrations), from GET /metrics.
+          const seconds = await server.metric('costudio_room_load_seconds_sum');
+          if (seconds !== undefined) loadMs.push(seconds * 1000);
+          return timing;
+        }),
+      );
+    }
+    const cold = { ...joinFigures(samples), ...(loadMs.length > 0 ? { serverLoadMedianMs: median(loadMs) } : {}) };
+    options.log(`  cold join: median ${cold.medianMs.toFixed(1)} ms`);
+    return { warm, cold };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-type Starter = () => Promise<ServerProcess>;
-
-async function withServer<T>(start: Starter, use: (server: ServerProcess) => Promise<T>): Promise<T> {
-  const server = await start();
-  try {
-    return await use(server);
-  } catch (error) {
-    const output = server.recentOutput().trim();
-    if (output && error instanceof Error) error.message += `\n  server output:\n${output.slice(-2000)}`;
-    throw error;
-  } finally {
-    await server.stop();
-  }
-}
-
-/**
- * Fan-out in rounds that alternate the servers (A B, then B A, …), each a fresh child measuring a
- * share of the time, with samples pooled per server: a burst of load from elsewhere on the
- * machine then lands on both servers rather than on whichever happened to run at the time.
- */
-async function fanout(figures: RelayFigures, options: RelayBenchOptions): Promise<void> {
-  const shapes = [
-    { name: '20×10', shape: ROOMS_FANOUT, label: 'rooms', key: 'fanoutRooms' },
-    { name: '1×100', shape: CROWD_FANOUT, label: 'crowd', key: 'fanoutCrowd' },
-  ] as const;
-  const measureMs = options.fanoutMeasureMs / options.fanoutRounds;
-  for (const { name, shape, label, key } of shapes) {
-    const rounds = new Map<ServerKind, FanoutRound[]>();
-    for (let round = 0; round < options.fanoutRounds; round++) {
-      const order = round % 2 === 0 ? options.servers : [...options.servers].reverse();
-      for (const kind of order) {
-        const target = figures[kind] as ServerFigures;
-        if (target.errors[`fanout ${name}`]) continue;
-        await guarded(kind, `fanout ${name}`, target, options, (start) =>
-          withServer(start, async (server) => {
-            const result = await runFanout(server, { ...shape, warmupMs: options.fanoutWarmupMs, measureMs }, label);
-            rounds.set(kind, [...(rounds.get(kind) ?? []), result]);
-          }),
-        );
-      }
-    }
-    for (const [kind, results] of rounds) {
-      const summary = summarizeFanout(results);
-      (figures[kind] as ServerFigures)[key] = summary;
-      options.log(`  ${kind} ${name}: p50 ${summary.p50Ms.toFixed(2)} ms, p99 ${summary.p99Ms.toFixed(2)} ms`);
-    }
-  }
-}
-
-async function join(kind: ServerKind, start: Starter, target: ServerFigures, options: RelayBenchOptions): Promise<void> {
-  const board = 'join-board';
-  await withServer(start, async (server) => {
-    const seeder = await seedBoard(server, board, options.joinNotes);
-    const samples: JoinTiming[] = [];
-    for (let i = 0; i < options.joinRepeats; i++) samples.push(await timeJoin(server, board, options.joinNotes));
-    target.warmJoin = joinFigures(samples);
-    options.log(`  warm join: median ${target.warmJoin.medianMs.toFixed(1)} ms`);
-    await seeder.close();
-  });
-  // The reference keeps documents in RAM only: after a restart there is nothing to join.
-  if (kind !== 'costudio') return;
-  const samples: JoinTiming[] = [];
-  const loadMs: number[] = [];
-  for (let i = 0; i < options.joinRepeats; i++) {
-    const sample = await withServer(start, async (server) => {
-      const profile = options.cpuProfileDir ? path.join(options.cpuProfileDir, `costudio-cold-join-${i + 1}.cpuprofile`) : null;
-      if (profile) await server.profileStart();
-      const timing = await timeJoin(server, board, options.joinNotes);
-      if (profile) await server.profileStop(profile);
-      // The relay's own account of the load (snapshot + log + migrations), from GET /metrics.
-      const seconds = await server.metric('costudio_room_load_seconds_sum');
-      if (seconds !== undefined) loadMs.push(seconds * 1000);
-      return timing;
-    });
-    samples.push(sample);
-  }
-  target.coldJoin = { ...joinFigures(samples), ...(loadMs.length > 0 ? { serverLoadMedianMs: median(loadMs) } : {}) };
-  options.log(
-    `  cold join: median ${target.coldJoin.medianMs.toFixed(1)} ms (state arrived ${target.coldJoin.stateArrivedMedianMs.toFixed(1)} ms, server load ${target.coldJoin.serverLoadMedianMs?.toFixed(1) ?? '?'} ms)`,
-  );
 }
 
 function joinFigures(samples: JoinTiming[]): JoinFigures {
@@ -187,37 +233,4 @@ function joinFigures(samples: JoinTiming[]): JoinFigures {
     stateArrivedMedianMs: median(samples.map((s) => s.stateArrivedMs)),
     samples,
   };
-}
-
-/**
- * Idle memory in alternating rounds (A B, B A, …), a fresh child each, averaged per server: one
- * reading of RSS moves by whole allocator chunks, so a single round can be off by a KiB per connection.
- */
-async function memory(figures: RelayFigures, options: RelayBenchOptions): Promise<void> {
-  const rounds = new Map<ServerKind, IdleMemoryResult[]>();
-  for (let round = 0; round < options.memoryRounds; round++) {
-    const order = round % 2 === 0 ? options.servers : [...options.servers].reverse();
-    for (const kind of order) {
-      const target = figures[kind] as ServerFigures;
-      if (target.errors.memory) continue;
-      await guarded(kind, 'memory', target, options, (start) =>
-        withServer(start, async (server) => {
-          const result = await runIdleMemory(server, { connections: options.idleConnections, rooms: options.idleRooms });
-          rounds.set(kind, [...(rounds.get(kind) ?? []), result]);
-        }),
-      );
-    }
-  }
-  for (const [kind, results] of rounds) {
-    const mean = (pick: (r: IdleMemoryResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
-    const summary: IdleMemoryResult = {
-      ...(results[results.length - 1] as IdleMemoryResult),
-      rssPerConnection: mean((r) => r.rssPerConnection),
-      heapPerConnection: mean((r) => r.heapPerConnection),
-      rounds: results.map((r) => ({ rssPerConnection: r.rssPerConnection, heapPerConnection: r.heapPerConnection })),
-    };
-    (figures[kind] as ServerFigures).idleMemory = summary;
-    const perRound = results.map((r) => (r.rssPerConnection / 1024).toFixed(1)).join(', ');
-    options.log(`  ${kind}: RSS per idle connection ${(summary.rssPerConnection / 1024).toFixed(1)} KiB (rounds: ${perRound})`);
-  }
 }

@@ -12,22 +12,35 @@ import { CLIENT_DIST, runCanvasBench } from './canvas/canvasBench.ts';
 import { canvasTable } from './canvas/canvasReport.ts';
 import { describeMachine, formatMachine } from './lib/machine.ts';
 import { summarizeProfiles } from './lib/profileSummary.ts';
-import { errorLines, markdownTable, relayRows } from './lib/relayReport.ts';
+import { compatTable, figuresTable } from './lib/relayReport.ts';
+import { isSettled, targetRows, targetsTable } from './lib/relayTargets.ts';
 import { updateResultsFile } from './lib/resultsFile.ts';
-import { openFileLimit, SERVER_KINDS, type ServerKind } from './lib/serverProcess.ts';
+import { openFileLimit } from './lib/serverProcess.ts';
+import { SETUP_IDS, type SetupId } from './lib/setups.ts';
 import { runListBench } from './list/listBench.ts';
 import { listTable } from './list/listReport.ts';
-import { RELAY_SCENARIOS, type RelayBenchOptions, type RelayScenario, runRelayBench } from './relayBench.ts';
+import {
+  RELAY_SCENARIOS,
+  type RelayBenchOptions,
+  type RelayFigures,
+  type RelayScenario,
+  runRelayBench,
+  setupsFor,
+} from './relayBench.ts';
 
 const HELP = `Usage: pnpm bench [-- options]
 
   --only <list>         relay scenarios to run: ${RELAY_SCENARIOS.join(',')} (default: all)
-  --servers <list>      ${SERVER_KINDS.join(',')} (default: both)
-  --quick               short run for a smoke test (5 s fan-out, 3 joins, 1,000 idle connections)
-  --fanout-seconds <n>  measured seconds per fan-out shape and server (default 20, in 4 alternating
-                        rounds, each after a 3 s warm-up)
+  --setups <list>       ${SETUP_IDS.join(',')}
+                        (default: all; each scenario runs on those of them it applies to; --servers is the same)
+  --rounds <n>          fan-out and idle-connection rounds, each running every setup once in
+                        alternating order (default 3; medians and ranges are over rounds)
+  --max-rounds <n>      fan-out goes on past --rounds, up to n rounds, until every target's
+                        per-round ratios fall on one side of it (default: no extra rounds)
+  --quick               short run for a smoke test (1 round, 3 s fan-out, 3 joins, 1,000 idle connections)
+  --fanout-seconds <n>  measured seconds per fan-out shape, setup and round (default 5, after a 2 s warm-up)
   --joins <n>           timed joins per join figure (default 7)
-  --connections <n>     idle connections for the memory figure (default 5000)
+  --connections <n>     idle connections per server instance for the memory figures (default 5000)
   --canvas              run the canvas benchmark (issue 3) instead of the relay one: headless
                         Chromium, frame times at 1,000/5,000/10,000 notes, first render, JS size
   --first-render-notes <n>  for --canvas: board size of the first-render figure (default 1000;
@@ -70,7 +83,10 @@ async function main(): Promise<void> {
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: {
       only: { type: 'string' },
+      setups: { type: 'string' },
       servers: { type: 'string' },
+      rounds: { type: 'string' },
+      'max-rounds': { type: 'string' },
       quick: { type: 'boolean', default: false },
       'fanout-seconds': { type: 'string' },
       joins: { type: 'string' },
@@ -119,15 +135,16 @@ async function main(): Promise<void> {
   }
   const options: RelayBenchOptions = {
     scenarios: parseList<RelayScenario>(values.only, RELAY_SCENARIOS, 'only'),
-    servers: parseList<ServerKind>(values.servers, SERVER_KINDS, 'servers'),
-    fanoutWarmupMs: quick ? 1_000 : 3_000,
-    fanoutMeasureMs: positive(values['fanout-seconds'], quick ? 5 : 20, 'fanout-seconds') * 1000,
-    fanoutRounds: quick ? 1 : 4,
+    setups: parseList<SetupId>(values.setups ?? values.servers, SETUP_IDS, 'setups'),
+    rounds: Math.round(positive(values.rounds, quick ? 1 : 3, 'rounds')),
+    maxFanoutRounds: Math.round(positive(values['max-rounds'], 0, 'max-rounds')),
+    fanoutSettled: (figures) => targetRows(figures).every(isSettled),
+    fanoutWarmupMs: quick ? 1_000 : 2_000,
+    fanoutMeasureMs: positive(values['fanout-seconds'], quick ? 3 : 5, 'fanout-seconds') * 1000,
     joinNotes: 10_000,
     joinRepeats: Math.round(positive(values.joins, quick ? 3 : 7, 'joins')),
     idleConnections: Math.round(positive(values.connections, quick ? 1_000 : 5_000, 'connections')),
     idleRooms: 50,
-    memoryRounds: quick ? 1 : 2,
     cpuProfileDir: values['cpu-prof']
       ? path.join(OUT_DIR, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'))
       : undefined,
@@ -136,13 +153,16 @@ async function main(): Promise<void> {
   const fullRun =
     values.only === undefined &&
     values.servers === undefined &&
+    values.setups === undefined &&
+    (values.rounds === undefined || options.rounds >= 3) &&
     !quick &&
     values['fanout-seconds'] === undefined &&
     values.joins === undefined &&
     values.connections === undefined;
 
   // The load generator holds one socket per client; the servers raise their own limit.
-  const needed = options.scenarios.includes('memory') ? options.idleConnections + options.idleRooms + 100 : 500;
+  const instances = options.scenarios.includes('memory') && setupsFor('memory', options.setups).includes('costudio-3') ? 3 : 1;
+  const needed = options.scenarios.includes('memory') ? (options.idleConnections + options.idleRooms) * instances + 100 : 500;
   if (openFileLimit() < needed) {
     throw new Error(
       `Open-file limit ${openFileLimit()} is below the ${needed} sockets needed; run \`ulimit -n ${needed * 2}\` first.`,
@@ -155,22 +175,19 @@ async function main(): Promise<void> {
   const figures = await runRelayBench(options);
   const seconds = Math.round((Date.now() - startedAt) / 1000);
   const loadAtEnd = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
-  const rows = relayRows(figures);
-  const table = markdownTable(rows);
-  const errors = errorLines(figures);
-  console.log(`\n${table}\n`);
-  if (errors.length > 0) console.log(`Scenarios that failed:\n${errors.join('\n')}\n`);
+  const tables = relayTables(figures);
+  console.log(`\n${tables}\n`);
 
   if (options.cpuProfileDir)
     console.log(`Hottest functions of the server children (self time):\n${summarizeProfiles(options.cpuProfileDir)}\n`);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(
     path.join(OUT_DIR, 'latest.json'),
-    `${JSON.stringify({ machine, seconds, loadAtEnd, options: { ...options, log: undefined }, figures, rows }, null, 2)}\n`,
+    `${JSON.stringify({ machine, seconds, loadAtEnd, options: { ...options, log: undefined }, figures }, null, 2)}\n`,
   );
   console.log(`Wrote bench/out/latest.json (${seconds} s).`);
   if (fullRun && !values['no-write']) {
-    updateResultsFile(path.join(BENCH_DIR, 'RESULTS.md'), 'relay', relaySection(machine, seconds, loadAtEnd, table, errors));
+    updateResultsFile(path.join(BENCH_DIR, 'RESULTS.md'), 'relay', relaySection(machine, seconds, loadAtEnd, tables));
     console.log('Updated bench/RESULTS.md.');
   }
 }
@@ -238,20 +255,28 @@ async function list(options: {
   console.log('Wrote bench/out/list.json.');
 }
 
-function relaySection(
-  machine: ReturnType<typeof describeMachine>,
-  seconds: number,
-  loadAtEnd: number,
-  table: string,
-  errors: string[],
-): string {
+/** The figures, the targets with their ratios, the compatibility check and any failures, as Markdown. */
+function relayTables(figures: RelayFigures): string {
+  const parts: string[] = [];
+  const section = (title: string, table: string) => {
+    if (table) parts.push(...(parts.length > 0 ? [''] : []), title, '', table);
+  };
+  const rounds = `${figures.rounds === 1 ? '1 round' : `up to ${figures.rounds} rounds`}`;
+  section(`### Figures (median [min–max] over ${rounds}; joins: median of their joins)`, figuresTable(figures));
+  section('### Targets: ratios taken within each round of this run', targetsTable(targetRows(figures)));
+  if (Object.keys(figures.compat).length > 0)
+    section('### Compatibility: a `@y/websocket@4.0.0-3` provider (on `@y/y` 14)', compatTable(figures.compat));
+  if (figures.errors.length > 0) section('Scenarios that failed:', figures.errors.map((line) => `- ${line}`).join('\n'));
+  return parts.join('\n');
+}
+
+function relaySection(machine: ReturnType<typeof describeMachine>, seconds: number, loadAtEnd: number, tables: string): string {
   return [
-    '## Relay: Costudio vs @y/websocket-server 0.1.1',
+    '## Relay: Costudio vs @y/websocket-server 0.1.1 and a bare ws forwarder',
     '',
     `Machine: ${formatMachine(machine)}. Load average at the end: ${loadAtEnd}. Whole run: ${seconds} s. Generated by \`pnpm bench\`; see bench/README.md for what each figure means.`,
     '',
-    table,
-    ...(errors.length > 0 ? ['', 'Scenarios that failed:', ...errors] : []),
+    tables,
   ].join('\n');
 }
 

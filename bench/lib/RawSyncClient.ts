@@ -121,14 +121,26 @@ export class RawSyncClient {
   }
 }
 
-/** Opens `count` clients with at most `concurrency` handshakes in flight, and waits for all to sync. */
-export async function connectMany(urls: (index: number) => string, count: number, concurrency = 100): Promise<RawSyncClient[]> {
-  const clients: RawSyncClient[] = [];
-  for (let start = 0; start < count; start += concurrency) {
-    const batch: RawSyncClient[] = [];
-    for (let i = start; i < Math.min(count, start + concurrency); i++) batch.push(new RawSyncClient(urls(i)));
-    await Promise.all(batch.map((client) => client.whenSynced()));
-    clients.push(...batch);
-  }
+/**
+ * Opens `count` clients with at most `concurrency` handshakes in flight, and waits for all to
+ * sync; those `first` picks connect and sync before any other. Returned in index order.
+ */
+export async function connectMany(
+  urls: (index: number) => string,
+  count: number,
+  concurrency = 100,
+  first?: (index: number) => boolean,
+): Promise<RawSyncClient[]> {
+  const clients = new Array<RawSyncClient>(count);
+  const indices = Array.from({ length: count }, (_, i) => i);
+  const phases = first ? [indices.filter(first), indices.filter((i) => !first(i))] : [indices];
+  for (const phase of phases)
+    for (let start = 0; start < phase.length; start += concurrency) {
+      const batch = phase.slice(start, start + concurrency).map((i) => {
+        clients[i] = new RawSyncClient(urls(i));
+        return clients[i];
+      });
+      await Promise.all(batch.map((client) => client.whenSynced()));
+    }
   return clients;
 }

@@ -1,117 +1,152 @@
-import type { RelayFigures, ServerFigures } from '../relayBench.ts';
+import { FANOUT_SHAPES, type FanoutShape, type JoinFigures, type RelayFigures, type Rounds } from '../relayBench.ts';
+import type { CompatResult } from '../scenarios/compat.ts';
 import type { FanoutResult } from '../scenarios/fanout.ts';
-import { ratio } from './stats.ts';
+import type { IdleMemoryResult } from '../scenarios/idleMemory.ts';
+import { SETUP_IDS, SETUPS, type SetupId } from './setups.ts';
+import { formatSpread, type Spread, spread } from './spread.ts';
 
-export interface ReportRow {
-  figure: string;
-  reference: string;
-  costudio: string;
-  /** Costudio ÷ reference, or cold ÷ warm for the cold-join row. */
-  ratio: number;
-  /** Highest acceptable ratio, when the figure has a target. */
-  target?: number;
-}
-
-/** The rows of the comparison table, in the issue's order; absent figures show as "–". */
-export function relayRows(figures: RelayFigures): ReportRow[] {
-  const ref = figures.reference;
-  const cos = figures.costudio;
-  const rows: ReportRow[] = [];
-  const fanout = (name: string, pick: (f: ServerFigures) => FanoutResult | undefined) => {
-    const r = ref && pick(ref);
-    const c = cos && pick(cos);
-    rows.push(row(`fan-out p50 ${name} (ms)`, r?.p50Ms, c?.p50Ms, 2));
-    rows.push({ ...row(`fan-out p99 ${name} (ms)`, r?.p99Ms, c?.p99Ms, 2), target: 1.0 });
-    rows.push({
-      figure: `  delivered / expected ${name}`,
-      reference: r ? `${r.receipts}/${r.expectedReceipts}` : '–',
-      costudio: c ? `${c.receipts}/${c.expectedReceipts}` : '–',
-      ratio: Number.NaN,
-    });
-    rows.push(
-      row(`  load generator event-loop delay p99 ${name} (ms)`, r?.loadGeneratorDelayP99Ms, c?.loadGeneratorDelayP99Ms, 1),
-    );
-    rows.push({
-      figure: `  Costudio commits over 10 ms / all ${name}`,
-      reference: 'n/a (RAM only)',
-      costudio: c?.persist ? `${c.persist.over10ms}/${c.persist.commits} (${c.persist.totalMs.toFixed(0)} ms in all)` : '–',
-      ratio: Number.NaN,
-    });
-  };
-  fanout('20 rooms × 10', (f) => f.fanoutRooms);
-  fanout('1 room × 100', (f) => f.fanoutCrowd);
-  rows.push({ ...row('join 10k notes, warm, median (ms)', ref?.warmJoin?.medianMs, cos?.warmJoin?.medianMs, 1), target: 1.0 });
-  rows.push(
-    row('  of which until state arrived (ms)', ref?.warmJoin?.stateArrivedMedianMs, cos?.warmJoin?.stateArrivedMedianMs, 1),
-  );
-  rows.push({
-    figure: 'join 10k notes, cold, median (ms)',
-    reference: 'n/a (RAM only)',
-    costudio: format(cos?.coldJoin?.medianMs, 1),
-    ratio: ratio(cos?.coldJoin?.medianMs, cos?.warmJoin?.medianMs),
-    target: 2.0,
-  });
-  rows.push({
-    figure: '  of which until state arrived (ms)',
-    reference: 'n/a',
-    costudio: format(cos?.coldJoin?.stateArrivedMedianMs, 1),
-    ratio: ratio(cos?.coldJoin?.stateArrivedMedianMs, cos?.warmJoin?.stateArrivedMedianMs),
-  });
-  rows.push({
-    figure: '  of which loading from SQLite (ms)',
-    reference: 'n/a',
-    costudio: format(cos?.coldJoin?.serverLoadMedianMs, 1),
-    ratio: Number.NaN,
-  });
-  const kib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
-  rows.push({
-    ...row('RSS per idle connection (KiB)', kib(ref?.idleMemory?.rssPerConnection), kib(cos?.idleMemory?.rssPerConnection), 1),
-    target: 0.8,
-  });
-  rows.push(
-    row(
-      '  V8 heap per idle connection (KiB)',
-      kib(ref?.idleMemory?.heapPerConnection),
-      kib(cos?.idleMemory?.heapPerConnection),
-      1,
-    ),
-  );
-  return rows;
-}
-
-function row(figure: string, reference: number | undefined, costudio: number | undefined, digits: number): ReportRow {
-  return { figure, reference: format(reference, digits), costudio: format(costudio, digits), ratio: ratio(costudio, reference) };
-}
-
-function format(value: number | undefined, digits: number): string {
-  return value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
-}
-
-export function verdict(row: ReportRow): string {
-  if (row.target === undefined) return '';
-  if (!Number.isFinite(row.ratio)) return 'not measured';
-  return row.ratio <= row.target ? 'met' : 'MISSED';
+function perSetup<T>(rounds: Rounds<T> | undefined, pick: (r: T) => number | undefined): Partial<Record<SetupId, Spread | null>> {
+  const cells: Partial<Record<SetupId, Spread | null>> = {};
+  for (const id of SETUP_IDS) {
+    const results = rounds?.[id];
+    if (results) cells[id] = spread(results.map((r) => (r ? pick(r) : undefined)));
+  }
+  return cells;
 }
 
 /** A Markdown table (also readable as plain text in a terminal). */
-export function markdownTable(rows: readonly ReportRow[]): string {
-  const header = ['figure', 'reference', 'Costudio', 'ratio', 'target', 'result'];
-  const cells = rows.map((r) => [
-    r.figure,
-    r.reference,
-    r.costudio,
-    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '',
-    r.target === undefined ? '' : `≤ ${r.target.toFixed(1)}×`,
-    verdict(r),
-  ]);
+export function markdownTable(header: readonly string[], cells: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (values: readonly string[]) => `| ${values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-/** Scenario failures, one line each, so a missing figure is never silent. */
-export function errorLines(figures: RelayFigures): string[] {
-  return Object.entries(figures).flatMap(([kind, f]) =>
-    Object.entries(f?.errors ?? {}).map(([scenario, message]) => `- ${kind} / ${scenario}: ${message.split('\n')[0]}`),
+/**
+ * Every figure, one column per setup that ran, each "median [min–max]" over the rounds (the
+ * joins are medians of their own repeated joins).
+ */
+export function figuresTable(figures: RelayFigures): string {
+  const columns = SETUP_IDS.filter(
+    (id) =>
+      Object.values(figures.fanout).some((rounds) => rounds?.[id]) ||
+      figures.memory[id] ||
+      figures.join[id] ||
+      figures.compat[id],
+  );
+  const rows: string[][] = [];
+  const add = (figure: string, values: Partial<Record<SetupId, string>>) =>
+    rows.push([figure, ...columns.map((id) => values[id] ?? '')]);
+  const spreads = (figure: string, cells: Partial<Record<SetupId, Spread | null>>, digits: number) =>
+    add(figure, Object.fromEntries(Object.entries(cells).map(([id, s]) => [id, formatSpread(s, digits)])));
+  const each = <T>(rounds: Rounds<T> | undefined, text: (results: T[]) => string) => {
+    const values: Partial<Record<SetupId, string>> = {};
+    for (const id of columns) {
+      const results = rounds?.[id]?.filter((r): r is T => r !== null);
+      if (results && results.length > 0) values[id] = text(results);
+    }
+    return values;
+  };
+  for (const shape of Object.keys(FANOUT_SHAPES) as FanoutShape[]) {
+    const rounds = figures.fanout[shape];
+    if (!rounds) continue;
+    const name = FANOUT_SHAPES[shape].name;
+    spreads(
+      `fan-out p50, ${name} (ms)`,
+      perSetup(rounds, (r) => r.p50Ms),
+      2,
+    );
+    spreads(
+      `fan-out p99, ${name} (ms)`,
+      perSetup(rounds, (r) => r.p99Ms),
+      2,
+    );
+    const sum = (results: FanoutResult[], pick: (r: FanoutResult) => number) => results.reduce((t, r) => t + pick(r), 0);
+    add(
+      '  delivered / expected',
+      each(rounds, (results) => `${sum(results, (r) => r.receipts)}/${sum(results, (r) => r.expectedReceipts)}`),
+    );
+    add(
+      '  load generator event-loop delay p99, worst round (ms)',
+      each(rounds, (results) => Math.max(...results.map((r) => r.loadGeneratorDelayP99Ms)).toFixed(1)),
+    );
+    add(
+      '  commits over 10 ms / all',
+      each(rounds, (results) =>
+        results.every((r) => r.persist)
+          ? `${sum(results, (r) => r.persist?.over10ms ?? 0)}/${sum(results, (r) => r.persist?.commits ?? 0)}`
+          : 'RAM only',
+      ),
+    );
+  }
+  if (Object.keys(figures.memory).length > 0) {
+    const sample = Object.values(figures.memory)
+      .flat()
+      .find((r) => r);
+    const count = sample ? sample.connections.toLocaleString('en') : '?';
+    spreads(
+      `${count} idle connections per instance: all synced (s)`,
+      perSetup(figures.memory, (r) => r.allSyncedMs / 1000),
+      2,
+    );
+    spreads(
+      'RSS per idle connection (KiB)',
+      perSetup(figures.memory, (r) => r.rssPerConnection / 1024),
+      2,
+    );
+    spreads(
+      '  V8 heap per idle connection (KiB)',
+      perSetup(figures.memory, (r) => r.heapPerConnection / 1024),
+      2,
+    );
+    spreads(
+      '  RSS per instance with them (MiB)',
+      perSetup(figures.memory, (r) => meanRss(r) / 2 ** 20),
+      1,
+    );
+  }
+  const join = (figure: string, pick: (j: { warm?: JoinFigures; cold?: JoinFigures }) => number | undefined) => {
+    const values: Partial<Record<SetupId, string>> = {};
+    for (const id of columns) {
+      const value = figures.join[id] && pick(figures.join[id]);
+      if (value !== undefined) values[id] = value.toFixed(1);
+    }
+    if (Object.keys(values).length > 0) add(figure, values);
+  };
+  join('join 10k notes, warm, median (ms)', (j) => j.warm?.medianMs);
+  join('  of which until state arrived (ms)', (j) => j.warm?.stateArrivedMedianMs);
+  join('join 10k notes, cold, median (ms)', (j) => j.cold?.medianMs);
+  join('  of which until state arrived (ms)', (j) => j.cold?.stateArrivedMedianMs);
+  join('  of which loading from storage (ms)', (j) => j.cold?.serverLoadMedianMs);
+  if (rows.length === 0) return '';
+  return markdownTable(['figure', ...columns.map((id) => SETUPS[id].label)], rows);
+}
+
+function meanRss(result: IdleMemoryResult): number {
+  return result.after.reduce((sum, s) => sum + s.rss, 0) / result.after.length;
+}
+
+/** The `@y/websocket@4.0.0-3` provider against each relay. */
+export function compatTable(compat: Partial<Record<SetupId, CompatResult>>): string {
+  const ms = (value: number | null, none: string) => (value === null ? none : `yes, ${value.toFixed(1)} ms`);
+  const rows = (Object.entries(compat) as Array<[SetupId, CompatResult]>).map(([id, r]) => [
+    SETUPS[id].label,
+    ms(r.syncedMs, 'NO (never synced)'),
+    r.syncEventsAfterEdit.length === 0
+      ? 'none'
+      : r.syncEventsAfterEdit.map((e) => `${e.synced ? 'synced' : 'unsynced'} at ${e.ms.toFixed(1)} ms`).join(', '),
+    r.syncedAfterEdit ? 'synced' : 'NOT synced',
+    ms(r.echoMs, 'no'),
+    ms(r.seenByYjs13Ms, 'NO'),
+  ]);
+  return markdownTable(
+    [
+      'relay',
+      'provider synced after connect',
+      'sync events after a local edit',
+      'provider once the edit settled',
+      'relay echoed the edit to its writer',
+      'a yjs 13 client got the edit',
+    ],
+    rows,
   );
 }

@@ -2,17 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ControlReply, ControlRequest } from '../servers/childControl.ts';
+import type { ControlReply, ControlRequest, ServerSettings } from '../servers/childControl.ts';
 
-/** The two relays the bench compares. */
-export type ServerKind = 'reference' | 'costudio';
-
-export const SERVER_KINDS: readonly ServerKind[] = ['reference', 'costudio'];
+/** The relay programs the bench can run: the reference, the bare forwarder (the floor) and Costudio. */
+export type ServerKind = 'reference' | 'floor' | 'costudio';
 
 const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 const CHILD_SCRIPTS: Record<ServerKind, string> = {
   reference: path.join(BENCH_DIR, 'servers', 'referenceServer.ts'),
+  floor: path.join(BENCH_DIR, 'servers', 'floorServer.ts'),
   costudio: path.join(BENCH_DIR, 'servers', 'costudioServer.ts'),
 };
 
@@ -26,6 +25,8 @@ export interface ServerProcessOptions {
   cpuProfileDir?: string;
   /** Costudio only: the built client to serve instead of client/dist (to compare two builds in one run). */
   clientDir?: string;
+  /** Costudio only: environment variables of its configuration (server/src/config.ts), e.g. DATABASE_URL. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface MemorySample {
@@ -45,6 +46,8 @@ export class ServerProcess {
     readonly port: number,
     /** The child's last chunks of stdout/stderr, for error reports. */
     private readonly output: string[],
+    /** Costudio only: the configuration the child reports it runs with. */
+    readonly settings: ServerSettings | undefined,
   ) {
     child.once('exit', () => {
       this.exited = true;
@@ -70,6 +73,7 @@ export class ServerProcess {
         cwd: BENCH_DIR,
         env: {
           ...process.env,
+          ...options.env,
           BENCH_DATA_DIR: options.dataDir ?? '',
           BENCH_CLIENT_DIR: options.clientDir ?? '',
           NODE_ENV: 'production',
@@ -84,7 +88,7 @@ export class ServerProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    const port = await new Promise<number>((resolve, reject) => {
+    const ready = await new Promise<Extract<ControlReply, { type: 'ready' }>>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`${kind} server did not start within ${START_TIMEOUT_MS} ms`)),
         START_TIMEOUT_MS,
@@ -92,7 +96,7 @@ export class ServerProcess {
       child.on('message', (message: ControlReply) => {
         if (message.type === 'ready') {
           clearTimeout(timer);
-          resolve(message.port);
+          resolve(message);
         } else if (message.type === 'failed') {
           clearTimeout(timer);
           reject(new Error(`${kind} server failed to start:\n${message.message}`));
@@ -103,7 +107,7 @@ export class ServerProcess {
         reject(new Error(`${kind} server exited with ${code} before listening:\n${output.join('')}`));
       });
     });
-    return new ServerProcess(kind, child, port, output);
+    return new ServerProcess(kind, child, ready.port, output, ready.settings);
   }
 
   get pid(): number {

@@ -2,6 +2,15 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { delay } from '../lib/delay.ts';
 import { connectMany, type RawSyncClient } from '../lib/RawSyncClient.ts';
 import type { ServerProcess } from '../lib/serverProcess.ts';
+
+/** Where the clients of a room connect, and which of them write and which measure (a Deployment). */
+export interface FanoutTarget {
+  readonly servers: readonly ServerProcess[];
+  roomUrl(room: string, client: number): string;
+  writes(client: number): boolean;
+  measures(client: number): boolean;
+}
+
 import { percentile } from '../lib/stats.ts';
 
 export interface FanoutOptions {
@@ -17,7 +26,7 @@ export interface FanoutResult {
   rooms: number;
   clientsPerRoom: number;
   updatesSent: number;
-  /** Receipts expected in the measured window: updates × (clients per room − 1). */
+  /** Receipts expected in the measured window: for each update, the measuring clients other than its writer. */
   expectedReceipts: number;
   receipts: number;
   p50Ms: number;
@@ -42,23 +51,32 @@ const DRAIN_TIMEOUT_MS = 5_000;
  * entry, and every other client in the room records now − sentAt when the frame carrying it
  * arrives. All clients live in this one process, so they share one clock.
  */
-export async function runFanout(server: ServerProcess, options: FanoutOptions, label: string): Promise<FanoutRound> {
+export async function runFanout(target: FanoutTarget, options: FanoutOptions, label: string): Promise<FanoutRound> {
   const { rooms, clientsPerRoom } = options;
+  // Each room's first client (on the first instance) creates the board before the others join:
+  // instances that load a new board at the same moment both try to create it, and one refuses it.
   const clients = await connectMany(
-    (i) => server.roomUrl(`${label}-${Math.floor(i / clientsPerRoom)}`),
+    (i) => target.roomUrl(`${label}-${Math.floor(i / clientsPerRoom)}`, i % clientsPerRoom),
     rooms * clientsPerRoom,
     50,
+    (i) => i % clientsPerRoom === 0,
   );
+  const seats = Array.from({ length: clientsPerRoom }, (_, c) => c);
+  const writerSeats = seats.filter((c) => target.writes(c));
+  const measuringSeats = seats.filter((c) => target.measures(c)).length;
   const roomClients = Array.from({ length: rooms }, (_, r) => clients.slice(r * clientsPerRoom, (r + 1) * clientsPerRoom));
   const latencies: number[] = [];
   let receipts = 0;
-  for (const client of clients)
+  clients.forEach((client, i) => {
+    if (!target.measures(i % clientsPerRoom)) return;
     observeProbes(client, (latencyMs) => {
       latencies.push(latencyMs);
       receipts++;
     });
+  });
 
   let updatesSent = 0;
+  let expectedReceipts = 0;
   let measuring = false;
   const intervalMs = 1000 / options.updatesPerSecondPerRoom;
   const timers: NodeJS.Timeout[] = [];
@@ -71,9 +89,12 @@ export async function runFanout(server: ServerProcess, options: FanoutOptions, l
         () => {
           timers.push(
             setInterval(() => {
-              const writer = members[turn++ % members.length] as RawSyncClient;
-              if (measuring) updatesSent++;
-              writeProbe(writer, measuring);
+              const seat = writerSeats[turn++ % writerSeats.length] as number;
+              if (measuring) {
+                updatesSent++;
+                expectedReceipts += measuringSeats - (target.measures(seat) ? 1 : 0);
+              }
+              writeProbe(members[seat] as RawSyncClient, measuring);
             }, intervalMs),
           );
         },
@@ -92,7 +113,6 @@ export async function runFanout(server: ServerProcess, options: FanoutOptions, l
   measuring = false;
   loopDelay.disable();
   for (const timer of [...starters, ...timers]) clearTimeout(timer);
-  const expectedReceipts = updatesSent * (clientsPerRoom - 1);
   const drainUntil = performance.now() + DRAIN_TIMEOUT_MS;
   while (receipts < expectedReceipts && performance.now() < drainUntil) await delay(50);
   await Promise.all(clients.map((client) => client.close()));
@@ -105,7 +125,7 @@ export async function runFanout(server: ServerProcess, options: FanoutOptions, l
     receipts,
     latencies,
     loadGeneratorDelayP99Ms: loopDelay.percentile(99) / 1e6,
-    persist: await persistStats(server),
+    persist: await persistStats(target.servers),
   };
 }
 
@@ -129,14 +149,20 @@ export interface PersistStats {
   totalMs: number;
 }
 
-/** Reads costudio_persist_seconds from the server's /metrics; null for servers without it. */
-async function persistStats(server: ServerProcess): Promise<PersistStats | null> {
-  if (server.kind !== 'costudio') return null;
-  const commits = await server.metric('costudio_persist_seconds_count');
-  const within10ms = await server.metric('costudio_persist_seconds_bucket{le="0.01"}');
-  const seconds = await server.metric('costudio_persist_seconds_sum');
-  if (commits === undefined || within10ms === undefined || seconds === undefined) return null;
-  return { commits, over10ms: commits - within10ms, totalMs: seconds * 1000 };
+/** Sums costudio_persist_seconds over the servers' /metrics; null for servers without it. */
+async function persistStats(servers: readonly ServerProcess[]): Promise<PersistStats | null> {
+  const total: PersistStats = { commits: 0, over10ms: 0, totalMs: 0 };
+  for (const server of servers) {
+    if (server.kind !== 'costudio') return null;
+    const commits = await server.metric('costudio_persist_seconds_count');
+    const within10ms = await server.metric('costudio_persist_seconds_bucket{le="0.01"}');
+    const seconds = await server.metric('costudio_persist_seconds_sum');
+    if (commits === undefined || within10ms === undefined || seconds === undefined) return null;
+    total.commits += commits;
+    total.over10ms += commits - within10ms;
+    total.totalMs += seconds * 1000;
+  }
+  return total;
 }
 
 /** Pools the samples of several rounds of one shape into one set of figures. */

@@ -6,6 +6,17 @@ import { Session } from 'node:inspector';
  * own process so its RSS is its own and it never shares an event loop with the load generator.
  */
 
+/**
+ * What a Costudio child actually runs with, as its own configuration parser read it: the bench
+ * checks it against what a setup asked for, so a renamed or ignored variable fails the run
+ * instead of silently measuring the default.
+ */
+export interface ServerSettings {
+  sqliteSynchronous: string;
+  storage: 'sqlite' | 'postgres';
+  redis: boolean;
+}
+
 /** Messages the bench sends to a server child. */
 export type ControlRequest =
   | { type: 'memory' }
@@ -15,7 +26,7 @@ export type ControlRequest =
 
 /** Messages a server child sends back. */
 export type ControlReply =
-  | { type: 'ready'; port: number }
+  | { type: 'ready'; port: number; settings?: ServerSettings }
   | { type: 'memory'; rss: number; heapUsed: number; external: number }
   | { type: 'profiling'; started: boolean }
   | { type: 'failed'; message: string };
@@ -28,7 +39,7 @@ function reply(message: ControlReply): void {
  * Announces the listening port and serves control requests until told to stop. `memory` runs a
  * full GC first (the child is started with --expose-gc) so garbage does not count as memory held.
  */
-export function serveControl(port: number, close: () => Promise<void>): void {
+export function serveControl(port: number, close: () => Promise<void>, settings?: ServerSettings): void {
   process.on('message', (message: ControlRequest) => {
     if (message.type === 'memory') {
       globalThis.gc?.();
@@ -49,7 +60,7 @@ export function serveControl(port: number, close: () => Promise<void>): void {
   });
   // The bench going away (crash, Ctrl-C) must not leave servers behind.
   process.on('disconnect', () => process.exit(0));
-  reply({ type: 'ready', port });
+  reply(settings ? { type: 'ready', port, settings } : { type: 'ready', port });
 }
 
 /**
