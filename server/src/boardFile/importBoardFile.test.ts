@@ -20,6 +20,7 @@ const EVERY_FIELD: Note = {
   authorRole: 'practitioner',
   anonymous: false,
   createdAt: 1_700_000_987_654,
+  answers: [],
 };
 
 describe('importBoardFile', () => {

@@ -102,7 +102,7 @@ export class ContributionErasure<R extends { readonly doc: Y.Doc }> {
       try {
         applySnapshot(doc, found.snapshot);
         const count = eraseContributions(doc, target);
-        if (count.notes + count.dots + count.participants === 0) continue;
+        if (count.notes + count.dots + count.participants + count.replies === 0) continue;
         if (await history.rewrite(boardId, listed.id, encodeSnapshot(doc), readNotes(doc).length)) rewritten++;
       } finally {
         doc.destroy();

@@ -7,6 +7,7 @@ import { LANE_HEADER_HEIGHT, LANE_WIDTH, laneLeft, NOTE_HEIGHT, NOTE_WIDTH } fro
 import { MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, NOTE_ID_PATTERN, type Note, noteToYMap } from '../schema/note.ts';
 import { AUTHOR_KEY_FIELD, AUTHOR_SECRET_PATTERN, noteAuthorKey } from '../schema/noteAuthorship.ts';
 import type { Role } from '../schema/roles.ts';
+import { detachNotes } from './linkOps.ts';
 
 export interface NewNote {
   lane: LaneId;
@@ -46,6 +47,7 @@ export function createNote(doc: Y.Doc, input: NewNote, origin: unknown = null): 
       authorRole: input.authorRole,
       anonymous: input.anonymous === true,
       createdAt: input.createdAt ?? Date.now(),
+      answers: [],
     };
     const map = noteToYMap(note);
     if (input.authorSecret && AUTHOR_SECRET_PATTERN.test(input.authorSecret)) {
@@ -79,10 +81,14 @@ export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor, origin: u
   return true;
 }
 
+/** Deletes a note with its replies and every link to it, in one transaction. */
 export function deleteNote(doc: Y.Doc, id: string, origin: unknown = null): boolean {
   const notes = getNotesMap(doc);
   if (!notes.has(id)) return false;
-  doc.transact(() => notes.delete(id), origin);
+  doc.transact(() => {
+    notes.delete(id);
+    detachNotes(doc, new Set([id]));
+  }, origin);
   return true;
 }
 
