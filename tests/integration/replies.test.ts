@@ -12,6 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { BoardClient } from '../support/boardClient.ts';
 import { linkedBoardPerTest } from '../support/linkedBoard.ts';
+import { callApi } from '../support/linksApi.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 // Issue 16: the relay's rules for replies and links, against hand-made updates from raw sockets.
@@ -163,5 +164,46 @@ describe('replies and links on the relay', () => {
       expect(threads(client)).toEqual(['lay:L:marker']);
       expect(linksOf(client, decided)).toEqual([]);
     }
+  });
+
+  it('a participant erases their own reply with their device’s secret, never someone else’s; subject access lists named replies', async () => {
+    const { boardId, facilitatorToken, editToken, facilitator, watcher, said } = await boardWithLinks('Erase');
+    const secret = 'participant-device-secret-01';
+    const mine = addReply(watcher.doc, {
+      noteId: said,
+      text: 'My own words',
+      author: 'Pat',
+      authorRole: 'lay',
+      anonymous: true,
+      authorSecret: secret,
+    }) as string;
+    const theirs = addReply(facilitator.doc, {
+      noteId: said,
+      text: 'Named reply',
+      author: 'Dr Rao',
+      authorRole: 'practitioner',
+      anonymous: false,
+      authorSecret: 'facilitator-device-secret-9',
+    }) as string;
+    await marker(facilitator, 'My own words');
+    await marker(watcher, 'Named reply');
+    const erase = (body: object) => callApi(boards.server().httpUrl, `/api/boards/${boardId}/erase`, { token: editToken, body });
+
+    expect((await erase({ replyIds: [theirs], authorSecret: secret })).status).toBe(403);
+    expect((await erase({ replyIds: [mine, theirs], authorSecret: secret })).status).toBe(403);
+    const answer = await erase({ replyIds: [mine], authorSecret: secret });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { erased: { replies: number } }).erased.replies).toBe(1);
+    for (const client of [facilitator, watcher]) {
+      await waitFor(() => threads(client).length === 1, { what: 'the erased reply to go' });
+      expect(threads(client)).toEqual(['practitioner:Dr Rao:Named reply']);
+    }
+
+    const record = (await (
+      await callApi(boards.server().httpUrl, `/api/boards/${boardId}/subject-access?author=${encodeURIComponent('Dr Rao')}`, {
+        token: facilitatorToken,
+      })
+    ).json()) as { replies: { text: string }[] };
+    expect(record.replies.map((reply) => reply.text)).toEqual(['Named reply']);
   });
 });

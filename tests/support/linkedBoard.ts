@@ -26,6 +26,8 @@ export interface LinkedBoard {
 export interface LinkedBoards {
   /** Starts a server that requires links, with one board and its facilitator, edit and view links. */
   start(title: string): Promise<LinkedBoard>;
+  /** The server start() made for this test. */
+  server(): InProcessServer;
   /** A stock y-websocket client of `room`, destroyed after the test. */
   join(room: string, token: string): BoardClient;
   /** A hand-made client of `boardId`, starting from a copy of `from`, closed after the test. */
@@ -60,6 +62,7 @@ export function linkedBoardPerTest(): LinkedBoards {
       const [edit, view] = await Promise.all([link('edit'), link('view')]);
       return { server, boardId: board.id, facilitatorToken, editToken: edit.token, viewToken: view.token };
     },
+    server: () => running(),
     join(room, token) {
       const client = connectBoardClient(running().syncUrl, room, { params: { token } });
       clients.push(client);
