@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { guardedDocs } from '../../../tests/support/guardedDocs.ts';
 import type { Connection } from '../relay/Connection.ts';
+import { laneLockRule } from './laneLockRule.ts';
 import { ParticipantGuard } from './ParticipantGuard.ts';
 import { replyRule } from './replyRule.ts';
 import { VoterBindings } from './VoterBindings.ts';
@@ -120,6 +121,18 @@ describe('replyRule', () => {
         .map((r) => r.noteId)
         .sort(),
     ).toEqual(['decided', 'said']);
+  });
+
+  it('keeps the thread of a note in a locked lane that a participant tried to delete', () => {
+    const voters = new VoterBindings();
+    const locked = new Set<LaneId>(['decide']);
+    const guard = voters.guard(new ParticipantGuard([laneLockRule(() => locked), replyRule(voters, () => locked)]));
+    const { send, server } = guardedDocs(guard, (doc) => {
+      createNote(doc, { id: 'decided', lane: 'decide', text: 'Rewrite the letters', author: 'F', authorRole: 'practitioner' });
+      addReply(doc, { id: 'r', noteId: 'decided', text: 'Good', author: 'A', authorRole: 'lay', anonymous: false });
+    });
+    expect(send(connection('edit', 'edit-link'), (doc) => deleteNote(doc, 'decided'))).not.toBeNull();
+    expect(readReplies(server).map((r) => r.id)).toEqual(['r']);
   });
 
   it('binds neither facilitators nor servers that run without links', () => {

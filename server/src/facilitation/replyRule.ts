@@ -15,7 +15,8 @@ const NO_FREE_KEYS: ReadonlySet<string> = new Set();
  *   (VoterBindings); a socket not registered yet may reply as a lay participant only. So a lay
  *   participant cannot mark a lay note "answered" by replying as a practitioner;
  * - a reply may be deleted by the socket that wrote it, or with its note (deleteNote deletes
- *   both); any other deletion is undone. Who wrote which reply is kept in memory only, never
+ *   both; not while lanes are locked, when the note may be brought back); any other deletion
+ *   is undone. Who wrote which reply is kept in memory only, never
  *   stored, so an anonymous reply stays tied to nobody; after a restart only the facilitator
  *   can delete an older reply;
  * - in a locked lane, replies to its notes can be neither added nor deleted, as its notes
@@ -60,8 +61,10 @@ export function replyRule(voters: VoterBindings, lockedLanes: () => ReadonlySet<
       }
       if (before === null) return false;
       const noteId = plainField(before, 'noteId');
-      // Gone with its note: what deleteNote does, and what readers do anyway.
-      if (noteLane(noteId) === null) return false;
+      // Gone with its note: what deleteNote does, and what readers do anyway. While lanes are
+      // locked the note may have been in one, and laneLockRule is about to bring it back, so
+      // its thread stays (a reply left behind by a note truly gone is read by nobody).
+      if (noteLane(noteId) === null) return (lockedLanes()?.size ?? 0) > 0;
       if (locked(noteId)) return true;
       const writer = writers.get(id);
       const mine = typeof writer === 'string' ? writer === voters.voterOf(connection) : writer?.deref() === connection;
