@@ -7,6 +7,15 @@ export type {
   ParticipationBalance,
 } from './analysis/balance.ts';
 export { BALANCE_METRICS, BALANCE_MIN_SAMPLE, BALANCE_PROMPT_RATIO, computeBalance } from './analysis/balance.ts';
+export type { LaneReach, NoteStatus, NoteTrace } from './analysis/noteStatus.ts';
+export {
+  computeNoteStatuses,
+  laneReach,
+  NOTE_STATUS_ORDER,
+  noteStatusRank,
+  noteTracer,
+  traceNote,
+} from './analysis/noteStatus.ts';
 export type { CalloutKind, PerspectiveCallout, PerspectiveRow, Perspectives } from './analysis/perspectives.ts';
 export {
   computePerspectives,
@@ -28,10 +37,13 @@ export type { NewAnonymousNote } from './ops/anonymousNoteOps.ts';
 export { createAnonymousNote } from './ops/anonymousNoteOps.ts';
 export type { ErasureCount, ErasureTarget } from './ops/eraseOps.ts';
 export { ERASE_ORIGIN, eraseContributions, isErasureTarget } from './ops/eraseOps.ts';
+export { canLink, detachNotes, linkNotes, unlinkNotes } from './ops/linkOps.ts';
 export type { NewNote } from './ops/noteOps.ts';
 export { createNote, deleteNote, moveNote, nextFreeSpot, setNoteColor } from './ops/noteOps.ts';
 export type { JoinBoard } from './ops/participantOps.ts';
 export { joinBoard, setParticipantRole, touchParticipant } from './ops/participantOps.ts';
+export type { NewReply } from './ops/replyOps.ts';
+export { addReply, deleteReply } from './ops/replyOps.ts';
 export { applyTextEdit } from './ops/textEdit.ts';
 export type { NewVote, PlaceDot, PlaceDotRefusal, PlaceDotResult } from './ops/voteOps.ts';
 export { closeVote, existingNoteIds, openVote, placeDot, pruneExcessDots, setHideTotals, takeBackDot } from './ops/voteOps.ts';
@@ -52,12 +64,21 @@ export { FACILITATES_FIELD } from './protocol/presence.ts';
 export type { CsvValue } from './report/csvCell.ts';
 export { csvCell, csvRow } from './report/csvCell.ts';
 export { renderCsvReport } from './report/csvReport.ts';
+export { escapeHtml } from './report/htmlEscape.ts';
 export { escapeMarkdown, markdownCell } from './report/markdownEscape.ts';
 export { renderMarkdownReport } from './report/markdownReport.ts';
 export type { MeetingReport, ReportVote } from './report/meetingReport.ts';
 export { collectMeetingReport, formatDate, noteAuthorLabel, voteScopeLabel } from './report/meetingReport.ts';
 export type { SubjectAccessRecord, SubjectAccessRequest } from './report/subjectAccess.ts';
 export { collectSubjectAccess, renderSubjectAccessMarkdown } from './report/subjectAccess.ts';
+export type { ReportEntry, YouSaidItem, YouSaidWeDid, YouSaidWeDidInput } from './report/youSaidWeDid.ts';
+export {
+  buildYouSaidWeDid,
+  REPORT_DATE_PATTERN,
+  YOU_SAID_WE_DID_STRINGS,
+  youSaidWeDidHtml,
+  youSaidWeDidMarkdown,
+} from './report/youSaidWeDid.ts';
 export type { LaneRoleCounts } from './schema/activity.ts';
 export { ACTIVITY_MAP, getActivityMap, readEditCounts } from './schema/activity.ts';
 export { getMetaMap, getNotesMap, META_MAP, NOTES_MAP } from './schema/boardDoc.ts';
@@ -97,6 +118,7 @@ export { MAX_TITLE_LENGTH, readMeta, UNTITLED } from './schema/meta.ts';
 export type { Note } from './schema/note.ts';
 export {
   getNoteText,
+  keepLiveLinks,
   MAX_AUTHOR_LENGTH,
   MAX_NOTE_TEXT_LENGTH,
   NOTE_ID_PATTERN,
@@ -105,6 +127,8 @@ export {
   readNotes,
 } from './schema/note.ts';
 export { AUTHOR_KEY_FIELD, AUTHOR_SECRET_PATTERN, isAuthoredBy, noteAuthorKey } from './schema/noteAuthorship.ts';
+export type { LaneStage } from './schema/noteLinks.ts';
+export { ANSWERS_FIELD, LANE_STAGE, laneMayAnswer, laneStageRank } from './schema/noteLinks.ts';
 export type { Participant } from './schema/participant.ts';
 export {
   getParticipantsMap,
@@ -114,6 +138,19 @@ export {
   readParticipant,
   readParticipants,
 } from './schema/participant.ts';
+export type { Reply } from './schema/reply.ts';
+export {
+  compareReplies,
+  getRepliesMap,
+  groupRepliesByNote,
+  MAX_REPLY_LENGTH,
+  REPLIES_MAP,
+  REPLY_ID_PATTERN,
+  readReplies,
+  readReply,
+  repliesByNote,
+  replyToYMap,
+} from './schema/reply.ts';
 export type { Role, RoleInfo } from './schema/roles.ts';
 export { isRole, ROLE_INFO, ROLES } from './schema/roles.ts';
 export type { Dot, Vote, VoteScope, VoteStatus } from './schema/vote.ts';

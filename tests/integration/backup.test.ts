@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import {
+  CURRENT_SCHEMA_VERSION,
   createNote,
   getNoteText,
   joinBoard,
@@ -88,7 +89,11 @@ describe('board backups as JSON', () => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="Outpatient letters.costudio.json"');
     const file = (await exported.json()) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'costudio-board', schemaVersion: 2, meta: { title: 'Outpatient letters' } });
+    expect(file).toMatchObject({
+      format: 'costudio-board',
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      meta: { title: 'Outpatient letters' },
+    });
     expect(file.notes).toHaveLength(3);
     expect(Object.keys(file.votes as object)).toHaveLength(1);
 

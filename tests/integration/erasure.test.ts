@@ -122,6 +122,7 @@ describe('erasing contributions', () => {
       notes: 2,
       dots: 2,
       participants: 1,
+      replies: 0,
       versionsRewritten: 2,
     });
     await saved(carol);

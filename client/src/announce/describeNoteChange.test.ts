@@ -13,6 +13,7 @@ const note: Note = {
   authorRole: 'practitioner',
   anonymous: false,
   createdAt: 0,
+  answers: [],
 };
 const sam = { name: 'Sam', role: 'practitioner' as const };
 const unknown = { name: null, role: null };

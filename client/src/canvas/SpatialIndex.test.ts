@@ -4,7 +4,19 @@ import type { Rect } from './camera.ts';
 import { SpatialIndex } from './SpatialIndex.ts';
 
 function note(id: string, x: number, y: number): Note {
-  return { id, x, y, lane: 'define', text: '', color: 'yellow', author: '', authorRole: 'lay', anonymous: false, createdAt: 0 };
+  return {
+    id,
+    x,
+    y,
+    lane: 'define',
+    text: '',
+    color: 'yellow',
+    author: '',
+    authorRole: 'lay',
+    anonymous: false,
+    createdAt: 0,
+    answers: [],
+  };
 }
 
 describe('SpatialIndex', () => {

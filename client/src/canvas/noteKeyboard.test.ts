@@ -15,6 +15,7 @@ const note = (id: string, lane: Note['lane'], y: number): Note => ({
   authorRole: 'lay',
   anonymous: false,
   createdAt: 0,
+  answers: [],
 });
 
 const lanes = notesByLane([

@@ -14,6 +14,7 @@ const base: Note = {
   authorRole: 'lay',
   anonymous: false,
   createdAt: 0,
+  answers: [],
 };
 
 describe('note labels', () => {

@@ -13,6 +13,7 @@ const note = (id: string, extra: Partial<Note> = {}): Note => ({
   authorRole: 'lay',
   anonymous: false,
   createdAt: 1,
+  answers: [],
   ...extra,
 });
 

@@ -5,6 +5,8 @@ import * as Y from 'yjs';
 import { getMetaMap, getNotesMap } from '../schema/boardDoc.ts';
 import { readMeta, UNTITLED } from '../schema/meta.ts';
 import { readNote, readNotes } from '../schema/note.ts';
+import { ANSWERS_FIELD } from '../schema/noteLinks.ts';
+import { readReplies } from '../schema/reply.ts';
 import { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, MIGRATIONS, type MigrationContext, migrateBoard } from './migrations.ts';
 
 /**
@@ -91,6 +93,8 @@ describe.each(FIXTURES)('board fixture of schema v$version', (fixture) => {
     expect(notes).toEqual([...fixture.expected.notes].sort((a, b) => a.id.localeCompare(b.id)));
     // The current layout stores every note's text as Y.Text, so collaborative editing works on it.
     for (const note of fixture.expected.notes) expect(getNotesMap(doc).get(note.id)?.get('text')).toBeInstanceOf(Y.Text);
+    // …and every note has its answers map (v3), so two people linking it at once both keep their link.
+    for (const note of fixture.expected.notes) expect(getNotesMap(doc).get(note.id)?.get(ANSWERS_FIELD)).toBeInstanceOf(Y.Map);
     for (const id of fixture.expected.unreadable) {
       expect(getNotesMap(doc).has(id)).toBe(true);
       expect(readNote(id, getNotesMap(doc).get(id))).toBeNull();
@@ -132,6 +136,33 @@ describe.each(FIXTURES)('board fixture of schema v$version', (fixture) => {
         .map((note) => note.text)
         .sort(),
     ).toEqual(fixture.expected.notes.map((note) => note.text).sort());
+  });
+});
+
+describe('the v3 layout', () => {
+  it('keeps a link between lanes and a reply as written', () => {
+    const fixture = FIXTURES.find((candidate) => candidate.version === 3) as Fixture;
+    const doc = loadFixture(fixture);
+    migrateBoard(doc, CONTEXT);
+    expect(readNotes(doc).find((note) => note.id === 'n-decide-1')?.answers).toEqual(['n-define-1']);
+    expect(readReplies(doc).map(({ id, noteId, authorRole }) => ({ id, noteId, authorRole }))).toEqual([
+      { id: 'r-1', noteId: 'n-define-1', authorRole: 'practitioner' },
+    ]);
+  });
+
+  it('gives a v2 note an empty answers map that two peers can then link into without losing either link', () => {
+    const fixture = FIXTURES.find((candidate) => candidate.version === 2) as Fixture;
+    const server = loadFixture(fixture);
+    migrateBoard(server, CONTEXT);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(server));
+    const answersOf = (doc: Y.Doc) => getNotesMap(doc).get('n-evaluate-1')?.get(ANSWERS_FIELD) as Y.Map<boolean>;
+    answersOf(a).set('n-distribute-1', true);
+    answersOf(b).set('x-other', true);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    expect([...answersOf(a).keys()].sort()).toEqual(['n-distribute-1', 'x-other']);
   });
 });
 

@@ -3,6 +3,7 @@ import { getMetaMap } from '../schema/boardDoc.ts';
 import { UNTITLED } from '../schema/meta.ts';
 import { v1CreateMeta } from './v1CreateMeta.ts';
 import { v2TextToYText } from './v2TextToYText.ts';
+import { v3NoteAnswers } from './v3NoteAnswers.ts';
 
 /**
  * One step of the board's document layout. `up` must be idempotent (running it twice equals
@@ -23,7 +24,7 @@ export interface MigrationContext {
 }
 
 /** Ordered by version; each step brings a board from `version - 1` to `version`. */
-export const MIGRATIONS: readonly Migration[] = [v1CreateMeta, v2TextToYText];
+export const MIGRATIONS: readonly Migration[] = [v1CreateMeta, v2TextToYText, v3NoteAnswers];
 
 /** The schema version this build writes. A client meeting a newer one goes read-only. */
 export const CURRENT_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -38,7 +38,7 @@ describe('eraseContributions', () => {
     const { doc, bob, anonymous } = board();
     expect(contains(Y.encodeStateAsUpdate(doc), ALICE_PHRASE)).toBe(true);
     const count = eraseContributions(doc, { author: 'Alice', participantId: 'alice' });
-    expect(count).toEqual({ notes: 2, dots: 3, participants: 1 });
+    expect(count).toEqual({ notes: 2, dots: 3, participants: 1, replies: 0 });
     expect(
       readNotes(doc)
         .map((note) => note.id)
@@ -51,12 +51,17 @@ describe('eraseContributions', () => {
     const state = Y.encodeStateAsUpdate(doc);
     expect(contains(state, ALICE_PHRASE)).toBe(false);
     expect(contains(state, 'Alice')).toBe(false);
-    expect(eraseContributions(doc, { author: 'Alice', participantId: 'alice' })).toEqual({ notes: 0, dots: 0, participants: 0 });
+    expect(eraseContributions(doc, { author: 'Alice', participantId: 'alice' })).toEqual({
+      notes: 0,
+      dots: 0,
+      participants: 0,
+      replies: 0,
+    });
   });
 
   it('erases one note by id, anonymous ones included, with the dots on it', () => {
     const { doc, anonymous } = board();
-    expect(eraseContributions(doc, { noteIds: [anonymous] })).toEqual({ notes: 1, dots: 1, participants: 0 });
+    expect(eraseContributions(doc, { noteIds: [anonymous] })).toEqual({ notes: 1, dots: 1, participants: 0, replies: 0 });
     expect(readNotes(doc)).toHaveLength(3);
     expect(contains(Y.encodeStateAsUpdate(doc), 'Said quietly')).toBe(false);
   });

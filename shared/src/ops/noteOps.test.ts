@@ -75,6 +75,7 @@ describe('createNote', () => {
       authorRole: 'lay',
       anonymous: false,
       createdAt: 5,
+      answers: [],
     });
   });
 

@@ -46,6 +46,7 @@ export function createNote(doc: Y.Doc, input: NewNote, origin: unknown = null): 
       authorRole: input.authorRole,
       anonymous: input.anonymous === true,
       createdAt: input.createdAt ?? Date.now(),
+      answers: [],
     };
     const map = noteToYMap(note);
     if (input.authorSecret && AUTHOR_SECRET_PATTERN.test(input.authorSecret)) {
@@ -79,6 +80,12 @@ export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor, origin: u
   return true;
 }
 
+/**
+ * Deletes a note. Its replies, the links to it and the dots on it stay in the document but are
+ * read by nobody (readReplies, readNotes, tallyVote skip them), so a note brought back — by
+ * undo, which tracks only the notes map, by the relay undoing a refused deletion, or by a
+ * restore — comes back with its thread and links. Erasure removes them for real (eraseOps.ts).
+ */
 export function deleteNote(doc: Y.Doc, id: string, origin: unknown = null): boolean {
   const notes = getNotesMap(doc);
   if (!notes.has(id)) return false;

@@ -26,6 +26,7 @@ const VALID_NOTE: Note = {
   authorRole: 'practitioner',
   anonymous: false,
   createdAt: 1_700_000_000_000,
+  answers: [],
 };
 
 /** Stores `fields` as a note in a real doc (a Y.Map only reads its values once integrated). */
@@ -164,6 +165,7 @@ describe('noteToYMap', () => {
     authorRole: 'practitioner',
     anonymous: false,
     createdAt: 1_700_000_123_456,
+    answers: ['n-decided', 'n-done'],
   };
 
   it('writes every field of a note, so readNote gives the same note back', () => {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { getNotesMap } from './boardDoc.ts';
 import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteColor } from './colors.ts';
 import { isLaneId, type LaneId } from './lanes.ts';
+import { ANSWERS_FIELD, laneMayAnswer } from './noteLinks.ts';
 import { isRole, type Role } from './roles.ts';
 
 /**
@@ -24,6 +25,12 @@ export interface Note {
   readonly anonymous: boolean;
   /** Milliseconds since the epoch. */
   readonly createdAt: number;
+  /**
+   * Ids of the earlier notes this note answers (field `answers`, schema/noteLinks.ts), sorted,
+   * never its own id. readNotes also drops links to notes that are gone or that the link rule
+   * (`laneMayAnswer`) does not allow; readNote alone cannot know the other notes.
+   */
+  readonly answers: readonly string[];
 }
 
 export const MAX_NOTE_TEXT_LENGTH = 2000;
@@ -58,7 +65,24 @@ export function readNote(id: string, value: unknown): Note | null {
     authorRole: isRole(role) ? role : 'lay',
     anonymous,
     createdAt: finiteOr(createdAt, 0),
+    answers: readAnswers(id, value.get(ANSWERS_FIELD)),
   };
+}
+
+/** The `answers` map's keys set to true; a plain array of ids (as a board file holds) is read too. */
+function readAnswers(id: string, value: unknown): string[] {
+  const ids = new Set<string>();
+  const keep = (target: unknown) => {
+    if (typeof target === 'string' && target !== id && NOTE_ID_PATTERN.test(target)) ids.add(target);
+  };
+  if (value instanceof Y.Map) {
+    value.forEach((flag: unknown, target: string) => {
+      if (flag === true) keep(target);
+    });
+  } else if (Array.isArray(value)) {
+    for (const target of value) keep(target);
+  }
+  return [...ids].sort();
 }
 
 /**
@@ -78,17 +102,34 @@ export function noteToYMap(note: Note): Y.Map<unknown> {
   map.set('author', note.anonymous ? '' : note.author);
   map.set('authorRole', note.authorRole);
   map.set('createdAt', note.createdAt);
+  // Always present, even empty, so two people linking a new note at once write into one map.
+  map.set(ANSWERS_FIELD, new Y.Map<boolean>(note.answers.filter((target) => target !== note.id).map((target) => [target, true])));
   return map;
 }
 
-/** All readable notes of a board; malformed entries are skipped. */
+/**
+ * All readable notes of a board; malformed entries are skipped, and so are links to notes that
+ * are not on the board (deleted while someone linked to them) or that the link rule forbids.
+ */
 export function readNotes(doc: Y.Doc): Note[] {
   const notes: Note[] = [];
   getNotesMap(doc).forEach((value, id) => {
     const note = readNote(id, value);
     if (note) notes.push(note);
   });
-  return notes;
+  return keepLiveLinks(notes);
+}
+
+/** The notes with only the links that point at one of them and that the link rule allows. */
+export function keepLiveLinks(notes: readonly Note[]): Note[] {
+  const laneOf = new Map(notes.map((note) => [note.id, note.lane]));
+  return notes.map((note) => {
+    const answers = note.answers.filter((target) => {
+      const lane = laneOf.get(target);
+      return lane !== undefined && laneMayAnswer(note.lane, lane);
+    });
+    return answers.length === note.answers.length ? note : { ...note, answers };
+  });
 }
 
 /** The collaborative text of a note, for editors that bind to it; null if absent or not Y.Text. */
