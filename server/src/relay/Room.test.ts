@@ -77,6 +77,49 @@ describe('Room loading', () => {
   });
 });
 
+/** A real SQLite store where another instance creates each new board right after this one read it as absent. */
+class RacedStore extends SqliteBoardStore {
+  override async loadBoard(boardId: string): Promise<StoredBoard> {
+    const stored = await super.loadBoard(boardId);
+    if (stored.snapshot === null && stored.log.length === 0) {
+      const theirs = new Y.Doc();
+      migrateBoard(theirs, { title: 'Made on instance B' });
+      theirs.getMap('notes').set('from-b', 1);
+      await super.createBoard(boardId, encodeSnapshot(theirs));
+    }
+    return stored;
+  }
+}
+
+describe('Two instances opening one new board at the same moment', () => {
+  it('serves the board the other instance created, instead of refusing its clients', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'costudio-raced-'));
+    const store = new RacedStore(join(dir, DATABASE_FILE));
+    harness = await startHarness({ store: store as BoardStore });
+    const client = await harness.raw('/sync/raced');
+    client.send(syncFrame(0, Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => client.frames.length >= 2, 'the board');
+    const seen = new Y.Doc();
+    for (const frame of client.frames) {
+      const decoder = decoding.createDecoder(frame);
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) === 0) continue;
+      Y.applyUpdate(seen, decoding.readVarUint8Array(decoder));
+    }
+    expect(client.isOpen()).toBe(true);
+    expect(seen.getMap('notes').get('from-b')).toBe(1);
+    expect(readMeta(seen).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    // What the client was sent is all stored: a restart serves the same board.
+    const restored = new Y.Doc();
+    const stored = await store.loadBoard('raced');
+    if (stored.snapshot) Y.applyUpdate(restored, stored.snapshot.data);
+    for (const row of stored.log) Y.applyUpdate(restored, row.update);
+    expect(Y.encodeStateVector(restored)).toEqual(Y.encodeStateVector(seen));
+    await harness.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('Room answering before the board is decoded', () => {
   /** Stores board `id` as a snapshot, with a log row too when asked; loads stay held until `open()`. */
   async function gatedBoard(id: string, { schemaVersion, withLog }: { schemaVersion?: number; withLog?: boolean }) {

@@ -2,7 +2,7 @@ import { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, migrateBoard } from '@costudi
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts';
+import { type BoardStore, BoardExistsError, type StoredBoard } from '../storage/BoardStore.ts';
 import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
 import type { Connection } from './Connection.ts';
 import type { FullStateCache } from './FullStateCache.ts';
@@ -51,7 +51,7 @@ export class RoomLoader {
    * row the migrations were stored as, if any.
    */
   async load(): Promise<LoadedBoard> {
-    const { store, boardId, logger, metrics } = this.options;
+    const { store, boardId } = this.options;
     const { doc, log, fullState } = this.target;
     const stored = await store.loadBoard(boardId);
     await this.answerBeforeDecoding(stored);
@@ -65,6 +65,18 @@ export class RoomLoader {
       }
     }
     log.startAt(stored.snapshotSeq);
+    await this.replay(stored);
+    const isNewBoard = stored.snapshot === null && stored.log.length === 0;
+    const migrated = await this.migrate(isNewBoard);
+    if (migrated instanceof Uint8Array) return this.adoptBoardCreatedElsewhere(migrated);
+    if (migrated === null && stored.log.length === 0 && stored.snapshot) fullState.fromSnapshot(stored.snapshot);
+    return { throughSeq, migratedSeq: migrated };
+  }
+
+  /** Applies the stored log on top of the doc; an unreadable row is quarantined, not fatal. */
+  private async replay(stored: StoredBoard): Promise<void> {
+    const { store, boardId, logger, metrics } = this.options;
+    const { doc, log } = this.target;
     for (const row of stored.log) {
       try {
         Y.applyUpdate(doc, row.update);
@@ -76,10 +88,25 @@ export class RoomLoader {
         logger.warn('quarantined an unreadable stored update', { boardId, seq: row.seq, error });
       }
     }
-    const isNewBoard = stored.snapshot === null && stored.log.length === 0;
-    const migratedSeq = await this.migrate(isNewBoard);
-    if (migratedSeq === null && stored.log.length === 0 && stored.snapshot) fullState.fromSnapshot(stored.snapshot);
-    return { throughSeq, migratedSeq };
+  }
+
+  /**
+   * Another instance created this new board between this load's read and its write (two
+   * instances opening one new board at the same moment). Their creation is the board: this
+   * instance's own creation (the migrations' update, already in the doc) is stored on top of it
+   * as one more row, so everything the doc holds is durable before anyone syncs, and the
+   * stored board is read in. Both creations merge as any concurrent edits do.
+   */
+  private async adoptBoardCreatedElsewhere(ownCreation: Uint8Array): Promise<LoadedBoard> {
+    const { store, boardId, logger } = this.options;
+    const { doc, log } = this.target;
+    await store.appendUpdates([{ boardId, update: ownCreation }]);
+    const stored = await store.loadBoard(boardId);
+    if (stored.snapshot) applySnapshot(doc, stored.snapshot);
+    log.startAt(stored.snapshotSeq);
+    await this.replay(stored);
+    logger.info('a new board was created by another instance at the same moment; loaded theirs', { boardId });
+    return { throughSeq: Math.max(stored.snapshotSeq, ...stored.log.map((row) => row.seq)), migratedSeq: null };
   }
 
   /**
@@ -128,9 +155,10 @@ export class RoomLoader {
 
   /**
    * Runs migrations and durably stores what they changed; resolves with the row they were
-   * stored as, or null when nothing changed or a new board's first snapshot holds them.
+   * stored as, or null when nothing changed or a new board's first snapshot holds them — or,
+   * when another instance created the new board first, with the migrations' update, not stored.
    */
-  private async migrate(isNewBoard: boolean): Promise<number | null> {
+  private async migrate(isNewBoard: boolean): Promise<number | null | Uint8Array> {
     const { doc, log, fullState } = this.target;
     const changes: Uint8Array[] = [];
     const collect = (update: Uint8Array, origin: unknown) => {
@@ -144,13 +172,18 @@ export class RoomLoader {
     }
     if (changes.length === 0) return null;
     const { store, boardId } = this.options;
+    const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
     if (isNewBoard) {
       const snapshot = encodeSnapshot(doc);
-      await store.createBoard(boardId, snapshot);
+      try {
+        await store.createBoard(boardId, snapshot);
+      } catch (error) {
+        if (error instanceof BoardExistsError) return update;
+        throw error;
+      }
       fullState.fromSnapshot(snapshot);
       return null;
     }
-    const update = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
     const [seq] = await store.appendUpdates([{ boardId, update }]);
     log.append(seq ?? log.appliedSeq, update.byteLength);
     return seq ?? null;
