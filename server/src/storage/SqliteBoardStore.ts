@@ -12,6 +12,7 @@ import {
   type UpdateToStore,
 } from './BoardStore.ts';
 import { DATABASE_FILE, type SqliteDatabase, type SqliteDatabaseOptions, StoreConnection } from './SqliteDatabase.ts';
+import { SqliteWriteError, SqliteWriterStopped } from './SqliteWriter.ts';
 
 /** The store's options are the database's: it opens its own connection when given a file path. */
 export type SqliteBoardStoreOptions = SqliteDatabaseOptions;
@@ -193,6 +194,18 @@ export class SqliteBoardStore implements BoardStore {
 
   async appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
     if (batch.length === 0) return [];
+    const writer = this.connection.database.writer;
+    if (writer) {
+      try {
+        return await writer.append(batch);
+      } catch (error) {
+        if (error instanceof SqliteWriteError && error.deletedBoard !== null) throw new BoardDeletedError(error.deletedBoard);
+        // The thread died with this batch unanswered. If it had opened its connection, whether
+        // the batch committed is unknown: the caller refuses it (its senders send it again on
+        // reconnect). Either way later batches go to our own connection (`writer` is null now).
+        if (!(error instanceof SqliteWriterStopped) || error.mayHaveCommitted) throw error;
+      }
+    }
     try {
       return this.appendBatch(batch);
     } catch (error) {
