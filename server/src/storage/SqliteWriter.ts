@@ -1,6 +1,16 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { UpdateToStore } from './BoardStore.ts';
+import { DELETE_LOG_THROUGH, INSERT_UPDATE, SELECT_DELETED, UPSERT_SNAPSHOT } from './sqliteBoardStatements.ts';
+
+const SQL = {
+  insertUpdate: INSERT_UPDATE,
+  selectDeleted: SELECT_DELETED,
+  upsertSnapshot: UPSERT_SNAPSHOT,
+  deleteLogThrough: DELETE_LOG_THROUGH,
+};
+/** Below this, copying a batch into the message is cheaper than transferring its buffer. */
+const TRANSFER_BYTES = 64 * 1024;
 
 // Plain CommonJS so the worker runs the same under tsx, vitest and plain node (as WalCheckpointer's).
 // One batch is one transaction: every row of it committed (and, with synchronous=FULL, fsynced)
@@ -11,9 +21,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 for (const pragma of workerData.pragmas) db.pragma(pragma);
-const insert = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
+const insert = db.prepare(workerData.sql.insertUpdate);
+const isDeleted = db.prepare(workerData.sql.selectDeleted);
+const upsertSnapshot = db.prepare(workerData.sql.upsertSnapshot);
+const deleteLogThrough = db.prepare(workerData.sql.deleteLogThrough);
 parentPort.postMessage('ready');
-const isDeleted = db.prepare('SELECT EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = ?) AS found');
+const bufferOf = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const append = db.transaction((boards, ends, bytes) => {
   const seqs = new Float64Array(boards.length);
   let start = 0;
@@ -24,6 +37,13 @@ const append = db.transaction((boards, ends, bytes) => {
   }
   return seqs;
 });
+// A room still open when its board was deleted must not write it back.
+const compact = db.transaction((m) => {
+  if (isDeleted.get(m.boardId).found) return;
+  upsertSnapshot.run(m.boardId, bufferOf(m.data), m.throughSeq, m.updatedAt, m.encoding, m.schemaVersion);
+  deleteLogThrough.run(m.boardId, m.throughSeq);
+});
+const failure = (error) => ({ message: error && error.message ? String(error.message) : String(error), code: error && error.code });
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
@@ -34,17 +54,25 @@ parentPort.on('message', (message) => {
     try { db.pragma(message); } catch {}
     return;
   }
+  if (message.op === 'compact') {
+    try {
+      compact(message);
+      parentPort.postMessage({ id: message.id });
+    } catch (error) {
+      parentPort.postMessage({ id: message.id, error: { ...failure(error), deletedBoard: null } });
+    }
+    return;
+  }
   const { id, boards, ends, bytes } = message;
   try {
-    const seqs = append(boards, ends, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    parentPort.postMessage({ id, seqs }, [seqs.buffer]);
+    parentPort.postMessage({ id, seqs: append(boards, ends, bufferOf(bytes)) });
   } catch (error) {
+    const { message: text, code } = failure(error);
     let deletedBoard = null;
-    const text = error && error.message ? String(error.message) : String(error);
     if (text.includes('costudio: board deleted')) {
       try { deletedBoard = boards.find((board) => isDeleted.get(board).found) ?? ''; } catch { deletedBoard = ''; }
     }
-    parentPort.postMessage({ id, error: { message: text, code: error && error.code, deletedBoard } });
+    parentPort.postMessage({ id, error: { message: text, code, deletedBoard } });
   }
 });
 `;
@@ -70,6 +98,14 @@ export class SqliteWriterStopped extends Error {
   constructor(readonly mayHaveCommitted: boolean) {
     super('The SQLite writer thread stopped');
   }
+}
+
+/** A snapshot as the `snapshots` table stores it. */
+export interface SnapshotRow {
+  readonly data: Uint8Array;
+  /** 1: V1, 2: V2. */
+  readonly encoding: number;
+  readonly schemaVersion: number | null;
 }
 
 interface Pending {
@@ -104,7 +140,7 @@ export class SqliteWriter {
   constructor(file: string, pragmas: readonly string[]) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // No execArgv: the parent's (`--input-type=module`, loaders) would make this CommonJS source ESM.
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, pragmas } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { file, driver, pragmas, sql: SQL } });
     this.worker.on('message', this.onReply);
     this.worker.on('error', () => {});
     this.exited = new Promise((resolve) => {
@@ -138,11 +174,25 @@ export class SqliteWriter {
       ends[i] = offset;
       boards[i] = entry.boardId;
     }
+    const transfer = total >= TRANSFER_BYTES ? [bytes.buffer] : [];
+    return this.request((id) => this.worker.postMessage({ id, boards, ends, bytes }, transfer));
+  }
+
+  /**
+   * Replaces the board's snapshot and deletes the log rows it covers, in one transaction; does
+   * nothing for a deleted board (see BoardStore.compact).
+   */
+  async compact(boardId: string, snapshot: SnapshotRow, throughSeq: number, updatedAt: number): Promise<void> {
+    if (this.dead) throw new SqliteWriterStopped(false);
+    await this.request((id) => this.worker.postMessage({ op: 'compact', id, boardId, ...snapshot, throughSeq, updatedAt }));
+  }
+
+  private request(send: (id: number) => void): Promise<number[]> {
     const id = this.nextId++;
     return new Promise<number[]>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, boards, ends, bytes }, [bytes.buffer, ends.buffer]);
+      send(id);
     });
   }
 
@@ -169,12 +219,11 @@ export class SqliteWriter {
     if (!pending) return;
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker.unref();
-    if (reply.seqs) {
-      pending.resolve(Array.from(reply.seqs));
+    if (reply.error) {
+      pending.reject(new SqliteWriteError(reply.error.message, reply.error.code, reply.error.deletedBoard));
       return;
     }
-    const error = reply.error ?? { message: 'no reply', code: undefined, deletedBoard: null };
-    pending.reject(new SqliteWriteError(error.message, error.code, error.deletedBoard));
+    pending.resolve(reply.seqs ? Array.from(reply.seqs) : []);
   };
 
   private failPending(error: SqliteWriterStopped): void {
