@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../tests/support/waitFor.ts';
 import { BoardDeletedError, BoardExistsError } from './BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from './SqliteBoardStore.ts';
+import { isStorageFull } from './storageFull.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -124,19 +125,25 @@ describe('SqliteBoardStore', () => {
     expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1, 2, 3]]);
   });
 
-  it('rejects a whole batch when the disk is full, leaving earlier data intact', async () => {
-    await store.close();
-    store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { maxPageCount: 8 });
-    await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
-    const huge = new Uint8Array(64 * 1024);
-    await expect(
-      store.appendUpdates([
-        { boardId: 'a', update: bytes(2) },
-        { boardId: 'a', update: huge },
-      ]),
-    ).rejects.toThrow(/full/);
-    expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
-  });
+  it.each(['NORMAL', 'FULL'] as const)(
+    'rejects a whole batch when the disk is full, as storage-full, leaving earlier data intact (%s)',
+    async (synchronous) => {
+      await store.close();
+      store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { maxPageCount: 8, synchronous });
+      await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+      const huge = new Uint8Array(64 * 1024);
+      const refused = await store
+        .appendUpdates([
+          { boardId: 'a', update: bytes(2) },
+          { boardId: 'a', update: huge },
+        ])
+        .catch((error: unknown) => error);
+      expect(String(refused)).toMatch(/full/);
+      // What the relay tells the writer (STORAGE_FULL, retry later) hangs on this.
+      expect(isStorageFull(refused)).toBe(true);
+      expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+    },
+  );
 
   it('commits from its writer thread under FULL and refuses rows of a board deleted on its own connection', async () => {
     await store.close();
@@ -224,7 +231,7 @@ describe('SqliteBoardStore in a short-lived process', () => {
     const storeModule = new URL('./SqliteBoardStore.ts', import.meta.url).href;
     const script = `
       const { SqliteBoardStore } = await import(${JSON.stringify(storeModule)});
-      const store = SqliteBoardStore.open(${JSON.stringify(dir)});
+      const store = SqliteBoardStore.open(${JSON.stringify(dir)}, { synchronous: 'FULL' });
       ${body}
     `;
     const tsx = createRequire(import.meta.url).resolve('tsx');
