@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSnapshot } from '../storage/snapshots.ts';
 import { FullStateCache } from './FullStateCache.ts';
-import { encodeSyncStep2 } from './messages.ts';
+import { encodeSyncStep1, encodeSyncStep2 } from './messages.ts';
 
 function docWith(text: string): Y.Doc {
   const doc = new Y.Doc();
@@ -31,5 +31,18 @@ describe('FullStateCache', () => {
     cache.fromSnapshot(snapshot);
     expect(snapshot.encoding).toBe('v1');
     expect(cache.cached).toEqual(encodeSyncStep2(snapshot.data));
+  });
+
+  it('greets every joining socket with one encoding of the state vector, renewed when the doc changes', () => {
+    const cache = new FullStateCache();
+    const doc = docWith('one');
+    const first = cache.greetingFor(doc);
+    expect(first).toEqual(encodeSyncStep1(doc));
+    expect(cache.greetingFor(doc)).toBe(first);
+    doc.getMap('notes').set('n', 'two');
+    cache.clear();
+    const renewed = cache.greetingFor(doc);
+    expect(renewed).toEqual(encodeSyncStep1(doc));
+    expect(renewed).not.toEqual(first);
   });
 });

@@ -8,6 +8,7 @@ import type { BoardStore } from '../storage/BoardStore.ts';
 import { type Authorize, type AuthorizeResult, allowEveryoneToEdit } from './authorize.ts';
 import { CommitQueue } from './CommitQueue.ts';
 import type { ConnectionInfo } from './Connection.ts';
+import { OpenedBoards } from './OpenedBoards.ts';
 import type { Room } from './Room.ts';
 import { type RoomObserver, RoomRegistry } from './RoomRegistry.ts';
 import { SocketServer } from './SocketServer.ts';
@@ -51,6 +52,8 @@ export class Relay {
   private closing = false;
   /** Boards being deleted right now, refused before storage has their tombstone. */
   private readonly deleting = new Set<string>();
+  /** Openings recorded lately, so a crowd joining a board writes its retention clock once. */
+  private readonly opened = new OpenedBoards();
 
   constructor(options: RelayOptions) {
     const { store, fanout, logger, metrics } = options;
@@ -86,8 +89,10 @@ export class Relay {
         }
         const decision = await authorize(context);
         // Retention (RETENTION_DAYS) counts from the last time anyone opened the board.
-        if (!('refuse' in decision)) {
-          store.recordOpened(context.boardId, Date.now()).catch((error: unknown) => {
+        const now = Date.now();
+        if (!('refuse' in decision) && this.opened.shouldRecord(context.boardId, now)) {
+          store.recordOpened(context.boardId, now).catch((error: unknown) => {
+            this.opened.forget(context.boardId);
             logger.warn('could not record that a board was opened', { boardId: context.boardId, error });
           });
         }

@@ -10,13 +10,7 @@ import type { Connection, ConnectionInfo, ConnectionOwner } from './Connection.t
 import { FANOUT_ORIGIN, FanoutFollower } from './FanoutFollower.ts';
 import { FullStateCache } from './FullStateCache.ts';
 import { Lobby } from './Lobby.ts';
-import {
-  decodeClientMessage,
-  EMPTY_STATE_VECTOR_LENGTH,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdateMessage,
-} from './messages.ts';
+import { decodeClientMessage, EMPTY_STATE_VECTOR_LENGTH, encodeSyncStep2, encodeUpdateMessage } from './messages.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { RoomLoader } from './RoomLoader.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
@@ -166,7 +160,7 @@ export class Room implements ConnectionOwner {
   private attach(connection: Connection, frames: readonly Uint8Array[]): void {
     this.connections.add(connection);
     connection.owner = this;
-    connection.send(encodeSyncStep1(this.doc));
+    connection.send(this.fullState.greetingFor(this.doc));
     this.awareness.sendAllTo(connection, false);
     for (const data of frames) if (connection.isOpen) this.receive(connection, data);
   }

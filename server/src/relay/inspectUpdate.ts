@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { readDependencies, type UpdateDependencies } from './updateDependencies.ts';
+import { scanUpdate } from './scanUpdate.ts';
+import type { UpdateDependencies } from './updateDependencies.ts';
 
 /** What the relay needs to know about a client's update before committing it. */
 export interface UpdateSummary {
@@ -12,16 +12,12 @@ export interface UpdateSummary {
 }
 
 /**
- * Fully decodes an update, so bytes that are not a Yjs update are refused before they reach
- * storage, and reads from that one decoding what it builds on. Throws on malformed input.
+ * Reads the whole update (scanUpdate: Yjs's grammar, without building its structs), so bytes
+ * that are not a Yjs update are refused before they reach storage, and what it builds on.
+ * Throws on malformed input.
  */
 export function inspectUpdate(update: Uint8Array): UpdateSummary {
-  const decoded = Y.decodeUpdate(update);
-  const dependencies = readDependencies(decoded);
+  const { empty, dependencies } = scanUpdate(update);
   // Skip structs only mark gaps in merged updates; they carry no data, so no clock of their own.
-  return {
-    empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0,
-    clocks: dependencies.ends,
-    dependencies,
-  };
+  return { empty, clocks: dependencies.ends, dependencies };
 }

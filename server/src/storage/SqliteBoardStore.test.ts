@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../tests/support/waitFor.ts';
-import { BoardExistsError } from './BoardStore.ts';
+import { BoardDeletedError, BoardExistsError } from './BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from './SqliteBoardStore.ts';
+import { isStorageFull } from './storageFull.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -124,18 +125,38 @@ describe('SqliteBoardStore', () => {
     expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1, 2, 3]]);
   });
 
-  it('rejects a whole batch when the disk is full, leaving earlier data intact', async () => {
+  it.each(['NORMAL', 'FULL'] as const)(
+    'rejects a whole batch when the disk is full, as storage-full, leaving earlier data intact (%s)',
+    async (synchronous) => {
+      await store.close();
+      store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { maxPageCount: 8, synchronous });
+      await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+      const huge = new Uint8Array(64 * 1024);
+      const refused = await store
+        .appendUpdates([
+          { boardId: 'a', update: bytes(2) },
+          { boardId: 'a', update: huge },
+        ])
+        .catch((error: unknown) => error);
+      expect(String(refused)).toMatch(/full/);
+      // What the relay tells the writer (STORAGE_FULL, retry later) hangs on this.
+      expect(isStorageFull(refused)).toBe(true);
+      expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+    },
+  );
+
+  it('commits from its writer thread under FULL and refuses rows of a board deleted on its own connection', async () => {
     await store.close();
-    store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { maxPageCount: 8 });
-    await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
-    const huge = new Uint8Array(64 * 1024);
-    await expect(
-      store.appendUpdates([
-        { boardId: 'a', update: bytes(2) },
-        { boardId: 'a', update: huge },
-      ]),
-    ).rejects.toThrow(/full/);
-    expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+    store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { synchronous: 'FULL' });
+    const batches = Array.from({ length: 20 }, (_, i) => store.appendUpdates([{ boardId: 'kept', update: bytes(i) }]));
+    const seqs = (await Promise.all(batches)).flat();
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect((await store.loadBoard('kept')).log.map((row) => row.update[0])).toEqual(seqs.map((_, i) => i));
+    await store.appendUpdates([{ boardId: 'gone', update: bytes(1) }]);
+    await store.deleteBoard('gone');
+    await expect(store.appendUpdates([{ boardId: 'gone', update: bytes(2) }])).rejects.toBeInstanceOf(BoardDeletedError);
+    expect(await store.loadBoard('gone')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
+    expect(await store.hasBoard('gone')).toBe(false);
   });
 
   it('checkpoints the WAL into the database file from its background thread', async () => {
@@ -204,23 +225,45 @@ describe('SqliteBoardStore', () => {
 });
 
 describe('SqliteBoardStore in a short-lived process', () => {
-  it('finishes close() (last checkpoint included) before the process exits', () => {
+  /** Runs `body` (with `store` open on a fresh data dir) in a child process; returns its stdout and the dir. */
+  function runChild(body: string): { stdout: string; stderr: string; dir: string } {
     const dir = mkdtempSync(join(tmpdir(), 'costudio-store-exit-'));
+    const storeModule = new URL('./SqliteBoardStore.ts', import.meta.url).href;
+    const script = `
+      const { SqliteBoardStore } = await import(${JSON.stringify(storeModule)});
+      const store = SqliteBoardStore.open(${JSON.stringify(dir)}, { synchronous: 'FULL' });
+      ${body}
+    `;
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const result = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    return { stdout: result.stdout.trim(), stderr: result.stderr, dir };
+  }
+
+  it('finishes close() (last checkpoint included) before the process exits', () => {
+    const { stdout, stderr, dir } = runChild(`await store.close(); console.log('closed');`);
     try {
-      const storeModule = new URL('./SqliteBoardStore.ts', import.meta.url).href;
-      const script = `
-        const { SqliteBoardStore } = await import(${JSON.stringify(storeModule)});
-        const store = SqliteBoardStore.open(${JSON.stringify(dir)});
-        await store.close();
-        console.log('closed');
-      `;
-      const tsx = createRequire(import.meta.url).resolve('tsx');
-      const result = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      expect(result.stderr).toBe('');
-      expect(result.stdout.trim()).toBe('closed');
+      expect(stderr).toBe('');
+      expect(stdout).toBe('closed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('commits an append the process did not wait for before it exits, and then exits', async () => {
+    // The writer thread is unreferenced while idle (a server's store must not hold the process
+    // open), but a batch in flight must hold it, or a tool's last edit would be lost.
+    const { stdout, stderr, dir } = runChild(`
+      void store.appendUpdates([{ boardId: 'a', update: new Uint8Array([4, 2]) }]).then(() => console.log('committed'));
+    `);
+    try {
+      expect(stderr).toBe('');
+      expect(stdout).toBe('committed');
+      const reopened = SqliteBoardStore.open(dir, { backgroundCheckpoints: false });
+      expect((await reopened.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[4, 2]]);
+      await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

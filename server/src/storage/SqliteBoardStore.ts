@@ -12,6 +12,8 @@ import {
   type UpdateToStore,
 } from './BoardStore.ts';
 import { DATABASE_FILE, type SqliteDatabase, type SqliteDatabaseOptions, StoreConnection } from './SqliteDatabase.ts';
+import { SqliteWriteError, SqliteWriterStopped } from './SqliteWriter.ts';
+import { DELETE_LOG_THROUGH, INSERT_UPDATE, SELECT_DELETED, UPSERT_SNAPSHOT } from './sqliteBoardStatements.ts';
 
 /** The store's options are the database's: it opens its own connection when given a file path. */
 export type SqliteBoardStoreOptions = SqliteDatabaseOptions;
@@ -111,17 +113,12 @@ export class SqliteBoardStore implements BoardStore {
     this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding, schema_version FROM snapshots WHERE board_id = ?');
     this.selectSnapshotSeq = this.db.prepare('SELECT through_seq FROM snapshots WHERE board_id = ?');
     this.selectLog = this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq');
-    this.insertUpdate = this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
+    this.insertUpdate = this.db.prepare(INSERT_UPDATE);
     this.insertSnapshot = this.db.prepare(
       'INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.upsertSnapshot = this.db.prepare(
-      `INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-         updated_at = excluded.updated_at, encoding = excluded.encoding, schema_version = excluded.schema_version
-       WHERE excluded.through_seq >= snapshots.through_seq`,
-    );
-    this.deleteLogThrough = this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
+    this.upsertSnapshot = this.db.prepare(UPSERT_SNAPSHOT);
+    this.deleteLogThrough = this.db.prepare(DELETE_LOG_THROUGH);
     this.copyToQuarantine = this.db.prepare(
       `INSERT OR REPLACE INTO quarantined_updates (seq, board_id, data, reason, quarantined_at)
        SELECT seq, board_id, data, ?, ? FROM updates WHERE seq = ? AND board_id = ?`,
@@ -131,7 +128,7 @@ export class SqliteBoardStore implements BoardStore {
       `SELECT EXISTS (SELECT 1 FROM snapshots WHERE board_id = ?)
            OR EXISTS (SELECT 1 FROM updates WHERE board_id = ?) AS found`,
     );
-    this.selectDeleted = this.db.prepare('SELECT EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = ?) AS found');
+    this.selectDeleted = this.db.prepare(SELECT_DELETED);
     const tombstone = this.db.prepare<[string, number]>(
       'INSERT OR IGNORE INTO deleted_boards (board_id, deleted_at) VALUES (?, ?)',
     );
@@ -193,6 +190,18 @@ export class SqliteBoardStore implements BoardStore {
 
   async appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
     if (batch.length === 0) return [];
+    const writer = this.connection.database.writer;
+    if (writer) {
+      try {
+        return await writer.append(batch);
+      } catch (error) {
+        if (error instanceof SqliteWriteError && error.deletedBoard !== null) throw new BoardDeletedError(error.deletedBoard);
+        // The thread died with this batch unanswered. If it had opened its connection, whether
+        // the batch committed is unknown: the caller refuses it (its senders send it again on
+        // reconnect). Either way later batches go to our own connection (`writer` is null now).
+        if (!(error instanceof SqliteWriterStopped) || error.mayHaveCommitted) throw error;
+      }
+    }
     try {
       return this.appendBatch(batch);
     } catch (error) {
@@ -212,6 +221,17 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void> {
+    const writer = this.connection.database.writer;
+    if (writer) {
+      // In the writer thread: a snapshot is a large write (and secure_delete zeroes the rows it
+      // frees), and on this connection it would also wait out the writer's transaction.
+      const row = { data: snapshot.data, encoding: encodingNumber(snapshot), schemaVersion: snapshot.schemaVersion ?? null };
+      try {
+        return await writer.compact(boardId, row, throughSeq, Date.now());
+      } catch (error) {
+        if (!(error instanceof SqliteWriterStopped) || error.mayHaveCommitted) throw error;
+      }
+    }
     this.db.transaction(() => {
       // A room still open when its board was deleted must not write it back.
       if (this.selectDeleted.get(boardId)?.found) return;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteWriter } from './SqliteWriter.ts';
 import { WalCheckpointer } from './WalCheckpointer.ts';
 
 /**
@@ -24,6 +25,12 @@ export interface SqliteDatabaseOptions {
    * thread: for short-lived tools that only read or write a little.
    */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * Whether board updates and compactions are written from a thread of their own (SqliteWriter),
+   * off the relay's event loop. Default: with `synchronous: 'FULL'` (each commit then waits for
+   * an fsync) and background checkpoints (a server, not a short-lived tool).
+   */
+  readonly writerThread?: boolean;
 }
 
 /**
@@ -54,6 +61,8 @@ export const DATABASE_FILE = 'costudio.sqlite';
 export class SqliteDatabase {
   readonly db: Database.Database;
   private readonly checkpointer: WalCheckpointer | null;
+  private readonly writerPragmas: readonly string[] | null;
+  private writerThread: SqliteWriter | null = null;
   private closing: Promise<void> | null = null;
 
   /** Opens (creating it and its directory if needed) `costudio.sqlite` in `dataDir`. */
@@ -73,29 +82,37 @@ export class SqliteDatabase {
       // existing file keeps its setting; `VACUUM` with the server stopped converts it.
       if (this.db.pragma('page_count', { simple: true }) === 0) this.db.pragma('auto_vacuum = INCREMENTAL');
       this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-      this.db.pragma('busy_timeout = 5000');
-      // Deleted and overwritten rows are zeroed in place, free pages included, so a deleted board
-      // or an erased note leaves no bytes in the file (issue 15). It costs a write of each freed
-      // page, which compaction pays; cheaper than a VACUUM (a full rewrite) after every deletion.
-      this.db.pragma('secure_delete = ON');
-      if (options.backgroundCheckpoints !== false) this.db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
-      this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
-      if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+      for (const pragma of connectionPragmas(options)) this.db.pragma(pragma);
     } catch (error) {
       this.db.close();
       throw error;
     }
-    this.checkpointer =
-      options.backgroundCheckpoints === false || file === ':memory:'
-        ? null
-        : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, {
-            checkpointHere: () => this.checkpointIdle(),
-            onUnexpectedExit: () => {
-              // Without the worker the WAL would grow to the safety valve: checkpoint on commit again.
-              if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-            },
-          });
+    const threads = options.backgroundCheckpoints !== false && file !== ':memory:';
+    // Under NORMAL a commit is a ~20 µs copy into the page cache: handing it to a thread and back
+    // costs more than it saves (see SqliteWriter). Under FULL each commit waits for the disk.
+    const writer = options.writerThread ?? (threads && options.synchronous === 'FULL');
+    this.writerPragmas = writer && file !== ':memory:' ? connectionPragmas(options) : null;
+    this.checkpointer = !threads
+      ? null
+      : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, {
+          checkpointHere: () => this.checkpointIdle(),
+          onUnexpectedExit: () => {
+            // Without the worker the WAL would grow to the safety valve: checkpoint on commit again.
+            if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+            this.writerThread?.pragma('wal_autocheckpoint = 1000');
+          },
+        });
+  }
+
+  /**
+   * The thread that appends board updates on a connection of its own (started on first use), or
+   * null: in memory, for a tool, or after the thread died (then the caller writes here).
+   */
+  get writer(): SqliteWriter | null {
+    if (!this.writerPragmas || this.closing) return null;
+    if (this.writerThread && !this.writerThread.alive) return null;
+    this.writerThread ??= new SqliteWriter(this.file, this.writerPragmas);
+    return this.writerThread;
   }
 
   /** Whether the background checkpoint thread is running now (it runs only while writes keep coming). */
@@ -149,6 +166,7 @@ export class SqliteDatabase {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      await this.writerThread?.close();
       await this.checkpointer?.close();
       if (this.file !== ':memory:' && !this.db.readonly) {
         try {
@@ -164,6 +182,22 @@ export class SqliteDatabase {
   }
 }
 
+/** What every connection to the file sets, the relay's and the writer thread's alike. */
+function connectionPragmas(options: SqliteDatabaseOptions): string[] {
+  const pragmas = [
+    `synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`,
+    'busy_timeout = 5000',
+    // Deleted and overwritten rows are zeroed in place, free pages included, so a deleted board
+    // or an erased note leaves no bytes in the file (issue 15). It costs a write of each freed
+    // page, which compaction pays; cheaper than a VACUUM (a full rewrite) after every deletion.
+    'secure_delete = ON',
+    `journal_size_limit = ${WAL_SIZE_LIMIT}`,
+  ];
+  if (options.backgroundCheckpoints !== false) pragmas.push(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+  if (options.maxPageCount !== undefined) pragmas.push(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+  return pragmas;
+}
+
 /**
  * A store's hold on a database: the shared connection it was given (its opener closes it), or
  * on a file path a connection of its own, which `release` closes. `setUp` creates the store's
@@ -173,7 +207,7 @@ export class SqliteDatabase {
 export class StoreConnection {
   readonly db: Database.Database;
   readonly file: string;
-  private readonly database: SqliteDatabase;
+  readonly database: SqliteDatabase;
   private readonly owned: boolean;
 
   constructor(

@@ -123,6 +123,8 @@ export class WalCheckpointer {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // The parent's (`--input-type=module`, loaders) would make this CommonJS source ESM.
+      execArgv: [],
       workerData: { file: this.file, driver, intervalMs: this.intervalMs, idleTicks: IDLE_TICKS },
     });
     let idle = false;
