@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
+import { useTraceAnnouncements } from '../announce/useTraceAnnouncements.ts';
 import { BalancePrompts } from '../balance/BalancePrompts.tsx';
 import { showBalancePrompts } from '../balance/showBalancePrompts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -35,6 +36,7 @@ import { usePeers } from '../presence/usePeers.ts';
 import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
 import { ProjectorControls } from '../projector/ProjectorControls.tsx';
 import { ProjectorView } from '../projector/ProjectorView.tsx';
+import { NotePanelProvider } from '../replies/NotePanelProvider.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useBoardSession } from '../session/useBoardSession.ts';
 import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
@@ -48,12 +50,15 @@ import { useLinkRefusal } from '../sync/LinkRefusal.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
+import { useTraceStore } from '../trace/useTraceStore.ts';
+import { isYouSaidWeDidView } from '../trace/youSaidWeDidLink.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
 import { VoteOpenedNotice } from '../voting/VoteOpenedNotice.tsx';
 import { VotePanel } from '../voting/VotePanel.tsx';
 import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
 import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
+import { YouSaidWeDidPage } from '../youSaidWeDid/YouSaidWeDidPage.tsx';
 import { HelpButton } from './HelpButton.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
 
@@ -66,6 +71,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (deleted) return <BoardDeletedNotice />;
   // The room's screen needs no name: it is not a participant (issue 7, projector mode).
   if (new URLSearchParams(location.search).get('view') === 'projector') return session && <ProjectorView session={session} />;
+  if (isYouSaidWeDidView(location.search)) return session && <YouSaidWeDidPage session={session} />;
   if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} notice={<PrivacyNotice />} />;
   if (!session) return null;
   return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;
@@ -102,6 +108,9 @@ function LiveBoard({
   const settings = useDeviceSettings();
   const announcer = useAnnouncer(settings.announce);
   useRemoteAnnouncements(doc, provider, settings.announce, announcer);
+  // What came of each note (issue 16): statuses on both views, replies and links in a panel.
+  const trace = useTraceStore(doc, session.notes);
+  useTraceAnnouncements(doc, provider, () => editor.authorSecret, editor.origin, settings.announce, announcer);
   const whatsNew = useWhatsNew(session);
   const facilitates = access === 'facilitate';
   // Both panels start closed, so the board has the screen (issue 12).
@@ -232,21 +241,23 @@ function LiveBoard({
               event.currentTarget.querySelector<HTMLElement>('.board-canvas__surface')?.focus();
           }}
         >
-          {board.view === 'list' ? (
-            <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
-          ) : (
-            <BoardCanvas
-              session={session}
-              identity={identity}
-              peers={peers}
-              presence={presence}
-              readOnly={readOnly}
-              lockedLanes={lockedLanes}
-              onCamera={setCamera}
-              noteMarks={whatsNew.marks}
-              dotVoting={canvasDotVoting}
-            />
-          )}
+          <NotePanelProvider session={session} identity={identity} readOnly={readOnly} announcer={announcer} trace={trace}>
+            {board.view === 'list' ? (
+              <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
+            ) : (
+              <BoardCanvas
+                session={session}
+                identity={identity}
+                peers={peers}
+                presence={presence}
+                readOnly={readOnly}
+                lockedLanes={lockedLanes}
+                onCamera={setCamera}
+                noteMarks={whatsNew.marks}
+                dotVoting={canvasDotVoting}
+              />
+            )}
+          </NotePanelProvider>
         </main>
         {voting.panelOpen && <VotePanel voting={voting} session={session} role={identity.role} />}
         {peopleOpen && (

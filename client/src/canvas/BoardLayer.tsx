@@ -8,6 +8,7 @@ import { Lanes } from './Lanes.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
 import type { CanvasTheme } from './theme.ts';
+import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
 
 interface BoardLayerProps {
   layerRef: RefObject<Konva.Layer | null>;
@@ -35,6 +36,8 @@ interface BoardLayerProps {
   onDragEnd(id: string, node: Konva.Node): void;
   /** Note text size in board units (NoteShape's NOTE_FONT_SIZE unless the projector enlarges it). */
   noteFontSize?: number;
+  /** Each note's status and counts (issue 16); null where the board has no trace. */
+  noteTrace?: ReadonlyMap<string, NoteTraceLabel> | null;
   /** Called after every render that changed what the layer draws. */
   onChange(): void;
 }
@@ -60,6 +63,7 @@ export const BoardLayer = memo(function BoardLayer({
   lockedLanes,
   theme,
   noteFontSize,
+  noteTrace,
   onOpen,
   onDragStart,
   onDragEnd,
@@ -89,6 +93,7 @@ export const BoardLayer = memo(function BoardLayer({
             onDragEnd={onDragEnd}
             theme={theme}
             fontSize={noteFontSize}
+            trace={noteTrace?.get(note.id) ?? null}
           />
         ))
       ) : (

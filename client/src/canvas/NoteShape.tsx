@@ -5,8 +5,10 @@ import { Shape } from 'react-konva';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canvasDots.ts';
+import { drawTraceTag, layoutTraceTag } from './noteTraceTag.ts';
 import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
+import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
 
 interface NoteShapeProps {
   note: Note;
@@ -32,6 +34,8 @@ interface NoteShapeProps {
   theme?: CanvasTheme;
   /** Body text size in board units. */
   fontSize?: number;
+  /** Its status and counts of replies and links (issue 16), or null where there is no trace. */
+  trace?: NoteTraceLabel | null;
 }
 
 /** Note body text, in board units: at the starting zoom (0.95 or more) at least 14 CSS px. */
@@ -177,6 +181,7 @@ export const NoteShape = memo(function NoteShape({
   onDragEnd,
   theme = CANVAS_THEME,
   fontSize = NOTE_FONT_SIZE,
+  trace = null,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
   const author = authorLine(note);
@@ -207,6 +212,12 @@ export const NoteShape = memo(function NoteShape({
   );
   const role = note.authorRole;
   const markTag = useMemo(() => (mark ? layoutMark(mark, fontFamily) : null), [mark, fontFamily]);
+  const traceFull = trace?.full ?? null;
+  const traceShort = trace?.short ?? '';
+  const traceTag = useMemo(
+    () => (traceFull === null ? null : layoutTraceTag(traceFull, traceShort, fontFamily)),
+    [traceFull, traceShort, fontFamily],
+  );
 
   const drawContent = (context: Konva.Context, shape: Konva.Shape) => {
     context.beginPath();
@@ -229,6 +240,7 @@ export const NoteShape = memo(function NoteShape({
     if (dotsTag) drawTag(canvas, dotsTag, PADDING, -MARK_HEIGHT / 2, theme.noteDotsFill, theme.noteDotsText);
     if (targetLabel) drawDotTarget(canvas, DOT_TARGET, targetLabel, theme);
     if (takeBackLabel) drawDotTarget(canvas, TAKE_BACK_TARGET, takeBackLabel, theme);
+    if (traceTag) drawTraceTag(canvas, traceTag, theme);
   };
 
   const open = (event: Konva.KonvaEventObject<Event>) => {
@@ -255,6 +267,7 @@ export const NoteShape = memo(function NoteShape({
       strokeWidth={selected || otherEditorColor ? 3 : 1}
       mark={mark}
       dots={dotsText}
+      trace={traceFull}
       perfectDrawEnabled={false}
       sceneFunc={drawContent}
       hitFunc={(context, shape) => {

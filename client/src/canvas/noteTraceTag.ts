@@ -1,0 +1,58 @@
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@costudio/shared';
+import Konva from 'konva';
+import { drawTextBlock, layoutTextBlock, type TextBlock } from './textBlock.ts';
+import type { CanvasTheme } from './theme.ts';
+
+/** In board units: at the starting zoom (0.95) the words are drawn at about 12 CSS px. */
+const FONT_SIZE = 13;
+const HEIGHT = 20;
+const PADDING_X = 7;
+const RIGHT_INSET = 8;
+const MAX_WIDTH = NOTE_WIDTH - RIGHT_INSET * 2;
+
+/** A note's status and counts, laid out once, drawn on every frame. */
+export interface TraceTag {
+  label: TextBlock;
+  width: number;
+}
+
+function measure(text: string, fontFamily: string): number {
+  return new Konva.Text({ fontSize: FONT_SIZE, fontStyle: 'bold', text, fontFamily }).getTextWidth() + PADDING_X * 2;
+}
+
+/**
+ * "Answered · 2 replies · 1 link" on a pill; when that is wider than the note, the status and
+ * the number of replies and links together ("Decided · 5").
+ */
+export function layoutTraceTag(full: string, short: string, fontFamily: string): TraceTag {
+  let text = full;
+  let width = measure(full, fontFamily);
+  if (width > MAX_WIDTH) {
+    text = short;
+    width = measure(short, fontFamily);
+  }
+  const label = layoutTextBlock(text, {
+    fontSize: FONT_SIZE,
+    fontStyle: 'bold',
+    fontFamily,
+    lineHeight: HEIGHT / FONT_SIZE,
+    width: MAX_WIDTH,
+    wrap: 'none',
+  });
+  return { label, width: Math.ceil(width) };
+}
+
+/** The tag on the note's bottom edge, right-aligned: dark words on white, outlined, never colour alone. */
+export function drawTraceTag(canvas: CanvasRenderingContext2D, tag: TraceTag, theme: CanvasTheme): void {
+  const x = NOTE_WIDTH - RIGHT_INSET - tag.width;
+  const y = NOTE_HEIGHT - HEIGHT / 2;
+  canvas.fillStyle = '#ffffff';
+  canvas.strokeStyle = theme.noteMeta;
+  canvas.lineWidth = 1;
+  canvas.beginPath();
+  canvas.roundRect(x, y, tag.width, HEIGHT, HEIGHT / 2);
+  canvas.fill();
+  canvas.stroke();
+  canvas.fillStyle = theme.noteText;
+  drawTextBlock(canvas, tag.label, x + PADDING_X, y);
+}
