@@ -9,6 +9,8 @@ const HEIGHT = 20;
 const PADDING_X = 7;
 const RIGHT_INSET = 8;
 const MAX_WIDTH = NOTE_WIDTH - RIGHT_INSET * 2;
+/** How much of the tag lies on the note: clear of the byline above it. */
+const OVERLAP = 7;
 
 /** A note's status and counts, laid out once, drawn on every frame. */
 export interface TraceTag {
@@ -42,10 +44,13 @@ export function layoutTraceTag(full: string, short: string, fontFamily: string):
   return { label, width: Math.ceil(width) };
 }
 
-/** The tag on the note's bottom edge, right-aligned: dark words on white, outlined, never colour alone. */
+/**
+ * The tag over the note's bottom edge, right-aligned, below the byline: dark words on white,
+ * outlined, never colour alone. It reaches 13 units below the note, inside the 16 between notes.
+ */
 export function drawTraceTag(canvas: CanvasRenderingContext2D, tag: TraceTag, theme: CanvasTheme): void {
   const x = NOTE_WIDTH - RIGHT_INSET - tag.width;
-  const y = NOTE_HEIGHT - HEIGHT / 2;
+  const y = NOTE_HEIGHT - OVERLAP;
   canvas.fillStyle = '#ffffff';
   canvas.strokeStyle = theme.noteMeta;
   canvas.lineWidth = 1;

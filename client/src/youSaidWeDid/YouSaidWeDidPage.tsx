@@ -78,10 +78,7 @@ export function YouSaidWeDidPage({ session }: { session: BoardSession }) {
         <p>No lay participant has written a note {date === '' ? 'on this board' : 'on that date'} yet.</p>
       ) : (
         <>
-          <p className="yswd__summary">
-            Lay participants said {chosen.length === 1 ? '1 thing' : `${chosen.length} things`}. Something has come of {cameOf} of
-            them so far; for the rest, not yet.
-          </p>
+          <p className="yswd__summary">{summaryLine(chosen.length, cameOf)}</p>
           {LANES.map((lane) => {
             const inLane = chosen.filter((note) => note.lane === lane.id);
             if (inLane.length === 0) return null;
@@ -110,6 +107,14 @@ export function YouSaidWeDidPage({ session }: { session: BoardSession }) {
       )}
     </main>
   );
+}
+
+/** "Lay participants said 12 things. 5 have had an answer or more; 7: not yet." */
+function summaryLine(said: number, cameOf: number): string {
+  const things = said === 1 ? '1 thing' : `${said} things`;
+  const rest = said - cameOf;
+  const came = cameOf === 1 ? '1 has had an answer or more' : `${cameOf} have had an answer or more`;
+  return `Lay participants said ${things}. ${came}${rest > 0 ? `; ${rest}: not yet` : ''}.`;
 }
 
 /** What a later note is, said plainly: a decision, an action, a measure. */
