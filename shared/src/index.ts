@@ -57,12 +57,21 @@ export { FACILITATES_FIELD } from './protocol/presence.ts';
 export type { CsvValue } from './report/csvCell.ts';
 export { csvCell, csvRow } from './report/csvCell.ts';
 export { renderCsvReport } from './report/csvReport.ts';
+export { escapeHtml } from './report/htmlEscape.ts';
 export { escapeMarkdown, markdownCell } from './report/markdownEscape.ts';
 export { renderMarkdownReport } from './report/markdownReport.ts';
 export type { MeetingReport, ReportVote } from './report/meetingReport.ts';
 export { collectMeetingReport, formatDate, noteAuthorLabel, voteScopeLabel } from './report/meetingReport.ts';
 export type { SubjectAccessRecord, SubjectAccessRequest } from './report/subjectAccess.ts';
 export { collectSubjectAccess, renderSubjectAccessMarkdown } from './report/subjectAccess.ts';
+export type { ReportEntry, YouSaidItem, YouSaidWeDid, YouSaidWeDidInput } from './report/youSaidWeDid.ts';
+export {
+  buildYouSaidWeDid,
+  REPORT_DATE_PATTERN,
+  YOU_SAID_WE_DID_STRINGS,
+  youSaidWeDidHtml,
+  youSaidWeDidMarkdown,
+} from './report/youSaidWeDid.ts';
 export type { LaneRoleCounts } from './schema/activity.ts';
 export { ACTIVITY_MAP, getActivityMap, readEditCounts } from './schema/activity.ts';
 export { getMetaMap, getNotesMap, META_MAP, NOTES_MAP } from './schema/boardDoc.ts';
