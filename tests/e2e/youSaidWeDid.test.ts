@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -124,10 +125,26 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
     await lay.goto(new URL(href ?? '', lay.url()).toString());
     await lay.getByRole('heading', { level: 1, name: 'You said, we did' }).waitFor();
     const said = lay.getByRole('listitem').filter({ hasText: LAY_WORDS });
-    await said.getByText(`Decision in Decide: “${DECISION_WORDS}”`).waitFor();
+    await said.getByText(`“${DECISION_WORDS}” — Pat (Practitioner)`).waitFor();
+    await said.getByText('We decided:').waitFor();
     expect(await said.locator('.status-chip').textContent()).toBe('Status: Decided');
     await screenshot(lay, 'yswd-phone-report', { fullPage: true });
     expect(await axeViolations(lay)).toEqual([]);
+  });
+
+  it('downloads the report as a web page and as Markdown, to send to participants', async () => {
+    for (const [button, extension] of [
+      ['Download (web page)', '.html'],
+      ['Download (Markdown)', '.md'],
+    ] as const) {
+      const downloading = lay.waitForEvent('download');
+      await lay.getByRole('button', { name: button }).tap();
+      const file = await downloading;
+      expect(file.suggestedFilename()).toMatch(new RegExp(`^costudio-outpatient-letters-you-said-we-did-\\d{4}-\\d{2}-\\d{2}\\${extension}$`));
+      const text = await readFile((await file.path()) ?? '', 'utf8');
+      expect(text).toContain(LAY_WORDS);
+      expect(text).toContain(DECISION_WORDS);
+    }
   });
 
   it('raised no page errors', () => {

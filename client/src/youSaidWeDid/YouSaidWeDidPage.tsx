@@ -1,8 +1,17 @@
-import { formatDate, LANES, type LaneId, laneById, type Note, type Reply, traceNote } from '@costudio/shared';
+import {
+  buildYouSaidWeDid,
+  formatDate,
+  type ReportEntry,
+  ROLE_INFO,
+  type YouSaidItem,
+  youSaidWeDidHtml,
+  youSaidWeDidMarkdown,
+} from '@costudio/shared';
 import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
-import { noteAuthor } from '../doc/noteLabels.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
 import { useNotes } from '../doc/useNotes.ts';
+import { downloadText } from '../report/downloadText.ts';
+import { reportFileName } from '../report/reportFileName.ts';
 import { boardPath } from '../router/route.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { StatusChip } from '../trace/StatusChip.tsx';
@@ -12,9 +21,9 @@ import './youSaidWeDid.css';
 
 /**
  * `/b/<id>?view=you-said-we-did[&date=YYYY-MM-DD]`: what lay participants said and what came
- * of each, honestly "Not yet" where nothing has; for the whole board or one meeting date. A
- * page to read, print (print CSS leaves the controls out) or download as HTML or Markdown to
- * send to participants between meetings (issue 16). The downloads are the shared report's.
+ * of each, honestly "Not yet" where nothing has, for the whole board or one meeting date (issue
+ * 16). The page shows the shared report (buildYouSaidWeDid), so it says what the downloads say;
+ * print CSS leaves the controls out, to print for a board or send to participants.
  */
 export function YouSaidWeDidPage({ session }: { session: BoardSession }) {
   const { doc, provider, boardId } = session;
@@ -27,9 +36,9 @@ export function YouSaidWeDidPage({ session }: { session: BoardSession }) {
     () => provider.synced,
   );
   const snapshot = useNotes(session.notes);
-  const store = useTraceStore(doc, session.notes);
-  const trace = useTrace(store);
+  const trace = useTrace(useTraceStore(doc, session.notes));
   const [date, setDate] = useState(() => new URLSearchParams(location.search).get('date') ?? '');
+  const [names, setNames] = useState(true);
   const dateId = useId();
 
   useEffect(() => {
@@ -37,16 +46,27 @@ export function YouSaidWeDidPage({ session }: { session: BoardSession }) {
   }, [meta.title]);
 
   const notes = useMemo(() => [...snapshot.byId.values()], [snapshot]);
-  const layNotes = notes.filter((note) => note.authorRole === 'lay');
-  const dates = [...new Set(layNotes.map((note) => formatDate(note.createdAt)))].filter((day) => day !== 'unknown').sort();
-  const chosen = layNotes
-    .filter((note) => date === '' || formatDate(note.createdAt) === date)
-    .sort((a, b) => a.createdAt - b.createdAt);
-  const cameOf = chosen.filter((note) => (trace.statuses.get(note.id) ?? 'said') !== 'said').length;
+  const dates = useMemo(
+    () =>
+      [...new Set(notes.filter((note) => note.authorRole === 'lay').map((note) => formatDate(note.createdAt)))]
+        .filter((day) => day !== 'unknown')
+        .sort(),
+    [notes],
+  );
+  const report = useMemo(
+    () => buildYouSaidWeDid({ notes, replies: trace.replies, boardTitle: meta.title, names, ...(date ? { date } : {}) }),
+    [notes, trace.replies, meta.title, names, date],
+  );
 
   const chooseDate = (next: string) => {
     setDate(next);
     history.replaceState(null, '', youSaidWeDidHref(next || undefined));
+  };
+
+  const download = (format: 'md' | 'html') => {
+    const fileName = reportFileName(`${meta.title} you said we did`, Date.now(), format);
+    if (format === 'md') downloadText(fileName, youSaidWeDidMarkdown(report), 'text/markdown');
+    else downloadText(fileName, youSaidWeDidHtml(report), 'text/html');
   };
 
   return (
@@ -56,96 +76,104 @@ export function YouSaidWeDidPage({ session }: { session: BoardSession }) {
       </p>
       <h1>You said, we did</h1>
       <p className="yswd__about">
-        {meta.title} · {date === '' ? 'All meetings' : `Meeting of ${date}`} · made on {formatDate(Date.now())}
+        {meta.title} · {report.date === null ? 'All meetings' : `Meeting of ${report.date}`} · made on {formatDate(Date.now())}
       </p>
       <div className="yswd__tools">
-        <label htmlFor={dateId}>Meeting</label>
-        <select id={dateId} value={date} onChange={(event) => chooseDate(event.target.value)}>
-          <option value="">All meetings</option>
-          {dates.map((day) => (
-            <option key={day} value={day}>
-              {day}
-            </option>
-          ))}
-        </select>
+        <span className="yswd__tool">
+          <label htmlFor={dateId}>Meeting</label>
+          <select id={dateId} value={date} onChange={(event) => chooseDate(event.target.value)}>
+            <option value="">All meetings</option>
+            {dates.map((day) => (
+              <option key={day} value={day}>
+                {day}
+              </option>
+            ))}
+          </select>
+        </span>
+        <label className="yswd__tool">
+          <input type="checkbox" checked={!names} onChange={(event) => setNames(!event.target.checked)} />
+          Leave names out (roles only)
+        </label>
         <button type="button" onClick={() => print()}>
           Print
+        </button>
+        <button type="button" onClick={() => download('html')}>
+          Download (web page)
+        </button>
+        <button type="button" onClick={() => download('md')}>
+          Download (Markdown)
         </button>
       </div>
       {!synced && notes.length === 0 ? (
         <p role="status">Loading the board…</p>
-      ) : chosen.length === 0 ? (
-        <p>No lay participant has written a note {date === '' ? 'on this board' : 'on that date'} yet.</p>
+      ) : report.total === 0 ? (
+        <p>No lay participant has written a note {report.date === null ? 'on this board' : 'on that date'} yet.</p>
       ) : (
         <>
-          <p className="yswd__summary">{summaryLine(chosen.length, cameOf)}</p>
-          {LANES.map((lane) => {
-            const inLane = chosen.filter((note) => note.lane === lane.id);
-            if (inLane.length === 0) return null;
-            return (
-              <section key={lane.id} className="yswd__lane" aria-labelledby={`yswd-${lane.id}`}>
-                <h2 id={`yswd-${lane.id}`}>
-                  In {lane.title}: {lane.prompt}
-                </h2>
-                <ol className="yswd__items">
-                  {inLane.map((note) => (
-                    <li key={note.id} className="yswd__item">
-                      <h3 className="yswd__said">
-                        <span className="yswd__label">You said: </span>“{note.text.trim() || '(empty note)'}”
-                      </h3>
-                      <p className="yswd__status">
-                        <StatusChip status={trace.statuses.get(note.id) ?? 'said'} />
-                      </p>
-                      <CameOf note={note} replies={store.repliesOf(note.id)} later={traceNote(trace.notes, note.id).later} />
-                    </li>
-                  ))}
-                </ol>
-              </section>
-            );
-          })}
+          <p className="yswd__summary">{summaryLine(report.total, report.reached)}</p>
+          {report.lanes.map(({ lane, items }) => (
+            <section key={lane.id} className="yswd__lane" aria-labelledby={`yswd-${lane.id}`}>
+              <h2 id={`yswd-${lane.id}`}>
+                In {lane.title}: {lane.prompt}
+              </h2>
+              <ol className="yswd__items">
+                {items.map((item) => (
+                  <Item key={item.said.id} item={item} />
+                ))}
+              </ol>
+            </section>
+          ))}
         </>
       )}
     </main>
   );
 }
 
-/** "Lay participants said 12 things. 5 have had an answer or more; 7: not yet." */
-function summaryLine(said: number, cameOf: number): string {
+/** "Lay participants said 12 things. 5 reached a decision or further; 7: not yet." */
+function summaryLine(said: number, reached: number): string {
   const things = said === 1 ? '1 thing' : `${said} things`;
-  const rest = said - cameOf;
-  const came = cameOf === 1 ? '1 has had an answer or more' : `${cameOf} have had an answer or more`;
-  return `Lay participants said ${things}. ${came}${rest > 0 ? `; ${rest}: not yet` : ''}.`;
+  const rest = said - reached;
+  return `Lay participants said ${things}. ${reached} reached a decision or further${rest > 0 ? `; ${rest}: not yet` : ''}.`;
 }
 
-/** What a later note is, said plainly: a decision, an action, a measure. */
-const LATER_KIND: Readonly<Record<LaneId, string>> = {
-  define: 'Said',
-  design: 'Idea',
-  decide: 'Decision',
-  deliver: 'Action',
-  distribute: 'Action',
-  evaluate: 'Measure',
-};
+function by(entry: ReportEntry): string {
+  const role = ROLE_INFO[entry.role];
+  return entry.by === role.anonymousName ? entry.by : `${entry.by} (${role.label})`;
+}
 
-function CameOf({ note, replies, later }: { note: Note; replies: readonly Reply[]; later: readonly Note[] }) {
-  const answers = replies.filter((reply) => reply.authorRole === 'practitioner');
-  if (answers.length === 0 && later.length === 0) return <p className="yswd__not-yet">We did: not yet.</p>;
+/** One thing said, and what came of it: replies, then decisions, actions and measures, or "not yet". */
+function Item({ item }: { item: YouSaidItem }) {
+  const groups = [
+    ['Replies', item.replies],
+    ['We decided', item.decisions],
+    ['We are doing', item.actions],
+    ['We are measuring', item.measures],
+  ] as const;
   return (
-    <div className="yswd__did">
-      <p className="yswd__label">We did:</p>
-      <ul>
-        {answers.map((reply) => (
-          <li key={reply.id}>
-            {noteAuthor(reply)} replied: “{reply.text}”
-          </li>
-        ))}
-        {later.map((next) => (
-          <li key={next.id}>
-            {LATER_KIND[next.lane]} in {laneById(next.lane).title}: “{next.text.trim() || '(empty note)'}”
-          </li>
-        ))}
-      </ul>
-      <p className="visually-hidden">End of what came of “{note.text.trim()}”.</p>
-    </div>
+    <li className="yswd__item">
+      <h3 className="yswd__said">
+        <span className="yswd__label">You said: </span>“{item.said.text.trim() || '(empty note)'}”
+      </h3>
+      <p className="yswd__status">
+        <StatusChip status={item.status} /> <span className="yswd__by">{by(item.said)}</span>
+      </p>
+      {groups.map(([title, entries]) =>
+        entries.length === 0 ? null : (
+          <div key={title} className="yswd__did">
+            <p className="yswd__label">{title}:</p>
+            <ul>
+              {entries.map((entry) => (
+                <li key={entry.id}>
+                  “{entry.text.trim() || '(empty note)'}” — {by(entry)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ),
+      )}
+      {item.notYet && (
+        <p className="yswd__not-yet">We did: not yet. Nothing has been decided about this so far; it stays on the board.</p>
+      )}
+    </li>
   );
 }
