@@ -140,7 +140,9 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
       const downloading = lay.waitForEvent('download');
       await lay.getByRole('button', { name: button }).tap();
       const file = await downloading;
-      expect(file.suggestedFilename()).toMatch(new RegExp(`^costudio-outpatient-letters-you-said-we-did-\\d{4}-\\d{2}-\\d{2}\\${extension}$`));
+      expect(file.suggestedFilename()).toMatch(
+        new RegExp(`^costudio-outpatient-letters-you-said-we-did-\\d{4}-\\d{2}-\\d{2}\\${extension}$`),
+      );
       const text = await readFile((await file.path()) ?? '', 'utf8');
       expect(text).toContain(LAY_WORDS);
       expect(text).toContain(DECISION_WORDS);

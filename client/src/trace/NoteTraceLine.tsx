@@ -24,7 +24,7 @@ function Line({ id, label, panel }: { id: string; label: string; panel: NoteTrac
       <span className="note-trace-line__meaning">{STATUS_MEANING[status]}</span>
       <button type="button" id={noteRepliesButtonId(id)} onClick={() => panel.open(id)}>
         Replies and links{counts ? ` (${counts})` : ''}
-        <span className="visually-hidden">: {label}</span>
+        <span className="visually-hidden"> for the {label.charAt(0).toLowerCase() + label.slice(1)}</span>
       </button>
     </p>
   );
