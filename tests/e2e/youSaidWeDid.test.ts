@@ -99,6 +99,7 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
     await waitFor(async () => (await announcement(lay)).includes('is now Decided'), {
       message: 'the status change announced to the lay participant',
     });
+    await screenshot(lay, 'yswd-phone-list-decided');
     await screenshot(practitioner, 'yswd-desktop-canvas-decided');
   });
 
@@ -119,6 +120,25 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
 
   it('the lay participant finds the note in the You said, we did report, with the decision', async () => {
     await lay.getByRole('button', { name: 'Votes and results' }).tap();
+    // The balance table: per lane, how many lay notes reached a decision.
+    const table = lay.locator('.balance-table');
+    await table.getByRole('columnheader', { name: 'Lay notes that reached a decision' }).waitFor();
+    expect(
+      await table
+        .getByRole('row', { name: /^Define/ })
+        .getByRole('cell')
+        .last()
+        .textContent(),
+    ).toBe('1 of 1');
+    expect(
+      await table
+        .getByRole('row', { name: /^Decide/ })
+        .getByRole('cell')
+        .last()
+        .textContent(),
+    ).toBe('0 of 0');
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(lay, 'yswd-phone-balance');
     const link = lay.getByRole('link', { name: /You said, we did/ });
     const href = await link.getAttribute('href');
     expect(href).toContain('view=you-said-we-did');

@@ -22,11 +22,25 @@ function measure(text: string, fontFamily: string): number {
   return new Konva.Text({ fontSize: FONT_SIZE, fontStyle: 'bold', text, fontFamily }).getTextWidth() + PADDING_X * 2;
 }
 
+/** Tags by their words: a board has few different ones, and measuring text is the cost. */
+const laidOut = new Map<string, TraceTag>();
+const MAX_CACHED = 500;
+
 /**
  * "Answered · 2 replies · 1 link" on a pill; when that is wider than the note, the status and
  * the number of replies and links together ("Decided · 5").
  */
 export function layoutTraceTag(full: string, short: string, fontFamily: string): TraceTag {
+  const key = `${fontFamily}\n${full}\n${short}`;
+  const known = laidOut.get(key);
+  if (known) return known;
+  const tag = layout(full, short, fontFamily);
+  if (laidOut.size >= MAX_CACHED) laidOut.clear();
+  laidOut.set(key, tag);
+  return tag;
+}
+
+function layout(full: string, short: string, fontFamily: string): TraceTag {
   let text = full;
   let width = measure(full, fontFamily);
   if (width > MAX_WIDTH) {

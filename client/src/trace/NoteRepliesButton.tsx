@@ -1,19 +1,15 @@
-import { traceCounts } from './statusLabels.ts';
-import { type NoteTraceApi, useNoteTraceApi } from './TraceContext.ts';
-import { useNoteTrace } from './useTraceStore.ts';
+import { useNoteTraceApi } from './TraceContext.ts';
 
-/** "Replies and links (2 replies)" in the canvas note's action bar; nothing where there is no panel. */
+/**
+ * "Replies and links" in the canvas note's action bar; nothing where there is no panel. Its
+ * words never change, so the bar keeps its width and place (the note's tag shows the counts).
+ */
 export function NoteRepliesButton({ noteId }: { noteId: string }) {
   const panel = useNoteTraceApi();
-  return panel ? <Button panel={panel} noteId={noteId} /> : null;
-}
-
-function Button({ panel, noteId }: { panel: NoteTraceApi; noteId: string }) {
-  const { replies, links } = useNoteTrace(panel.trace, noteId);
-  const counts = traceCounts(replies, links).join(', ');
+  if (!panel) return null;
   return (
     <button type="button" onClick={() => panel.open(noteId)}>
-      Replies and links{counts ? ` (${counts})` : ''}
+      Replies and links
     </button>
   );
 }
