@@ -16,7 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['relay'],
   ['http'],
   ['auth', 'facilitation', 'dataProtection'],
-  ['history'],
+  ['history', 'reports'],
   ['backup'],
   ['access'],
   ['startServer.ts'],

@@ -31,6 +31,7 @@ import { Metrics } from './metrics.ts';
 import type { Authorize } from './relay/authorize.ts';
 import type { ConnectionInfo } from './relay/Connection.ts';
 import { Relay } from './relay/Relay.ts';
+import { youSaidWeDidRoute } from './reports/youSaidWeDidRoute.ts';
 import type { Fanout } from './scale/Fanout.ts';
 import { openFanout } from './scale/openFanout.ts';
 import type { BoardStore } from './storage/BoardStore.ts';
@@ -229,6 +230,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   routes.push(auditRoutes({ audit: storage.audit, store, ...authorize }));
   routes.push(privacyNoticeRoute(options.privacyNotice));
   routes.push(subjectAccessRoute({ rooms: activeRelay, store, ...authorize }));
+  routes.push(youSaidWeDidRoute({ rooms: activeRelay, store, ...authorize }));
   routes.push(retentionRoutes({ store, defaultDays: options.retentionDays ?? null, ...authorize }));
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const server = createServer(

@@ -4,6 +4,7 @@ import { BoardLocks, type RoomExists, type RoomOpener } from '../facilitation/Bo
 import { parseRoomId } from '../facilitation/facilitationRoom.ts';
 import { laneLockRule } from '../facilitation/laneLockRule.ts';
 import { ParticipantGuard } from '../facilitation/ParticipantGuard.ts';
+import { replyRule } from '../facilitation/replyRule.ts';
 import { VoterBindings } from '../facilitation/VoterBindings.ts';
 import { voteRightsRule } from '../facilitation/voteRightsRule.ts';
 import { voterRule } from '../facilitation/voterRule.ts';
@@ -60,15 +61,17 @@ export class BoardAccess {
   }
 
   /**
-   * What participants may not change (locked lanes, votes' settings), undone by the server.
+   * What participants may not change (locked lanes, votes' settings, others' replies, a reply's
+   * role), undone by the server.
    * Lane locks are read at each update, so a room loaded before locks are enforced still gets them.
    * Each socket votes only as the participant it registered (VoterBindings).
    */
   readonly guardFor = (roomId: string): UpdateGuard | undefined => {
     if (parseRoomId(roomId).kind !== 'board') return undefined;
     const voters = new VoterBindings();
+    const lockedLanes = () => this.locks?.lockedLanes(roomId);
     return voters.guard(
-      new ParticipantGuard([laneLockRule(() => this.locks?.lockedLanes(roomId)), voteRightsRule(), voterRule(voters)]),
+      new ParticipantGuard([laneLockRule(lockedLanes), voteRightsRule(), voterRule(voters), replyRule(voters, lockedLanes)]),
     );
   };
 

@@ -1,4 +1,13 @@
-import { getActivityMap, getParticipantsMap, getVotesMap, type Note, readMeta, readNotes } from '@costudio/shared';
+import {
+  getActivityMap,
+  getParticipantsMap,
+  getVotesMap,
+  type Note,
+  type Reply,
+  readMeta,
+  readNotes,
+  readReplies,
+} from '@costudio/shared';
 import type * as Y from 'yjs';
 
 /** The `format` field of every Costudio board export. */
@@ -20,6 +29,8 @@ export interface BoardFile {
   readonly exportedAt: string;
   readonly meta: { readonly title: string; readonly createdAt: number };
   readonly notes: readonly Note[];
+  /** Replies on notes, oldest first, as the shared reader returns them (absent in files from before schema v3). */
+  readonly replies: readonly Reply[];
   readonly votes: Readonly<Record<string, unknown>>;
   readonly participants: Readonly<Record<string, unknown>>;
   readonly activity: Readonly<Record<string, unknown>>;
@@ -35,6 +46,7 @@ export function exportBoardFile(doc: Y.Doc, now: Date = new Date()): BoardFile {
     exportedAt: now.toISOString(),
     meta: { title: meta.title, createdAt: meta.createdAt },
     notes,
+    replies: readReplies(doc),
     votes: sortedJson(getVotesMap(doc)),
     participants: sortedJson(getParticipantsMap(doc)),
     activity: sortedJson(getActivityMap(doc)),

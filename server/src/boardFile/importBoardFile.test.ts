@@ -1,4 +1,14 @@
-import { getNotesMap, type Note, noteToYMap, readMeta, readNotes } from '@costudio/shared';
+import {
+  addReply,
+  createNote,
+  getNotesMap,
+  linkNotes,
+  type Note,
+  noteToYMap,
+  readMeta,
+  readNotes,
+  readReplies,
+} from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exportBoardFile } from './boardFile.ts';
@@ -36,6 +46,25 @@ describe('importBoardFile', () => {
         readNotes(original).sort((a, b) => a.id.localeCompare(b.id)),
       );
       expect(readNotes(imported.doc).find((note) => note.id === EVERY_FIELD.id)).toEqual(EVERY_FIELD);
+    } finally {
+      imported.doc.destroy();
+      original.destroy();
+    }
+  });
+
+  it('keeps links between lanes and replies, and skips a reply whose note is not in the file', () => {
+    const original = new Y.Doc();
+    const said = createNote(original, { lane: 'define', text: 'Too far to travel', author: 'Ann', authorRole: 'lay' });
+    const decided = createNote(original, { lane: 'decide', text: 'Clinic in town', author: 'F', authorRole: 'practitioner' });
+    linkNotes(original, decided, said);
+    addReply(original, { noteId: said, text: 'Heard', author: '', authorRole: 'practitioner', anonymous: true, createdAt: 5 });
+    const file = JSON.parse(JSON.stringify(exportBoardFile(original)));
+    file.replies.push({ ...file.replies[0], id: 'orphan', noteId: 'not-in-file' });
+    const imported = importBoardFile(file);
+    try {
+      expect(imported.skipped).toEqual(['reply 2: its note is not in the file']);
+      expect(readNotes(imported.doc).find((note) => note.id === decided)?.answers).toEqual([said]);
+      expect(readReplies(imported.doc)).toEqual(readReplies(original));
     } finally {
       imported.doc.destroy();
       original.destroy();

@@ -4,6 +4,7 @@ import {
   getMetaMap,
   getNotesMap,
   getParticipantsMap,
+  getRepliesMap,
   getVotesMap,
   MAX_TITLE_LENGTH,
   migrateBoard,
@@ -11,7 +12,9 @@ import {
   noteToYMap,
   readNote,
   readParticipant,
+  readReply,
   readVote,
+  replyToYMap,
 } from '@costudio/shared';
 import * as Y from 'yjs';
 import { BOARD_FILE_FORMAT } from './boardFile.ts';
@@ -103,6 +106,18 @@ export function importBoardFile(input: unknown, options: ImportOptions = {}): Im
         getParticipantsMap(doc).set(id, participant);
       } else skipped.push(`participant ${id}: unreadable`);
     }
+    file.replies.forEach((raw, index) => {
+      const reply =
+        isObject(raw) && typeof raw.id === 'string'
+          ? readsAs(
+              () => plainMap(raw),
+              (map) => readReply(raw.id as string, map),
+            )
+          : null;
+      if (!reply) skipped.push(`reply ${index + 1}: unreadable`);
+      else if (!notesMap.has(reply.noteId)) skipped.push(`reply ${index + 1}: its note is not in the file`);
+      else getRepliesMap(doc).set(reply.id, replyToYMap(reply));
+    });
     for (const [key, value] of Object.entries(file.activity)) {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0) getActivityMap(doc).set(key, value);
       else skipped.push(`activity ${key}: not a count`);
@@ -117,6 +132,7 @@ interface CheckedFile {
   readonly title: string;
   readonly createdAt: number;
   readonly notes: readonly unknown[];
+  readonly replies: readonly unknown[];
   readonly votes: Record<string, unknown>;
   readonly participants: Record<string, unknown>;
   readonly activity: Record<string, unknown>;
@@ -146,6 +162,7 @@ function checkFile(input: unknown): CheckedFile {
     title: title || 'Imported board',
     createdAt: createdAt || Date.now(),
     notes: input.notes,
+    replies: Array.isArray(input.replies) ? input.replies : [],
     votes: isObject(input.votes) ? input.votes : {},
     participants: isObject(input.participants) ? input.participants : {},
     activity: isObject(input.activity) ? input.activity : {},

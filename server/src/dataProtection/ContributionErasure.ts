@@ -3,6 +3,7 @@ import {
   type ErasureTarget,
   eraseContributions,
   getNotesMap,
+  getRepliesMap,
   isAuthoredBy,
   readNotes,
 } from '@costudio/shared';
@@ -62,14 +63,16 @@ export class ContributionErasure<R extends { readonly doc: Y.Doc }> {
   }
 
   /**
-   * Whether the holder of `secret` wrote every one of these notes (their `authorKey`): checked
-   * on the live board, or for a note no longer there, in the saved versions that hold it.
-   * For a participant erasing their own notes; false if any note is unknown or not theirs.
+   * Whether the holder of `secret` wrote every one of these notes (or, with `kind` 'replies',
+   * replies) — their `authorKey`: checked on the live board, or for one no longer there, in the
+   * saved versions that hold it. For a participant erasing their own; false if any is unknown
+   * or not theirs.
    */
-  async wroteAll(boardId: string, noteIds: readonly string[], secret: string): Promise<boolean> {
-    const live = getNotesMap((await this.rooms.openRoom(boardId)).doc);
-    const elsewhere = noteIds.filter((id) => !live.has(id));
-    if (!noteIds.every((id) => !live.has(id) || isAuthoredBy(live.get(id), id, secret))) return false;
+  async wroteAll(boardId: string, ids: readonly string[], secret: string, kind: 'notes' | 'replies' = 'notes'): Promise<boolean> {
+    const entries = kind === 'notes' ? getNotesMap : getRepliesMap;
+    const live = entries((await this.rooms.openRoom(boardId)).doc);
+    const elsewhere = ids.filter((id) => !live.has(id));
+    if (!ids.every((id) => !live.has(id) || isAuthoredBy(live.get(id), id, secret))) return false;
     if (elsewhere.length === 0) return true;
     const proven = new Set<string>();
     for (const listed of (await this.storage.history?.list(boardId)) ?? []) {
@@ -78,10 +81,10 @@ export class ContributionErasure<R extends { readonly doc: Y.Doc }> {
       const doc = new Y.Doc();
       try {
         applySnapshot(doc, found.snapshot);
-        const notes = getNotesMap(doc);
+        const saved = entries(doc);
         for (const id of elsewhere) {
-          if (!notes.has(id)) continue;
-          if (!isAuthoredBy(notes.get(id), id, secret)) return false;
+          if (!saved.has(id)) continue;
+          if (!isAuthoredBy(saved.get(id), id, secret)) return false;
           proven.add(id);
         }
       } finally {

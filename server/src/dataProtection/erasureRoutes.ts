@@ -5,6 +5,7 @@ import {
   MAX_AUTHOR_LENGTH,
   NOTE_ID_PATTERN,
   PARTICIPANT_ID_PATTERN,
+  REPLY_ID_PATTERN,
 } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { HttpRoute } from '../http/extraRoutes.ts';
@@ -26,10 +27,11 @@ export interface ErasureRoutesOptions {
 }
 
 /**
- * POST /api/boards/<id>/erase {noteIds?, author?, participantId?} (docs/privacy.md): a
+ * POST /api/boards/<id>/erase {noteIds?, replyIds?, author?, participantId?} (docs/privacy.md): a
  * facilitator erases notes, or everything one person wrote and every dot they placed, from the
  * board and its whole history. A participant (an edit link) erases their own notes the same
- * way, by id with their device's `authorSecret`, which must match each note's `authorKey`. 200 {erased: {notes, dots, participants, versionsRewritten}};
+ * way, by id with their device's `authorSecret`, which must match each note's or reply's `authorKey`.
+ * 200 {erased: {notes, dots, participants, replies, versionsRewritten}};
  * 400 for a body naming nothing or malformed; 403 for any link that does not facilitate this
  * board; 404 for no such board.
  */
@@ -71,21 +73,24 @@ export function erasureRoutes(options: ErasureRoutesOptions): HttpRoute {
       // A participant erases only notes they can prove they wrote (their device's author secret).
       const secret = (body as { authorSecret?: unknown }).authorSecret;
       const own = typeof secret === 'string' && AUTHOR_SECRET_PATTERN.test(secret);
-      if (!own || target.author !== undefined || target.participantId !== undefined || !target.noteIds) {
+      if (!own || target.author !== undefined || target.participantId !== undefined) {
         sendError(
           response,
           403,
           'forbidden',
-          'Only the board’s facilitators can erase what other people wrote. You can erase notes you wrote on this device.',
+          'Only the board’s facilitators can erase what other people wrote. You can erase notes and replies you wrote on this device.',
         );
         return true;
       }
-      if (!(await options.erasure.wroteAll(boardId, target.noteIds, secret))) {
+      const wrote =
+        (await options.erasure.wroteAll(boardId, target.noteIds ?? [], secret)) &&
+        (await options.erasure.wroteAll(boardId, target.replyIds ?? [], secret, 'replies'));
+      if (!wrote) {
         sendError(
           response,
           403,
           'forbidden',
-          'Some of these notes were not written on this device, so you cannot erase them. Ask a facilitator.',
+          'Some of these notes or replies were not written on this device, so you cannot erase them. Ask a facilitator.',
         );
         return true;
       }
@@ -99,13 +104,17 @@ export function erasureRoutes(options: ErasureRoutesOptions): HttpRoute {
 /** The body as an erasure target, or null when it is malformed or names nothing. */
 function readTarget(body: unknown): ErasureTarget | null {
   if (typeof body !== 'object' || body === null) return null;
-  const { noteIds, author, participantId } = body as Record<string, unknown>;
+  const { noteIds, replyIds, author, participantId } = body as Record<string, unknown>;
   // `authorSecret` is read by the route: it proves authorship, it is not part of the target.
-  const target: { noteIds?: string[]; author?: string; participantId?: string } = {};
-  if (noteIds !== undefined) {
-    if (!Array.isArray(noteIds) || noteIds.length > MAX_NOTE_IDS) return null;
-    if (!noteIds.every((id) => typeof id === 'string' && NOTE_ID_PATTERN.test(id))) return null;
-    target.noteIds = noteIds as string[];
+  const target: { noteIds?: string[]; replyIds?: string[]; author?: string; participantId?: string } = {};
+  for (const [name, ids, pattern] of [
+    ['noteIds', noteIds, NOTE_ID_PATTERN],
+    ['replyIds', replyIds, REPLY_ID_PATTERN],
+  ] as const) {
+    if (ids === undefined) continue;
+    if (!Array.isArray(ids) || ids.length > MAX_NOTE_IDS) return null;
+    if (!ids.every((id) => typeof id === 'string' && pattern.test(id))) return null;
+    target[name] = ids as string[];
   }
   if (author !== undefined) {
     if (typeof author !== 'string' || author.length > MAX_AUTHOR_LENGTH * 2) return null;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Access, PRIVATE_INFIX } from '@costudio/shared';
+import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError } from '../http/jsonResponses.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
@@ -47,4 +48,32 @@ export async function answeredUnknownBoard(store: BoardStore, boardId: string, r
   if (!boardId.includes(PRIVATE_INFIX) && (await store.hasBoard(boardId))) return false;
   sendError(response, 404, 'board_not_found', 'There is no board with this id');
   return true;
+}
+
+/**
+ * A GET endpoint of one board for its facilitators: matches `path` (the board id in its first
+ * group), answers 405, 404 and 403 itself, and otherwise leaves the answer to `answer`.
+ */
+export function facilitatorGet(
+  options: { readonly store: BoardStore; readonly authorize?: Authorize | undefined },
+  path: RegExp,
+  what: string,
+  answer: (boardId: string, request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): HttpRoute {
+  return async (request, response, pathname) => {
+    const boardId = path.exec(pathname)?.[1];
+    if (boardId === undefined) return false;
+    if (request.method !== 'GET') {
+      sendError(response, 405, 'method_not_allowed', 'Use GET here', { allow: 'GET' });
+      return true;
+    }
+    if (await answeredUnknownBoard(options.store, boardId, response)) return true;
+    const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, what);
+    if (refusal) {
+      sendError(response, refusal.status, 'forbidden', refusal.message);
+      return true;
+    }
+    await answer(boardId, request, response);
+    return true;
+  };
 }

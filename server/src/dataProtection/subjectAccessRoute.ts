@@ -4,7 +4,7 @@ import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
 import type { Authorize } from '../relay/authorize.ts';
 import type { BoardStore } from '../storage/BoardStore.ts';
-import { answeredUnknownBoard, refuseUnlessFacilitator } from './facilitatorOnly.ts';
+import { facilitatorGet } from './facilitatorOnly.ts';
 
 const PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/subject-access\/?$/;
 
@@ -20,20 +20,7 @@ export interface SubjectAccessRouteOptions {
  * subject-access request (docs/privacy.md).
  */
 export function subjectAccessRoute(options: SubjectAccessRouteOptions): HttpRoute {
-  return async (request, response, pathname) => {
-    const match = PATH.exec(pathname);
-    if (!match) return false;
-    const boardId = match[1] as string;
-    if (request.method !== 'GET') {
-      sendError(response, 405, 'method_not_allowed', 'Use GET here', { allow: 'GET' });
-      return true;
-    }
-    if (await answeredUnknownBoard(options.store, boardId, response)) return true;
-    const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, 'export what one person wrote');
-    if (refusal) {
-      sendError(response, refusal.status, 'forbidden', refusal.message);
-      return true;
-    }
+  return facilitatorGet(options, PATH, 'export what one person wrote', async (boardId, request, response) => {
     const params = new URL(request.url ?? '/', 'http://x').searchParams;
     const author = params.get('author')?.trim() ?? '';
     const participantId = params.get('participantId') ?? '';
@@ -44,7 +31,7 @@ export function subjectAccessRoute(options: SubjectAccessRouteOptions): HttpRout
         'invalid_request',
         'Say whose data: an author’s name (author=) and/or a participant id (participantId=)',
       );
-      return true;
+      return;
     }
     const { doc } = await options.rooms.openRoom(boardId);
     const record = collectSubjectAccess(doc, { ...(author ? { author } : {}), ...(participantId ? { participantId } : {}) });
@@ -58,6 +45,5 @@ export function subjectAccessRoute(options: SubjectAccessRouteOptions): HttpRout
     } else {
       sendJson(response, 200, record);
     }
-    return true;
-  };
+  });
 }

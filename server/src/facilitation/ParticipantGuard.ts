@@ -19,8 +19,8 @@ export interface ParticipantRule {
   active(): boolean;
   /** Whether it binds this connection (facilitators are never bound). */
   binds(connection: Connection): boolean;
-  /** Whether changing an entry from `before` to `after` (null: absent) is refused to `connection`. */
-  refuses(before: EntryState | null, after: EntryState | null, connection: Connection): boolean;
+  /** Whether changing entry `id` from `before` to `after` (null: absent) is refused to `connection`. */
+  refuses(before: EntryState | null, after: EntryState | null, connection: Connection, id: string): boolean;
 }
 
 /** A rule's view of one doc: every entry's last state, and the entries a transaction touched. */
@@ -105,7 +105,7 @@ export class ParticipantGuard implements UpdateGuard {
       for (const id of watch.touched) {
         const before = watch.states.get(id) ?? null;
         const after = readEntryState(watch.map.get(id), watch.rule.freeKeys);
-        if (before?.key !== after?.key && watch.rule.refuses(before, after, connection)) refused.push([watch, id, before]);
+        if (before?.key !== after?.key && watch.rule.refuses(before, after, connection, id)) refused.push([watch, id, before]);
         else watch.remember(id, watch.map.get(id));
       }
     }

@@ -1,11 +1,11 @@
-import { applyTextEdit, getMetaMap, getNotesMap, getVotesMap } from '@costudio/shared';
+import { applyTextEdit, getMetaMap, getNotesMap, getRepliesMap, getVotesMap } from '@costudio/shared';
 import * as Y from 'yjs';
 
 /** Transaction origin of a restore, so logs and observers can tell it from people's edits. */
 export const RESTORE_ORIGIN = 'costudio:restore';
 
 /**
- * What a restore brings back: the board's title, notes and votes. `participants` and `activity`
+ * What a restore brings back: the board's title, notes (with their links), replies and votes. `participants` and `activity`
  * record who took part and how much; they are not content, and `activity` counters only grow.
  * `meta.schemaVersion` is never lowered.
  */
@@ -13,6 +13,8 @@ const RESTORED_MAPS: readonly { readonly get: (doc: Y.Doc) => Y.Map<unknown>; re
   { get: getMetaMap, keep: new Set(['schemaVersion']) },
   { get: getNotesMap as (doc: Y.Doc) => Y.Map<unknown> },
   { get: getVotesMap as (doc: Y.Doc) => Y.Map<unknown> },
+  // A note brought back comes with its thread; deleteNote took the replies with it.
+  { get: getRepliesMap as (doc: Y.Doc) => Y.Map<unknown> },
 ];
 
 /**

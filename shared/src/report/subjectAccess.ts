@@ -3,6 +3,7 @@ import { laneById } from '../schema/lanes.ts';
 import { readMeta } from '../schema/meta.ts';
 import { readNotes } from '../schema/note.ts';
 import { getParticipantsMap, readParticipant } from '../schema/participant.ts';
+import { readReplies } from '../schema/reply.ts';
 import { readVotes } from '../schema/vote.ts';
 import { escapeMarkdown } from './markdownEscape.ts';
 
@@ -14,7 +15,7 @@ export interface SubjectAccessRequest {
 
 /**
  * Everything one person wrote or voted on a board (issue 15, subject access, docs/privacy.md):
- * their named notes, their dots (with the note id and lane they are on, not others' words), and
+ * their named notes and replies, their dots (with the note id and lane they are on, not others' words), and
  * their participant entry. Anonymous notes are tied to nobody and so never listed.
  */
 export interface SubjectAccessRecord {
@@ -22,6 +23,8 @@ export interface SubjectAccessRecord {
   readonly author: string | null;
   readonly participantId: string | null;
   readonly notes: readonly { id: string; lane: string; text: string; createdAt: string }[];
+  /** Replies posted under the name; anonymous ones are tied to nobody and never listed. */
+  readonly replies: readonly { id: string; noteId: string; text: string; createdAt: string }[];
   readonly dots: readonly { voteTitle: string; noteId: string; lane: string | null; placedAt: string }[];
   readonly participant: { role: string; joinedAt: string; lastSeenAt: string } | null;
 }
@@ -42,6 +45,11 @@ export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest):
       ? notes
           .filter((note) => !note.anonymous && note.author.trim() === author)
           .map((note) => ({ id: note.id, lane: laneById(note.lane).title, text: note.text, createdAt: iso(note.createdAt) }))
+      : [],
+    replies: author
+      ? readReplies(doc)
+          .filter((reply) => !reply.anonymous && reply.author.trim() === author)
+          .map((reply) => ({ id: reply.id, noteId: reply.noteId, text: reply.text, createdAt: iso(reply.createdAt) }))
       : [],
     dots: participantId
       ? readVotes(doc).flatMap((vote) =>
@@ -66,13 +74,17 @@ export function renderSubjectAccessMarkdown(record: SubjectAccessRecord): string
   const lines = [`# What we hold about you on “${escapeMarkdown(record.boardTitle)}”`, ''];
   if (record.author)
     lines.push(
-      `Notes posted under the name **${escapeMarkdown(record.author)}**. Anonymous notes are not linked to anyone, so they are not listed.`,
+      `Notes and replies posted under the name **${escapeMarkdown(record.author)}**. Anonymous ones are not linked to anyone, so they are not listed.`,
       '',
     );
   lines.push(`## Your notes (${record.notes.length})`, '');
   for (const note of record.notes)
     lines.push(`- ${note.lane}, ${note.createdAt.slice(0, 10) || 'date unknown'}: ${escapeMarkdown(note.text)}`);
   if (record.notes.length === 0) lines.push('None.');
+  lines.push('', `## Your replies (${record.replies.length})`, '');
+  for (const reply of record.replies)
+    lines.push(`- ${reply.createdAt.slice(0, 10) || 'date unknown'}, on note ${reply.noteId}: ${escapeMarkdown(reply.text)}`);
+  if (record.replies.length === 0) lines.push('None.');
   lines.push('', `## Your dots (${record.dots.length})`, '');
   for (const dot of record.dots) {
     lines.push(
