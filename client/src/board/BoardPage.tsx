@@ -3,7 +3,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { LiveRegion } from '../announce/LiveRegion.tsx';
 import { useAnnouncer } from '../announce/useAnnouncer.ts';
 import { useRemoteAnnouncements } from '../announce/useRemoteAnnouncements.ts';
-import { useTraceAnnouncements } from '../announce/useTraceAnnouncements.ts';
 import { BalancePrompts } from '../balance/BalancePrompts.tsx';
 import { showBalancePrompts } from '../balance/showBalancePrompts.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
@@ -107,10 +106,12 @@ function LiveBoard({
   const board = useBoardView();
   const settings = useDeviceSettings();
   const announcer = useAnnouncer(settings.announce);
-  useRemoteAnnouncements(doc, provider, settings.announce, announcer);
+  useRemoteAnnouncements(doc, provider, settings.announce, announcer, {
+    authorSecret: () => editor.authorSecret,
+    origin: editor.origin,
+  });
   // What came of each note (issue 16): statuses on both views, replies and links in a panel.
   const trace = useTraceStore(doc, session.notes);
-  useTraceAnnouncements(doc, provider, () => editor.authorSecret, editor.origin, settings.announce, announcer);
   const whatsNew = useWhatsNew(session);
   const facilitates = access === 'facilitate';
   // Both panels start closed, so the board has the screen (issue 12).
