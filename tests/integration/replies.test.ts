@@ -123,6 +123,35 @@ describe('replies and links on the relay', () => {
     await waitFor(() => threads(watcher).length === 1, { what: 'the GP’s own deletion to stand' });
   });
 
+  it('a practitioner whose page reconnects within the minute can reply as a practitioner at once', async () => {
+    const { boardId, editToken, facilitator, watcher, said } = await boardWithLinks('Reconnect');
+    const first = await handMade(boardId, editToken, facilitator.doc);
+    first.send((doc) => joinBoard(doc, { participantId: 'gp-device', role: 'practitioner' }));
+    first.send((doc) =>
+      addReply(doc, { noteId: said, text: 'first socket', author: 'Dr Rao', authorRole: 'practitioner', anonymous: false }),
+    );
+    await marker(watcher, 'first socket');
+    first.socket.close();
+    // The page's new socket joins again (as useParticipantRegistration does on every sync), seconds later.
+    const second = await handMade(boardId, editToken, facilitator.doc);
+    second.catchUp();
+    second.send((doc) => joinBoard(doc, { participantId: 'gp-device', role: 'practitioner' }));
+    second.send((doc) =>
+      addReply(doc, { noteId: said, text: 'second socket', author: 'Dr Rao', authorRole: 'practitioner', anonymous: false }),
+    );
+    second.send((doc) =>
+      addReply(doc, { noteId: said, text: 'marker', author: 'Dr Rao', authorRole: 'practitioner', anonymous: false }),
+    );
+    for (const client of [facilitator, watcher]) {
+      await marker(client, 'marker');
+      expect(threads(client).sort()).toEqual([
+        'practitioner:Dr Rao:first socket',
+        'practitioner:Dr Rao:marker',
+        'practitioner:Dr Rao:second socket',
+      ]);
+    }
+  });
+
   it('respects lane locks: no link from, and no reply to, a note in a locked lane', async () => {
     const { boardId, facilitatorToken, editToken, facilitator, watcher, said, decided } = await boardWithLinks('Locks');
     const controls = join(`${boardId}__facilitation`, facilitatorToken);

@@ -23,7 +23,17 @@ describe('participant ops', () => {
     expect(setParticipantRole(doc, 'nobody', 'lay')).toBe(false);
   });
 
-  it('writes lastSeenAt at most once per resolution window', () => {
+  it('writes on every join, even within the resolution window, so the relay can bind a reconnected socket', () => {
+    const doc = new Y.Doc();
+    joinBoard(doc, { participantId: 'dev-1', role: 'lay', now: 0 });
+    let updates = 0;
+    doc.on('update', () => updates++);
+    joinBoard(doc, { participantId: 'dev-1', role: 'lay', now: 10 });
+    expect(updates).toBe(1);
+    expect(readParticipants(doc)[0]?.lastSeenAt).toBe(10);
+  });
+
+  it('touch writes lastSeenAt at most once per resolution window', () => {
     const doc = new Y.Doc();
     joinBoard(doc, { participantId: 'dev-1', role: 'lay', now: 0 });
     const writes = [10, 30_000, LAST_SEEN_RESOLUTION_MS, LAST_SEEN_RESOLUTION_MS + 5].map((now) =>

@@ -11,7 +11,7 @@ export interface JoinBoard {
 
 /**
  * Records that a person is on the board with this role: creates their entry on first join,
- * otherwise refreshes lastSeenAt and applies a role change. One transaction. Throws RangeError
+ * otherwise sets lastSeenAt to now and applies a role change. One transaction. Throws RangeError
  * on a malformed participant id (a programming error, not user input).
  */
 export function joinBoard(doc: Y.Doc, input: JoinBoard, origin: unknown = null): void {
@@ -23,7 +23,10 @@ export function joinBoard(doc: Y.Doc, input: JoinBoard, origin: unknown = null):
     const existing = participants.get(participantId);
     if (existing instanceof Y.Map) {
       applyRole(existing, role, now);
-      refreshLastSeen(existing, now);
+      // Always written on a join, unlike touchParticipant: a page joins once per connection, and
+      // this write is what binds the new socket to this participant on the relay (VoterBindings),
+      // so a reply in their role stands even right after a reconnect.
+      if (existing.get('lastSeenAt') !== now) existing.set('lastSeenAt', now);
       return;
     }
     const entry = new Y.Map<unknown>();
@@ -71,9 +74,4 @@ function applyRole(entry: Y.Map<unknown>, role: Role, now: number): void {
   if (entry.get('role') === role) return;
   entry.set('role', role);
   entry.set('roleChangedAt', now);
-}
-
-function refreshLastSeen(entry: Y.Map<unknown>, now: number): void {
-  const last = entry.get('lastSeenAt');
-  if (typeof last !== 'number' || now - last >= LAST_SEEN_RESOLUTION_MS) entry.set('lastSeenAt', now);
 }
