@@ -90,7 +90,13 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
     await dialog.getByRole('checkbox', { name: new RegExp(LAY_WORDS) }).check();
     await dialog.getByText('What came of it').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // Back on the note, then onto the canvas: the focused note is described with its status.
+    await field.focus();
     await practitioner.keyboard.press('Escape');
+    await waitFor(
+      async () => (await practitioner.getByTestId('canvas-focus').textContent())?.endsWith('Status: Decided · 1 link.') ?? false,
+      { message: "the decision's status in the canvas description" },
+    );
 
     const item = await listNoteByValue(lay, LAY_WORDS);
     await waitFor(async () => (await item.locator('.status-chip').textContent()) === 'Status: Decided', {

@@ -234,9 +234,11 @@ export function BoardCanvas({
   useCanvasDebugHook(camera, containerRef, stageRef, session.notes, noteFontSize);
 
   const closeEditor = useCallback(() => {
+    // Back onto the note, even when focus left the canvas meanwhile (its replies and links panel).
+    if (editingId !== null) setFocusedNoteId(editingId);
     setEditingId(null);
     containerRef.current?.focus();
-  }, []);
+  }, [editingId, setFocusedNoteId]);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;

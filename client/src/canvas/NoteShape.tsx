@@ -5,7 +5,7 @@ import { Shape } from 'react-konva';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canvasDots.ts';
-import { drawTraceTag, layoutTraceTag } from './noteTraceTag.ts';
+import { drawTraceTag, layoutTraceTag, TRACE_TAG_TOP } from './noteTraceTag.ts';
 import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
@@ -186,16 +186,13 @@ export const NoteShape = memo(function NoteShape({
   const { fontFamily, noteText, noteMeta } = theme;
   const author = authorLine(note);
   const voting = myDots !== null;
-  const body = useMemo(
-    () =>
-      layoutTextBlock(note.text, {
-        ...BODY_STYLE,
-        fontSize,
-        fontFamily,
-        height: voting ? Math.min(BODY_STYLE.height ?? VOTING_BODY_HEIGHT, VOTING_BODY_HEIGHT) : BODY_STYLE.height,
-      }),
-    [note.text, fontSize, fontFamily, voting],
-  );
+  const traced = trace !== null;
+  const body = useMemo(() => {
+    const full = BODY_STYLE.height ?? VOTING_BODY_HEIGHT;
+    // The text stops above the dot targets of an open vote and above the status tag (issue 16).
+    const height = Math.min(full, voting ? VOTING_BODY_HEIGHT : full, traced ? TRACE_TAG_TOP - PADDING - 2 : full);
+    return layoutTextBlock(note.text, { ...BODY_STYLE, fontSize, fontFamily, height });
+  }, [note.text, fontSize, fontFamily, voting, traced]);
   const byline = useMemo(
     () => layoutTextBlock(author, { ...AUTHOR_STYLE, fontFamily, width: voting ? VOTING_AUTHOR_WIDTH : AUTHOR_STYLE.width }),
     [author, fontFamily, voting],

@@ -3,14 +3,19 @@ import Konva from 'konva';
 import { drawTextBlock, layoutTextBlock, type TextBlock } from './textBlock.ts';
 import type { CanvasTheme } from './theme.ts';
 
-/** In board units: at the starting zoom (0.95) the words are drawn at about 12 CSS px. */
+/** In board units: bold, at the starting zoom (0.95) about 12.5 CSS px, as the "New" mark. */
 const FONT_SIZE = 13;
 const HEIGHT = 20;
 const PADDING_X = 7;
 const RIGHT_INSET = 8;
 const MAX_WIDTH = NOTE_WIDTH - RIGHT_INSET * 2;
-/** How much of the tag lies on the note: clear of the byline above it. */
-const OVERLAP = 7;
+/** The note's footer (byline; dot targets while voting) is the bottom 30 units. */
+const FOOTER_HEIGHT = 30;
+/**
+ * The tag's top, inside the note just above the footer: clear of the byline, of the dot
+ * targets of an open vote, and of the keyboard focus ring drawn around the note's edge.
+ */
+export const TRACE_TAG_TOP = NOTE_HEIGHT - FOOTER_HEIGHT - HEIGHT - 2;
 
 /** A note's status and counts, laid out once, drawn on every frame. */
 export interface TraceTag {
@@ -58,13 +63,10 @@ function layout(full: string, short: string, fontFamily: string): TraceTag {
   return { label, width: Math.ceil(width) };
 }
 
-/**
- * The tag over the note's bottom edge, right-aligned, below the byline: dark words on white,
- * outlined, never colour alone. It reaches 13 units below the note, inside the 16 between notes.
- */
+/** The tag above the footer, right-aligned: dark words on white, outlined, never colour alone. */
 export function drawTraceTag(canvas: CanvasRenderingContext2D, tag: TraceTag, theme: CanvasTheme): void {
   const x = NOTE_WIDTH - RIGHT_INSET - tag.width;
-  const y = NOTE_HEIGHT - OVERLAP;
+  const y = TRACE_TAG_TOP;
   canvas.fillStyle = '#ffffff';
   canvas.strokeStyle = theme.noteMeta;
   canvas.lineWidth = 1;
