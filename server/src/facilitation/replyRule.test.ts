@@ -3,6 +3,7 @@ import {
   createNote,
   deleteNote,
   deleteReply,
+  detachNotes,
   getRepliesMap,
   joinBoard,
   type LaneId,
@@ -103,7 +104,15 @@ describe('replyRule', () => {
         .sort(),
     ).toEqual(['mine', 'on-decided']);
     expect(send(writer, (doc) => deleteReply(doc, 'mine'))).toBeNull();
-    expect(send(other, (doc) => deleteNote(doc, 'decided'))).toBeNull();
+    // As erasure and other tools do: the note and its replies in one transaction.
+    expect(
+      send(other, (doc) =>
+        doc.transact(() => {
+          deleteNote(doc, 'decided');
+          detachNotes(doc, new Set(['decided']));
+        }),
+      ),
+    ).toBeNull();
     expect(getRepliesMap(server).size).toBe(0);
   });
 
@@ -131,7 +140,12 @@ describe('replyRule', () => {
       createNote(doc, { id: 'decided', lane: 'decide', text: 'Rewrite the letters', author: 'F', authorRole: 'practitioner' });
       addReply(doc, { id: 'r', noteId: 'decided', text: 'Good', author: 'A', authorRole: 'lay', anonymous: false });
     });
-    expect(send(connection('edit', 'edit-link'), (doc) => deleteNote(doc, 'decided'))).not.toBeNull();
+    const deleteWithThread = (doc: Y.Doc) =>
+      doc.transact(() => {
+        deleteNote(doc, 'decided');
+        detachNotes(doc, new Set(['decided']));
+      });
+    expect(send(connection('edit', 'edit-link'), deleteWithThread)).not.toBeNull();
     expect(readReplies(server).map((r) => r.id)).toEqual(['r']);
   });
 

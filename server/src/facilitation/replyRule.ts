@@ -14,9 +14,9 @@ const NO_FREE_KEYS: ReadonlySet<string> = new Set();
  * - a new reply's `authorRole` must be the role of the participant the socket registered as
  *   (VoterBindings); a socket not registered yet may reply as a lay participant only. So a lay
  *   participant cannot mark a lay note "answered" by replying as a practitioner;
- * - a reply may be deleted by the socket that wrote it, or with its note (deleteNote deletes
- *   both; not while lanes are locked, when the note may be brought back); any other deletion
- *   is undone. Who wrote which reply is kept in memory only, never
+ * - a reply may be deleted by the socket that wrote it, or in the same update as its note
+ *   (deleteNote itself leaves replies for readers to skip; other tools may delete both) but
+ *   not while lanes are locked, when the note may be brought back; any other deletion is undone. Who wrote which reply is kept in memory only, never
  *   stored, so an anonymous reply stays tied to nobody; after a restart only the facilitator
  *   can delete an older reply;
  * - in a locked lane, replies to its notes can be neither added nor deleted, as its notes
@@ -61,7 +61,7 @@ export function replyRule(voters: VoterBindings, lockedLanes: () => ReadonlySet<
       }
       if (before === null) return false;
       const noteId = plainField(before, 'noteId');
-      // Gone with its note: what deleteNote does, and what readers do anyway. While lanes are
+      // Gone with its note: readers would skip it anyway. While lanes are
       // locked the note may have been in one, and laneLockRule is about to bring it back, so
       // its thread stays (a reply left behind by a note truly gone is read by nobody).
       if (noteLane(noteId) === null) return (lockedLanes()?.size ?? 0) > 0;

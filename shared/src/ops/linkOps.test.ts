@@ -5,6 +5,7 @@ import type { LaneId } from '../schema/lanes.ts';
 import { readNote, readNotes } from '../schema/note.ts';
 import { ANSWERS_FIELD } from '../schema/noteLinks.ts';
 import { readReplies } from '../schema/reply.ts';
+import { eraseContributions } from './eraseOps.ts';
 import { canLink, linkNotes, unlinkNotes } from './linkOps.ts';
 import { createNote, deleteNote, moveNote } from './noteOps.ts';
 import { addReply } from './replyOps.ts';
@@ -104,18 +105,36 @@ describe('readers drop links cleanly', () => {
     expect(readNote(ids[1] as string, getNotesMap(doc).get(ids[1] as string))?.answers).toEqual([]);
   });
 
-  it('deleting a note removes the links to it and its replies', () => {
+  it('deleting a note hides the links to it and its replies, and undo brings them all back', () => {
     const { doc, ids } = boardWith('define', 'decide', 'deliver');
     const [said, decision, action] = ids as [string, string, string];
     linkNotes(doc, decision, said);
     linkNotes(doc, action, decision);
     addReply(doc, { noteId: decision, text: 'Why?', author: 'A', authorRole: 'lay', anonymous: false });
     addReply(doc, { noteId: said, text: 'Agreed', author: 'B', authorRole: 'lay', anonymous: false });
-    expect(deleteNote(doc, decision)).toBe(true);
+    // As the client's undo does: it tracks the notes map and this person's origin only.
+    const undo = new Y.UndoManager(getNotesMap(doc), { trackedOrigins: new Set(['me']) });
+    expect(deleteNote(doc, decision, 'me')).toBe(true);
     expect(answersOf(doc, action)).toEqual([]);
-    expect((getNotesMap(doc).get(action)?.get(ANSWERS_FIELD) as Y.Map<unknown> | undefined)?.size).toBe(0);
     expect(readReplies(doc).map((reply) => reply.noteId)).toEqual([said]);
-    expect(doc.getMap('replies').size).toBe(1);
+    undo.undo();
+    expect(answersOf(doc, action)).toEqual([decision]);
+    expect(answersOf(doc, decision)).toEqual([said]);
+    expect(
+      readReplies(doc)
+        .map((reply) => reply.text)
+        .sort(),
+    ).toEqual(['Agreed', 'Why?']);
+  });
+
+  it('erasing a note removes the links to it and its replies for good', () => {
+    const { doc, ids } = boardWith('define', 'decide');
+    const [said, decision] = ids as [string, string];
+    linkNotes(doc, decision, said);
+    addReply(doc, { noteId: said, text: 'Reply', author: 'B', authorRole: 'lay', anonymous: false });
+    eraseContributions(doc, { noteIds: [said] });
+    expect((getNotesMap(doc).get(decision)?.get(ANSWERS_FIELD) as Y.Map<unknown> | undefined)?.size).toBe(0);
+    expect(doc.getMap('replies').size).toBe(0);
   });
 
   it('a link made while another person deleted its target disappears once they merge', () => {

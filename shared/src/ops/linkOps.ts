@@ -48,9 +48,10 @@ export function unlinkNotes(doc: Y.Doc, fromId: string, toId: string, origin: un
 }
 
 /**
- * Removes what hangs off notes that are going: their replies and every link to them from other
- * notes. Returns how many replies it removed. Must run inside the transaction that deletes the notes. A reply or link made
- * concurrently elsewhere can still arrive later; readers skip those (readReplies, readNotes).
+ * Removes for good what hangs off notes being erased: their replies and every link to them from
+ * other notes (deleteNote leaves both for readers to skip, so that undo brings them back).
+ * Returns how many replies it removed. Must run inside the transaction that erases the notes.
+ * A reply or link made concurrently elsewhere can still arrive later; readers skip those.
  */
 export function detachNotes(doc: Y.Doc, noteIds: ReadonlySet<string>): number {
   const replies = getRepliesMap(doc);

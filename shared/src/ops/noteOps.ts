@@ -7,7 +7,6 @@ import { LANE_HEADER_HEIGHT, LANE_WIDTH, laneLeft, NOTE_HEIGHT, NOTE_WIDTH } fro
 import { MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, NOTE_ID_PATTERN, type Note, noteToYMap } from '../schema/note.ts';
 import { AUTHOR_KEY_FIELD, AUTHOR_SECRET_PATTERN, noteAuthorKey } from '../schema/noteAuthorship.ts';
 import type { Role } from '../schema/roles.ts';
-import { detachNotes } from './linkOps.ts';
 
 export interface NewNote {
   lane: LaneId;
@@ -81,14 +80,16 @@ export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor, origin: u
   return true;
 }
 
-/** Deletes a note with its replies and every link to it, in one transaction. */
+/**
+ * Deletes a note. Its replies, the links to it and the dots on it stay in the document but are
+ * read by nobody (readReplies, readNotes, tallyVote skip them), so a note brought back — by
+ * undo, which tracks only the notes map, by the relay undoing a refused deletion, or by a
+ * restore — comes back with its thread and links. Erasure removes them for real (eraseOps.ts).
+ */
 export function deleteNote(doc: Y.Doc, id: string, origin: unknown = null): boolean {
   const notes = getNotesMap(doc);
   if (!notes.has(id)) return false;
-  doc.transact(() => {
-    notes.delete(id);
-    detachNotes(doc, new Set([id]));
-  }, origin);
+  doc.transact(() => notes.delete(id), origin);
   return true;
 }
 

@@ -165,3 +165,17 @@ describe('erasure and replies', () => {
       expect(state.includes(Buffer.from(phrase))).toBe(false);
   });
 });
+
+describe('subject access and replies', () => {
+  it('lists a person’s named replies, including one on a note deleted since, and never anonymous ones', async () => {
+    const { collectSubjectAccess } = await import('../report/subjectAccess.ts');
+    const { doc, said } = board();
+    const other = createNote(doc, { lane: 'design', text: 'Idea', author: 'Bo', authorRole: 'lay' });
+    addReply(doc, { noteId: said, text: 'On a kept note', author: 'Ann', authorRole: 'lay', anonymous: false, createdAt: 1 });
+    addReply(doc, { noteId: other, text: 'On a deleted note', author: 'Ann', authorRole: 'lay', anonymous: false, createdAt: 2 });
+    addReply(doc, { noteId: said, text: 'Anonymous', author: 'Ann', authorRole: 'lay', anonymous: true, createdAt: 3 });
+    deleteNote(doc, other);
+    const record = collectSubjectAccess(doc, { author: 'Ann' });
+    expect(record.replies.map((reply) => reply.text)).toEqual(['On a kept note', 'On a deleted note']);
+  });
+});

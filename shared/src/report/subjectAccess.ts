@@ -3,7 +3,7 @@ import { laneById } from '../schema/lanes.ts';
 import { readMeta } from '../schema/meta.ts';
 import { readNotes } from '../schema/note.ts';
 import { getParticipantsMap, readParticipant } from '../schema/participant.ts';
-import { readReplies } from '../schema/reply.ts';
+import { compareReplies, getRepliesMap, type Reply, readReply } from '../schema/reply.ts';
 import { readVotes } from '../schema/vote.ts';
 import { escapeMarkdown } from './markdownEscape.ts';
 
@@ -46,9 +46,12 @@ export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest):
           .filter((note) => !note.anonymous && note.author.trim() === author)
           .map((note) => ({ id: note.id, lane: laneById(note.lane).title, text: note.text, createdAt: iso(note.createdAt) }))
       : [],
+    // Every reply held, including those on deleted notes that no board view shows any more.
     replies: author
-      ? readReplies(doc)
-          .filter((reply) => !reply.anonymous && reply.author.trim() === author)
+      ? [...getRepliesMap(doc).entries()]
+          .map(([id, value]) => readReply(id, value))
+          .filter((reply): reply is Reply => reply !== null && !reply.anonymous && reply.author.trim() === author)
+          .sort(compareReplies)
           .map((reply) => ({ id: reply.id, noteId: reply.noteId, text: reply.text, createdAt: iso(reply.createdAt) }))
       : [],
     dots: participantId

@@ -105,6 +105,7 @@ describe('youSaidWeDidMarkdown', () => {
     expect(markdown).toContain('1 of 3 reached a decision or further.');
     expect(markdown).toContain('## Define');
     expect(markdown).toContain('> Nobody tells you how long the wait is — Ann (Lay participant)');
+    expect(markdown).toContain('> I was scared to ask — A lay participant\n');
     expect(markdown).toContain('We decided:\n\n- Show waiting times on a screen — Dr Rao (Practitioner)');
     expect(markdown).toContain(YOU_SAID_WE_DID_STRINGS.notYet);
   });

@@ -19,7 +19,8 @@ export const YOU_SAID_WE_DID_STRINGS = {
   intro: 'What lay participants said, and what has come of each so far.',
   reach: (reached: number, total: number) => `${reached} of ${total} reached a decision or further.`,
   nothingSaid: 'No lay participant wrote a note here yet.',
-  by: (who: string, role: string) => `${who} (${role})`,
+  /** A named person with their role; someone shown by role alone is just "A lay participant". */
+  by: (who: string, role: string, named: boolean) => (named ? `${who} (${role})` : who),
   status: 'Status',
   replies: 'Replies',
   decisions: 'We decided',
@@ -43,6 +44,8 @@ export interface ReportEntry {
   readonly text: string;
   /** The author's name, or only their role ("A lay participant") when anonymous or names are left out. */
   readonly by: string;
+  /** False when `by` is only the role (anonymous, or names left out). */
+  readonly named: boolean;
   readonly role: Role;
 }
 
@@ -92,12 +95,16 @@ export function buildYouSaidWeDid(input: YouSaidWeDidInput): YouSaidWeDid {
   const names = input.names !== false;
   const statuses = computeNoteStatuses(input.notes, input.replies);
   const threads = groupRepliesByNote(input.replies);
-  const entry = (source: Note | Reply): ReportEntry => ({
-    id: source.id,
-    text: source.text,
-    by: names && !source.anonymous && source.author !== '' ? source.author : ROLE_INFO[source.authorRole].anonymousName,
-    role: source.authorRole,
-  });
+  const entry = (source: Note | Reply): ReportEntry => {
+    const named = names && !source.anonymous && source.author !== '';
+    return {
+      id: source.id,
+      text: source.text,
+      by: named ? source.author : ROLE_INFO[source.authorRole].anonymousName,
+      named,
+      role: source.authorRole,
+    };
+  };
   const said = input.notes
     .filter((note) => note.authorRole === 'lay' && (date === null || formatDate(note.createdAt) === date))
     .sort((a, b) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
@@ -134,7 +141,7 @@ export function youSaidWeDidMarkdown(report: YouSaidWeDid): string {
   out.push(report.date ? S.forDate(report.date) : S.wholeBoard, '', `${S.intro} ${S.reach(report.reached, report.total)}`, '');
   if (report.lanes.length === 0) out.push(S.nothingSaid, '');
   const line = (item: ReportEntry) =>
-    `${escapeMarkdown(item.text)} — ${escapeMarkdown(S.by(item.by, ROLE_INFO[item.role].label))}`;
+    `${escapeMarkdown(item.text)} — ${escapeMarkdown(S.by(item.by, ROLE_INFO[item.role].label, item.named))}`;
   for (const { lane, items } of report.lanes) {
     out.push(`## ${lane.title}`, '');
     for (const item of items) {
@@ -156,7 +163,7 @@ export function youSaidWeDidMarkdown(report: YouSaidWeDid): string {
  */
 export function youSaidWeDidHtml(report: YouSaidWeDid): string {
   const title = escapeHtml(S.title(report.boardTitle));
-  const who = (entry: ReportEntry) => escapeHtml(S.by(entry.by, ROLE_INFO[entry.role].label));
+  const who = (entry: ReportEntry) => escapeHtml(S.by(entry.by, ROLE_INFO[entry.role].label, entry.named));
   const body: string[] = [
     `<h1>${title}</h1>`,
     `<p class="range">${escapeHtml(report.date ? S.forDate(report.date) : S.wholeBoard)}</p>`,
