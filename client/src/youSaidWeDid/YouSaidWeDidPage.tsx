@@ -136,9 +136,9 @@ function summaryLine(said: number, reached: number): string {
   return `Lay participants said ${things}. ${reached} reached a decision or further${rest > 0 ? `; ${rest}: not yet` : ''}.`;
 }
 
+/** "Pat (Practitioner)", or the role alone ("A lay participant") for someone not named. */
 function by(entry: ReportEntry): string {
-  const role = ROLE_INFO[entry.role];
-  return entry.by === role.anonymousName ? entry.by : `${entry.by} (${role.label})`;
+  return entry.named ? `${entry.by} (${ROLE_INFO[entry.role].label})` : entry.by;
 }
 
 /** One thing said, and what came of it: replies, then decisions, actions and measures, or "not yet". */
