@@ -156,6 +156,17 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
     expect(await said.locator('.status-chip').textContent()).toBe('Status: Decided');
     await screenshot(lay, 'yswd-phone-report', { fullPage: true });
     expect(await axeViolations(lay)).toEqual([]);
+    // One meeting's date: the note written today is still there, and the address keeps the date.
+    const today = new Date().toISOString().slice(0, 10);
+    await lay.getByLabel('Meeting').selectOption(today);
+    await lay.getByText(`Meeting of ${today}`).waitFor();
+    await said.waitFor();
+    expect(lay.url()).toContain(`date=${today}`);
+    // Printed, the page leaves its controls out.
+    await lay.emulateMedia({ media: 'print' });
+    expect(await lay.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await said.isVisible()).toBe(true);
+    await lay.emulateMedia({ media: 'screen' });
   });
 
   it('downloads the report as a web page and as Markdown, to send to participants', async () => {
