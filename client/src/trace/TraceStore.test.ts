@@ -21,6 +21,9 @@ describe('TraceStore', () => {
     expect(trace.summary(said)).toEqual({ status: 'answered', replies: 1, links: 0 });
 
     const decision = createNote(doc, { lane: 'decide', author: 'Pat', authorRole: 'practitioner', text: 'Texts' });
+    await settle();
+    expect(trace.summary(said).status).toBe('answered');
+    // A link alone, made later, is seen.
     linkNotes(doc, decision, said);
     await settle();
     expect(trace.summary(said)).toEqual({ status: 'decided', replies: 1, links: 1 });
