@@ -72,8 +72,9 @@ export function NotePanel({ env, noteId, onClose, onShowNote, onJump }: NotePane
             </p>
           </figure>
           <ReplyThread env={env} note={note} />
-          <ReplyForm env={env} note={note} />
-          <AnswersPicker env={env} note={note} />
+          {/* Keyed by note: a half-written reply or a search never carries over to another note. */}
+          <ReplyForm key={`reply-${note.id}`} env={env} note={note} />
+          <AnswersPicker key={`answers-${note.id}`} env={env} note={note} />
           <TraceLists env={env} note={note} onShowNote={onShowNote} onJump={onJump} />
           <p className="visually-hidden">End of the panel for the note “{noteLabel(note.text)}”.</p>
         </>
