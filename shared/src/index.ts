@@ -8,7 +8,14 @@ export type {
 } from './analysis/balance.ts';
 export { BALANCE_METRICS, BALANCE_MIN_SAMPLE, BALANCE_PROMPT_RATIO, computeBalance } from './analysis/balance.ts';
 export type { LaneReach, NoteStatus, NoteTrace } from './analysis/noteStatus.ts';
-export { computeNoteStatuses, laneReach, NOTE_STATUS_ORDER, noteStatusRank, traceNote } from './analysis/noteStatus.ts';
+export {
+  computeNoteStatuses,
+  laneReach,
+  NOTE_STATUS_ORDER,
+  noteStatusRank,
+  noteTracer,
+  traceNote,
+} from './analysis/noteStatus.ts';
 export type { CalloutKind, PerspectiveCallout, PerspectiveRow, Perspectives } from './analysis/perspectives.ts';
 export {
   computePerspectives,

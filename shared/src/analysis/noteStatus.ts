@@ -70,9 +70,17 @@ export interface NoteTrace {
 
 /** Follows the allowed links from note `id` both ways, transitively; empty for an unknown id. */
 export function traceNote(notes: readonly Note[], id: string): NoteTrace {
+  return noteTracer(notes)(id);
+}
+
+/**
+ * traceNote for many notes of one board: reads the links once, then traces each note in time
+ * proportional to its path (a report tracing every note would otherwise read them per note).
+ */
+export function noteTracer(notes: readonly Note[]): (id: string) => NoteTrace {
   const graph = linkGraph(notes);
-  if (!graph.byId.has(id)) return { earlier: [], later: [] };
-  return { earlier: walk(id, graph.earlier), later: walk(id, graph.later) };
+  return (id) =>
+    graph.byId.has(id) ? { earlier: walk(id, graph.earlier), later: walk(id, graph.later) } : { earlier: [], later: [] };
 }
 
 /** Per lane, how many lay notes there are and how many reached a decision (or further). */

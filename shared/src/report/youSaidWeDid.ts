@@ -1,4 +1,4 @@
-import { computeNoteStatuses, type NoteStatus, traceNote } from '../analysis/noteStatus.ts';
+import { computeNoteStatuses, type NoteStatus, noteTracer } from '../analysis/noteStatus.ts';
 import { LANES, type Lane } from '../schema/lanes.ts';
 import type { Note } from '../schema/note.ts';
 import { LANE_STAGE } from '../schema/noteLinks.ts';
@@ -95,6 +95,7 @@ export function buildYouSaidWeDid(input: YouSaidWeDidInput): YouSaidWeDid {
   const names = input.names !== false;
   const statuses = computeNoteStatuses(input.notes, input.replies);
   const threads = groupRepliesByNote(input.replies);
+  const trace = noteTracer(input.notes);
   const entry = (source: Note | Reply): ReportEntry => {
     const named = names && !source.anonymous && source.author !== '';
     return {
@@ -113,7 +114,7 @@ export function buildYouSaidWeDid(input: YouSaidWeDidInput): YouSaidWeDid {
     const items = said
       .filter((note) => note.lane === lane.id)
       .map((note): YouSaidItem => {
-        const later = traceNote(input.notes, note.id).later;
+        const later = trace(note.id).later;
         const ofStage = (stage: string) => later.filter((other) => LANE_STAGE[other.lane] === stage).map(entry);
         const decisions = ofStage('decided');
         const actions = ofStage('being-done');
