@@ -12,10 +12,10 @@ import { checkImportLayers } from '../../tests/support/importLayers.ts';
  */
 const LAYERS = [
   ['device', 'doc', 'router', 'report', 'lock', 'timer'],
-  ['settings', 'presence', 'sync', 'debug'],
+  ['settings', 'presence', 'sync', 'debug', 'trace'],
   ['offline', 'announce', 'balance', 'perspectives', 'share', 'join'],
   ['session', 'notices', 'privateWriting', 'pages'],
-  ['voting', 'whatsNew', 'dataProtection'],
+  ['voting', 'whatsNew', 'dataProtection', 'replies', 'youSaidWeDid'],
   ['laneList'],
   ['canvas'],
   ['follow', 'backup'],

@@ -68,7 +68,8 @@ describe('the canvas with the keyboard alone', () => {
     await waitFor(() => focusRingDrawn(alice, noteId), { message: 'a focus ring drawn on the canvas' });
     await screenshotForReview(alice, 'desktop-canvas-keyboard-focus');
     expect(await canvasFocusText(alice)).toBe(
-      'Define, note 1 of 1, by Alice (Lay participant): Letters come after the appointment',
+      // The note's status is read too (issue 16): nobody has replied or linked to it yet.
+      'Define, note 1 of 1, by Alice (Lay participant): Letters come after the appointment. Status: Said.',
     );
   });
 

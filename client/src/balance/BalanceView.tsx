@@ -3,6 +3,8 @@ import {
   BALANCE_METRICS,
   type BalanceMetric,
   formatPercent,
+  type LaneId,
+  type LaneReach,
   laneById,
   type ParticipationBalance,
   type RoleShares,
@@ -12,7 +14,14 @@ import './balance.css';
 const METRIC_TITLE: Record<BalanceMetric, string> = { notes: 'Notes written', edits: 'Edits made', votes: 'Dots counted' };
 
 /** Per lane and overall: who wrote, edited and voted, by role, against who is in the room. */
-export function BalanceView({ balance }: { balance: ParticipationBalance }) {
+export function BalanceView({
+  balance,
+  reach,
+}: {
+  balance: ParticipationBalance;
+  /** Per lane, how many lay notes reached a decision (issue 16), in a column of its own. */
+  reach?: Readonly<Record<LaneId, LaneReach>> | null;
+}) {
   const { participants } = balance;
   const caption =
     participants.total === 0
@@ -32,6 +41,7 @@ export function BalanceView({ balance }: { balance: ParticipationBalance }) {
                 {METRIC_TITLE[metric]}
               </th>
             ))}
+            {reach && <th scope="col">Lay notes that reached a decision</th>}
           </tr>
         </thead>
         <tbody>
@@ -41,12 +51,27 @@ export function BalanceView({ balance }: { balance: ParticipationBalance }) {
               {BALANCE_METRICS.map((metric) => (
                 <td key={metric}>{describeShares(area[metric])}</td>
               ))}
+              {reach && <td>{describeReach(area.area === 'board' ? undefined : reach[area.area], reach)}</td>}
             </tr>
           ))}
         </tbody>
       </table>
     </section>
   );
+}
+
+/** "9 of 24", for a lane or (without one) the whole board. */
+function describeReach(lane: LaneReach | undefined, all: Readonly<Record<LaneId, LaneReach>>): string {
+  const counts =
+    lane ??
+    Object.values(all).reduce(
+      (sum, one) => ({
+        layNotes: sum.layNotes + one.layNotes,
+        layReachedDecision: sum.layReachedDecision + one.layReachedDecision,
+      }),
+      { layNotes: 0, layReachedDecision: 0 },
+    );
+  return `${counts.layReachedDecision} of ${counts.layNotes}`;
 }
 
 /** "2 lay, 28 practitioner (7% lay)", or "none". */

@@ -34,6 +34,7 @@ import { useLocalPresence } from '../presence/useLocalPresence.ts';
 import { usePeers } from '../presence/usePeers.ts';
 import { PrivateWriting } from '../privateWriting/PrivateWriting.tsx';
 import { ProjectorControls } from '../projector/ProjectorControls.tsx';
+import { NotePanelProvider } from '../replies/NotePanelProvider.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useBoardSession } from '../session/useBoardSession.ts';
 import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
@@ -47,12 +48,15 @@ import { useLinkRefusal } from '../sync/LinkRefusal.ts';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge.tsx';
 import { useSyncStatus } from '../sync/useSyncStatus.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
+import { useTraceStore } from '../trace/useTraceStore.ts';
+import { isYouSaidWeDidView } from '../trace/youSaidWeDidLink.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
 import { VoteOpenedNotice } from '../voting/VoteOpenedNotice.tsx';
 import { VotePanel } from '../voting/VotePanel.tsx';
 import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
 import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
+import { YouSaidWeDidPage } from '../youSaidWeDid/YouSaidWeDidPage.tsx';
 import { HelpButton } from './HelpButton.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
 import { focusControl, MoreMenu } from './MoreMenu.tsx';
@@ -76,6 +80,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         </Suspense>
       )
     );
+  if (isYouSaidWeDidView(location.search)) return session && <YouSaidWeDidPage session={session} />;
   if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} notice={<PrivacyNotice />} />;
   if (!session) return null;
   return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;
@@ -111,7 +116,12 @@ function LiveBoard({
   const board = useBoardView();
   const settings = useDeviceSettings();
   const announcer = useAnnouncer(settings.announce);
-  useRemoteAnnouncements(doc, provider, settings.announce, announcer);
+  useRemoteAnnouncements(doc, provider, settings.announce, announcer, {
+    authorSecret: () => editor.authorSecret,
+    origin: editor.origin,
+  });
+  // What came of each note (issue 16): statuses on both views, replies and links in a panel.
+  const trace = useTraceStore(doc, session.notes);
   const whatsNew = useWhatsNew(session);
   const facilitates = access === 'facilitate';
   // Both panels start closed, so the board has the screen (issue 12).
@@ -246,21 +256,23 @@ function LiveBoard({
               event.currentTarget.querySelector<HTMLElement>('.board-canvas__surface')?.focus();
           }}
         >
-          {board.view === 'list' ? (
-            <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
-          ) : (
-            <BoardCanvas
-              session={session}
-              identity={identity}
-              peers={peers}
-              presence={presence}
-              readOnly={readOnly}
-              lockedLanes={lockedLanes}
-              onCamera={setCamera}
-              noteMarks={whatsNew.marks}
-              dotVoting={canvasDotVoting}
-            />
-          )}
+          <NotePanelProvider session={session} identity={identity} readOnly={readOnly} announcer={announcer} trace={trace}>
+            {board.view === 'list' ? (
+              <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
+            ) : (
+              <BoardCanvas
+                session={session}
+                identity={identity}
+                peers={peers}
+                presence={presence}
+                readOnly={readOnly}
+                lockedLanes={lockedLanes}
+                onCamera={setCamera}
+                noteMarks={whatsNew.marks}
+                dotVoting={canvasDotVoting}
+              />
+            )}
+          </NotePanelProvider>
         </main>
         {voting.panelOpen && <VotePanel voting={voting} session={session} role={identity.role} />}
         {peopleOpen && (

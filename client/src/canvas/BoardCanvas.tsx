@@ -10,6 +10,7 @@ import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
+import { useNoteTraceApi } from '../trace/TraceContext.ts';
 import { AnonymousNoteButton } from '../voting/AnonymousNoteDialog.tsx';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { BoardLayer } from './BoardLayer.tsx';
@@ -33,6 +34,7 @@ import { useCanvasViewport } from './useCanvasViewport.ts';
 import { useDotActions } from './useDotActions.ts';
 import { useNoteDrag } from './useNoteDrag.ts';
 import { useNoteKeyboard } from './useNoteKeyboard.ts';
+import { useNoteTraceLabels } from './useNoteTraceLabels.ts';
 import { useStageCamera } from './useStageCamera.ts';
 import { useWarmAfter } from './useWarmAfter.ts';
 
@@ -225,6 +227,21 @@ export function BoardCanvas({
     [session.notes, setFocusedNoteId],
   );
 
+  const noteTrace = useNoteTraceLabels(session.notes);
+  const notePanel = useNoteTraceApi();
+  // "Go to" a note from its trace (issue 16): open it here, in view.
+  useEffect(
+    () =>
+      notePanel?.registerJump((id) => {
+        const note = session.notes.getSnapshot().byId.get(id);
+        if (!note) return;
+        onOpen(id);
+        showNote(note);
+      }),
+    [notePanel, session.notes, onOpen, showNote],
+  );
+  const focusedTrace = keyboard.focusedNote ? noteTrace?.get(keyboard.focusedNote.id) : undefined;
+
   const { onDragStart, onDragEnd } = useNoteDrag(editor, session.notes, setEditingId, setFocusedLane);
 
   const noteDots = useCanvasDots(dotVoting, snapshot.byId);
@@ -240,9 +257,11 @@ export function BoardCanvas({
   });
 
   const closeEditor = useCallback(() => {
+    // Back onto the note, even when focus left the canvas meanwhile (its replies and links panel).
+    if (editingId !== null) setFocusedNoteId(editingId);
     setEditingId(null);
     containerRef.current?.focus();
-  }, []);
+  }, [editingId, setFocusedNoteId]);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
@@ -312,6 +331,7 @@ export function BoardCanvas({
         </p>
         <p className="visually-hidden" aria-live="polite" data-testid="canvas-focus">
           {keyboard.description}
+          {focusedTrace && !keyboard.description.startsWith('Note ') ? `. Status: ${focusedTrace.full}.` : ''}
         </p>
         {size.width > 0 && (
           <Stage
@@ -339,6 +359,7 @@ export function BoardCanvas({
               noteFontSize={noteFontSize}
               bylineFontSize={bylineFontSize}
               laneHeader={laneHeader}
+              noteTrace={noteTrace}
               onOpen={onOpen}
               onDragStart={onDragStart}
               onDragEnd={onDragEnd}

@@ -8,6 +8,7 @@ import { type LaneHeaderStyle, Lanes } from './Lanes.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
 import type { CanvasTheme } from './theme.ts';
+import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
 
 interface BoardLayerProps {
   layerRef: RefObject<Konva.Layer | null>;
@@ -38,6 +39,8 @@ interface BoardLayerProps {
   /** Byline text size in board units (NoteShape's BYLINE_FONT_SIZE unless the projector enlarges it). */
   bylineFontSize?: number;
   laneHeader?: LaneHeaderStyle;
+  /** Each note's status and counts (issue 16); null where the board has no trace. */
+  noteTrace?: ReadonlyMap<string, NoteTraceLabel> | null;
   /** Called after every render that changed what the layer draws. */
   onChange(): void;
 }
@@ -65,6 +68,7 @@ export const BoardLayer = memo(function BoardLayer({
   noteFontSize,
   bylineFontSize,
   laneHeader,
+  noteTrace,
   onOpen,
   onDragStart,
   onDragEnd,
@@ -96,6 +100,7 @@ export const BoardLayer = memo(function BoardLayer({
             theme={theme}
             fontSize={noteFontSize}
             bylineFontSize={bylineFontSize}
+            trace={noteTrace?.get(note.id) ?? null}
           />
         ))
       ) : (

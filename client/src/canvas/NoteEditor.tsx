@@ -14,6 +14,7 @@ import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { bindTextField } from '../doc/bindTextField.ts';
 import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
+import { NoteRepliesButton } from '../trace/NoteRepliesButton.tsx';
 import type { CameraController } from './CameraController.ts';
 
 interface NoteEditorProps {
@@ -161,6 +162,7 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
             />
           ))}
         </fieldset>
+        <NoteRepliesButton noteId={id} />
         <button type="button" disabled={readOnly} onClick={onMove}>
           Move to…
         </button>

@@ -5,8 +5,10 @@ import { Shape } from 'react-konva';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canvasDots.ts';
+import { drawTraceTag, layoutTraceTag, traceTagTop } from './noteTraceTag.ts';
 import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
+import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
 
 interface NoteShapeProps {
   note: Note;
@@ -36,6 +38,8 @@ interface NoteShapeProps {
   fontSize?: number;
   /** Byline text size in board units; the projector's is larger, and then the byline is icon and name. */
   bylineFontSize?: number;
+  /** Its status and counts of replies and links (issue 16), or null where there is no trace. */
+  trace?: NoteTraceLabel | null;
 }
 
 /** Note body text, in board units: at the starting zoom (0.95 or more) at least 14 CSS px. */
@@ -83,16 +87,25 @@ interface Tag {
   height: number;
 }
 
-/** Where the byline row sits and how tall the body may be, by whether dot targets are shown. */
-function footerLayout(targets: boolean, bylineFontSize: number): { bylineTop: number; bodyHeight: number; iconSize: number } {
+interface FooterLayout {
+  /** Top of the footer: the byline row, and below it the dot targets while they are shown. */
+  top: number;
+  bylineTop: number;
+  bodyHeight: number;
+  iconSize: number;
+}
+
+/**
+ * Where the footer and its byline row sit and how tall the body may be, by whether dot targets
+ * are shown and whether a status tag (issue 16) sits above the footer.
+ */
+function footerLayout(targets: boolean, bylineFontSize: number, traced: boolean): FooterLayout {
   const iconSize = Math.max(ICON_SIZE, bylineFontSize);
-  if (targets) return { bylineTop: VOTING_BYLINE_TOP, bodyHeight: VOTING_BODY_HEIGHT, iconSize };
   const footerHeight = Math.max(FOOTER_HEIGHT, bylineFontSize + 16);
-  return {
-    bylineTop: NOTE_HEIGHT - footerHeight + 8,
-    bodyHeight: NOTE_HEIGHT - PADDING - footerHeight,
-    iconSize,
-  };
+  const top = targets ? VOTING_BYLINE_TOP - 2 : NOTE_HEIGHT - footerHeight;
+  const bylineTop = targets ? VOTING_BYLINE_TOP : top + 8;
+  const bodyHeight = traced ? traceTagTop(top) - PADDING - 2 : top - PADDING;
+  return { top, bylineTop, bodyHeight, iconSize };
 }
 
 /** A laid-out mark label and the width of its tag. */
@@ -116,7 +129,6 @@ const TAKE_BACK_LABEL = '− dot';
  * width, so the name stays readable ("Lay…" beside the targets was not), and the text above it.
  */
 const VOTING_BYLINE_TOP = DOT_TARGET.y - 4 - 14;
-const VOTING_BODY_HEIGHT = VOTING_BYLINE_TOP - PADDING - 2;
 
 /**
  * "Yours: 2 · All: 5" (or without the total while it is hidden), on a tag on the top edge; for
@@ -211,12 +223,14 @@ export const NoteShape = memo(function NoteShape({
   theme = CANVAS_THEME,
   fontSize = NOTE_FONT_SIZE,
   bylineFontSize = BYLINE_FONT_SIZE,
+  trace = null,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
   const large = bylineFontSize > BYLINE_FONT_SIZE;
   const author = large ? shortAuthorLine(note) : authorLine(note);
   const targets = inVote && (onPlaceDot !== null || onTakeBackDot !== null);
-  const footer = footerLayout(targets, bylineFontSize);
+  const footer = footerLayout(targets, bylineFontSize, trace !== null);
+  // The text stops above the footer and above the status tag (issue 16).
   const body = useMemo(
     () => layoutTextBlock(note.text, { ...BODY_STYLE, fontSize, fontFamily, height: footer.bodyHeight }),
     [note.text, fontSize, fontFamily, footer.bodyHeight],
@@ -243,6 +257,12 @@ export const NoteShape = memo(function NoteShape({
   );
   const role = note.authorRole;
   const markTag = useMemo(() => (mark ? layoutMark(mark, fontFamily) : null), [mark, fontFamily]);
+  const traceFull = trace?.full ?? null;
+  const traceShort = trace?.short ?? '';
+  const traceTag = useMemo(
+    () => (traceFull === null ? null : layoutTraceTag(traceFull, traceShort, fontFamily)),
+    [traceFull, traceShort, fontFamily],
+  );
 
   const drawContent = (context: Konva.Context, shape: Konva.Shape) => {
     context.beginPath();
@@ -265,6 +285,7 @@ export const NoteShape = memo(function NoteShape({
     if (dotsTag) drawTag(canvas, dotsTag, PADDING, -MARK_HEIGHT / 2, theme.noteDotsFill, theme.noteDotsText);
     if (targetLabel) drawDotTarget(canvas, DOT_TARGET, targetLabel, theme);
     if (takeBackLabel) drawDotTarget(canvas, TAKE_BACK_TARGET, takeBackLabel, theme);
+    if (traceTag) drawTraceTag(canvas, traceTag, traceTagTop(footer.top), theme);
   };
 
   const open = (event: Konva.KonvaEventObject<Event>) => {
@@ -292,6 +313,7 @@ export const NoteShape = memo(function NoteShape({
       mark={mark}
       dots={dotsText}
       byline={byline.lines.join(' ')}
+      trace={traceFull}
       perfectDrawEnabled={false}
       sceneFunc={drawContent}
       hitFunc={(context, shape) => {

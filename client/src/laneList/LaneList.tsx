@@ -6,6 +6,7 @@ import type { Identity } from '../device/identity.ts';
 import { useNotesGeometry } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
+import { useNoteTraceApi } from '../trace/TraceContext.ts';
 import { AnonymousNoteButton } from '../voting/AnonymousNoteDialog.tsx';
 import './laneList.css';
 import { LaneSection, laneAddId } from './LaneSection.tsx';
@@ -40,6 +41,9 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
   useEffect(() => setDebugHook({ listNoteRenders: () => Object.fromEntries(noteItemRenders) }), []);
   const { canUndo, canRedo } = useUndoState(editor);
   const [moving, setMoving] = useState<Note | null>(null);
+  const notePanel = useNoteTraceApi();
+  // "Go to" a note from its trace (issue 16): its text field, in view.
+  useEffect(() => notePanel?.registerJump((id) => document.getElementById(noteTextId(id))?.focus()), [notePanel]);
   // The element to focus once the notes have re-rendered (a new, moved or deleted note).
   const pendingFocus = useRef<string | null>(null);
 

@@ -9,6 +9,7 @@ import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useNote } from '../doc/useNotes.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
+import { NoteTraceLine } from '../trace/NoteTraceLine.tsx';
 
 interface NoteItemProps {
   id: string;
@@ -84,6 +85,7 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
       <p className="lane-note__author">
         <RoleIcon role={note.authorRole} /> {noteAuthor(note)}
       </p>
+      <NoteTraceLine id={id} label={fieldName} />
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's legend box would crowd a small note */}
       <div className="lane-note__actions" role="group" aria-label={`${fieldName}: actions`}>
         <button type="button" id={noteMoveId(id)} disabled={readOnly} onClick={() => onMove(note)}>

@@ -5,6 +5,9 @@ import { useNotes } from '../doc/useNotes.ts';
 import { PerspectivesView } from '../perspectives/PerspectivesView.tsx';
 import { ReportDownload } from '../report/ReportDownload.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
+import { useLaneReach } from '../trace/useLaneReach.ts';
+import { useTraceStore } from '../trace/useTraceStore.ts';
+import { YouSaidWeDidLink } from '../trace/YouSaidWeDidLink.tsx';
 import { DotVote } from './DotVote.tsx';
 import { OpenVoteForm } from './OpenVoteForm.tsx';
 import type { BoardVoting } from './useBoardVoting.ts';
@@ -16,6 +19,7 @@ export const VOTE_PANEL_ID = 'vote-panel';
 export function VotePanel({ voting, session, role }: { voting: BoardVoting; session: BoardSession; role: Role }) {
   const { votes, access } = voting;
   const notes = useNotes(session.notes);
+  const reach = useLaneReach(useTraceStore(session.doc, session.notes));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const open = findOpenVote(votes);
   // The vote whose perspectives are shown: the open one, otherwise the last one closed.
@@ -57,8 +61,9 @@ export function VotePanel({ voting, session, role }: { voting: BoardVoting; sess
         <p className="vote-panel__waiting">No vote is open. The facilitator will open one when it is time to vote.</p>
       )}
       {shown && <PerspectivesView vote={shown} voteNumber={shownNumber} notes={notes.byId} />}
-      <BalanceView balance={voting.balance} />
+      <BalanceView balance={voting.balance} reach={reach} />
       <ReportDownload doc={session.doc} />
+      <YouSaidWeDidLink />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, migrateBoard } from '@costudi
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { type BoardStore, BoardExistsError, type StoredBoard } from '../storage/BoardStore.ts';
+import { BoardExistsError, type BoardStore, type StoredBoard } from '../storage/BoardStore.ts';
 import { applySnapshot, encodeSnapshot } from '../storage/snapshots.ts';
 import type { Connection } from './Connection.ts';
 import type { FullStateCache } from './FullStateCache.ts';

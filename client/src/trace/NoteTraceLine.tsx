@@ -1,0 +1,31 @@
+import { StatusChip } from './StatusChip.tsx';
+import { STATUS_MEANING, traceCounts } from './statusLabels.ts';
+import { type NoteTraceApi, useNoteTraceApi } from './TraceContext.ts';
+import { useNoteTrace } from './useTraceStore.ts';
+
+export const noteRepliesButtonId = (id: string) => `note-replies-${id}`;
+
+/**
+ * Under a note in the lane list: its status, how many replies and links it has, and the button
+ * that opens its replies and links. Follows this note's trace only.
+ */
+export function NoteTraceLine({ id, label }: { id: string; label: string }) {
+  const panel = useNoteTraceApi();
+  if (!panel) return null;
+  return <Line id={id} label={label} panel={panel} />;
+}
+
+function Line({ id, label, panel }: { id: string; label: string; panel: NoteTraceApi }) {
+  const { status, replies, links } = useNoteTrace(panel.trace, id);
+  const counts = traceCounts(replies, links).join(', ');
+  return (
+    <p className="note-trace-line">
+      <StatusChip status={status} />
+      <span className="note-trace-line__meaning">{STATUS_MEANING[status]}</span>
+      <button type="button" id={noteRepliesButtonId(id)} onClick={() => panel.open(id)}>
+        Replies and links{counts ? ` (${counts})` : ''}
+        <span className="visually-hidden"> for the {label.charAt(0).toLowerCase() + label.slice(1)}</span>
+      </button>
+    </p>
+  );
+}
