@@ -3,16 +3,18 @@ import {
   BALANCE_METRICS,
   type BalanceMetric,
   formatPercent,
-  laneById,
+  laneTitle,
   type ParticipationBalance,
   type RoleShares,
 } from '@costudio/shared';
 import './balance.css';
+import { useT } from '../i18n/useT.ts';
 
 const METRIC_TITLE: Record<BalanceMetric, string> = { notes: 'Notes written', edits: 'Edits made', votes: 'Dots counted' };
 
 /** Per lane and overall: who wrote, edited and voted, by role, against who is in the room. */
 export function BalanceView({ balance }: { balance: ParticipationBalance }) {
+  const t = useT();
   const { participants } = balance;
   const caption =
     participants.total === 0
@@ -37,7 +39,7 @@ export function BalanceView({ balance }: { balance: ParticipationBalance }) {
         <tbody>
           {rows.map((area) => (
             <tr key={area.area} className={area.area === 'board' ? 'balance-table__overall' : undefined}>
-              <th scope="row">{area.area === 'board' ? 'Whole board' : laneById(area.area).title}</th>
+              <th scope="row">{area.area === 'board' ? 'Whole board' : laneTitle(t, area.area)}</th>
               {BALANCE_METRICS.map((metric) => (
                 <td key={metric}>{describeShares(area[metric])}</td>
               ))}

@@ -1,10 +1,11 @@
-import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneById } from '@costudio/shared';
+import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneTitle } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import type { Identity } from '../device/identity.ts';
 import { useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
+import { useT } from '../i18n/useT.ts';
 import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
 import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
@@ -68,6 +69,7 @@ export function BoardCanvas({
   noteFontSize = NOTE_FONT_SIZE,
 }: BoardCanvasProps) {
   const { doc, editor } = session;
+  const t = useT();
   const snapshot = useNotes(session.notes);
   const [camera] = useState(() => new CameraController());
   useEffect(() => {
@@ -262,8 +264,8 @@ export function BoardCanvas({
         ref={containerRef}
         className="board-canvas__surface"
         role="application"
-        aria-roledescription="board canvas"
-        aria-label={`Board canvas. ${snapshot.byId.size} notes. Focused lane: ${laneById(focusedLane).title}.`}
+        aria-roledescription={t.t('canvas.roleDescription')}
+        aria-label={t.t('canvas.label', { count: snapshot.byId.size, lane: laneTitle(t, focusedLane) })}
         aria-describedby="canvas-keys-help"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard focus for pan, zoom and adding notes
         tabIndex={0}

@@ -1,5 +1,6 @@
-import { LANES, type LaneId, laneById } from '@costudio/shared';
+import { LANES, type LaneId, laneTitle } from '@costudio/shared';
 import { type ReactNode, useId } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { useNarrowScreen } from '../settings/useNarrowScreen.ts';
 import type { CameraController } from './CameraController.ts';
 import { useZoomPercent } from './useZoomPercent.ts';
@@ -25,7 +26,8 @@ interface CanvasToolbarProps {
 
 /** Buttons for everything the canvas does by gesture, so no action needs a mouse. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
-  const lane = laneById(props.targetLane).title;
+  const t = useT();
+  const lane = laneTitle(t, props.targetLane);
   const zoomPercent = useZoomPercent(props.camera);
   // On a phone six buttons would take two rows of the screen: one menu says the same.
   const narrow = useNarrowScreen();
@@ -83,7 +85,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
             >
               {LANES.map((item) => (
                 <option key={item.id} value={item.id}>
-                  {item.title}
+                  {laneTitle(t, item.id)}
                 </option>
               ))}
             </select>
@@ -98,7 +100,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
               aria-keyshortcuts={String(index + 1)}
               onClick={() => props.onGoToLane(item.id)}
             >
-              {item.title}
+              {laneTitle(t, item.id)}
             </button>
           ))
         )}

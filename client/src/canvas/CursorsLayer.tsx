@@ -1,6 +1,7 @@
-import { ROLE_INFO } from '@costudio/shared';
+import { roleWord } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import { useT } from '../i18n/useT.ts';
 import type { Peer } from '../presence/presenceState.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { CameraController } from './CameraController.ts';
@@ -23,6 +24,7 @@ function textWidth(text: string): number {
  * screen size whatever the zoom, so they stay readable on a zoomed-out board.
  */
 export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraController }) {
+  const t = useT();
   const [scale, setScale] = useState(() => camera.get().scale);
   useEffect(() => camera.subscribe((next) => setScale(next.scale)), [camera]);
   const size = 1 / scale;
@@ -32,7 +34,7 @@ export function CursorsLayer({ peers, camera }: { peers: Peer[]; camera: CameraC
     <Layer listening={false}>
       {peers.map((peer) => {
         if (!peer.cursor) return null;
-        const label = `${peer.name} · ${ROLE_INFO[peer.role].label}`;
+        const label = t.t('canvas.cursor', { name: peer.name, role: roleWord(t, peer.role, 'label') });
         const width = textWidth(label) + 34;
         return (
           <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={size} scaleY={size}>

@@ -1,6 +1,7 @@
-import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft } from '@costudio/shared';
+import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft, lanePrompt, laneTitle } from '@costudio/shared';
 import { memo, useMemo } from 'react';
 import { Group, Rect, Shape } from 'react-konva';
+import { useT } from '../i18n/useT.ts';
 import { drawTextBlock, layoutTextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
@@ -31,17 +32,20 @@ const PROMPT_STYLE: Omit<TextStyle, 'fontFamily'> = {
 
 /** A lane's title and prompt, laid out once and drawn by one shape. */
 function LaneHeading({ lane, theme }: { lane: Lane; theme: CanvasTheme }) {
-  const { fontFamily, laneTitle, lanePrompt } = theme;
-  const title = useMemo(() => layoutTextBlock(lane.title, { ...TITLE_STYLE, fontFamily }), [lane.title, fontFamily]);
-  const prompt = useMemo(() => layoutTextBlock(lane.prompt, { ...PROMPT_STYLE, fontFamily }), [lane.prompt, fontFamily]);
+  const t = useT();
+  const titleText = laneTitle(t, lane.id);
+  const promptText = lanePrompt(t, lane.id);
+  const { fontFamily } = theme;
+  const title = useMemo(() => layoutTextBlock(titleText, { ...TITLE_STYLE, fontFamily }), [titleText, fontFamily]);
+  const prompt = useMemo(() => layoutTextBlock(promptText, { ...PROMPT_STYLE, fontFamily }), [promptText, fontFamily]);
   return (
     <Shape
       listening={false}
       sceneFunc={(context) => {
         const canvas = context._context;
-        canvas.fillStyle = laneTitle;
+        canvas.fillStyle = theme.laneTitle;
         drawTextBlock(canvas, title, TEXT_LEFT, TITLE_TOP);
-        canvas.fillStyle = lanePrompt;
+        canvas.fillStyle = theme.lanePrompt;
         drawTextBlock(canvas, prompt, TEXT_LEFT, PROMPT_TOP);
       }}
     />

@@ -1,7 +1,8 @@
-import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, ROLE_INFO, type Role } from '@costudio/shared';
+import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, type Role, roleWord, type Translator } from '@costudio/shared';
 import Konva from 'konva';
 import { memo, useMemo } from 'react';
 import { Shape } from 'react-konva';
+import { useT } from '../i18n/useT.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canvasDots.ts';
@@ -151,9 +152,10 @@ function drawDotTarget(canvas: CanvasRenderingContext2D, target: NoteRect, label
 }
 
 /** Who wrote the note, by role label and (unless anonymous) name: the icon never stands alone. */
-export function authorLine(note: Note): string {
-  const role = ROLE_INFO[note.authorRole];
-  return note.anonymous || note.author === '' ? role.anonymousName : `${role.label} · ${note.author}`;
+export function authorLine(note: Note, t: Translator): string {
+  return note.anonymous || note.author === ''
+    ? roleWord(t, note.authorRole, 'anonymousName')
+    : t.t('canvas.authorLine', { role: roleWord(t, note.authorRole, 'label'), name: note.author });
 }
 
 /**
@@ -179,7 +181,8 @@ export const NoteShape = memo(function NoteShape({
   fontSize = NOTE_FONT_SIZE,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
-  const author = authorLine(note);
+  const t = useT();
+  const author = authorLine(note, t);
   const voting = myDots !== null;
   const body = useMemo(
     () =>

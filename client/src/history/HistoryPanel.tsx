@@ -1,5 +1,6 @@
-import { LANES } from '@costudio/shared';
+import { LANES, laneTitle } from '@costudio/shared';
 import { useCallback, useEffect, useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import {
   type BoardVersion,
   listVersions,
@@ -18,6 +19,7 @@ const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
  * receives; the board as it was is kept as a version first, so nothing is lost).
  */
 export function HistoryPanel({ boardId, onClose }: { boardId: string; onClose(): void }) {
+  const t = useT();
   const [versions, setVersions] = useState<BoardVersion[] | null>(null);
   const [preview, setPreview] = useState<VersionPreview | null>(null);
   const [name, setName] = useState('');
@@ -91,7 +93,7 @@ export function HistoryPanel({ boardId, onClose }: { boardId: string; onClose():
             if (notes.length === 0) return null;
             return (
               <div key={lane.id}>
-                <h4>{lane.title}</h4>
+                <h4>{laneTitle(t, lane.id)}</h4>
                 <ul>
                   {notes.map((note) => (
                     <li key={note.id}>{note.text || '(empty note)'}</li>

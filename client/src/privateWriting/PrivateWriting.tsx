@@ -1,9 +1,10 @@
 import type { Access } from '@costudio/shared';
-import { LANES, type LaneId, PRIVATE_WRITING_KEY } from '@costudio/shared';
+import { LANES, type LaneId, laneTitle, PRIVATE_WRITING_KEY } from '@costudio/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Identity } from '../device/identity.ts';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
+import { useT } from '../i18n/useT.ts';
 import { type PrivateRoomNotes, revealPrivateNotes, reviewPrivateNotes } from './reveal.ts';
 import { usePrivateNotes } from './usePrivateNotes.ts';
 
@@ -32,6 +33,7 @@ export function PrivateWriting(props: PrivateWritingProps) {
 }
 
 function PrivateNoteForm({ boardId, identity, editor }: { boardId: string; identity: Identity; editor: BoardEditor }) {
+  const t = useT();
   const { notes, add } = usePrivateNotes(boardId, true);
   const [lane, setLane] = useState<LaneId>('define');
   const [text, setText] = useState('');
@@ -68,7 +70,7 @@ function PrivateNoteForm({ boardId, identity, editor }: { boardId: string; ident
           <select value={lane} onChange={(event) => setLane(event.target.value as LaneId)}>
             {LANES.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.title}
+                {laneTitle(t, item.id)}
               </option>
             ))}
           </select>

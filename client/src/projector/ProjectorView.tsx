@@ -1,4 +1,4 @@
-import { ROLE_INFO, ROLES, readProjectorSettings } from '@costudio/shared';
+import { ROLES, readProjectorSettings, roleWord } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { BOARD_WIDTH } from '../canvas/boardGeometry.ts';
@@ -14,6 +14,7 @@ import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { JoinQrCode } from './JoinQrCode.tsx';
 import './projector.css';
+import { useT } from '../i18n/useT.ts';
 
 /** The projector is not a participant: it publishes no name, role or cursor. */
 const PROJECTOR_IDENTITY: Identity = { name: 'Projector', role: 'practitioner' };
@@ -33,6 +34,7 @@ const JOINED_ENOUGH = 3;
  */
 export function ProjectorView({ session }: { session: BoardSession }) {
   const { boardId, doc, provider } = session;
+  const t = useT();
   const meta = useBoardMeta(doc);
   const peers = usePeers(provider.awareness);
   const room = useFacilitationRoom(boardId);
@@ -100,7 +102,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
         <ul className="projector__counts" data-testid="projector-counts">
           {ROLES.map((role) => (
             <li key={role}>
-              {ROLE_INFO[role].label}: {peers.filter((peer) => peer.role === role).length}
+              {roleWord(t, role, 'label')}: {peers.filter((peer) => peer.role === role).length}
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
-import { LANE_IDS, LANES, type LaneId, MAX_NOTE_TEXT_LENGTH, ROLE_INFO } from '@costudio/shared';
+import { LANE_IDS, LANES, type LaneId, laneTitle, MAX_NOTE_TEXT_LENGTH, roleWord } from '@costudio/shared';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { Identity } from '../device/identity.ts';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 
 /**
@@ -17,13 +18,14 @@ export function AnonymousNoteButton({
   identity: Identity;
   disabled: boolean;
 }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const ids = { heading: useId(), lane: useId(), text: useId(), help: useId(), error: useId() };
   const [lane, setLane] = useState<LaneId>(LANE_IDS[0]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [posted, setPosted] = useState('');
-  const shownAs = ROLE_INFO[identity.role].anonymousName;
+  const shownAs = roleWord(t, identity.role, 'anonymousName');
 
   const close = () => dialogRef.current?.close();
   const submit = (event: FormEvent) => {
@@ -39,7 +41,7 @@ export function AnonymousNoteButton({
     }
     setText('');
     setError(null);
-    setPosted(`Your note was posted in ${LANES.find((candidate) => candidate.id === lane)?.title}, shown as “${shownAs}”.`);
+    setPosted(`Your note was posted in ${laneTitle(t, lane)}, shown as “${shownAs}”.`);
     close();
   };
 
@@ -70,7 +72,7 @@ export function AnonymousNoteButton({
           <select id={ids.lane} value={lane} onChange={(event) => setLane(event.target.value as LaneId)}>
             {LANES.map((option) => (
               <option key={option.id} value={option.id}>
-                {option.title}
+                {laneTitle(t, option.id)}
               </option>
             ))}
           </select>

@@ -1,5 +1,13 @@
-import { DEFAULT_DOTS_PER_PERSON, LANES, MAX_DOTS_PER_PERSON, MAX_VOTE_TITLE_LENGTH, type VoteScope } from '@costudio/shared';
+import {
+  DEFAULT_DOTS_PER_PERSON,
+  LANES,
+  laneTitle,
+  MAX_DOTS_PER_PERSON,
+  MAX_VOTE_TITLE_LENGTH,
+  type VoteScope,
+} from '@costudio/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 
 export interface NewVoteChoice {
   scope: VoteScope;
@@ -10,6 +18,7 @@ export interface NewVoteChoice {
 
 /** The facilitator's form for opening a dot vote. */
 export function OpenVoteForm({ onOpen }: { onOpen(choice: NewVoteChoice): void }) {
+  const t = useT();
   const ids = { title: useId(), scope: useId(), dots: useId(), error: useId() };
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState<VoteScope>('board');
@@ -44,7 +53,7 @@ export function OpenVoteForm({ onOpen }: { onOpen(choice: NewVoteChoice): void }
         <option value="board">The whole board</option>
         {LANES.map((lane) => (
           <option key={lane.id} value={lane.id}>
-            The {lane.title} lane
+            The {laneTitle(t, lane.id)} lane
           </option>
         ))}
       </select>

@@ -1,7 +1,8 @@
-import { laneById } from '@costudio/shared';
+import { laneTitle } from '@costudio/shared';
 import { useEffect, useMemo, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import { useNotes } from '../doc/useNotes.ts';
+import { useT } from '../i18n/useT.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import type { WhatsNew } from './useWhatsNew.ts';
 
@@ -34,6 +35,7 @@ export function WhatsNewBar({
   /** Clears the marks everywhere (list and canvas), not just this bar. */
   onDismiss(): void;
 }) {
+  const t = useT();
   const { byId } = useNotes(session.notes);
   const [index, setIndex] = useState(-1);
   const text = summary(news);
@@ -76,7 +78,7 @@ export function WhatsNewBar({
       {currentId !== undefined && (
         <p className="whats-new__current" data-note-id={currentId}>
           {index + 1} of {news.changed.length}:{' '}
-          {current ? `“${current.text || 'empty note'}” in ${laneById(current.lane).title}` : 'since removed'}
+          {current ? `“${current.text || 'empty note'}” in ${laneTitle(t, current.lane)}` : 'since removed'}
         </p>
       )}
       <button type="button" onClick={onDismiss}>
