@@ -4,7 +4,7 @@ import type { closeCodes as en } from '../en/closeCodes.ts';
 
 export const closeCodes: Record<keyof typeof en, string> = {
   'close.goingAway': 'Mae’r gweinydd yn ailgychwyn. Wrthi’n ailgysylltu…',
-  'close.accessChanged': 'Mae’r hwylusydd wedi newid y bwrdd. Wrthi’n ailgysylltu…',
+  'close.accessChanged': 'Mae’r hwylusydd wedi newid y bwrdd, felly rydyn ni’n ailymuno ag ef.',
   'close.malformed': 'Anfonodd eich dyfais rywbeth nad oedd y gweinydd yn gallu ei ddarllen. Ail-lwythwch y dudalen i barhau.',
   'close.unauthorized': 'Dydy’r ddolen hon ddim yn ddilys. Gofynnwch i’r hwylusydd am un newydd.',
   'close.forbidden': 'Dydy’r ddolen hon ddim yn agor y bwrdd hwn. Gofynnwch i’r hwylusydd am un newydd.',

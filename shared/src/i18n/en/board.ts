@@ -13,7 +13,6 @@ export const board = {
   'note.fieldName': 'Note by {author}',
   'note.empty': '(empty note)',
   'deleted.title': 'This board has been deleted',
-  'deleted.offline':
-    'Anything written here while this device was offline could not be saved, because the board no longer exists.',
+  'deleted.offline': 'Anything written here while this device was offline could not be saved. The board no longer exists.',
   'deleted.home': 'Go to the start page',
 } as const;

@@ -1,7 +1,7 @@
 /** What a person reads when the server closes their connection (protocol/closeCodes.ts). */
 export const closeCodes = {
   'close.goingAway': 'The server is restarting. Reconnecting…',
-  'close.accessChanged': 'The facilitator changed the board. Reconnecting…',
+  'close.accessChanged': 'The facilitator changed the board, so we are joining it again.',
   'close.malformed': 'Your device sent something the server could not read. Reload the page to carry on.',
   'close.unauthorized': 'This link is not valid. Ask the facilitator for a new one.',
   'close.forbidden': 'This link does not open this board. Ask the facilitator for a new one.',
