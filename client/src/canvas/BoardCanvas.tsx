@@ -282,9 +282,7 @@ export function BoardCanvas({
         }}
       >
         <p id="canvas-keys-help" className="visually-hidden">
-          Tab and the arrow keys go from note to note. On a note: Enter edits it, M moves it to another lane, Delete removes it,
-          Escape lets go. Keys 1 to 6 choose a lane, 1 is Define. The arrow keys move the view, plus and minus zoom, 0 fits the
-          whole board, N adds a note to the focused lane.
+          {t.t('canvas.keysHelp')}
         </p>
         <p className="visually-hidden" aria-live="polite" data-testid="canvas-dot-message">
           {dots.message}

@@ -113,7 +113,7 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
               }
             }}
           >
-            OK
+            {t.t('canvas.ok')}
           </button>
         </div>
       </>
@@ -165,7 +165,7 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
           ))}
         </fieldset>
         <button type="button" disabled={readOnly} onClick={onMove}>
-          Move to…
+          {t.t('canvas.moveTo')}
         </button>
         <button
           type="button"
@@ -175,10 +175,10 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
             onClose();
           }}
         >
-          Delete note
+          {t.t('canvas.deleteNote')}
         </button>
         <button type="button" onClick={onClose}>
-          Done
+          {t.t('canvas.done')}
         </button>
       </div>
     </>

@@ -127,7 +127,7 @@ export function useNoteKeyboard({
       const next = nextNoteFocus(lanes, focusedNote.id, 'next') ?? nextNoteFocus(lanes, focusedNote.id, 'previous') ?? null;
       editor.deleteNote(focusedNote.id);
       focusNote(next);
-      setNotice('Note deleted. Control Z brings it back.');
+      setNotice(t.t('canvas.deleted'));
     }
     return true;
   };

@@ -4,8 +4,10 @@ import { board as cyBoard } from './cy/board.ts';
 import { canvas as cyCanvas } from './cy/canvas.ts';
 import { closeCodes as cyCloseCodes } from './cy/closeCodes.ts';
 import { common as cyCommon } from './cy/common.ts';
+import { header as cyHeader } from './cy/header.ts';
 import { laneList as cyLaneList } from './cy/laneList.ts';
 import { people as cyPeople } from './cy/people.ts';
+import { privacy as cyPrivacy } from './cy/privacy.ts';
 import { report as cyReport } from './cy/report.ts';
 import { start as cyStart } from './cy/start.ts';
 import { analysis as enAnalysis } from './en/analysis.ts';
@@ -14,8 +16,10 @@ import { board as enBoard } from './en/board.ts';
 import { canvas as enCanvas } from './en/canvas.ts';
 import { closeCodes as enCloseCodes } from './en/closeCodes.ts';
 import { common as enCommon } from './en/common.ts';
+import { header as enHeader } from './en/header.ts';
 import { laneList as enLaneList } from './en/laneList.ts';
 import { people as enPeople } from './en/people.ts';
+import { privacy as enPrivacy } from './en/privacy.ts';
 import { report as enReport } from './en/report.ts';
 import { start as enStart } from './en/start.ts';
 import type { RealLocale } from './locales.ts';
@@ -35,6 +39,8 @@ export const EN_MESSAGES = {
   ...enLaneList,
   ...enPeople,
   ...enCanvas,
+  ...enHeader,
+  ...enPrivacy,
 } as const;
 
 export type MessageId = keyof typeof EN_MESSAGES;
@@ -52,5 +58,7 @@ export const CATALOGS: Readonly<Record<RealLocale, Readonly<Record<MessageId, st
     ...cyLaneList,
     ...cyPeople,
     ...cyCanvas,
+    ...cyHeader,
+    ...cyPrivacy,
   },
 };
