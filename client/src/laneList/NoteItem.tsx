@@ -57,7 +57,7 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
   const ownAnonymous = editor.isOwnAnonymousNote(id);
   const fieldName = noteFieldName(note, t);
   return (
-    <li className="lane-note" style={{ borderLeftColor: NOTE_COLOR_FILL[note.color] }}>
+    <li className="lane-note" style={{ borderInlineStartColor: NOTE_COLOR_FILL[note.color] }}>
       <textarea
         ref={fieldRef}
         id={noteTextId(id)}

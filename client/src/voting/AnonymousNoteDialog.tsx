@@ -30,18 +30,14 @@ export function AnonymousNoteButton({
   const close = () => dialogRef.current?.close();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === '') return setError('Please write your note first.');
+    if (text.trim() === '') return setError(t.t('anon.empty'));
     const id = editor.addAnonymousNote({ lane, authorRole: identity.role, text: text.trim() });
     if (id === null) {
-      return setError(
-        editor.newNotesRedirected()
-          ? 'Private writing is on, so nothing is posted on the board until the facilitator reveals everyone’s notes. You can post this once private writing ends; it stays here until then.'
-          : 'This board cannot be changed here.',
-      );
+      return setError(editor.newNotesRedirected() ? t.t('anon.private') : t.t('anon.cannotChange'));
     }
     setText('');
     setError(null);
-    setPosted(`Your note was posted in ${laneTitle(t, lane)}, shown as “${shownAs}”.`);
+    setPosted(t.t('anon.posted', { lane: laneTitle(t, lane), name: shownAs }));
     close();
   };
 
@@ -55,20 +51,19 @@ export function AnonymousNoteButton({
           dialogRef.current?.showModal();
         }}
       >
-        Post anonymously…
+        {t.t('anon.open')}
       </button>
       <span className="visually-hidden" aria-live="polite">
         {posted}
       </span>
       <dialog ref={dialogRef} aria-labelledby={ids.heading} className="anonymous-dialog">
-        <h2 id={ids.heading}>Post a note anonymously</h2>
+        <h2 id={ids.heading}>{t.t('anon.title')}</h2>
         <p id={ids.help}>
-          Others will see <RoleIcon role={identity.role} /> <strong>{shownAs}</strong>, not your name. Your name is not saved with
-          the note anywhere on the board. Once posted, you cannot edit it from this page, because editing would show it was you to
-          anyone inspecting the board's data.
+          {t.t('anon.helpBefore')} <RoleIcon role={identity.role} /> <strong>{shownAs}</strong>
+          {t.t('anon.helpAfter')}
         </p>
         <form onSubmit={submit} noValidate>
-          <label htmlFor={ids.lane}>Lane</label>
+          <label htmlFor={ids.lane}>{t.t('anon.lane')}</label>
           <select id={ids.lane} value={lane} onChange={(event) => setLane(event.target.value as LaneId)}>
             {LANES.map((option) => (
               <option key={option.id} value={option.id}>
@@ -76,7 +71,7 @@ export function AnonymousNoteButton({
               </option>
             ))}
           </select>
-          <label htmlFor={ids.text}>Your note</label>
+          <label htmlFor={ids.text}>{t.t('anon.text')}</label>
           <textarea
             id={ids.text}
             rows={4}
@@ -93,10 +88,10 @@ export function AnonymousNoteButton({
           )}
           <div className="anonymous-dialog__actions">
             <button type="submit" className="button-primary">
-              Post anonymously
+              {t.t('anon.submit')}
             </button>
             <button type="button" onClick={close}>
-              Cancel
+              {t.t('anon.cancel')}
             </button>
           </div>
         </form>

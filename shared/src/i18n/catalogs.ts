@@ -10,6 +10,7 @@ import { people as cyPeople } from './cy/people.ts';
 import { privacy as cyPrivacy } from './cy/privacy.ts';
 import { report as cyReport } from './cy/report.ts';
 import { start as cyStart } from './cy/start.ts';
+import { voting as cyVoting } from './cy/voting.ts';
 import { analysis as enAnalysis } from './en/analysis.ts';
 import { announce as enAnnounce } from './en/announce.ts';
 import { board as enBoard } from './en/board.ts';
@@ -22,6 +23,7 @@ import { people as enPeople } from './en/people.ts';
 import { privacy as enPrivacy } from './en/privacy.ts';
 import { report as enReport } from './en/report.ts';
 import { start as enStart } from './en/start.ts';
+import { voting as enVoting } from './en/voting.ts';
 import type { RealLocale } from './locales.ts';
 
 /**
@@ -41,6 +43,7 @@ export const EN_MESSAGES = {
   ...enCanvas,
   ...enHeader,
   ...enPrivacy,
+  ...enVoting,
 } as const;
 
 export type MessageId = keyof typeof EN_MESSAGES;
@@ -60,5 +63,6 @@ export const CATALOGS: Readonly<Record<RealLocale, Readonly<Record<MessageId, st
     ...cyCanvas,
     ...cyHeader,
     ...cyPrivacy,
+    ...cyVoting,
   },
 };
