@@ -72,8 +72,13 @@ export function pseudoLong(message: string): string {
   return mapText(message, (text) => {
     if (text.trim() === '') return text;
     const accented = [...text].map((char) => ACCENTED[char] ?? char).join('');
-    const padding = '~'.repeat(Math.max(1, Math.ceil(text.length * 0.4) - 2));
-    return `⟦${accented}${padding}⟧`;
+    // Padding in short words, as a translation adds words: a line may still break between them.
+    const extra = Math.max(1, Math.ceil(text.length * 0.4) - 3);
+    const padding = '~~~~ '
+      .repeat(Math.ceil(extra / 5))
+      .slice(0, extra)
+      .trimEnd();
+    return `⟦${accented} ${padding}⟧`;
   });
 }
 
