@@ -7,7 +7,6 @@ import {
   openParticipant,
   type Participant,
   presetLocale,
-  submitJoinForm,
   useE2eEnvironment,
 } from './support/index.ts';
 
