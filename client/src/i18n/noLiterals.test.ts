@@ -21,20 +21,8 @@ const NOT_YET_CONVERTED = new Set([
   'dataProtection/RetentionSection.tsx',
   'dataProtection/EraseContributionsSection.tsx',
   'dataProtection/AuditLogSection.tsx',
-  'timer/TimerDisplay.tsx',
   'backup/BackupTools.tsx',
-  'whatsNew/WhatsNewBar.tsx',
-  'voting/VotePanel.tsx',
   'dataProtection/DeleteBoardSection.tsx',
-  'projector/ProjectorControls.tsx',
-  'voting/VoteOpenedNotice.tsx',
-  'projector/ProjectorView.tsx',
-  'projector/JoinQrCode.tsx',
-  'balance/BalanceView.tsx',
-  'perspectives/PerspectivesView.tsx',
-  'perspectives/PerspectivesChart.tsx',
-  'balance/BalancePrompts.tsx',
-  'perspectives/PerspectivesTable.tsx',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { type ProjectorJoin, projectorJoin, spacedCode } from './joinLink.ts';
 
 /**
@@ -7,6 +8,7 @@ import { type ProjectorJoin, projectorJoin, spacedCode } from './joinLink.ts';
  * short address (`…/j/<code>`) is what the QR code holds too: fewer modules, easier to scan.
  */
 export function JoinQrCode({ boardId, small = false }: { boardId: string; small?: boolean }) {
+  const t = useT();
   const [join, setJoin] = useState<(ProjectorJoin & { image: string }) | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -31,16 +33,17 @@ export function JoinQrCode({ boardId, small = false }: { boardId: string; small?
   const slash = join.code ? join.url.lastIndexOf('/') + 1 : join.url.length;
   return (
     <figure className={small ? 'projector__join projector__join--small' : 'projector__join'}>
-      <img className="projector__qr" src={join.image} alt="QR code to join this board" width={320} height={320} />
+      <img className="projector__qr" src={join.image} alt={t.t('projector.qr')} width={320} height={320} />
       <figcaption>
-        <span className="projector__scan">Scan to join, or type: </span>
+        <span className="projector__scan">{t.t('projector.scan')}</span>
         <span className={join.code ? 'projector__url projector__url--short' : 'projector__url'}>
           {join.url.slice(0, slash)}
           <span className="projector__url-end">{join.url.slice(slash)}</span>
         </span>
         {join.code && (
           <span className="projector__code">
-            Code: <span>{spacedCode(join.code)}</span>
+            {t.t('projector.code')}
+            <span>{spacedCode(join.code)}</span>
           </span>
         )}
       </figcaption>

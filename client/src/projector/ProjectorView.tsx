@@ -47,8 +47,8 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   const joinSmall = settings.join === 'small' || (settings.join === 'auto' && people >= JOINED_ENOUGH);
 
   useEffect(() => {
-    document.title = `${meta.title} – projector – Costudio`;
-  }, [meta.title]);
+    document.title = t.t('projector.documentTitle', { title: meta.title });
+  }, [meta.title, t]);
 
   // Follow whichever facilitator is present, and pick another if they leave; or stop, to show the board.
   useEffect(() => {
@@ -84,7 +84,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   return (
     <div className={joinSmall ? 'projector projector--joined' : 'projector'}>
       <h1 className="projector__title">{meta.title}</h1>
-      <main className="projector__board" aria-label="Board">
+      <main className="projector__board" aria-label={t.t('projector.board')}>
         <BoardCanvas
           session={session}
           identity={PROJECTOR_IDENTITY}
@@ -95,14 +95,17 @@ export function ProjectorView({ session }: { session: BoardSession }) {
           noteFontSize={PROJECTOR_NOTE_FONT_SIZE}
         />
       </main>
-      <aside className="projector__side" aria-label="Join and timer">
+      <aside className="projector__side" aria-label={t.t('projector.side')}>
         {room && <TimerDisplay map={room.map} canControl={false} large />}
         <JoinQrCode boardId={boardId} small={joinSmall} />
-        <h2 className={joinSmall ? 'visually-hidden' : undefined}>Here now</h2>
+        <h2 className={joinSmall ? 'visually-hidden' : undefined}>{t.t('projector.hereNow')}</h2>
         <ul className="projector__counts" data-testid="projector-counts">
           {ROLES.map((role) => (
             <li key={role}>
-              {roleWord(t, role, 'label')}: {peers.filter((peer) => peer.role === role).length}
+              {t.t('projector.count', {
+                role: roleWord(t, role, 'label'),
+                count: peers.filter((peer) => peer.role === role).length,
+              })}
             </li>
           ))}
         </ul>

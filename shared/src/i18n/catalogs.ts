@@ -9,6 +9,8 @@ import { laneList as cyLaneList } from './cy/laneList.ts';
 import { people as cyPeople } from './cy/people.ts';
 import { privacy as cyPrivacy } from './cy/privacy.ts';
 import { report as cyReport } from './cy/report.ts';
+import { results as cyResults } from './cy/results.ts';
+import { room as cyRoom } from './cy/room.ts';
 import { start as cyStart } from './cy/start.ts';
 import { voting as cyVoting } from './cy/voting.ts';
 import { analysis as enAnalysis } from './en/analysis.ts';
@@ -22,6 +24,8 @@ import { laneList as enLaneList } from './en/laneList.ts';
 import { people as enPeople } from './en/people.ts';
 import { privacy as enPrivacy } from './en/privacy.ts';
 import { report as enReport } from './en/report.ts';
+import { results as enResults } from './en/results.ts';
+import { room as enRoom } from './en/room.ts';
 import { start as enStart } from './en/start.ts';
 import { voting as enVoting } from './en/voting.ts';
 import type { RealLocale } from './locales.ts';
@@ -44,6 +48,8 @@ export const EN_MESSAGES = {
   ...enHeader,
   ...enPrivacy,
   ...enVoting,
+  ...enResults,
+  ...enRoom,
 } as const;
 
 export type MessageId = keyof typeof EN_MESSAGES;
@@ -64,5 +70,7 @@ export const CATALOGS: Readonly<Record<RealLocale, Readonly<Record<MessageId, st
     ...cyHeader,
     ...cyPrivacy,
     ...cyVoting,
+    ...cyResults,
+    ...cyRoom,
   },
 };
