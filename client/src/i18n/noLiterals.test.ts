@@ -14,7 +14,6 @@ const ROOT = dirname(dirname(SRC));
  */
 const NOT_YET_CONVERTED = new Set([
   'history/HistoryPanel.tsx',
-  'privateWriting/PrivateWriting.tsx',
   'share/SharePanel.tsx',
   'dataProtection/RetentionSection.tsx',
   'dataProtection/EraseContributionsSection.tsx',

@@ -17,6 +17,23 @@ export const voting: Record<keyof typeof en, string> = {
     'Mae ysgrifennu preifat ymlaen, felly does dim yn cael ei bostio ar y bwrdd nes bod yr hwylusydd yn datgelu nodiadau pawb. Gallwch bostio hwn pan fydd ysgrifennu preifat yn dod i ben; bydd yn aros yma tan hynny.',
   'anon.cannotChange': 'Does dim modd newid y bwrdd hwn yma.',
   'anon.posted': 'Cafodd eich nodyn ei bostio yn y golofn {lane}, i’w weld fel “{name}”.',
+  'private.title': 'Ysgrifennu preifat',
+  'private.explain':
+    'Dim ond yr hwylusydd sy’n gweld yr hyn rydych chi’n ei ysgrifennu yma, nes ei fod yn datgelu nodiadau pawb gyda’i gilydd. Tra bo ysgrifennu preifat ymlaen, mae Ychwanegu nodyn yn dod â chi yma.',
+  'private.lane': 'Colofn',
+  'private.note': 'Nodyn preifat',
+  'private.add': 'Ychwanegu nodyn preifat',
+  'private.yours': 'Eich nodiadau preifat',
+  'private.failed': 'Wnaeth hynny ddim gweithio ar hyn o bryd.',
+  'private.end': 'Gorffen ysgrifennu preifat',
+  'private.start': 'Dechrau ysgrifennu preifat',
+  'private.review': 'Adolygu nodiadau preifat',
+  'private.reveal': 'Datgelu nodiadau preifat',
+  'private.revealed':
+    'Datgelwyd {count, plural, zero {# nodyn preifat} one {# nodyn preifat} two {# nodyn preifat} few {# nodyn preifat} many {# nodyn preifat} other {# nodyn preifat}}.',
+  'private.waiting': 'Nodiadau preifat yn aros i gael eu datgelu',
+  'private.someone': 'Rhywun',
+  'private.line': '{author}: {text}',
   'dot.refusal.no-dots-left':
     'Rydych chi wedi defnyddio pob un o’ch {count, number} dot. Tynnwch un yn ôl i’w roi yn rhywle arall.',
   'dot.refusal.vote-closed': 'Mae’r bleidlais wedi cau, felly does dim modd gosod dotiau mwyach.',
