@@ -15,11 +15,8 @@ const ROOT = dirname(dirname(SRC));
 const NOT_YET_CONVERTED = new Set([
   'history/HistoryPanel.tsx',
   'share/SharePanel.tsx',
-  'dataProtection/RetentionSection.tsx',
-  'dataProtection/EraseContributionsSection.tsx',
   'dataProtection/AuditLogSection.tsx',
   'backup/BackupTools.tsx',
-  'dataProtection/DeleteBoardSection.tsx',
 ]);
 
 function sourceFiles(dir: string): string[] {
