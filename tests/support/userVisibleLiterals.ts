@@ -30,7 +30,17 @@ const READ_ATTRIBUTES = new Set([
   'label',
   'submitLabel',
 ]);
-const SPEAKING_CALLS = new Set(['say', 'setError', 'setNotice', 'setMessage', 'setPosted', 'setStatus', 'alert', 'confirm']);
+const SPEAKING_CALLS = new Set([
+  'say',
+  'setError',
+  'setNotice',
+  'setMessage',
+  'setPosted',
+  'setStatus',
+  'setProblem',
+  'alert',
+  'confirm',
+]);
 const ALLOWED = new Set(['Costudio']);
 
 function isWords(text: string): boolean {

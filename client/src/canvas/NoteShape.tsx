@@ -2,6 +2,7 @@ import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, type Role, roleWor
 import Konva from 'konva';
 import { memo, useMemo } from 'react';
 import { Shape } from 'react-konva';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 import { useT } from '../i18n/useT.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
@@ -59,7 +60,6 @@ const AUTHOR_STYLE: Omit<TextStyle, 'fontFamily'> = {
   wrap: 'none',
 };
 
-const MARK_LABEL: Record<NoteMark, string> = { new: 'New', changed: 'Changed' };
 const MARK_HEIGHT = 18;
 const MARK_PADDING = 6;
 const MARK_STYLE: Omit<TextStyle, 'fontFamily'> = {
@@ -80,7 +80,7 @@ interface Tag {
 
 /** A laid-out mark label and the width of its tag. */
 function layoutMark(mark: NoteMark, fontFamily: string): Tag {
-  return layoutTag(MARK_LABEL[mark], fontFamily);
+  return layoutTag(currentTranslator().t(`note.mark.${mark}`), fontFamily);
 }
 
 /** A short bold label in a pill of the given height. */

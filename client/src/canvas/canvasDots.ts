@@ -142,7 +142,7 @@ export function dotPlacedMessage(result: PlaceDotResult, dotsPerPerson: number):
 
 /** What a screen reader hears after a click on a note's "− dot". */
 export function dotTakenBackMessage(taken: boolean, doc: Y.Doc, voteId: string, participantId: string): string {
-  if (!taken) return 'There was no dot of yours on that note to take back.';
+  if (!taken) return currentTranslator().t('dot.noneToTakeBack');
   const vote = readVote(voteId, getVotesMap(doc).get(voteId));
   return currentTranslator().t('dot.takenBackShort', {
     left: dotsLeftSentence(vote ? dotsLeft(vote, participantId, existingNoteIds(doc)) : 0),

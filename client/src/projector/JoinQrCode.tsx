@@ -10,24 +10,27 @@ import { type ProjectorJoin, projectorJoin, spacedCode } from './joinLink.ts';
 export function JoinQrCode({ boardId, small = false }: { boardId: string; small?: boolean }) {
   const t = useT();
   const [join, setJoin] = useState<(ProjectorJoin & { image: string }) | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A message id (shown in the current language) or the server's own words.
+  const [problem, setProblem] = useState<{ id: 'projector.needFacilitator' | 'projector.noCode' } | { text: string } | null>(
+    null,
+  );
   useEffect(() => {
     let cancelled = false;
     projectorJoin(boardId)
       .then(async (found) => {
         if (!found) {
-          setProblem('Open the projector view from the facilitator’s device to show a join code.');
+          setProblem({ id: 'projector.needFacilitator' });
           return;
         }
         const svg = await QRCode.toString(found.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
         if (!cancelled) setJoin({ ...found, image: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
       })
-      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'No join code just now.'));
+      .catch((error: unknown) => setProblem(error instanceof Error ? { text: error.message } : { id: 'projector.noCode' }));
     return () => {
       cancelled = true;
     };
   }, [boardId]);
-  if (problem) return <p className="projector__join">{problem}</p>;
+  if (problem) return <p className="projector__join">{'id' in problem ? t.t(problem.id) : problem.text}</p>;
   if (!join) return null;
   // A short address may wrap after its last slash, never inside the code at its end.
   const slash = join.code ? join.url.lastIndexOf('/') + 1 : join.url.length;
