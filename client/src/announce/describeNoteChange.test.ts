@@ -1,4 +1,4 @@
-import type { Note } from '@costudio/shared';
+import { type Note, translator } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import { describeNoteChange } from './describeNoteChange.ts';
 
@@ -39,5 +39,32 @@ describe('describeNoteChange', () => {
     ['anything, none', undefined, note, sam, 'none', null],
   ] as const)('%s', (_name, before, after, actor, level, expected) => {
     expect(describeNoteChange(before, after, actor, level)).toBe(expected);
+  });
+});
+
+describe('describeNoteChange in Welsh', () => {
+  const cy = translator('cy');
+  it.each([
+    ['added, less', undefined, note, sam, 'less', 'Ychwanegodd ymarferydd nodyn at y golofn Diffinio.'],
+    ['added, more', undefined, note, sam, 'more', 'Ychwanegodd Sam (ymarferydd) nodyn at y golofn Diffinio.'],
+    ['removed', note, undefined, unknown, 'less', 'Tynnodd rhywun nodyn o’r golofn Diffinio.'],
+    [
+      'moved',
+      note,
+      { ...note, lane: 'decide' },
+      sam,
+      'less',
+      'Symudodd ymarferydd nodyn o’r golofn Diffinio i’r golofn Penderfynu.',
+    ],
+    [
+      'recoloured',
+      note,
+      { ...note, color: 'green' },
+      sam,
+      'more',
+      'Newidiodd Sam (ymarferydd) liw nodyn yn y golofn Diffinio: gwyrdd nawr.',
+    ],
+  ] as const)('%s', (_name, before, after, actor, level, expected) => {
+    expect(describeNoteChange(before, after, actor, level, cy)).toBe(expected);
   });
 });
