@@ -1,6 +1,7 @@
 import { type Note, translator } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
-import { describeNoteChange } from './describeNoteChange.ts';
+import type { AnnounceLevel } from '../settings/deviceSettings.ts';
+import { type Actor, describeNoteChange } from './describeNoteChange.ts';
 
 const note: Note = {
   id: 'n1',
@@ -44,27 +45,25 @@ describe('describeNoteChange', () => {
 
 describe('describeNoteChange in Welsh', () => {
   const cy = translator('cy');
-  it.each([
-    ['added, less', undefined, note, sam, 'less', 'Ychwanegodd ymarferydd nodyn at y golofn Diffinio.'],
-    ['added, more', undefined, note, sam, 'more', 'Ychwanegodd Sam (ymarferydd) nodyn at y golofn Diffinio.'],
-    ['removed', note, undefined, unknown, 'less', 'Tynnodd rhywun nodyn o’r golofn Diffinio.'],
-    [
-      'moved',
-      note,
-      { ...note, lane: 'decide' },
-      sam,
-      'less',
-      'Symudodd ymarferydd nodyn o’r golofn Diffinio i’r golofn Penderfynu.',
-    ],
-    [
-      'recoloured',
-      note,
-      { ...note, color: 'green' },
-      sam,
-      'more',
-      'Newidiodd Sam (ymarferydd) liw nodyn yn y golofn Diffinio: gwyrdd nawr.',
-    ],
-  ] as const)('%s', (_name, before, after, actor, level, expected) => {
-    expect(describeNoteChange(before, after, actor, level, cy)).toBe(expected);
+  const cases: { change: string; before?: Note; after?: Note; actor?: Actor; level?: AnnounceLevel; said: string }[] = [
+    { change: 'added', after: note, said: 'Ychwanegodd ymarferydd nodyn at y golofn Diffinio.' },
+    { change: 'added, named', after: note, level: 'more', said: 'Ychwanegodd Sam (ymarferydd) nodyn at y golofn Diffinio.' },
+    { change: 'removed', before: note, actor: unknown, said: 'Tynnodd rhywun nodyn o’r golofn Diffinio.' },
+    {
+      change: 'moved',
+      before: note,
+      after: { ...note, lane: 'decide' },
+      said: 'Symudodd ymarferydd nodyn o’r golofn Diffinio i’r golofn Penderfynu.',
+    },
+    {
+      change: 'recoloured',
+      before: note,
+      after: { ...note, color: 'green' },
+      level: 'more',
+      said: 'Newidiodd Sam (ymarferydd) liw nodyn yn y golofn Diffinio: gwyrdd nawr.',
+    },
+  ];
+  it.each(cases)('$change', ({ before, after, actor = sam, level = 'less', said }) => {
+    expect(describeNoteChange(before, after, actor, level, cy)).toBe(said);
   });
 });
