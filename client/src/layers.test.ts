@@ -11,6 +11,7 @@ import { checkImportLayers } from '../../tests/support/importLayers.ts';
  * that compose them (canvas, list), and the page that composes everything.
  */
 const LAYERS = [
+  ['i18n'],
   ['device', 'doc', 'router', 'report', 'lock', 'timer'],
   ['settings', 'presence', 'sync', 'debug', 'trace'],
   ['offline', 'announce', 'balance', 'perspectives', 'share', 'join'],

@@ -30,6 +30,26 @@ export type { RoleShares } from './analysis/shares.ts';
 export { formatPercent, formatPoints, roleShares, shareOf } from './analysis/shares.ts';
 export type { NoteTally, VoterTally, VoteTally } from './analysis/tally.ts';
 export { dotsLeft, tallyVote } from './analysis/tally.ts';
+export type { Locale, MessageId, MessageValues, RealLocale, RoleWord, Translator } from './i18n/index.ts';
+export {
+  CATALOGS,
+  colorName,
+  DEFAULT_LOCALE,
+  EN_MESSAGES,
+  ENGLISH,
+  isLocale,
+  LOCALE_NAMES,
+  LOCALES,
+  lanePrompt,
+  laneTitle,
+  localeDirection,
+  matchLocale,
+  PSEUDO_LOCALES,
+  pseudoBidi,
+  pseudoLong,
+  roleWord,
+  translator,
+} from './i18n/index.ts';
 export type { Migration, MigrationContext, MigrationResult } from './migrations/migrations.ts';
 export { CURRENT_SCHEMA_VERSION, MIGRATION_ORIGIN, MIGRATIONS, migrateBoard } from './migrations/migrations.ts';
 export { recordNoteEdit } from './ops/activityOps.ts';
@@ -83,7 +103,7 @@ export type { LaneRoleCounts } from './schema/activity.ts';
 export { ACTIVITY_MAP, getActivityMap, readEditCounts } from './schema/activity.ts';
 export { getMetaMap, getNotesMap, META_MAP, NOTES_MAP } from './schema/boardDoc.ts';
 export type { NoteColor } from './schema/colors.ts';
-export { DEFAULT_NOTE_COLOR, isNoteColor, NOTE_COLOR_FILL, NOTE_COLOR_LABEL, NOTE_COLORS } from './schema/colors.ts';
+export { DEFAULT_NOTE_COLOR, isNoteColor, NOTE_COLOR_FILL, NOTE_COLORS } from './schema/colors.ts';
 export {
   BOARD_LOCKED_KEY,
   FACILITATION_MAP,
@@ -151,8 +171,8 @@ export {
   repliesByNote,
   replyToYMap,
 } from './schema/reply.ts';
-export type { Role, RoleInfo } from './schema/roles.ts';
-export { isRole, ROLE_INFO, ROLES } from './schema/roles.ts';
+export type { Role } from './schema/roles.ts';
+export { isRole, ROLES } from './schema/roles.ts';
 export type { Dot, Vote, VoteScope, VoteStatus } from './schema/vote.ts';
 export {
   compareDots,

@@ -64,7 +64,7 @@ describe('a facilitator erases what one person wrote', () => {
     await facilitator.page.getByRole('button', { name: 'History & backups' }).click();
     await facilitator.page.getByLabel('Notes posted as').selectOption('Pat');
     await facilitator.page.getByRole('button', { name: 'Erase their notes' }).click();
-    await facilitator.page.getByText('Erased 1 notes by Pat').waitFor({ timeout: 15_000 });
+    await facilitator.page.getByText('Erased 1 note by Pat').waitFor({ timeout: 15_000 });
     for (const { page } of [facilitator, patient]) {
       await waitFor(async () => {
         expect(Object.values(await noteTexts(page))).toEqual(['Fiona’s note stays']);

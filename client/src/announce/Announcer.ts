@@ -1,3 +1,5 @@
+import { currentTranslator } from '../i18n/localeChoice.ts';
+
 /** What the live region shows now; `seq` changes with every announcement, even a repeated one. */
 export interface Announcement {
   text: string;
@@ -64,5 +66,5 @@ export class Announcer {
 
 export function combineMessages(messages: readonly string[]): string {
   if (messages.length <= MAX_SPOKEN_TOGETHER) return messages.join(' ');
-  return `${messages.length} changes. The latest: ${messages[messages.length - 1]}`;
+  return currentTranslator().t('announce.combined', { count: messages.length, latest: messages[messages.length - 1] ?? '' });
 }

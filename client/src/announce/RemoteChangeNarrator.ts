@@ -1,6 +1,7 @@
 import { getNotesMap, type Note, readNote } from '@costudio/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 import { readPresence } from '../presence/presenceState.ts';
 import type { AnnounceLevel } from '../settings/deviceSettings.ts';
 import { type Actor, describeNoteChange } from './describeNoteChange.ts';
@@ -68,7 +69,8 @@ export class RemoteChangeNarrator {
       const sentence = describeNoteChange(before, after, actor, level);
       if (sentence && !this.isRepeatedWriting(id, before, after)) sentences.push(sentence);
     }
-    if (sentences.length > MAX_SENTENCES_PER_CHANGE) this.options.say(`Others changed ${sentences.length} notes.`);
+    if (sentences.length > MAX_SENTENCES_PER_CHANGE)
+      this.options.say(currentTranslator().t('announce.manyChanged', { count: sentences.length }));
     else for (const sentence of sentences) this.options.say(sentence);
   };
 

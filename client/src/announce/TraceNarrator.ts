@@ -1,15 +1,16 @@
 import {
   ANSWERS_FIELD,
   computeNoteStatuses,
+  ENGLISH,
   getNotesMap,
   getRepliesMap,
   isAuthoredBy,
   type NoteStatus,
   type Reply,
-  ROLE_INFO,
   readNote,
   readNotes,
   readReplies,
+  roleWord,
 } from '@costudio/shared';
 import type * as Y from 'yjs';
 import { noteLabel } from '../doc/noteLabels.ts';
@@ -80,7 +81,10 @@ export class TraceNarrator {
   };
 
   private describeReply(reply: Reply, level: AnnounceLevel): string {
-    const role = ROLE_INFO[reply.authorRole];
+    const role = {
+      label: roleWord(ENGLISH, reply.authorRole, 'label'),
+      anonymousName: roleWord(ENGLISH, reply.authorRole, 'anonymousName'),
+    };
     const who =
       !reply.anonymous && reply.author !== '' && level === 'more'
         ? `${reply.author} (${role.label.toLowerCase()})`

@@ -1,6 +1,7 @@
-import type { Note } from '@costudio/shared';
+import { type Note, translator } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
-import { describeNoteChange } from './describeNoteChange.ts';
+import type { AnnounceLevel } from '../settings/deviceSettings.ts';
+import { type Actor, describeNoteChange } from './describeNoteChange.ts';
 
 const note: Note = {
   id: 'n1',
@@ -40,5 +41,30 @@ describe('describeNoteChange', () => {
     ['anything, none', undefined, note, sam, 'none', null],
   ] as const)('%s', (_name, before, after, actor, level, expected) => {
     expect(describeNoteChange(before, after, actor, level)).toBe(expected);
+  });
+});
+
+describe('describeNoteChange in Welsh', () => {
+  const cy = translator('cy');
+  const cases: { change: string; before?: Note; after?: Note; actor?: Actor; level?: AnnounceLevel; said: string }[] = [
+    { change: 'added', after: note, said: 'Ychwanegodd ymarferydd nodyn at y golofn Diffinio.' },
+    { change: 'added, named', after: note, level: 'more', said: 'Ychwanegodd Sam (ymarferydd) nodyn at y golofn Diffinio.' },
+    { change: 'removed', before: note, actor: unknown, said: 'Tynnodd rhywun nodyn o’r golofn Diffinio.' },
+    {
+      change: 'moved',
+      before: note,
+      after: { ...note, lane: 'decide' },
+      said: 'Symudodd ymarferydd nodyn o’r golofn Diffinio i’r golofn Penderfynu.',
+    },
+    {
+      change: 'recoloured',
+      before: note,
+      after: { ...note, color: 'green' },
+      level: 'more',
+      said: 'Newidiodd Sam (ymarferydd) liw nodyn yn y golofn Diffinio: gwyrdd nawr.',
+    },
+  ];
+  it.each(cases)('$change', ({ before, after, actor = sam, level = 'less', said }) => {
+    expect(describeNoteChange(before, after, actor, level, cy)).toBe(said);
   });
 });

@@ -1,4 +1,5 @@
-import { laneById, NOTE_COLOR_LABEL, type Note, ROLE_INFO, type Role } from '@costudio/shared';
+import { colorName, laneTitle, type Note, type Role, roleWord, type Translator } from '@costudio/shared';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 import type { AnnounceLevel } from '../settings/deviceSettings.ts';
 
 /** Who made a change, as far as this browser knows. */
@@ -17,31 +18,38 @@ export function describeNoteChange(
   after: Note | undefined,
   actor: Actor,
   level: AnnounceLevel,
+  t: Translator = currentTranslator(),
 ): string | null {
+  const lane = (id: Note['lane']) => laneTitle(t, id);
   if (level === 'none') return null;
   if (!before && after) {
     // An anonymous note never gives its author away, whatever awareness says.
     const who = after.anonymous
       ? { name: null, role: after.authorRole }
       : { name: actor.name, role: actor.role ?? after.authorRole };
-    return `${whoSays(who, level)} added a note to ${laneById(after.lane).title}.`;
+    return t.t('announce.added', { who: whoSays(who, level, t), lane: lane(after.lane) });
   }
-  if (before && !after) return `${whoSays(actor, level)} removed a note from ${laneById(before.lane).title}.`;
+  if (before && !after) return t.t('announce.removed', { who: whoSays(actor, level, t), lane: lane(before.lane) });
   if (!before || !after) return null;
   if (before.lane !== after.lane) {
-    return `${whoSays(actor, level)} moved a note from ${laneById(before.lane).title} to ${laneById(after.lane).title}.`;
+    return t.t('announce.moved', { who: whoSays(actor, level, t), from: lane(before.lane), to: lane(after.lane) });
   }
   if (level !== 'more') return null;
   if (before.color !== after.color) {
-    return `${whoSays(actor, level)} made a note in ${laneById(after.lane).title} ${NOTE_COLOR_LABEL[after.color].toLowerCase()}.`;
+    return t.t('announce.recoloured', {
+      who: whoSays(actor, level, t),
+      lane: lane(after.lane),
+      color: colorName(t, after.color, true),
+    });
   }
-  if (before.text !== after.text) return `${whoSays(actor, level)} is writing in a note in ${laneById(after.lane).title}.`;
+  if (before.text !== after.text) return t.t('announce.writing', { who: whoSays(actor, level, t), lane: lane(after.lane) });
   return null;
 }
 
-function whoSays(actor: Actor, level: AnnounceLevel): string {
-  if (!actor.role) return 'Someone';
-  const role = ROLE_INFO[actor.role];
-  if (level === 'more' && actor.name) return `${actor.name} (${role.label.toLowerCase()})`;
-  return role.anonymousName;
+function whoSays(actor: Actor, level: AnnounceLevel, t: Translator): string {
+  if (!actor.role) return t.t('announce.who.someone');
+  if (level === 'more' && actor.name) {
+    return t.t('announce.who.named', { name: actor.name, role: roleWord(t, actor.role, 'labelLower') });
+  }
+  return t.t(`announce.who.${actor.role}`);
 }

@@ -2,6 +2,7 @@ import { readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { authorizationHeaders, rememberBoardToken } from '../device/boardTokens.ts';
+import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router/navigation.ts';
 import { renderBoardPng } from './boardPng.ts';
 
@@ -22,11 +23,12 @@ const safeName = (title: string) =>
 
 /** Export the board as JSON or PNG, and import a JSON export as a new board. */
 export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.Doc; title: string }) {
+  const t = useT();
   const fileId = useId();
   const [message, setMessage] = useState<string | null>(null);
 
   const importFile = async (file: File) => {
-    setMessage('Importing…');
+    setMessage(t.t('backup.importing'));
     try {
       const response = await fetch('/api/boards/import', {
         method: 'POST',
@@ -39,46 +41,47 @@ export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.D
         facilitatorLink?: { token?: unknown };
         error?: { message: string };
       };
-      if (!response.ok || !body.path) throw new Error(body.error?.message ?? `The server answered ${response.status}`);
+      if (!response.ok || !body.path)
+        throw new Error(body.error?.message ?? t.t('backup.serverAnswered', { status: response.status }));
       // The new board's facilitator link, kept on this device like a created board's.
       const token = body.facilitatorLink?.token;
       if (body.id && typeof token === 'string') rememberBoardToken(body.id, token);
       setMessage(null);
       navigate(body.path);
     } catch (error) {
-      setMessage(`Could not import this file. ${error instanceof Error ? error.message : ''}`);
+      setMessage(t.t('backup.importFailed', { reason: error instanceof Error ? error.message : '' }));
     }
   };
 
   // A plain link cannot carry the facilitator's credential, so the file is fetched, then saved.
   const exportFile = async () => {
-    setMessage('Preparing the download…');
+    setMessage(t.t('backup.preparing'));
     try {
       const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export`, {
         headers: authorizationHeaders(boardId),
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `The server answered ${response.status}`);
+        throw new Error(body?.error?.message ?? t.t('backup.serverAnswered', { status: response.status }));
       }
       const url = URL.createObjectURL(await response.blob());
       download(url, `${safeName(title)}.costudio.json`);
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setMessage(null);
     } catch (error) {
-      setMessage(`Could not download the board. ${error instanceof Error ? error.message : ''}`);
+      setMessage(t.t('backup.exportFailed', { reason: error instanceof Error ? error.message : '' }));
     }
   };
 
   return (
-    <section className="backup-tools" aria-label="Backups">
+    <section className="backup-tools" aria-label={t.t('backup.label')}>
       <button type="button" onClick={() => void exportFile()}>
-        Download board (JSON)
+        {t.t('backup.json')}
       </button>
       <button type="button" onClick={() => download(renderBoardPng(readNotes(doc), title), `${safeName(title)}.png`)}>
-        Download picture (PNG)
+        {t.t('backup.png')}
       </button>
-      <label htmlFor={fileId}>Import a board from a JSON file</label>
+      <label htmlFor={fileId}>{t.t('backup.import')}</label>
       <input
         id={fileId}
         type="file"

@@ -3,6 +3,7 @@ import {
   LANE_WIDTH,
   LANES,
   laneLeft,
+  laneTitle,
   NOTE_COLOR_FILL,
   NOTE_HEIGHT,
   NOTE_WIDTH,
@@ -10,6 +11,7 @@ import {
 } from '@costudio/shared';
 import Konva from 'konva';
 import { BOARD_WIDTH, laneHeight, lowestNoteBottom } from '../canvas/boardGeometry.ts';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 
 const MARGIN = 24;
 
@@ -33,7 +35,16 @@ export function renderBoardPng(notes: readonly Note[], title: string): string {
       layer.add(
         new Konva.Rect({ x, y: top, width: LANE_WIDTH, height: height - top - MARGIN, fill: '#f2f2f0', cornerRadius: 6 }),
       );
-      layer.add(new Konva.Text({ x: x + 12, y: top + 12, text: lane.title, fontSize: 20, fontStyle: 'bold', fill: '#1a1a1a' }));
+      layer.add(
+        new Konva.Text({
+          x: x + 12,
+          y: top + 12,
+          text: laneTitle(currentTranslator(), lane.id),
+          fontSize: 20,
+          fontStyle: 'bold',
+          fill: '#1a1a1a',
+        }),
+      );
     }
     for (const note of notes) {
       const group = new Konva.Group({ x: MARGIN + note.x, y: top + note.y - LANE_HEADER_HEIGHT + 60 });

@@ -1,5 +1,6 @@
 import type { BalancePrompt } from '@costudio/shared';
 import { useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import './balance.css';
 
 /**
@@ -9,6 +10,7 @@ import './balance.css';
  * numbers change. The live region stays in the page so a prompt that appears is read.
  */
 export function BalancePrompts({ prompts }: { prompts: readonly BalancePrompt[] }) {
+  const t = useT();
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const shown = prompts.filter((prompt) => !dismissed.has(promptKey(prompt)));
   return (
@@ -19,10 +21,10 @@ export function BalancePrompts({ prompts }: { prompts: readonly BalancePrompt[] 
           <button
             type="button"
             className="balance-prompt__dismiss"
-            aria-label={`Dismiss: ${prompt.message}`}
+            aria-label={t.t('balance.dismissWhat', { message: prompt.message })}
             onClick={() => setDismissed((previous) => new Set([...previous, promptKey(prompt)]))}
           >
-            Dismiss
+            {t.t('balance.dismiss')}
           </button>
         </p>
       ))}

@@ -1,17 +1,17 @@
 import {
   type AreaBalance,
   BALANCE_METRICS,
-  type BalanceMetric,
   formatPercent,
   type LaneId,
   type LaneReach,
-  laneById,
+  laneTitle,
   type ParticipationBalance,
   type RoleShares,
+  type Translator,
 } from '@costudio/shared';
 import './balance.css';
-
-const METRIC_TITLE: Record<BalanceMetric, string> = { notes: 'Notes written', edits: 'Edits made', votes: 'Dots counted' };
+import { currentTranslator } from '../i18n/localeChoice.ts';
+import { useT } from '../i18n/useT.ts';
 
 /** Per lane and overall: who wrote, edited and voted, by role, against who is in the room. */
 export function BalanceView({
@@ -22,36 +22,43 @@ export function BalanceView({
   /** Per lane, how many lay notes reached a decision (issue 16), in a column of its own. */
   reach?: Readonly<Record<LaneId, LaneReach>> | null;
 }) {
+  const t = useT();
   const { participants } = balance;
   const caption =
     participants.total === 0
-      ? 'Contributions by role. Nobody has joined yet.'
-      : `Contributions by role, against the room: ${participants.counts.lay} of ${participants.total} participants are lay (${formatPercent(participants.shares.lay)}), ${participants.counts.practitioner} ${participants.counts.practitioner === 1 ? 'is a practitioner' : 'are practitioners'} (${formatPercent(participants.shares.practitioner)}).`;
+      ? t.t('balance.captionEmpty')
+      : t.t('balance.caption', {
+          lay: participants.counts.lay,
+          total: participants.total,
+          layShare: formatPercent(participants.shares.lay, t),
+          practitioners: participants.counts.practitioner,
+          practitionerShare: formatPercent(participants.shares.practitioner, t),
+        });
   const rows: AreaBalance[] = [...balance.lanes, balance.overall];
   return (
     <section className="balance" aria-labelledby="balance-heading">
-      <h3 id="balance-heading">Who has taken part</h3>
+      <h3 id="balance-heading">{t.t('balance.title')}</h3>
       <table className="balance-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Where</th>
+            <th scope="col">{t.t('balance.where')}</th>
             {BALANCE_METRICS.map((metric) => (
               <th key={metric} scope="col">
-                {METRIC_TITLE[metric]}
+                {t.t(`balance.metric.${metric}`)}
               </th>
             ))}
-            {reach && <th scope="col">Lay notes that reached a decision</th>}
+            {reach && <th scope="col">{t.t('balance.reach')}</th>}
           </tr>
         </thead>
         <tbody>
           {rows.map((area) => (
             <tr key={area.area} className={area.area === 'board' ? 'balance-table__overall' : undefined}>
-              <th scope="row">{area.area === 'board' ? 'Whole board' : laneById(area.area).title}</th>
+              <th scope="row">{area.area === 'board' ? t.t('report.wholeBoard') : laneTitle(t, area.area)}</th>
               {BALANCE_METRICS.map((metric) => (
-                <td key={metric}>{describeShares(area[metric])}</td>
+                <td key={metric}>{describeShares(area[metric], t)}</td>
               ))}
-              {reach && <td>{describeReach(area.area === 'board' ? undefined : reach[area.area], reach)}</td>}
+              {reach && <td>{describeReach(area.area === 'board' ? undefined : reach[area.area], reach, t)}</td>}
             </tr>
           ))}
         </tbody>
@@ -61,7 +68,7 @@ export function BalanceView({
 }
 
 /** "9 of 24", for a lane or (without one) the whole board. */
-function describeReach(lane: LaneReach | undefined, all: Readonly<Record<LaneId, LaneReach>>): string {
+function describeReach(lane: LaneReach | undefined, all: Readonly<Record<LaneId, LaneReach>>, t: Translator): string {
   const counts =
     lane ??
     Object.values(all).reduce(
@@ -71,11 +78,15 @@ function describeReach(lane: LaneReach | undefined, all: Readonly<Record<LaneId,
       }),
       { layNotes: 0, layReachedDecision: 0 },
     );
-  return `${counts.layReachedDecision} of ${counts.layNotes}`;
+  return t.t('balance.reachCount', { reached: counts.layReachedDecision, total: counts.layNotes });
 }
 
 /** "2 lay, 28 practitioner (7% lay)", or "none". */
-export function describeShares(shares: RoleShares): string {
-  if (shares.total === 0) return 'none';
-  return `${shares.counts.lay} lay, ${shares.counts.practitioner} practitioner (${formatPercent(shares.shares.lay)} lay)`;
+export function describeShares(shares: RoleShares, t: Translator = currentTranslator()): string {
+  if (shares.total === 0) return t.t('balance.none');
+  return t.t('balance.shares', {
+    lay: shares.counts.lay,
+    practitioner: shares.counts.practitioner,
+    share: formatPercent(shares.shares.lay, t),
+  });
 }

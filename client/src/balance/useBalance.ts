@@ -12,6 +12,7 @@ import {
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useYVersion } from '../doc/useYVersion.ts';
+import { useT } from '../i18n/useT.ts';
 
 /**
  * The board's participation balance, recomputed when notes are added, moved or removed
@@ -24,6 +25,7 @@ export function useBalance(
   geometryVersion: number,
   votes: readonly Vote[],
 ): ParticipationBalance {
+  const t = useT();
   const activityVersion = useYVersion(getActivityMap(doc));
   const participantsVersion = useYVersion(getParticipantsMap(doc));
   // biome-ignore lint/correctness/useExhaustiveDependencies: the versions mark changes inside the maps
@@ -34,6 +36,6 @@ export function useBalance(
   const noteList = useMemo(() => [...notes.values()], [geometryVersion]);
   return useMemo(() => {
     const ids = new Set(noteList.map((note) => note.id));
-    return computeBalance({ notes: noteList, edits, tallies: votes.map((vote) => tallyVote(vote, ids)), participants });
-  }, [noteList, edits, votes, participants]);
+    return computeBalance({ notes: noteList, edits, tallies: votes.map((vote) => tallyVote(vote, ids)), participants }, t);
+  }, [noteList, edits, votes, participants, t]);
 }

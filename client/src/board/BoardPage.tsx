@@ -22,6 +22,7 @@ import { BringEveryoneButton, FollowChooser, FollowStatus } from '../follow/Foll
 import { ListFollow } from '../follow/ListFollow.tsx';
 import { useFollow } from '../follow/useFollow.ts';
 import { HistoryMenu } from '../history/HistoryMenu.tsx';
+import { useT } from '../i18n/useT.ts';
 import { JoinPage } from '../join/JoinPage.tsx';
 import { LaneList } from '../laneList/LaneList.tsx';
 import { isBoardLocked } from '../lock/boardLock.ts';
@@ -95,6 +96,7 @@ function LiveBoard({
   identity: Identity;
   onIdentityChange(identity: Identity): void;
 }) {
+  const t = useT();
   const { doc, provider, editor, saved, boardId } = session;
   const meta = useBoardMeta(doc);
   const linkRefusal = useLinkRefusal(session.linkRefusal);
@@ -190,7 +192,7 @@ function LiveBoard({
   return (
     <div className={`board-page board-page--${board.view}`}>
       <a href="#board" className="skip-link">
-        Skip to board
+        {t.t('header.skip')}
       </a>
       <header className="board-header">
         <a href="/" className="board-header__home">
@@ -209,12 +211,12 @@ function LiveBoard({
             aria-controls={FACILITATE_PANEL_ID}
             onClick={() => (facilitateOpen ? closeFacilitate() : setFacilitateOpen(true))}
           >
-            Facilitate
+            {t.t('header.facilitate')}
           </button>
         )}
         <MoreMenu>
           <a href="/" className="more-menu__phone-only">
-            Costudio: all boards
+            {t.t('header.allBoards')}
           </a>
           <BoardViewToggle view={board.view} onChange={board.setView} />
           <button
@@ -225,7 +227,7 @@ function LiveBoard({
             aria-controls="people-panel"
             onClick={() => setPeopleOpen(!peopleOpen)}
           >
-            People <span className="people-button__count">{peers.length + 1}</span>
+            {t.t('header.people')} <span className="people-button__count">{t.number(peers.length + 1)}</span>
           </button>
           {!facilitates && <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />}
           <SettingsButton />
@@ -248,7 +250,7 @@ function LiveBoard({
         <main
           id="board"
           className="board-main"
-          aria-label="Board"
+          aria-label={t.t('header.board')}
           tabIndex={-1}
           onFocus={(event) => {
             // "Skip to board" lands here; on the canvas, go on to the canvas, which takes the keys.
@@ -279,7 +281,7 @@ function LiveBoard({
           <aside
             id="people-panel"
             className="board-aside"
-            aria-label="People"
+            aria-label={t.t('header.people')}
             onKeyDown={(event) => {
               // The following status listens for Escape too; here it only closes the panel.
               if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -289,7 +291,8 @@ function LiveBoard({
             <ParticipantList self={identity} peers={peers} />
             {board.view !== 'list' && <FollowChooser follow={follow} peers={peers} />}
             <button type="button" onClick={closePeople}>
-              Hide<span className="visually-hidden"> the people panel</span>
+              {t.t('header.hide')}
+              <span className="visually-hidden">{t.t('header.hidePeople')}</span>
             </button>
           </aside>
         )}
@@ -304,22 +307,22 @@ function LiveBoard({
           >
             {facilitation && (
               <div className="facilitate-panel__group">
-                <h3>Private writing</h3>
+                <h3>{t.t('header.privateWriting')}</h3>
                 {privateWriting}
               </div>
             )}
             <div className="facilitate-panel__group">
-              <h3>Everyone’s view</h3>
+              <h3>{t.t('header.everyonesView')}</h3>
               <BringEveryoneButton follow={follow} />
             </div>
             {facilitation && (
               <div className="facilitate-panel__group">
-                <h3>Projector</h3>
+                <h3>{t.t('header.projector')}</h3>
                 <ProjectorControls boardId={boardId} map={facilitation.map} />
               </div>
             )}
             <div className="facilitate-panel__group">
-              <h3>History and backups</h3>
+              <h3>{t.t('header.historyBackups')}</h3>
               <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
             </div>
           </FacilitatePanel>

@@ -1,54 +1,28 @@
+import type { MessageId } from '@costudio/shared';
 import { useId, useRef } from 'react';
+import { useT } from '../i18n/useT.ts';
 
-const BOARD_KEYS: readonly [string, string][] = [
-  ['Tab, or the arrow keys on a note', 'go from note to note'],
-  ['Enter', 'write in the note you are on; Escape stops writing'],
-  ['M', 'move the note to another lane'],
-  ['Delete', 'remove the note (Undo brings it back)'],
-  ['1 to 6', 'choose a lane: 1 is Define, 6 is Evaluate'],
-  ['N', 'add a note to the chosen lane'],
-  ['Arrow keys (no note chosen)', 'move around the board; hold Shift for bigger steps'],
-  ['+ and −', 'make the board bigger or smaller; 0 shows the whole board'],
-  ['Ctrl+Z, Ctrl+Shift+Z', 'undo and redo your own changes (Cmd on a Mac)'],
-];
+/** Each row is a pair of messages, `<prefix>.<n>.key` and `<prefix>.<n>.does`, n from 1. */
+const ROWS = { board: 9, list: 4, controls: 12 } as const;
 
-const LIST_KEYS: readonly [string, string][] = [
-  ['Tab and Shift+Tab', 'go through the lanes, notes and buttons'],
-  ['Each lane’s “Add note” button', 'add a note there, ready to write in'],
-  ['“Move to…” on a note', 'move it to another lane'],
-  ['Ctrl+Z, Ctrl+Shift+Z', 'undo and redo your own changes'],
-];
-
-const CONTROLS: readonly [string, string][] = [
-  ['Skip to board', 'the first thing Tab reaches: jumps past the buttons at the top to the board'],
-  ['Board / List', 'see the notes as a board of sticky notes, or as a list by lane (easier on a phone or with a screen reader)'],
-  ['Lanes (Define … Evaluate)', 'on the board, jump to that lane'],
-  ['Add note', 'add a note to the lane named on the button'],
-  ['Fit board', 'show the whole board at once'],
-  ['Post anonymously', 'add a note without your name on it'],
-  ['Votes and results', 'vote with dots when a vote is open, and see how each group ranked the notes'],
-  ['People', 'who is here, in which role, and follow someone’s view'],
-  ['Facilitate', 'for the person running the meeting: invite people, timer, lock the board, private writing, history'],
-  ['Text size and sounds', 'bigger text, high contrast colours, and how much is read out'],
-  ['Your name', 'change your name or role'],
-  ['More (on a phone)', 'Board / List, People, Text size and sounds, this help and your name, folded into one menu'],
-];
-
-function KeyTable({ caption, rows, first }: { caption: string; rows: readonly [string, string][]; first: string }) {
+function KeyTable({ caption, rows, first }: { caption: string; rows: keyof typeof ROWS; first: string }) {
+  const t = useT();
+  const numbers = Array.from({ length: ROWS[rows] }, (_, index) => index + 1);
+  const message = (n: number, part: 'key' | 'does') => t.t(`help.${rows}.${n}.${part}` as MessageId);
   return (
     <table className="help-sheet__table">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{first}</th>
-          <th scope="col">What it does</th>
+          <th scope="col">{t.t('help.does')}</th>
         </tr>
       </thead>
       <tbody>
-        {rows.map(([key, does]) => (
-          <tr key={key}>
-            <th scope="row">{key}</th>
-            <td>{does}</td>
+        {numbers.map((n) => (
+          <tr key={n}>
+            <th scope="row">{message(n, 'key')}</th>
+            <td>{message(n, 'does')}</td>
           </tr>
         ))}
       </tbody>
@@ -58,6 +32,7 @@ function KeyTable({ caption, rows, first }: { caption: string; rows: readonly [s
 
 /** "?": a sheet of the keys (board and list) and of what each control does, in plain words. */
 export function HelpButton() {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   return (
@@ -65,23 +40,23 @@ export function HelpButton() {
       <button
         type="button"
         className="help-button"
-        aria-label="Help: keys and controls"
+        aria-label={t.t('help.open')}
         aria-haspopup="dialog"
         onClick={() => dialogRef.current?.showModal()}
       >
-        ?<span className="more-menu__words"> Help</span>
+        ?<span className="more-menu__words"> {t.t('help.title')}</span>
       </button>
       <dialog ref={dialogRef} aria-labelledby={headingId} className="help-sheet">
         <div className="side-sheet__top">
-          <h2 id={headingId}>Help</h2>
+          <h2 id={headingId}>{t.t('help.title')}</h2>
           <button type="button" className="button-primary" onClick={() => dialogRef.current?.close()}>
-            Close
+            {t.t('help.close')}
           </button>
         </div>
-        <KeyTable caption="Buttons at the top and on the board" first="Button" rows={CONTROLS} />
-        <KeyTable caption="Keys on the board (after Skip to board, or click the board)" first="Key" rows={BOARD_KEYS} />
-        <KeyTable caption="Keys in the list" first="Key" rows={LIST_KEYS} />
-        <p>Escape closes this help, and the Facilitate and People panels when you are in them.</p>
+        <KeyTable caption={t.t('help.controls')} first={t.t('help.button')} rows="controls" />
+        <KeyTable caption={t.t('help.boardKeys')} first={t.t('help.key')} rows="board" />
+        <KeyTable caption={t.t('help.listKeys')} first={t.t('help.key')} rows="list" />
+        <p>{t.t('help.escape')}</p>
       </dialog>
     </>
   );

@@ -1,6 +1,7 @@
-import { ROLE_INFO } from '@costudio/shared';
+import { roleWord } from '@costudio/shared';
 import { type ReactNode, useRef } from 'react';
 import type { Identity } from '../device/identity.ts';
+import { useT } from '../i18n/useT.ts';
 import { JoinForm } from '../join/JoinForm.tsx';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 
@@ -18,6 +19,7 @@ export function IdentityButton({
   onChange(identity: Identity): void;
   children?: ReactNode;
 }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const close = () => dialogRef.current?.close();
   return (
@@ -27,15 +29,15 @@ export function IdentityButton({
         <RoleIcon role={identity.role} /> {identity.name}
         <span className="visually-hidden">
           {' '}
-          – {ROLE_INFO[identity.role].label}. Change your name or role{children ? ', or see your data' : ''}
+          {t.t(children ? 'identity.summaryWithData' : 'identity.summary', { role: roleWord(t, identity.role, 'label') })}
         </span>
       </button>
       <dialog ref={dialogRef} aria-labelledby="identity-dialog-heading" className="identity-dialog">
-        <h2 id="identity-dialog-heading">Change your name or role</h2>
+        <h2 id="identity-dialog-heading">{t.t('identity.title')}</h2>
         <JoinForm
           key={`${identity.name}|${identity.role}`}
           initial={identity}
-          submitLabel="Save"
+          submitLabel={t.t('identity.save')}
           onSubmit={(next) => {
             onChange(next);
             close();

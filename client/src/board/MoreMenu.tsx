@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import './moreMenu.css';
+import { useT } from '../i18n/useT.ts';
 
 /** The class of the "More" button, so a panel opened from the menu can hand focus back to it. */
 export const MORE_BUTTON_CLASS = 'more-menu__button';
@@ -25,6 +26,7 @@ export function MoreMenu({ children }: { children: ReactNode }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const listId = useId();
+  const t = useT();
 
   const close = (focusButton: boolean) => {
     setOpen(false);
@@ -79,14 +81,14 @@ export function MoreMenu({ children }: { children: ReactNode }) {
         aria-controls={listId}
         onClick={() => setOpen(!open)}
       >
-        More
+        {t.t('header.more')}
       </button>
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box in the header's row on a wide screen */}
       <div
         ref={listRef}
         id={listId}
         role="group"
-        aria-label="More controls"
+        aria-label={t.t('header.moreControls')}
         className={open ? 'more-menu more-menu--open' : 'more-menu'}
       >
         {children}

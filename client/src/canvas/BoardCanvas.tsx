@@ -1,10 +1,11 @@
-import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneById } from '@costudio/shared';
+import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneTitle } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import type { Identity } from '../device/identity.ts';
 import { useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
+import { useT } from '../i18n/useT.ts';
 import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
 import type { Peer } from '../presence/presenceState.ts';
 import type { LocalPresence } from '../presence/useLocalPresence.ts';
@@ -84,6 +85,7 @@ export function BoardCanvas({
   cursorLabels = true,
 }: BoardCanvasProps) {
   const { doc, editor } = session;
+  const t = useT();
   const snapshot = useNotes(session.notes);
   const [camera] = useState(() => new CameraController());
   useEffect(() => {
@@ -304,8 +306,8 @@ export function BoardCanvas({
         ref={containerRef}
         className="board-canvas__surface"
         role="application"
-        aria-roledescription="board canvas"
-        aria-label={`Board canvas. ${snapshot.byId.size} notes. Focused lane: ${laneById(focusedLane).title}.`}
+        aria-roledescription={t.t('canvas.roleDescription')}
+        aria-label={t.t('canvas.label', { count: snapshot.byId.size, lane: laneTitle(t, focusedLane) })}
         aria-describedby="canvas-keys-help"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard focus for pan, zoom and adding notes
         tabIndex={0}
@@ -322,9 +324,7 @@ export function BoardCanvas({
         }}
       >
         <p id="canvas-keys-help" className="visually-hidden">
-          Tab and the arrow keys go from note to note. On a note: Enter edits it, M moves it to another lane, Delete removes it,
-          Escape lets go. Keys 1 to 6 choose a lane, 1 is Define. The arrow keys move the view, plus and minus zoom, 0 fits the
-          whole board, N adds a note to the focused lane.
+          {t.t('canvas.keysHelp')}
         </p>
         <p className="visually-hidden" aria-live="polite" data-testid="canvas-dot-message">
           {dots.message}

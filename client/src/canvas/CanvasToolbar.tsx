@@ -1,5 +1,6 @@
-import { LANES, type LaneId, laneById } from '@costudio/shared';
+import { LANES, type LaneId, laneTitle } from '@costudio/shared';
 import { type ReactNode, useId } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { useNarrowScreen } from '../settings/useNarrowScreen.ts';
 import type { CameraController } from './CameraController.ts';
 import { useZoomPercent } from './useZoomPercent.ts';
@@ -25,15 +26,16 @@ interface CanvasToolbarProps {
 
 /** Buttons for everything the canvas does by gesture, so no action needs a mouse. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
-  const lane = laneById(props.targetLane).title;
+  const t = useT();
+  const lane = laneTitle(t, props.targetLane);
   const zoomPercent = useZoomPercent(props.camera);
   // On a phone six buttons would take two rows of the screen: one menu says the same.
   const narrow = useNarrowScreen();
   const laneSelectId = useId();
   return (
-    <div className="canvas-toolbar" role="toolbar" aria-label="Board tools">
+    <div className="canvas-toolbar" role="toolbar" aria-label={t.t('toolbar.label')}>
       <button type="button" className="button-primary" disabled={props.readOnly} onClick={props.onAddNote} aria-keyshortcuts="N">
-        Add note <span className="visually-hidden">to {lane}</span>
+        {t.t('toolbar.addNote')} <span className="visually-hidden">{t.t('toolbar.addTo', { lane })}</span>
         <span aria-hidden="true" className="canvas-toolbar__hint">
           ({lane})
         </span>
@@ -45,7 +47,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         onClick={props.onUndo}
         aria-keyshortcuts="Control+Z Meta+Z"
       >
-        Undo
+        {t.t('toolbar.undo')}
       </button>
       <button
         type="button"
@@ -53,29 +55,29 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         onClick={props.onRedo}
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
       >
-        Redo
+        {t.t('toolbar.redo')}
       </button>
       <span className="canvas-toolbar__zoom">
-        <button type="button" onClick={props.onZoomOut} aria-label="Zoom out" aria-keyshortcuts="-">
+        <button type="button" onClick={props.onZoomOut} aria-label={t.t('toolbar.zoomOut')} aria-keyshortcuts="-">
           −
         </button>
         {/* Not an <output>: its implicit live region would announce every zoom step. */}
         <span className="canvas-toolbar__zoom-level">
-          <span className="visually-hidden">Zoom level </span>
+          <span className="visually-hidden">{t.t('toolbar.zoomLevel')}</span>
           {zoomPercent}%
         </span>
-        <button type="button" onClick={props.onZoomIn} aria-label="Zoom in" aria-keyshortcuts="+">
+        <button type="button" onClick={props.onZoomIn} aria-label={t.t('toolbar.zoomIn')} aria-keyshortcuts="+">
           +
         </button>
       </span>
       <button type="button" onClick={props.onFit} aria-keyshortcuts="0">
-        Fit board
+        {t.t('toolbar.fit')}
       </button>
       {/* All six lanes, always in sight: the last two are off the screen at a readable zoom. */}
-      <nav className="lane-tabs" aria-label="Lanes">
+      <nav className="lane-tabs" aria-label={t.t('toolbar.lanes')}>
         {narrow ? (
           <>
-            <label htmlFor={laneSelectId}>Go to lane</label>{' '}
+            <label htmlFor={laneSelectId}>{t.t('toolbar.goToLane')}</label>{' '}
             <select
               id={laneSelectId}
               value={props.targetLane}
@@ -83,7 +85,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
             >
               {LANES.map((item) => (
                 <option key={item.id} value={item.id}>
-                  {item.title}
+                  {laneTitle(t, item.id)}
                 </option>
               ))}
             </select>
@@ -98,7 +100,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
               aria-keyshortcuts={String(index + 1)}
               onClick={() => props.onGoToLane(item.id)}
             >
-              {item.title}
+              {laneTitle(t, item.id)}
             </button>
           ))
         )}

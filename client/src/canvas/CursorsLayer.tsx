@@ -1,6 +1,7 @@
-import { ROLE_INFO } from '@costudio/shared';
+import { roleWord } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import { useT } from '../i18n/useT.ts';
 import type { Peer } from '../presence/presenceState.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { CameraController } from './CameraController.ts';
@@ -36,6 +37,7 @@ export function CursorsLayer({
   /** False on the room's screen: pointers only, no names over what the room is reading. */
   labels?: boolean;
 }) {
+  const t = useT();
   const [scale, setScale] = useState(() => camera.get().scale);
   useEffect(() => camera.subscribe((next) => setScale(next.scale)), [camera]);
   const size = 1 / scale;
@@ -45,7 +47,7 @@ export function CursorsLayer({
     <Layer listening={false}>
       {peers.map((peer) => {
         if (!peer.cursor) return null;
-        const label = `${peer.name} · ${ROLE_INFO[peer.role].label}`;
+        const label = t.t('canvas.cursor', { name: peer.name, role: roleWord(t, peer.role, 'label') });
         const width = textWidth(label) + 34;
         return (
           <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={size} scaleY={size}>

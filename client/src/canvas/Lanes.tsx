@@ -1,6 +1,7 @@
-import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft } from '@costudio/shared';
+import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft, lanePrompt, laneTitle } from '@costudio/shared';
 import { memo, useMemo } from 'react';
 import { Group, Rect, Shape } from 'react-konva';
+import { useT } from '../i18n/useT.ts';
 import { drawTextBlock, layoutTextBlock } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
@@ -29,12 +30,15 @@ const TITLE_GAP = 10;
 
 /** A lane's title and prompt, laid out once and drawn by one shape. */
 function LaneHeading({ lane, theme, header }: { lane: Lane; theme: CanvasTheme; header: LaneHeaderStyle }) {
-  const { fontFamily, laneTitle, lanePrompt } = theme;
+  const t = useT();
+  const titleText = laneTitle(t, lane.id);
+  const promptText = lanePrompt(t, lane.id);
+  const { fontFamily } = theme;
   const titleTop = header.top + TITLE_TOP;
   const promptTop = titleTop + header.titleSize + TITLE_GAP;
   const title = useMemo(
     () =>
-      layoutTextBlock(lane.title, {
+      layoutTextBlock(titleText, {
         fontSize: header.titleSize,
         fontStyle: 'bold',
         lineHeight: 1,
@@ -42,11 +46,11 @@ function LaneHeading({ lane, theme, header }: { lane: Lane; theme: CanvasTheme; 
         wrap: 'word',
         fontFamily,
       }),
-    [lane.title, fontFamily, header.titleSize],
+    [titleText, fontFamily, header.titleSize],
   );
   const prompt = useMemo(
     () =>
-      layoutTextBlock(lane.prompt, {
+      layoutTextBlock(promptText, {
         fontSize: header.promptSize,
         lineHeight: 1.25,
         width: TEXT_WIDTH,
@@ -54,16 +58,16 @@ function LaneHeading({ lane, theme, header }: { lane: Lane; theme: CanvasTheme; 
         wrap: 'word',
         fontFamily,
       }),
-    [lane.prompt, fontFamily, header.promptSize, promptTop],
+    [promptText, fontFamily, header.promptSize, promptTop],
   );
   return (
     <Shape
       listening={false}
       sceneFunc={(context) => {
         const canvas = context._context;
-        canvas.fillStyle = laneTitle;
+        canvas.fillStyle = theme.laneTitle;
         drawTextBlock(canvas, title, TEXT_LEFT, titleTop);
-        canvas.fillStyle = lanePrompt;
+        canvas.fillStyle = theme.lanePrompt;
         drawTextBlock(canvas, prompt, TEXT_LEFT, promptTop);
       }}
     />

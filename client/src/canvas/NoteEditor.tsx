@@ -1,19 +1,19 @@
 import {
+  colorName,
   getNoteText,
-  laneById,
+  laneTitle,
   NOTE_COLOR_FILL,
-  NOTE_COLOR_LABEL,
   NOTE_COLORS,
   NOTE_HEIGHT,
   NOTE_WIDTH,
   type Note,
-  ROLE_INFO,
+  roleWord,
 } from '@costudio/shared';
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { bindTextField } from '../doc/bindTextField.ts';
-import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
+import { useT } from '../i18n/useT.ts';
 import { NoteRepliesButton } from '../trace/NoteRepliesButton.tsx';
 import type { CameraController } from './CameraController.ts';
 
@@ -36,6 +36,7 @@ const FOOTER_HEIGHT = 30;
  * caret), bound to the note's Y.Text, with the note's colour and delete actions beside it.
  */
 export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMove }: NoteEditorProps) {
+  const t = useT();
   const frameRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -99,7 +100,7 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
         </div>
         <div ref={barRef} className="note-actions note-refusal">
           <p id={refusalId} className="note-refusal__message">
-            {OWN_ANONYMOUS_NOTE_MESSAGE}
+            {t.t('note.ownAnonymous')}
           </p>
           <button
             ref={dismissRef}
@@ -113,22 +114,24 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
               }
             }}
           >
-            OK
+            {t.t('canvas.ok')}
           </button>
         </div>
       </>
     );
   }
 
-  const role = ROLE_INFO[note.authorRole].label;
-  const by = note.anonymous || note.author === '' ? `a ${role.toLowerCase()}` : `${note.author} (${role})`;
+  const by =
+    note.anonymous || note.author === ''
+      ? roleWord(t, note.authorRole, 'anonymousNameLower')
+      : t.t('canvas.noteByNamed', { name: note.author, role: roleWord(t, note.authorRole, 'label') });
   return (
     <>
       <div ref={frameRef} className="note-editor" style={{ width: NOTE_WIDTH, height: NOTE_HEIGHT }}>
         <textarea
           ref={fieldRef}
           className="note-editor__text"
-          aria-label={`Note by ${by} in ${laneById(note.lane).title}`}
+          aria-label={t.t('canvas.noteBy', { by, lane: laneTitle(t, note.lane) })}
           readOnly={readOnly}
           maxLength={2000}
           style={{
@@ -146,25 +149,25 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
           }}
         />
       </div>
-      <div ref={barRef} className="note-actions" role="toolbar" aria-label="Note actions">
+      <div ref={barRef} className="note-actions" role="toolbar" aria-label={t.t('canvas.noteActions')}>
         <fieldset className="note-actions__colors" disabled={readOnly}>
-          <legend className="visually-hidden">Note colour</legend>
+          <legend className="visually-hidden">{t.t('canvas.noteColour')}</legend>
           {NOTE_COLORS.map((color) => (
             <button
               key={color}
               type="button"
               className="note-actions__swatch"
               style={{ background: NOTE_COLOR_FILL[color] }}
-              aria-label={NOTE_COLOR_LABEL[color]}
+              aria-label={colorName(t, color)}
               aria-pressed={note.color === color}
-              title={NOTE_COLOR_LABEL[color]}
+              title={colorName(t, color)}
               onClick={() => editor.setColor(id, color)}
             />
           ))}
         </fieldset>
         <NoteRepliesButton noteId={id} />
         <button type="button" disabled={readOnly} onClick={onMove}>
-          Move to…
+          {t.t('canvas.moveTo')}
         </button>
         <button
           type="button"
@@ -174,10 +177,10 @@ export function NoteEditor({ note, doc, editor, camera, readOnly, onClose, onMov
             onClose();
           }}
         >
-          Delete note
+          {t.t('canvas.deleteNote')}
         </button>
         <button type="button" onClick={onClose}>
-          Done
+          {t.t('canvas.done')}
         </button>
       </div>
     </>

@@ -1,7 +1,9 @@
-import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, ROLE_INFO, type Role } from '@costudio/shared';
+import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, type Role, roleWord, type Translator } from '@costudio/shared';
 import Konva from 'konva';
 import { memo, useMemo } from 'react';
 import { Shape } from 'react-konva';
+import { currentTranslator } from '../i18n/localeChoice.ts';
+import { useT } from '../i18n/useT.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canvasDots.ts';
@@ -68,7 +70,6 @@ const AUTHOR_STYLE: Omit<TextStyle, 'fontFamily'> = {
   wrap: 'none',
 };
 
-const MARK_LABEL: Record<NoteMark, string> = { new: 'New', changed: 'Changed' };
 const MARK_HEIGHT = 18;
 const MARK_PADDING = 6;
 const MARK_STYLE: Omit<TextStyle, 'fontFamily'> = {
@@ -110,7 +111,7 @@ function footerLayout(targets: boolean, bylineFontSize: number, traced: boolean)
 
 /** A laid-out mark label and the width of its tag. */
 function layoutMark(mark: NoteMark, fontFamily: string): Tag {
-  return layoutTag(MARK_LABEL[mark], fontFamily);
+  return layoutTag(currentTranslator().t(`note.mark.${mark}`), fontFamily);
 }
 
 /** A short bold label in a pill of the given height. */
@@ -122,8 +123,6 @@ function layoutTag(text: string, fontFamily: string, height = MARK_HEIGHT): Tag 
   return { label: layoutTextBlock(text, style), width: Math.ceil(width), height };
 }
 
-const DOT_TARGET_LABEL = '+ dot';
-const TAKE_BACK_LABEL = '− dot';
 /**
  * While "+ dot" or "− dot" is shown, the byline moves up into a row of its own above them, full
  * width, so the name stays readable ("Lay…" beside the targets was not), and the text above it.
@@ -134,9 +133,9 @@ const VOTING_BYLINE_TOP = DOT_TARGET.y - 4 - 14;
  * "Yours: 2 · All: 5" (or without the total while it is hidden), on a tag on the top edge; for
  * someone who cannot vote (a view-only link), only the total: "Dots: 5".
  */
-function dotsLine(mine: number | null, total: number | null): string | null {
-  if (mine === null) return total === null ? null : `Dots: ${total}`;
-  return total === null ? `Yours: ${mine}` : `Yours: ${mine} · All: ${total}`;
+function dotsLine(mine: number | null, total: number | null, t: Translator): string | null {
+  if (mine === null) return total === null ? null : t.t('canvas.dots.total', { total });
+  return total === null ? t.t('canvas.dots.mine', { mine }) : t.t('canvas.dots.both', { mine, total });
 }
 
 const iconPaths = new Map<Role, Path2D>();
@@ -187,17 +186,18 @@ function drawDotTarget(canvas: CanvasRenderingContext2D, target: NoteRect, label
 }
 
 /** Who wrote the note, by role label and (unless anonymous) name: the icon never stands alone. */
-export function authorLine(note: Note): string {
-  const role = ROLE_INFO[note.authorRole];
-  return note.anonymous || note.author === '' ? role.anonymousName : `${role.label} · ${note.author}`;
+export function authorLine(note: Note, t: Translator): string {
+  return note.anonymous || note.author === ''
+    ? roleWord(t, note.authorRole, 'anonymousName')
+    : t.t('canvas.authorLine', { role: roleWord(t, note.authorRole, 'label'), name: note.author });
 }
 
 /**
  * The byline in large print (the projector), where "Lay participant · Lee" would not fit a note:
  * the name, or "Anonymous", beside the role icon.
  */
-function shortAuthorLine(note: Note): string {
-  return note.anonymous || note.author === '' ? 'Anonymous' : note.author;
+function shortAuthorLine(note: Note, t: Translator): string {
+  return note.anonymous || note.author === '' ? t.t('canvas.anonymous') : note.author;
 }
 
 /**
@@ -226,8 +226,9 @@ export const NoteShape = memo(function NoteShape({
   trace = null,
 }: NoteShapeProps) {
   const { fontFamily, noteText, noteMeta } = theme;
+  const t = useT();
   const large = bylineFontSize > BYLINE_FONT_SIZE;
-  const author = large ? shortAuthorLine(note) : authorLine(note);
+  const author = large ? shortAuthorLine(note, t) : authorLine(note, t);
   const targets = inVote && (onPlaceDot !== null || onTakeBackDot !== null);
   const footer = footerLayout(targets, bylineFontSize, trace !== null);
   // The text stops above the footer and above the status tag (issue 16).
@@ -245,15 +246,15 @@ export const NoteShape = memo(function NoteShape({
       }),
     [author, fontFamily, bylineFontSize, footer.iconSize],
   );
-  const dotsText = inVote ? dotsLine(myDots, totalDots) : null;
+  const dotsText = inVote ? dotsLine(myDots, totalDots, t) : null;
   const dotsTag = useMemo(() => (dotsText === null ? null : layoutTag(dotsText, fontFamily)), [dotsText, fontFamily]);
   const targetLabel = useMemo(
-    () => (onPlaceDot ? layoutTag(DOT_TARGET_LABEL, fontFamily, DOT_TARGET.height) : null),
-    [onPlaceDot, fontFamily],
+    () => (onPlaceDot ? layoutTag(t.t('canvas.dot.place'), fontFamily, DOT_TARGET.height) : null),
+    [onPlaceDot, fontFamily, t],
   );
   const takeBackLabel = useMemo(
-    () => (onTakeBackDot ? layoutTag(TAKE_BACK_LABEL, fontFamily, TAKE_BACK_TARGET.height) : null),
-    [onTakeBackDot, fontFamily],
+    () => (onTakeBackDot ? layoutTag(t.t('canvas.dot.takeBack'), fontFamily, TAKE_BACK_TARGET.height) : null),
+    [onTakeBackDot, fontFamily, t],
   );
   const role = note.authorRole;
   const markTag = useMemo(() => (mark ? layoutMark(mark, fontFamily) : null), [mark, fontFamily]);

@@ -14,6 +14,7 @@ import {
 } from '@costudio/shared';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 import { dotsLeftSentence, refusalMessage } from '../voting/dotMessages.ts';
 import { MIN_STARTING_SCALE } from './camera.ts';
 
@@ -137,12 +138,14 @@ export function useCanvasDots(
 /** What a screen reader hears after a click on a note's "+ dot". */
 export function dotPlacedMessage(result: PlaceDotResult, dotsPerPerson: number): string {
   if (!result.ok) return refusalMessage(result.reason, dotsPerPerson);
-  return `Dot added. ${dotsLeftSentence(result.dotsLeft)}`;
+  return currentTranslator().t('dot.addedShort', { left: dotsLeftSentence(result.dotsLeft) });
 }
 
 /** What a screen reader hears after a click on a note's "− dot". */
 export function dotTakenBackMessage(taken: boolean, doc: Y.Doc, voteId: string, participantId: string): string {
-  if (!taken) return 'There was no dot of yours on that note to take back.';
+  if (!taken) return currentTranslator().t('dot.noneToTakeBack');
   const vote = readVote(voteId, getVotesMap(doc).get(voteId));
-  return `Dot taken back. ${dotsLeftSentence(vote ? dotsLeft(vote, participantId, existingNoteIds(doc)) : 0)}`;
+  return currentTranslator().t('dot.takenBackShort', {
+    left: dotsLeftSentence(vote ? dotsLeft(vote, participantId, existingNoteIds(doc)) : 0),
+  });
 }

@@ -3,15 +3,18 @@ import {
   LANE_IDS,
   LANE_WIDTH,
   type LaneId,
-  laneById,
   laneLeft,
+  lanePrompt,
+  laneTitle,
   NOTE_WIDTH,
   type Note,
+  type Translator,
 } from '@costudio/shared';
 import { type FocusEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import type { NotesSnapshot } from '../doc/NotesStore.ts';
 import { noteAuthor } from '../doc/noteLabels.ts';
+import { useT } from '../i18n/useT.ts';
 import { notesByLane } from '../laneList/notesByLane.ts';
 import { noteKeyAction } from './noteKeys.ts';
 import { nextNoteFocus } from './noteNavigation.ts';
@@ -60,6 +63,7 @@ export function useNoteKeyboard({
   currentNote,
   setFocusedLane,
 }: NoteKeyboardOptions): NoteKeyboard {
+  const t = useT();
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [moving, setMoving] = useState<Note | null>(null);
   const [notice, setNotice] = useState('');
@@ -98,7 +102,7 @@ export function useNoteKeyboard({
       setFocusedId(null);
       setFocusedLane(lane);
       showNote({ x: laneLeft(lane) + (LANE_WIDTH - NOTE_WIDTH) / 2, y: LANE_HEADER_HEIGHT });
-      setNotice(`${laneById(lane).title} lane: ${laneById(lane).prompt} N adds a note here.`);
+      setNotice(t.t('canvas.laneNotice', { lane: laneTitle(t, lane), prompt: lanePrompt(t, lane) }));
       return true;
     }
     if (action.type === 'focus') {
@@ -123,7 +127,7 @@ export function useNoteKeyboard({
       const next = nextNoteFocus(lanes, focusedNote.id, 'next') ?? nextNoteFocus(lanes, focusedNote.id, 'previous') ?? null;
       editor.deleteNote(focusedNote.id);
       focusNote(next);
-      setNotice('Note deleted. Control Z brings it back.');
+      setNotice(t.t('canvas.deleted'));
     }
     return true;
   };
@@ -138,7 +142,7 @@ export function useNoteKeyboard({
       if (moved) showNote(moved);
       setMoving(null);
       setFocusedLane(lane);
-      setNotice(`Note moved to ${laneById(lane).title}.`);
+      setNotice(t.t('announce.noteMoved', { lane: laneTitle(t, lane) }));
     },
     onClose() {
       movingRef.current = false;
@@ -166,13 +170,19 @@ export function useNoteKeyboard({
     handleKey,
     onBlur,
     moveDialog,
-    description: notice || (focusedNote ? describe(focusedNote, lanes) : ''),
+    description: notice || (focusedNote ? describe(focusedNote, lanes, t) : ''),
   };
 }
 
-function describe(note: Note, lanes: ReadonlyMap<LaneId, readonly Note[]>): string {
+function describe(note: Note, lanes: ReadonlyMap<LaneId, readonly Note[]>, t: Translator): string {
   const inLane = lanes.get(note.lane) ?? [];
   const position = inLane.findIndex((other) => other.id === note.id) + 1;
-  const text = note.text.trim() === '' ? 'empty' : note.text;
-  return `${laneById(note.lane).title}, note ${position} of ${inLane.length}, by ${noteAuthor(note)}: ${text}`;
+  const text = note.text.trim() === '' ? t.t('canvas.emptyText') : note.text;
+  return t.t('canvas.describeNote', {
+    lane: laneTitle(t, note.lane),
+    position,
+    count: inLane.length,
+    author: noteAuthor(note, t),
+    text,
+  });
 }

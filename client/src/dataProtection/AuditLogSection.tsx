@@ -1,5 +1,7 @@
+import { EN_MESSAGES, type MessageId, type Translator } from '@costudio/shared';
 import { useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { useT } from '../i18n/useT.ts';
 
 interface Entry {
   readonly id: number;
@@ -10,25 +12,15 @@ interface Entry {
   readonly access: string | null;
 }
 
-const ACTION_WORDS: Record<string, string> = {
-  'board-created': 'Board created',
-  'link-created': 'Link made',
-  'link-revoked': 'Link switched off',
-  'board-locked': 'Board locked',
-  'board-unlocked': 'Board unlocked',
-  'private-rooms-listed': 'Private notes reviewed',
-  'version-saved': 'Version saved',
-  'version-restored': 'Version restored',
-  'board-exported': 'Board exported',
-  'board-imported': 'Board imported',
-  'contributions-erased': 'Contributions erased',
-  'subject-access-exported': 'Someone’s data exported',
-  'board-deleted': 'Board deleted',
-  'private-room-opened': 'A private room opened by a facilitator',
-};
+/** An action's words; an action newer than this client is shown by its id. */
+function actionWords(action: string, t: Translator): string {
+  const id = `audit.action.${action}`;
+  return id in EN_MESSAGES ? t.t(id as MessageId) : action;
+}
 
 /** The board's audit log for its facilitators (GET /api/boards/<id>/audit): who did what, never content. */
 export function AuditLogSection({ boardId }: { boardId: string }) {
+  const t = useT();
   const [entries, setEntries] = useState<readonly Entry[] | null>(null);
   const [error, setError] = useState('');
   const load = async () => {
@@ -38,28 +30,30 @@ export function AuditLogSection({ boardId }: { boardId: string }) {
         headers: authorizationHeaders(boardId),
       });
       const body = (await response.json()) as { entries?: Entry[]; error?: { message?: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? 'The audit log could not be read.');
+      if (!response.ok) throw new Error(body.error?.message ?? t.t('audit.failed'));
       setEntries(body.entries ?? []);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The audit log could not be read.');
+      setError(caught instanceof Error ? caught.message : t.t('audit.failed'));
     }
   };
   return (
-    <section className="audit-log" aria-label="Audit log">
-      <h3>Audit log</h3>
-      <p>Who made links, exported, restored, erased or deleted, and when. It never holds what people wrote.</p>
+    <section className="audit-log" aria-label={t.t('audit.title')}>
+      <h3>{t.t('audit.title')}</h3>
+      <p>{t.t('audit.explain')}</p>
       <button type="button" onClick={load}>
-        {entries ? 'Refresh' : 'Show the audit log'}
+        {entries ? t.t('audit.refresh') : t.t('audit.show')}
       </button>
       {error && <p role="alert">{error}</p>}
       {entries && (
         <ol className="audit-log__list">
           {[...entries].reverse().map((entry) => (
             <li key={entry.id}>
-              <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleString()}</time>{' '}
-              {ACTION_WORDS[entry.action] ?? entry.action}
-              {entry.actor === 'operator' ? ' by the operator' : entry.actor === 'server' ? ' by the server' : ''}
-              {entry.linkId ? ` (link ${entry.linkId.slice(0, 8)}, ${entry.access})` : ''}
+              <time dateTime={new Date(entry.at).toISOString()}>
+                {t.date(entry.at, { dateStyle: 'medium', timeStyle: 'medium' })}
+              </time>{' '}
+              {actionWords(entry.action, t)}
+              {entry.actor === 'operator' ? t.t('audit.byOperator') : entry.actor === 'server' ? t.t('audit.byServer') : ''}
+              {entry.linkId ? t.t('audit.link', { id: entry.linkId.slice(0, 8), access: entry.access ?? '' }) : ''}
             </li>
           ))}
         </ol>

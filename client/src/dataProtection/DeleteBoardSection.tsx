@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { useT } from '../i18n/useT.ts';
 
 /**
  * "Delete this board" for facilitators (issue 15): the title must be typed to confirm; the
@@ -7,6 +8,7 @@ import { authorizationHeaders } from '../device/boardTokens.ts';
  * then clears this device too (BoardDeletedNotice).
  */
 export function DeleteBoardSection({ boardId, title }: { boardId: string; title: string }) {
+  const t = useT();
   const [typed, setTyped] = useState('');
   const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'error'; message: string }>({ kind: 'idle', message: '' });
   const inputId = useId();
@@ -20,23 +22,20 @@ export function DeleteBoardSection({ boardId, title }: { boardId: string; title:
         body: JSON.stringify({ confirmTitle: typed }),
       });
       if (response.ok) {
-        setState({ kind: 'idle', message: 'The board has been deleted.' });
+        setState({ kind: 'idle', message: t.t('delete.done') });
         return;
       }
       const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setState({ kind: 'error', message: body?.error?.message ?? 'The board could not be deleted. Try again.' });
+      setState({ kind: 'error', message: body?.error?.message ?? t.t('delete.failed') });
     } catch {
-      setState({ kind: 'error', message: 'The server could not be reached. Nothing has been deleted.' });
+      setState({ kind: 'error', message: t.t('delete.unreachable') });
     }
   };
   return (
     <section className="delete-board" aria-labelledby={`${inputId}-heading`}>
-      <h3 id={`${inputId}-heading`}>Delete this board</h3>
-      <p>
-        Deletes the board for everyone, with every note, every saved version, every link and private notes. It cannot be undone.
-        Export a copy first if you need one.
-      </p>
-      <label htmlFor={inputId}>Type the board’s title, “{title}”, to confirm</label>
+      <h3 id={`${inputId}-heading`}>{t.t('delete.title')}</h3>
+      <p>{t.t('delete.explain')}</p>
+      <label htmlFor={inputId}>{t.t('delete.confirmLabel', { title })}</label>
       <input
         id={inputId}
         className="delete-board__confirm"
@@ -45,7 +44,7 @@ export function DeleteBoardSection({ boardId, title }: { boardId: string; title:
         onChange={(event) => setTyped(event.target.value)}
       />
       <button type="button" className="delete-board__go" disabled={!matches || state.kind === 'busy'} onClick={remove}>
-        Delete this board for good
+        {t.t('delete.go')}
       </button>
       <p className="delete-board__message" data-kind={state.kind} role="status">
         {state.message}

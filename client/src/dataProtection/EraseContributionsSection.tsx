@@ -2,6 +2,7 @@ import { readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { useT } from '../i18n/useT.ts';
 
 /**
  * "Erase what one person wrote" for facilitators (POST /api/boards/<id>/erase): every note posted
@@ -10,6 +11,7 @@ import { authorizationHeaders } from '../device/boardTokens.ts';
  */
 export function EraseContributionsSection({ boardId, doc }: { boardId: string; doc: Y.Doc }) {
   const selectId = useId();
+  const t = useT();
   const [author, setAuthor] = useState('');
   const [message, setMessage] = useState('');
   const authors = [
@@ -17,9 +19,8 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
   ].sort();
   const erase = async () => {
     if (!author) return;
-    if (!window.confirm(`Erase every note posted as “${author}”, from the board and every saved version? This cannot be undone.`))
-      return;
-    setMessage('Erasing…');
+    if (!window.confirm(t.t('erase.confirm', { author }))) return;
+    setMessage(t.t('yourData.erasing'));
     try {
       const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/erase`, {
         method: 'POST',
@@ -32,19 +33,19 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
       } | null;
       setMessage(
         response.ok
-          ? `Erased ${body?.erased?.notes ?? 0} notes by ${author} from the board and its saved versions.`
-          : (body?.error?.message ?? 'Nothing could be erased. Try again.'),
+          ? t.t('erase.done', { count: body?.erased?.notes ?? 0, author })
+          : (body?.error?.message ?? t.t('erase.failed')),
       );
     } catch {
-      setMessage('The server could not be reached. Nothing has been erased.');
+      setMessage(t.t('yourData.unreachable'));
     }
   };
   return (
     <section className="erase-contributions" aria-labelledby={`${selectId}-heading`}>
-      <h3 id={`${selectId}-heading`}>Erase what one person wrote</h3>
-      <label htmlFor={selectId}>Notes posted as</label>{' '}
+      <h3 id={`${selectId}-heading`}>{t.t('erase.title')}</h3>
+      <label htmlFor={selectId}>{t.t('erase.postedAs')}</label>{' '}
       <select id={selectId} value={author} onChange={(event) => setAuthor(event.target.value)}>
-        <option value="">Choose a name</option>
+        <option value="">{t.t('erase.choose')}</option>
         {authors.map((name) => (
           <option key={name} value={name}>
             {name}
@@ -52,7 +53,7 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
         ))}
       </select>{' '}
       <button type="button" disabled={!author} onClick={erase}>
-        Erase their notes
+        {t.t('erase.go')}
       </button>
       <p role="status">{message}</p>
     </section>

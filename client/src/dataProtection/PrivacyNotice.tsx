@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import './dataProtection.css';
 
 interface OperatorNotice {
@@ -12,6 +13,7 @@ interface OperatorNotice {
  * or replace it (PRIVACY_NOTICE, docs/privacy.md); their text is shown as plain paragraphs.
  */
 export function PrivacyNotice() {
+  const t = useT();
   const [operator, setOperator] = useState<OperatorNotice | null>(null);
   useEffect(() => {
     let live = true;
@@ -28,19 +30,13 @@ export function PrivacyNotice() {
   const replaced = operator?.mode === 'replace';
   return (
     <section className="privacy-notice" aria-labelledby="privacy-notice-title">
-      <h2 id="privacy-notice-title">What happens to what you write</h2>
+      <h2 id="privacy-notice-title">{t.t('privacy.title')}</h2>
       {!replaced && (
         <ul>
-          <li>Everyone with a link to this board can read your notes. Your name is shown on them unless you post anonymously.</li>
-          <li>Your notes are kept on the server until the board is deleted, including in saved versions of the board.</li>
-          <li>
-            You can erase the notes you write here, from the board and its saved versions, under “Your data”. A facilitator can
-            erase anything you wrote, or delete the whole board.
-          </li>
-          <li>
-            This device keeps a copy of the board so it works offline. “Your data” can forget it, for example on a shared
-            computer.
-          </li>
+          <li>{t.t('privacy.readers')}</li>
+          <li>{t.t('privacy.kept')}</li>
+          <li>{t.t('privacy.erase')}</li>
+          <li>{t.t('privacy.device')}</li>
         </ul>
       )}
       {operator?.text?.split(/\n\s*\n/).map((paragraph) => (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { useT } from '../i18n/useT.ts';
 
 interface Retention {
   readonly defaultDays: number | null;
@@ -16,6 +17,7 @@ const WARN_DAYS = 7;
  */
 export function RetentionSection({ boardId }: { boardId: string }) {
   const daysId = useId();
+  const t = useT();
   const [retention, setRetention] = useState<Retention | null>(null);
   const [days, setDays] = useState('');
   const [message, setMessage] = useState('');
@@ -28,14 +30,14 @@ export function RetentionSection({ boardId }: { boardId: string }) {
           ...(body ? { body: JSON.stringify(body) } : {}),
         });
         const answer = (await response.json()) as Retention & { error?: { message?: string } };
-        if (!response.ok) throw new Error(answer.error?.message ?? 'This could not be changed.');
+        if (!response.ok) throw new Error(answer.error?.message ?? t.t('retention.failed'));
         setRetention(answer);
-        setMessage(body ? 'Saved.' : '');
+        setMessage(body ? t.t('retention.saved') : '');
       } catch (error) {
-        setMessage(error instanceof Error ? error.message : 'This could not be changed.');
+        setMessage(error instanceof Error ? error.message : t.t('retention.failed'));
       }
     },
-    [boardId],
+    [boardId, t],
   );
   useEffect(() => {
     void call();
@@ -43,24 +45,24 @@ export function RetentionSection({ boardId }: { boardId: string }) {
   const soon = retention?.deletesAt != null && retention.deletesAt - Date.now() < WARN_DAYS * 86_400_000;
   return (
     <section className="retention" aria-labelledby={`${daysId}-heading`}>
-      <h3 id={`${daysId}-heading`}>How long this board is kept</h3>
+      <h3 id={`${daysId}-heading`}>{t.t('retention.title')}</h3>
       {retention && (
         <p role={soon ? 'alert' : undefined} data-soon={soon ? 'true' : undefined}>
           {retention.deletesAt === null
-            ? 'Kept until someone deletes it.'
-            : `If nobody opens it, it will be deleted on ${new Date(retention.deletesAt).toLocaleDateString()}.`}
+            ? t.t('retention.forever')
+            : t.t('retention.until', { date: t.date(retention.deletesAt, { dateStyle: 'long' }) })}
         </p>
       )}
       <button type="button" onClick={() => call({ keep: true })}>
-        Keep this board
+        {t.t('retention.keep')}
       </button>{' '}
       {retention?.policy !== null && (
         <button type="button" onClick={() => call({ useDefault: true })}>
-          Use the usual time
+          {t.t('retention.usual')}
         </button>
       )}
       <div>
-        <label htmlFor={daysId}>Delete after this many days unused</label>{' '}
+        <label htmlFor={daysId}>{t.t('retention.days')}</label>{' '}
         <input
           id={daysId}
           type="number"
@@ -70,7 +72,7 @@ export function RetentionSection({ boardId }: { boardId: string }) {
           onChange={(event) => setDays(event.target.value)}
         />{' '}
         <button type="button" disabled={!/^\d+$/.test(days)} onClick={() => call({ days: Number(days) })}>
-          Set
+          {t.t('retention.set')}
         </button>
       </div>
       <p role="status">{message}</p>

@@ -2,6 +2,7 @@ import { getNotesMap, isAuthoredBy } from '@costudio/shared';
 import { useRef, useState } from 'react';
 import { authorSecretFor } from '../device/authorSecret.ts';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router/navigation.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { forgetBoardOnDevice } from './forgetBoardOnDevice.ts';
@@ -13,6 +14,7 @@ import './dataProtection.css';
  * ward or library PC), clearing its copy, link, remembered name and marks.
  */
 export function YourDataMenu({ session }: { session: BoardSession }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -30,14 +32,12 @@ export function YourDataMenu({ session }: { session: BoardSession }) {
   const eraseMine = async () => {
     const noteIds = ownNoteIds();
     if (noteIds.length === 0) {
-      setMessage('There are no notes on this board written on this device.');
+      setMessage(t.t('yourData.noNotes'));
       return;
     }
-    const sure = window.confirm(
-      `Erase your ${noteIds.length === 1 ? 'note' : `${noteIds.length} notes`} from this board and from every saved version? This cannot be undone.`,
-    );
+    const sure = window.confirm(t.t('yourData.confirmErase', { count: noteIds.length }));
     if (!sure) return;
-    setMessage('Erasing…');
+    setMessage(t.t('yourData.erasing'));
     try {
       const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/erase`, {
         method: 'POST',
@@ -45,18 +45,14 @@ export function YourDataMenu({ session }: { session: BoardSession }) {
         body: JSON.stringify({ noteIds, authorSecret: authorSecretFor(boardId) }),
       });
       const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setMessage(
-        response.ok
-          ? 'Your notes have been erased from the board and its saved versions.'
-          : (body?.error?.message ?? 'Your notes could not be erased. Try again.'),
-      );
+      setMessage(response.ok ? t.t('yourData.erased') : (body?.error?.message ?? t.t('yourData.eraseFailed')));
     } catch {
-      setMessage('The server could not be reached. Nothing has been erased.');
+      setMessage(t.t('yourData.unreachable'));
     }
   };
 
   const forget = async () => {
-    if (!window.confirm('Forget this board on this device? You will need the link to open it again.')) return;
+    if (!window.confirm(t.t('yourData.confirmForget'))) return;
     provider.disconnect();
     pending.destroy();
     await local.destroy();
@@ -69,19 +65,16 @@ export function YourDataMenu({ session }: { session: BoardSession }) {
   return (
     <div className="your-data-anchor">
       <button ref={buttonRef} type="button" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
-        Your data
+        {t.t('yourData.open')}
       </button>
       {open && (
-        <section className="your-data" aria-label="Your data">
-          <p>
-            What you write here is kept on the server until the board is deleted, and seen by everyone with a link to this board.
-            Posting anonymously leaves your name off a note.
-          </p>
+        <section className="your-data" aria-label={t.t('yourData.open')}>
+          <p>{t.t('yourData.summary')}</p>
           <button type="button" onClick={eraseMine}>
-            Erase my notes
+            {t.t('yourData.erase')}
           </button>
           <button type="button" onClick={forget}>
-            Forget this board on this device
+            {t.t('yourData.forget')}
           </button>
           <p role="status">{message}</p>
           <button
@@ -91,7 +84,7 @@ export function YourDataMenu({ session }: { session: BoardSession }) {
               buttonRef.current?.focus();
             }}
           >
-            Close
+            {t.t('yourData.close')}
           </button>
         </section>
       )}

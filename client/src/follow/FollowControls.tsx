@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useT } from '../i18n/useT.ts';
 import type { Peer } from '../presence/presenceState.ts';
 import type { Follow } from './useFollow.ts';
 
@@ -7,14 +8,15 @@ import type { Follow } from './useFollow.ts';
  * region stays in the page so screen readers hear both the start and the stop.
  */
 export function FollowStatus({ follow, peers }: { follow: Follow; peers: Peer[] }) {
+  const t = useT();
   const followed = peers.find((peer) => peer.clientId === follow.following);
   const everFollowed = useRef(false);
   if (follow.following !== null) everFollowed.current = true;
   const status =
     follow.following !== null
-      ? `Following ${followed?.name ?? 'someone'}. Press Escape to stop.`
+      ? t.t('follow.following', { name: followed?.name ?? t.t('follow.someoneName') })
       : everFollowed.current
-        ? 'Stopped following.'
+        ? t.t('follow.stopped')
         : '';
   return (
     <div className={follow.following !== null ? 'follow-controls' : 'follow-controls follow-controls--idle'}>
@@ -23,7 +25,7 @@ export function FollowStatus({ follow, peers }: { follow: Follow; peers: Peer[] 
       </span>
       {follow.following !== null && (
         <button type="button" onClick={() => follow.follow(null)}>
-          Stop following
+          {t.t('follow.stop')}
         </button>
       )}
     </div>
@@ -32,15 +34,16 @@ export function FollowStatus({ follow, peers }: { follow: Follow; peers: Peer[] 
 
 /** Choose someone whose view of the board to follow (in the people panel, beside their names). */
 export function FollowChooser({ follow, peers }: { follow: Follow; peers: Peer[] }) {
+  const t = useT();
   return (
     <label className="follow-chooser">
-      Follow{' '}
+      {t.t('follow.follow')}{' '}
       <select
         value={follow.following === null ? '' : String(follow.following)}
         disabled={peers.length === 0}
         onChange={(event) => follow.follow(event.target.value ? Number(event.target.value) : null)}
       >
-        <option value="">someone…</option>
+        <option value="">{t.t('follow.someone')}</option>
         {peers.map((peer) => (
           <option key={peer.clientId} value={peer.clientId}>
             {peer.name}
@@ -53,9 +56,10 @@ export function FollowChooser({ follow, peers }: { follow: Follow; peers: Peer[]
 
 /** The facilitator's "Bring everyone to me": every board follows their view until Escape. */
 export function BringEveryoneButton({ follow }: { follow: Follow }) {
+  const t = useT();
   return (
     <button type="button" onClick={follow.bringEveryone}>
-      Bring everyone to me
+      {t.t('follow.bringEveryone')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { NotesStore } from '../doc/NotesStore.ts';
+import { useT } from '../i18n/useT.ts';
 import type { Peer } from '../presence/presenceState.ts';
 import { listFollowTarget } from './listFollowTarget.ts';
 import type { Follow } from './useFollow.ts';
@@ -75,6 +76,7 @@ export function ListFollow({
   peers: Peer[];
   notes: NotesStore;
 }) {
+  const t = useT();
   useListFollow(awareness, follow, notes);
   const facilitator = useFacilitatorClientId(awareness);
   const followed = peers.find((peer) => peer.clientId === follow.following);
@@ -82,9 +84,9 @@ export function ListFollow({
   if (follow.following !== null) everFollowed.current = true;
   const status =
     follow.following !== null
-      ? `Following ${followed?.name ?? 'someone'}: the list shows what they are looking at.`
+      ? t.t('follow.followingList', { name: followed?.name ?? t.t('follow.someoneName') })
       : everFollowed.current
-        ? 'Stopped following.'
+        ? t.t('follow.stopped')
         : '';
   return (
     <div className="follow-controls">
@@ -93,12 +95,12 @@ export function ListFollow({
       </span>
       {follow.following !== null ? (
         <button type="button" onClick={() => follow.follow(null)}>
-          Stop following
+          {t.t('follow.stop')}
         </button>
       ) : (
         facilitator !== null && (
           <button type="button" onClick={() => follow.follow(facilitator)}>
-            Follow the facilitator
+            {t.t('follow.facilitator')}
           </button>
         )
       )}

@@ -8,6 +8,7 @@ import { RetentionSection } from '../dataProtection/RetentionSection.tsx';
 import { boardAccess, boardToken } from '../device/boardTokens.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './history.css';
+import { useT } from '../i18n/useT.ts';
 
 /**
  * "History & backups" in the board header: opens the history and backup tools beside the board.
@@ -15,6 +16,7 @@ import './history.css';
  * API lets everyone in); participants' links would be refused, so they do not see it.
  */
 export function HistoryMenu({ boardId, doc, title }: { boardId: string; doc: Y.Doc; title: string }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   if (boardToken(boardId) !== null && boardAccess(boardId) !== 'facilitate') return null;
@@ -26,7 +28,7 @@ export function HistoryMenu({ boardId, doc, title }: { boardId: string; doc: Y.D
   return (
     <>
       <button ref={buttonRef} type="button" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
-        History &amp; backups
+        {t.t('header.historyMenu')}
       </button>
       {open && (
         // biome-ignore lint/a11y/noStaticElementInteractions: Escape is a shortcut; every control inside is a real button

@@ -1,5 +1,6 @@
-import { LANES } from '@costudio/shared';
+import { LANES, laneTitle } from '@costudio/shared';
 import { useCallback, useEffect, useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import {
   type BoardVersion,
   listVersions,
@@ -10,14 +11,13 @@ import {
   versionLabel,
 } from './historyApi.ts';
 
-const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /**
  * The board's history for its facilitator: versions with time and note count, a name for the
  * board as it is now, a read-only preview of any version, and restore (a new change everyone
  * receives; the board as it was is kept as a version first, so nothing is lost).
  */
 export function HistoryPanel({ boardId, onClose }: { boardId: string; onClose(): void }) {
+  const t = useT();
   const [versions, setVersions] = useState<BoardVersion[] | null>(null);
   const [preview, setPreview] = useState<VersionPreview | null>(null);
   const [name, setName] = useState('');
@@ -25,8 +25,8 @@ export function HistoryPanel({ boardId, onClose }: { boardId: string; onClose():
   const nameId = useId();
 
   const refresh = useCallback(() => {
-    listVersions(boardId).then(setVersions, (error: Error) => setMessage(`Could not load the history: ${error.message}`));
-  }, [boardId]);
+    listVersions(boardId).then(setVersions, (error: Error) => setMessage(t.t('history.loadFailed', { error: error.message })));
+  }, [boardId, t]);
   useEffect(refresh, [refresh]);
 
   const act = (work: Promise<unknown>, done: string) =>
@@ -40,61 +40,65 @@ export function HistoryPanel({ boardId, onClose }: { boardId: string; onClose():
 
   return (
     <section className="history-panel" aria-labelledby={`${nameId}-title`}>
-      <h2 id={`${nameId}-title`}>Board history</h2>
+      <h2 id={`${nameId}-title`}>{t.t('history.title')}</h2>
       <button type="button" className="history-panel__close" onClick={onClose}>
-        Close history
+        {t.t('history.close')}
       </button>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           if (name.trim() === '') return;
-          void act(saveVersion(boardId, name.trim()), `Saved “${name.trim()}”`);
+          void act(saveVersion(boardId, name.trim()), t.t('history.saved', { name: name.trim() }));
           setName('');
         }}
       >
-        <label htmlFor={nameId}>Name this version</label>
+        <label htmlFor={nameId}>{t.t('history.name')}</label>
         <input id={nameId} value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
-        <button type="submit">Save version</button>
+        <button type="submit">{t.t('history.save')}</button>
       </form>
       <p role="status" className="history-panel__message">
         {message}
       </p>
       {versions === null ? (
-        <p>Loading…</p>
+        <p>{t.t('history.loading')}</p>
       ) : versions.length === 0 ? (
-        <p>No versions yet. One is kept every 10 minutes while people edit, and when everyone leaves.</p>
+        <p>{t.t('history.none')}</p>
       ) : (
-        <ol className="history-panel__list" aria-label="Versions, newest first">
+        <ol className="history-panel__list" aria-label={t.t('history.list')}>
           {versions.map((version) => (
             <li key={version.id} data-version-id={version.id}>
-              <span className="history-panel__name">{versionLabel(version)}</span>{' '}
+              <span className="history-panel__name">{versionLabel(version, t)}</span>{' '}
               <span className="history-panel__meta">
-                {TIME.format(version.createdAt)} · {version.noteCount === 1 ? '1 note' : `${version.noteCount} notes`}
+                {t.t('history.meta', {
+                  time: t.date(version.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  count: version.noteCount,
+                })}
               </span>{' '}
               <button
                 type="button"
                 onClick={() => previewVersion(boardId, version.id).then(setPreview, (error: Error) => setMessage(error.message))}
               >
-                Preview <span className="visually-hidden">{versionLabel(version)}</span>
+                {t.t('history.preview')} <span className="visually-hidden">{versionLabel(version, t)}</span>
               </button>
             </li>
           ))}
         </ol>
       )}
       {preview && (
-        <section className="history-preview" aria-label={`Preview of ${versionLabel(preview.version)} (read-only)`}>
+        <section className="history-preview" aria-label={t.t('history.previewOf', { version: versionLabel(preview.version, t) })}>
           <h3>
-            Preview: {versionLabel(preview.version)} <span className="history-preview__readonly">(read-only)</span>
+            {t.t('history.previewTitle', { version: versionLabel(preview.version, t) })}{' '}
+            <span className="history-preview__readonly">{t.t('history.readOnly')}</span>
           </h3>
           {LANES.map((lane) => {
             const notes = preview.board.notes.filter((note) => note.lane === lane.id);
             if (notes.length === 0) return null;
             return (
               <div key={lane.id}>
-                <h4>{lane.title}</h4>
+                <h4>{laneTitle(t, lane.id)}</h4>
                 <ul>
                   {notes.map((note) => (
-                    <li key={note.id}>{note.text || '(empty note)'}</li>
+                    <li key={note.id}>{note.text || t.t('history.emptyNote')}</li>
                   ))}
                 </ul>
               </div>
@@ -104,18 +108,15 @@ export function HistoryPanel({ boardId, onClose }: { boardId: string; onClose():
             type="button"
             className="button-primary"
             onClick={() => {
-              const label = versionLabel(preview.version);
-              void act(
-                restoreVersion(boardId, preview.version.id),
-                `Restored “${label}”. The board as it was is kept in the history.`,
-              );
+              const label = versionLabel(preview.version, t);
+              void act(restoreVersion(boardId, preview.version.id), t.t('history.restored', { version: label }));
               setPreview(null);
             }}
           >
-            Restore this version
+            {t.t('history.restore')}
           </button>{' '}
           <button type="button" onClick={() => setPreview(null)}>
-            Close preview
+            {t.t('history.closePreview')}
           </button>
         </section>
       )}

@@ -1,4 +1,6 @@
+import type { Translator } from '@costudio/shared';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 
 /** One saved version of a board, as the server lists it (docs/history.md). */
 export interface BoardVersion {
@@ -37,14 +39,7 @@ export const previewVersion = (boardId: string, id: number) => call<VersionPrevi
 export const restoreVersion = (boardId: string, id: number) =>
   call<{ changed: boolean }>(boardId, `${base(boardId)}/${id}/restore`, {});
 
-const KIND_LABEL: Record<BoardVersion['kind'], string> = {
-  auto: 'Saved automatically',
-  'last-leave': 'When everyone had left',
-  named: 'Named',
-  'before-restore': 'Before a restore',
-};
-
-/** "After workshop 2" for named versions, else why it was kept. */
-export function versionLabel(version: BoardVersion): string {
-  return version.name ?? KIND_LABEL[version.kind];
+/** "After workshop 2" for named versions, else why it was kept, in `t`'s language. */
+export function versionLabel(version: BoardVersion, t: Translator = currentTranslator()): string {
+  return version.name ?? t.t(`history.kind.${version.kind}`);
 }

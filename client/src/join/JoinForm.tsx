@@ -1,6 +1,7 @@
-import { MAX_AUTHOR_LENGTH, ROLE_INFO, ROLES, type Role } from '@costudio/shared';
+import { MAX_AUTHOR_LENGTH, ROLES, type Role, roleWord } from '@costudio/shared';
 import { type FormEvent, useId, useState } from 'react';
 import type { Identity } from '../device/identity.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 
 interface JoinFormProps {
@@ -12,6 +13,7 @@ interface JoinFormProps {
 
 /** Plain words: your name, and how you take part. Nothing else is asked. */
 export function JoinForm({ initial, submitLabel, onSubmit, onCancel }: JoinFormProps) {
+  const t = useT();
   const nameId = useId();
   const errorId = useId();
   const [name, setName] = useState(initial?.name ?? '');
@@ -20,15 +22,15 @@ export function JoinForm({ initial, submitLabel, onSubmit, onCancel }: JoinFormP
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') return setError('Please write the name others will see.');
-    if (!role) return setError('Please choose how you are taking part.');
+    if (name.trim() === '') return setError(t.t('join.nameMissing'));
+    if (!role) return setError(t.t('join.roleMissing'));
     setError(null);
     onSubmit({ name: name.trim().slice(0, MAX_AUTHOR_LENGTH), role });
   };
 
   return (
     <form className="join-form" onSubmit={submit} noValidate>
-      <label htmlFor={nameId}>Your name (others will see it)</label>
+      <label htmlFor={nameId}>{t.t('join.name')}</label>
       <input
         id={nameId}
         type="text"
@@ -38,12 +40,12 @@ export function JoinForm({ initial, submitLabel, onSubmit, onCancel }: JoinFormP
         onChange={(event) => setName(event.target.value)}
       />
       <fieldset>
-        <legend>How are you taking part?</legend>
+        <legend>{t.t('join.role')}</legend>
         {ROLES.map((option) => (
           <label key={option} className="join-form__role">
             <input type="radio" name="role" value={option} checked={role === option} onChange={() => setRole(option)} />
             <RoleIcon role={option} size={20} />
-            <span>{ROLE_INFO[option].description}</span>
+            <span>{roleWord(t, option, 'description')}</span>
           </label>
         ))}
       </fieldset>
@@ -58,7 +60,7 @@ export function JoinForm({ initial, submitLabel, onSubmit, onCancel }: JoinFormP
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t.t('join.cancel')}
           </button>
         )}
       </div>

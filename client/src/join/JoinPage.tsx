@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import type { Identity } from '../device/identity.ts';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { useT } from '../i18n/useT.ts';
 import { JoinForm } from './JoinForm.tsx';
 
 /**
@@ -15,18 +17,20 @@ export function JoinPage({
   onJoin(identity: Identity): void;
   notice?: ReactNode;
 }) {
+  const t = useT();
   useEffect(() => {
-    document.title = 'Join the board – Costudio';
-  }, []);
+    document.title = t.t('join.documentTitle');
+  }, [t]);
   return (
     <main className="join-page">
-      <h1>Join the board</h1>
-      <p>No account is needed. This device will remember you; you can change it later.</p>
+      <LanguagePicker />
+      <h1>{t.t('join.title')}</h1>
+      <p>{t.t('join.intro')}</p>
       {notice}
       <div className="card">
         <JoinForm
           initial={remembered}
-          submitLabel="Join the board"
+          submitLabel={t.t('join.title')}
           onSubmit={(identity) => {
             // A long notice scrolls the page on a phone; the board must open at its top.
             window.scrollTo(0, 0);

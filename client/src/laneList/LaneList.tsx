@@ -1,10 +1,11 @@
-import { LANES, type Lane, type LaneId, laneById, type Note } from '@costudio/shared';
+import { LANES, type Lane, type LaneId, laneTitle, type Note } from '@costudio/shared';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import { setDebugHook } from '../debug/debugHook.ts';
 import type { Identity } from '../device/identity.ts';
 import { useNotesGeometry } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
+import { useT } from '../i18n/useT.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import { useNoteTraceApi } from '../trace/TraceContext.ts';
 import { AnonymousNoteButton } from '../voting/AnonymousNoteDialog.tsx';
@@ -31,6 +32,7 @@ interface LaneListProps {
  * and each note item follows its own note, so a keystroke re-renders one note item.
  */
 export const LaneList = memo(function LaneList({ session, identity, readOnly, announcer }: LaneListProps) {
+  const t = useT();
   const { doc, editor, notes } = session;
   const geometry = useNotesGeometry(notes);
   const previousLanes = useRef<ReadonlyMap<LaneId, readonly string[]>>(undefined);
@@ -68,25 +70,25 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
     editor.moveNote(note.id, { lane });
     pendingFocus.current = noteMoveId(note.id);
     setMoving(null);
-    announcer.say(`Note moved to ${laneById(lane).title}.`);
+    announcer.say(t.t('announce.noteMoved', { lane: laneTitle(t, lane) }));
   };
 
   const remove = useCallback(
     (note: Note) => {
       editor.deleteNote(note.id);
       pendingFocus.current = laneAddId(note.lane);
-      announcer.say('Note deleted. Undo brings it back.');
+      announcer.say(t.t('announce.noteDeleted'));
     },
-    [editor, announcer],
+    [editor, announcer, t],
   );
 
   return (
     <div className="lane-list">
       <div className="lane-list__tools">
-        <p className="lane-list__intro">Each lane asks a question. Add a note to answer it, in your own words.</p>
+        <p className="lane-list__intro">{t.t('laneList.intro')}</p>
         <AnonymousNoteButton editor={editor} identity={identity} disabled={readOnly} />
         <button type="button" disabled={readOnly || !canUndo} onClick={() => editor.undo()} aria-keyshortcuts="Control+Z Meta+Z">
-          Undo
+          {t.t('laneList.undo')}
         </button>
         <button
           type="button"
@@ -94,7 +96,7 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
           onClick={() => editor.redo()}
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
         >
-          Redo
+          {t.t('laneList.redo')}
         </button>
       </div>
       <div className="lane-list__lanes">

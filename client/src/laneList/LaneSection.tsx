@@ -1,8 +1,9 @@
-import type { Lane, Note } from '@costudio/shared';
+import { type Lane, lanePrompt, laneTitle, type Note } from '@costudio/shared';
 import { memo } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import type { NotesStore } from '../doc/NotesStore.ts';
+import { useT } from '../i18n/useT.ts';
 import { NoteItem } from './NoteItem.tsx';
 
 interface LaneSectionProps {
@@ -35,14 +36,16 @@ export const LaneSection = memo(function LaneSection({
   onMove,
   onDelete,
 }: LaneSectionProps) {
+  const t = useT();
   const headingId = `lane-heading-${lane.id}`;
+  const title = laneTitle(t, lane.id);
   return (
     <section className="lane-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="lane-section__title">
-        {lane.title}
+        {title}
       </h2>
-      <p className="lane-section__prompt">{lane.prompt}</p>
-      <p className="lane-section__count">{noteIds.length === 1 ? '1 note' : `${noteIds.length} notes`}</p>
+      <p className="lane-section__prompt">{lanePrompt(t, lane.id)}</p>
+      <p className="lane-section__count">{t.t('laneList.count', { count: noteIds.length })}</p>
       {noteIds.length > 0 && (
         <ul className="lane-section__notes">
           {noteIds.map((id) => (
@@ -66,7 +69,7 @@ export const LaneSection = memo(function LaneSection({
         disabled={readOnly}
         onClick={() => onAdd(lane)}
       >
-        Add note <span className="visually-hidden">to {lane.title}</span>
+        {t.t('laneList.add')} <span className="visually-hidden">{t.t('laneList.addTo', { lane: title })}</span>
       </button>
     </section>
   );

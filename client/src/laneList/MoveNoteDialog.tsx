@@ -1,5 +1,6 @@
-import { LANES, type LaneId, laneById } from '@costudio/shared';
+import { LANES, type LaneId, laneTitle } from '@costudio/shared';
 import { useEffect, useId, useRef } from 'react';
+import { useT } from '../i18n/useT.ts';
 import './laneList.css';
 
 interface MoveNoteDialogProps {
@@ -14,6 +15,7 @@ interface MoveNoteDialogProps {
  * dragging does on the canvas (WCAG 2.5.7), used by the lane list and by the canvas's M key.
  */
 export function MoveNoteDialog({ fromLane, onMove, onClose }: MoveNoteDialogProps) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const open = fromLane !== null;
@@ -27,19 +29,19 @@ export function MoveNoteDialog({ fromLane, onMove, onClose }: MoveNoteDialogProp
 
   return (
     <dialog ref={dialogRef} aria-labelledby={headingId} className="move-dialog" onClose={onClose}>
-      <h2 id={headingId}>Move to lane…</h2>
-      {fromLane && <p>This note is in {laneById(fromLane).title} now. Where should it go?</p>}
+      <h2 id={headingId}>{t.t('move.title')}</h2>
+      {fromLane && <p>{t.t('move.from', { lane: laneTitle(t, fromLane) })}</p>}
       <ul className="move-dialog__lanes">
         {LANES.filter((lane) => lane.id !== fromLane).map((lane) => (
           <li key={lane.id}>
             <button type="button" onClick={() => onMove(lane.id)}>
-              {lane.title}
+              {laneTitle(t, lane.id)}
             </button>
           </li>
         ))}
       </ul>
       <button type="button" onClick={() => dialogRef.current?.close()}>
-        Cancel
+        {t.t('move.cancel')}
       </button>
     </dialog>
   );

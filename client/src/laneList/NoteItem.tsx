@@ -1,13 +1,13 @@
-import { getNoteText, NOTE_COLOR_FILL, NOTE_COLOR_LABEL, NOTE_COLORS, type Note, type NoteColor } from '@costudio/shared';
+import { colorName, getNoteText, NOTE_COLOR_FILL, NOTE_COLORS, type Note, type NoteColor } from '@costudio/shared';
 import { memo, useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
 import { bindTextField } from '../doc/bindTextField.ts';
 import type { NotesStore } from '../doc/NotesStore.ts';
 import { noteAuthor, noteFieldName } from '../doc/noteLabels.ts';
-import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useNote } from '../doc/useNotes.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 import { NoteTraceLine } from '../trace/NoteTraceLine.tsx';
 
@@ -38,6 +38,7 @@ export const noteItemRenders = new Map<string, number>();
  * it re-renders when this note changes and not when another one does.
  */
 export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnly, onMove, onDelete }: NoteItemProps) {
+  const t = useT();
   const note = useNote(notes, id);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const colourId = useId();
@@ -55,9 +56,9 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
   if (!note) return null;
   // Editing would write this session's client id into the note and link it to its author.
   const ownAnonymous = editor.isOwnAnonymousNote(id);
-  const fieldName = noteFieldName(note);
+  const fieldName = noteFieldName(note, t);
   return (
-    <li className="lane-note" style={{ borderLeftColor: NOTE_COLOR_FILL[note.color] }}>
+    <li className="lane-note" style={{ borderInlineStartColor: NOTE_COLOR_FILL[note.color] }}>
       <textarea
         ref={fieldRef}
         id={noteTextId(id)}
@@ -79,20 +80,20 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
       />
       {ownAnonymous && (
         <p id={noticeId} className="lane-note__notice">
-          {OWN_ANONYMOUS_NOTE_MESSAGE}
+          {t.t('note.ownAnonymous')}
         </p>
       )}
       <p className="lane-note__author">
-        <RoleIcon role={note.authorRole} /> {noteAuthor(note)}
+        <RoleIcon role={note.authorRole} /> {noteAuthor(note, t)}
       </p>
       <NoteTraceLine id={id} label={fieldName} />
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's legend box would crowd a small note */}
-      <div className="lane-note__actions" role="group" aria-label={`${fieldName}: actions`}>
+      <div className="lane-note__actions" role="group" aria-label={t.t('laneList.actions', { field: fieldName })}>
         <button type="button" id={noteMoveId(id)} disabled={readOnly} onClick={() => onMove(note)}>
-          Move to…
+          {t.t('laneList.moveTo')}
         </button>
         <span className="lane-note__colour">
-          <label htmlFor={colourId}>Colour</label>
+          <label htmlFor={colourId}>{t.t('laneList.colour')}</label>
           <select
             id={colourId}
             value={note.color}
@@ -101,13 +102,13 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
           >
             {NOTE_COLORS.map((color) => (
               <option key={color} value={color}>
-                {NOTE_COLOR_LABEL[color]}
+                {colorName(t, color)}
               </option>
             ))}
           </select>
         </span>
         <button type="button" className="lane-note__delete" disabled={readOnly} onClick={() => onDelete(note)}>
-          Delete
+          {t.t('laneList.delete')}
         </button>
       </div>
     </li>

@@ -1,22 +1,25 @@
-import { LANES, type LaneId } from '@costudio/shared';
+import { LANES, type LaneId, laneTitle } from '@costudio/shared';
 import type * as Y from 'yjs';
+import { useT } from '../i18n/useT.ts';
 import { setBoardLocked } from './boardLock.ts';
 import { setLaneLocked } from './laneLocks.ts';
 
 /** The facilitator's switch: lock the board against participants' changes, or unlock it. */
 export function LockButton({ map, locked }: { map: Y.Map<unknown>; locked: boolean }) {
+  const t = useT();
   return (
     <button type="button" aria-pressed={locked} onClick={() => setBoardLocked(map, !locked)}>
-      {locked ? 'Unlock board' : 'Lock board'}
+      {locked ? t.t('lock.unlockBoard') : t.t('lock.lockBoard')}
     </button>
   );
 }
 
 /** The facilitator's lane locks, one checkbox per lane. */
 export function LaneLockControls({ map, locked }: { map: Y.Map<unknown>; locked: ReadonlySet<LaneId> }) {
+  const t = useT();
   return (
     <fieldset className="lane-locks">
-      <legend>Lock lanes</legend>
+      <legend>{t.t('lock.lanes')}</legend>
       {LANES.map((lane) => (
         <label key={lane.id}>
           <input
@@ -24,7 +27,7 @@ export function LaneLockControls({ map, locked }: { map: Y.Map<unknown>; locked:
             checked={locked.has(lane.id)}
             onChange={(event) => setLaneLocked(map, lane.id, event.target.checked)}
           />{' '}
-          {lane.title}
+          {laneTitle(t, lane.id)}
         </label>
       ))}
     </fieldset>
@@ -33,13 +36,12 @@ export function LaneLockControls({ map, locked }: { map: Y.Map<unknown>; locked:
 
 /** Why some notes cannot be moved: the lanes the facilitator locked. */
 export function LockedLanesNotice({ locked }: { locked: ReadonlySet<LaneId> }) {
-  const titles = LANES.filter((lane) => locked.has(lane.id)).map((lane) => lane.title);
+  const t = useT();
+  const titles = LANES.filter((lane) => locked.has(lane.id)).map((lane) => laneTitle(t, lane.id));
   if (titles.length === 0) return null;
-  const list = titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
   return (
     <p className="locked-notice" role="note">
-      The facilitator has locked {list}: notes there cannot be moved or changed, and notes cannot be moved into{' '}
-      {titles.length === 1 ? 'it' : 'them'}.
+      {t.t('lock.notice', { lanes: t.list(titles), count: titles.length })}
     </p>
   );
 }

@@ -2,12 +2,15 @@ import { MAX_TITLE_LENGTH } from '@costudio/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { rememberBoardToken } from '../device/boardTokens.ts';
 import { readRecentBoards, rememberBoard } from '../device/recentBoards.ts';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router/navigation.ts';
 import { boardPath } from '../router/route.ts';
 import { createBoard } from './createBoard.ts';
 
 /** Make a new board, or go back to one opened before on this device. */
 export function StartPage() {
+  const t = useT();
   const titleId = useId();
   const errorId = useId();
   const [title, setTitle] = useState('');
@@ -16,13 +19,13 @@ export function StartPage() {
   const recent = readRecentBoards();
 
   useEffect(() => {
-    document.title = 'Costudio – design services together';
-  }, []);
+    document.title = t.t('start.documentTitle');
+  }, [t]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (title.trim() === '') {
-      setError('Give the board a name, for example "Outpatient letters".');
+      setError(t.t('start.nameMissing'));
       return;
     }
     setBusy(true);
@@ -34,19 +37,20 @@ export function StartPage() {
       if (board.facilitatorToken) rememberBoardToken(board.id, board.facilitatorToken);
       navigate(boardPath(board.id));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
+      setError(failure instanceof Error ? failure.message : t.t('start.failed'));
       setBusy(false);
     }
   };
 
   return (
     <main className="start-page">
+      <LanguagePicker />
       <h1>Costudio</h1>
-      <p className="start-page__intro">A shared board where patients, carers and staff design a service together.</p>
+      <p className="start-page__intro">{t.t('start.intro')}</p>
       <section aria-labelledby="new-board-heading" className="card">
-        <h2 id="new-board-heading">New board</h2>
+        <h2 id="new-board-heading">{t.t('start.newBoard')}</h2>
         <form onSubmit={onSubmit} noValidate>
-          <label htmlFor={titleId}>Board name</label>
+          <label htmlFor={titleId}>{t.t('start.boardName')}</label>
           <input
             id={titleId}
             type="text"
@@ -63,14 +67,14 @@ export function StartPage() {
             </p>
           )}
           <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Creating…' : 'New board'}
+            {busy ? t.t('start.creating') : t.t('start.newBoard')}
           </button>
         </form>
       </section>
       <section aria-labelledby="recent-heading" className="card">
-        <h2 id="recent-heading">Boards you opened before</h2>
+        <h2 id="recent-heading">{t.t('start.recent')}</h2>
         {recent.length === 0 ? (
-          <p>None yet on this device.</p>
+          <p>{t.t('start.noneYet')}</p>
         ) : (
           <ul className="recent-boards">
             {recent.map((board) => (
@@ -82,7 +86,7 @@ export function StartPage() {
                     navigate(boardPath(board.id));
                   }}
                 >
-                  {board.title || 'Untitled board'}
+                  {board.title || t.t('start.untitled')}
                 </a>
               </li>
             ))}

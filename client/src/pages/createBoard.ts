@@ -1,4 +1,5 @@
 import { isValidBoardId, MAX_TITLE_LENGTH } from '@costudio/shared';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 
 export interface CreatedBoard {
   id: string;
@@ -18,20 +19,20 @@ export async function createBoard(title: string): Promise<CreatedBoard> {
       body: JSON.stringify({ title: title.trim().slice(0, MAX_TITLE_LENGTH) }),
     });
   } catch {
-    throw new Error('Could not reach Costudio. Check your connection and try again.');
+    throw new Error(currentTranslator().t('create.unreachable'));
   }
   if (response.status === 429) {
     // The server says how long to wait, in words a person can act on.
     const refusal = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
     const message = refusal?.error?.message;
-    throw new Error(typeof message === 'string' ? message : 'Too many boards were created from this network. Try again later.');
+    throw new Error(typeof message === 'string' ? message : currentTranslator().t('create.tooMany'));
   }
-  if (!response.ok) throw new Error('The board could not be created just now. Please try again in a minute.');
+  if (!response.ok) throw new Error(currentTranslator().t('create.failed'));
   const body = (await response.json().catch(() => null)) as
     | (Partial<CreatedBoard> & { facilitatorLink?: { token?: unknown } })
     | null;
   if (!body || typeof body.id !== 'string' || !isValidBoardId(body.id)) {
-    throw new Error('The board could not be created just now. Please try again in a minute.');
+    throw new Error(currentTranslator().t('create.failed'));
   }
   const token = body.facilitatorLink?.token;
   return {

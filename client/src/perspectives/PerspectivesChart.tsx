@@ -1,6 +1,7 @@
 import { formatPercent, type Note, type Perspectives } from '@costudio/shared';
 import { useId } from 'react';
 import { noteLabel } from '../doc/noteLabels.ts';
+import { useT } from '../i18n/useT.ts';
 
 const WIDTH = 360;
 const LABEL_HEIGHT = 18;
@@ -17,6 +18,7 @@ const ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT * 2 + BAR_GAP + ROW_GAP;
  * is never the only cue. The table beside it has the same numbers for screen readers.
  */
 export function PerspectivesChart({ perspectives, notes }: { perspectives: Perspectives; notes: ReadonlyMap<string, Note> }) {
+  const t = useT();
   const titleId = useId();
   const descId = useId();
   const hatchId = `hatch-${useId().replace(/:/g, '')}`;
@@ -25,7 +27,11 @@ export function PerspectivesChart({ perspectives, notes }: { perspectives: Persp
   const summary = rows
     .map((row) => {
       const label = noteLabel(notes.get(row.noteId)?.text ?? '', 40);
-      return `${label}: lay participants ${formatPercent(row.shares.lay)}, practitioners ${formatPercent(row.shares.practitioner)}`;
+      return t.t('perspectives.chartRow', {
+        note: label,
+        lay: formatPercent(row.shares.lay, t),
+        practitioner: formatPercent(row.shares.practitioner, t),
+      });
     })
     .join('; ');
   return (
@@ -37,8 +43,8 @@ export function PerspectivesChart({ perspectives, notes }: { perspectives: Persp
       aria-labelledby={titleId}
       aria-describedby={descId}
     >
-      <title id={titleId}>Share of lay participants and of practitioners who voted for each note</title>
-      <desc id={descId}>{`Solid bars are lay participants, hatched bars practitioners. ${summary}.`}</desc>
+      <title id={titleId}>{t.t('perspectives.chartTitle')}</title>
+      <desc id={descId}>{t.t('perspectives.chartDesc', { summary })}</desc>
       <defs>
         <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#ffffff" />
@@ -48,10 +54,10 @@ export function PerspectivesChart({ perspectives, notes }: { perspectives: Persp
       {rows.map((row, index) => {
         const top = index * ROW_HEIGHT + 4;
         const bars = [
-          { key: 'lay', label: 'Lay', share: row.shares.lay, fill: '#1a4fa3', stroke: '#1a4fa3' },
+          { key: 'lay', label: t.t('perspectives.bar.lay'), share: row.shares.lay, fill: '#1a4fa3', stroke: '#1a4fa3' },
           {
             key: 'practitioner',
-            label: 'Practitioner',
+            label: t.t('perspectives.bar.practitioner'),
             share: row.shares.practitioner,
             fill: `url(#${hatchId})`,
             stroke: '#7b1fa2',
@@ -73,7 +79,7 @@ export function PerspectivesChart({ perspectives, notes }: { perspectives: Persp
                   <rect x={BAR_LEFT} y={y} width={BAR_MAX} height={BAR_HEIGHT} fill="#f2f4f7" stroke="#c4ccd8" />
                   <rect x={BAR_LEFT} y={y} width={width} height={BAR_HEIGHT} fill={bar.fill} stroke={bar.stroke} />
                   <text x={BAR_LEFT + BAR_MAX + 6} y={y + BAR_HEIGHT - 3} className="perspectives-chart__value">
-                    {formatPercent(bar.share)}
+                    {formatPercent(bar.share, t)}
                   </text>
                 </g>
               );

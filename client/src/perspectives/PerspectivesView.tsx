@@ -4,6 +4,7 @@ import { noteLabel } from '../doc/noteLabels.ts';
 import { PerspectivesChart } from './PerspectivesChart.tsx';
 import { PerspectivesTable } from './PerspectivesTable.tsx';
 import './perspectives.css';
+import { useT } from '../i18n/useT.ts';
 
 interface PerspectivesViewProps {
   vote: Vote;
@@ -17,20 +18,29 @@ interface PerspectivesViewProps {
  * a table and a chart of the share of each group that voted for each note, largest gap first.
  */
 export function PerspectivesView({ vote, voteNumber, notes }: PerspectivesViewProps) {
+  const t = useT();
   const noteIds = useMemo(() => new Set(notes.keys()), [notes]);
-  const perspectives = useMemo(() => computePerspectives(tallyVote(vote, noteIds)), [vote, noteIds]);
+  const perspectives = useMemo(() => computePerspectives(tallyVote(vote, noteIds), t), [vote, noteIds, t]);
   const { lay, practitioner } = perspectives.votersByRole;
-  const heading = `How each group ranked: vote ${voteNumber}${vote.title ? ` – ${vote.title}` : ''}`;
+  const heading = vote.title
+    ? t.t('perspectives.headingTitled', { number: voteNumber, title: vote.title })
+    : t.t('perspectives.heading', { number: voteNumber });
 
   if (!totalsVisible(vote)) {
     return (
       <section className="perspectives" aria-labelledby="perspectives-heading">
         <h3 id="perspectives-heading">{heading}</h3>
-        <p>The facilitator has hidden the totals, so how each group ranked the notes shows when the vote closes.</p>
+        <p>{t.t('perspectives.hidden')}</p>
       </section>
     );
   }
-  const caption = `${vote.status === 'open' ? 'So far in' : 'Result of'} vote ${voteNumber} (${voteScopeLabel(vote)}): ${people(lay, 'lay participant')} and ${people(practitioner, 'practitioner')} voted. Each cell: the share of that group’s voters who gave the note at least one dot. Largest difference first.`;
+  const caption = t.t('perspectives.caption', {
+    status: vote.status,
+    number: voteNumber,
+    scope: voteScopeLabel(vote, t),
+    lay,
+    practitioners: practitioner,
+  });
   return (
     <section className="perspectives" aria-labelledby="perspectives-heading">
       <h3 id="perspectives-heading">{heading}</h3>
@@ -40,7 +50,7 @@ export function PerspectivesView({ vote, voteNumber, notes }: PerspectivesViewPr
         </p>
       ))}
       {perspectives.callouts.length > 0 && (
-        <ul className="perspectives__callouts" aria-label="What stands out">
+        <ul className="perspectives__callouts" aria-label={t.t('perspectives.standsOut')}>
           {perspectives.callouts.map((callout) => (
             <li
               key={`${callout.noteId}-${callout.kind}`}
@@ -59,8 +69,4 @@ export function PerspectivesView({ vote, voteNumber, notes }: PerspectivesViewPr
       )}
     </section>
   );
-}
-
-function people(count: number, singular: string): string {
-  return `${count} ${count === 1 ? singular : `${singular}s`}`;
 }

@@ -1,9 +1,10 @@
 import type { Access } from '@costudio/shared';
-import { LANES, type LaneId, PRIVATE_WRITING_KEY } from '@costudio/shared';
+import { LANES, type LaneId, laneTitle, PRIVATE_WRITING_KEY } from '@costudio/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Identity } from '../device/identity.ts';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
+import { useT } from '../i18n/useT.ts';
 import { type PrivateRoomNotes, revealPrivateNotes, reviewPrivateNotes } from './reveal.ts';
 import { usePrivateNotes } from './usePrivateNotes.ts';
 
@@ -32,6 +33,7 @@ export function PrivateWriting(props: PrivateWritingProps) {
 }
 
 function PrivateNoteForm({ boardId, identity, editor }: { boardId: string; identity: Identity; editor: BoardEditor }) {
+  const t = useT();
   const { notes, add } = usePrivateNotes(boardId, true);
   const [lane, setLane] = useState<LaneId>('define');
   const [text, setText] = useState('');
@@ -57,24 +59,21 @@ function PrivateNoteForm({ boardId, identity, editor }: { boardId: string; ident
   };
   return (
     <section ref={sectionRef} className="private-writing" aria-labelledby="private-writing-heading">
-      <h2 id="private-writing-heading">Private writing</h2>
-      <p id={explanationId}>
-        What you write here reaches only the facilitator until they reveal everyone’s notes together. While private writing is on,
-        Add note brings you here.
-      </p>
+      <h2 id="private-writing-heading">{t.t('private.title')}</h2>
+      <p id={explanationId}>{t.t('private.explain')}</p>
       <form onSubmit={onSubmit}>
         <label>
-          Lane{' '}
+          {t.t('private.lane')}{' '}
           <select value={lane} onChange={(event) => setLane(event.target.value as LaneId)}>
             {LANES.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.title}
+                {laneTitle(t, item.id)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Private note{' '}
+          {t.t('private.note')}{' '}
           <textarea
             ref={fieldRef}
             value={text}
@@ -83,9 +82,9 @@ function PrivateNoteForm({ boardId, identity, editor }: { boardId: string; ident
             onChange={(event) => setText(event.target.value)}
           />
         </label>
-        <button type="submit">Add private note</button>
+        <button type="submit">{t.t('private.add')}</button>
       </form>
-      <ul aria-label="Your private notes">
+      <ul aria-label={t.t('private.yours')}>
         {notes.map((note) => (
           <li key={note.id}>{note.text}</li>
         ))}
@@ -95,24 +94,25 @@ function PrivateNoteForm({ boardId, identity, editor }: { boardId: string; ident
 }
 
 function PrivateWritingControls({ boardId, token, facilitation, board, origin, on }: PrivateWritingProps & { on: boolean }) {
+  const t = useT();
   const [review, setReview] = useState<PrivateRoomNotes[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const run = async (action: () => Promise<void>) => {
     try {
       await action();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : 'That did not work just now.');
+      setMessage(error instanceof Error ? error.message : t.t('private.failed'));
     }
   };
   return (
-    <section className="private-writing" aria-label="Private writing">
+    <section className="private-writing" aria-label={t.t('private.title')}>
       <button type="button" aria-pressed={on} onClick={() => facilitation.set(PRIVATE_WRITING_KEY, !on)}>
-        {on ? 'End private writing' : 'Start private writing'}
+        {on ? t.t('private.end') : t.t('private.start')}
       </button>
       {token && (
         <>
           <button type="button" onClick={() => run(async () => setReview(await reviewPrivateNotes(boardId, token)))}>
-            Review private notes
+            {t.t('private.review')}
           </button>
           <button
             type="button"
@@ -120,21 +120,21 @@ function PrivateWritingControls({ boardId, token, facilitation, board, origin, o
               run(async () => {
                 const count = await revealPrivateNotes(boardId, token, board, origin);
                 setReview(null);
-                setMessage(`Revealed ${count} private ${count === 1 ? 'note' : 'notes'}.`);
+                setMessage(t.t('private.revealed', { count }));
               })
             }
           >
-            Reveal private notes
+            {t.t('private.reveal')}
           </button>
         </>
       )}
       <p aria-live="polite">{message}</p>
       {review && (
-        <ul aria-label="Private notes waiting to be revealed">
+        <ul aria-label={t.t('private.waiting')}>
           {review.flatMap((room) =>
             room.notes.map((note) => (
               <li key={`${room.roomId}/${note.id}`}>
-                {note.author || 'Someone'}: {note.text}
+                {t.t('private.line', { author: note.author || t.t('private.someone'), text: note.text })}
               </li>
             )),
           )}

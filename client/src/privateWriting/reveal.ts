@@ -1,5 +1,6 @@
 import { createNote, deleteNote, type Note, readNotes } from '@costudio/shared';
 import type * as Y from 'yjs';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 import { openRoomDoc, whenSynced } from './openRoomDoc.ts';
 
 /** Private notes of one room, as the facilitator reviews them. */
@@ -10,7 +11,7 @@ export interface PrivateRoomNotes {
 
 async function listRooms(boardId: string, token: string): Promise<string[]> {
   const response = await fetch(`/api/boards/${boardId}/private-rooms`, { headers: { authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error('The private notes could not be loaded just now. Try again in a minute.');
+  if (!response.ok) throw new Error(currentTranslator().t('private.loadFailed'));
   return ((await response.json()) as { rooms: string[] }).rooms;
 }
 

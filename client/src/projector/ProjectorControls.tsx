@@ -1,50 +1,46 @@
 import { PROJECTOR_KEY, type ProjectorSettings, readProjectorSettings } from '@costudio/shared';
 import type * as Y from 'yjs';
+import { useT } from '../i18n/useT.ts';
 
-const VIEWS: readonly { value: ProjectorSettings['view']; label: string }[] = [
-  { value: 'board', label: 'The whole board' },
-  { value: 'follow', label: 'What I see' },
-];
-const JOIN_SIZES: readonly { value: ProjectorSettings['join']; label: string }[] = [
-  { value: 'auto', label: 'Large until 3 people are here' },
-  { value: 'large', label: 'Large' },
-  { value: 'small', label: 'Small, in a corner' },
-];
+const VIEWS: readonly ProjectorSettings['view'][] = ['board', 'follow'];
+const JOIN_SIZES: readonly ProjectorSettings['join'][] = ['auto', 'large', 'small'];
 
 /** The facilitator's choices for the room's screen, kept in the facilitation room (re-rendered by its `room`). */
 export function ProjectorControls({ boardId, map }: { boardId: string; map: Y.Map<unknown> }) {
+  const t = useT();
   const settings = readProjectorSettings(map);
   const save = (next: Partial<ProjectorSettings>) => map.set(PROJECTOR_KEY, { ...settings, ...next });
   return (
     <>
       <a href={`/b/${boardId}?view=projector`} target="_blank" rel="noopener">
-        Open the projector screen<span className="visually-hidden"> (in a new tab)</span>
+        {t.t('projector.open')}
+        <span className="visually-hidden">{t.t('projector.newTab')}</span>
       </a>
       <fieldset className="choice-group">
-        <legend>The projector shows</legend>
+        <legend>{t.t('projector.shows')}</legend>
         {VIEWS.map((choice) => (
-          <label key={choice.value}>
+          <label key={choice}>
             <input
               type="radio"
               name="projector-view"
-              checked={settings.view === choice.value}
-              onChange={() => save({ view: choice.value })}
+              checked={settings.view === choice}
+              onChange={() => save({ view: choice })}
             />{' '}
-            {choice.label}
+            {t.t(`projector.view.${choice}`)}
           </label>
         ))}
       </fieldset>
       <fieldset className="choice-group">
-        <legend>Join code on the projector</legend>
+        <legend>{t.t('projector.joinSize')}</legend>
         {JOIN_SIZES.map((choice) => (
-          <label key={choice.value}>
+          <label key={choice}>
             <input
               type="radio"
               name="projector-join"
-              checked={settings.join === choice.value}
-              onChange={() => save({ join: choice.value })}
+              checked={settings.join === choice}
+              onChange={() => save({ join: choice })}
             />{' '}
-            {choice.label}
+            {t.t(`projector.join.${choice}`)}
           </label>
         ))}
       </fieldset>

@@ -16,6 +16,7 @@ import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { JoinQrCode } from './JoinQrCode.tsx';
 import { peopleCount } from './peopleCount.ts';
 import './projector.css';
+import { useT } from '../i18n/useT.ts';
 
 /** The projector is not a participant: it publishes no name, role or cursor. */
 const PROJECTOR_IDENTITY: Identity = { name: 'Projector', role: 'practitioner' };
@@ -43,6 +44,7 @@ const JOINED_ENOUGH = 3;
  */
 export function ProjectorView({ session }: { session: BoardSession }) {
   const { boardId, doc, provider } = session;
+  const t = useT();
   const meta = useBoardMeta(doc);
   const peers = usePeers(provider.awareness);
   const room = useFacilitationRoom(boardId);
@@ -57,8 +59,8 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   const joinSmall = settings.join === 'small' || (settings.join === 'auto' && people >= JOINED_ENOUGH);
 
   useEffect(() => {
-    document.title = `${meta.title} – projector – Costudio`;
-  }, [meta.title]);
+    document.title = t.t('projector.documentTitle', { title: meta.title });
+  }, [meta.title, t]);
 
   // Follow whichever facilitator is present, and pick another if they leave; or stop, to show the board.
   useEffect(() => {
@@ -97,7 +99,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   return (
     <div className={joinSmall ? 'projector projector--joined' : 'projector'}>
       <h1 className="projector__title">{meta.title}</h1>
-      <main className="projector__board" aria-label="Board">
+      <main className="projector__board" aria-label={t.t('projector.board')}>
         <BoardCanvas
           session={session}
           identity={PROJECTOR_IDENTITY}
@@ -112,13 +114,13 @@ export function ProjectorView({ session }: { session: BoardSession }) {
           cursorLabels={false}
         />
       </main>
-      <aside className="projector__side" aria-label="Join and timer">
+      <aside className="projector__side" aria-label={t.t('projector.side')}>
         {room && <TimerDisplay map={room.map} canControl={false} large />}
         <JoinQrCode boardId={boardId} small={joinSmall} />
-        <h2 className={joinSmall ? 'visually-hidden' : undefined}>Here now</h2>
+        <h2 className={joinSmall ? 'visually-hidden' : undefined}>{t.t('projector.hereNow')}</h2>
         <ul className="projector__counts" data-testid="projector-counts">
           {ROLES.map((role) => (
-            <li key={role}>{peopleCount(role, peers.filter((peer) => peer.role === role).length)}</li>
+            <li key={role}>{peopleCount(role, peers.filter((peer) => peer.role === role).length, t)}</li>
           ))}
         </ul>
       </aside>

@@ -1,6 +1,6 @@
-import { ROLE_INFO, type Role } from '@costudio/shared';
+import type { Role, Translator } from '@costudio/shared';
 
-/** "1 lay participant", "4 lay participants", "0 practitioners". */
-export function peopleCount(role: Role, count: number): string {
-  return `${count} ${ROLE_INFO[role].label.toLowerCase()}${count === 1 ? '' : 's'}`;
+/** "1 lay participant", "4 lay participants", "0 practitioners", in the translator's language. */
+export function peopleCount(role: Role, count: number, t: Translator): string {
+  return t.t(role === 'lay' ? 'projector.count.lay' : 'projector.count.practitioner', { count });
 }

@@ -1,4 +1,4 @@
-import { canLink, laneById, laneIndex, linkNotes, type Note, unlinkNotes } from '@costudio/shared';
+import { canLink, ENGLISH, laneById, laneIndex, laneTitle, linkNotes, type Note, unlinkNotes } from '@costudio/shared';
 import { useId, useMemo, useState } from 'react';
 import { noteAuthor, noteLabel } from '../doc/noteLabels.ts';
 import { useNotes } from '../doc/useNotes.ts';
@@ -48,7 +48,7 @@ export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
       ownAnonymous: editor.isOwnAnonymousNote(note.id),
     },
     'link',
-    laneById(note.lane).title,
+    laneTitle(ENGLISH, note.lane),
   );
 
   const toggle = (other: Note, on: boolean) => {
@@ -90,7 +90,7 @@ export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
                     <span>
                       <span className="answers-picker__text">{noteLabel(other.text, 120)}</span>
                       <span className="answers-picker__meta">
-                        {laneById(other.lane).title} · {noteAuthor(other)} ·{' '}
+                        {laneTitle(ENGLISH, other.lane)} · {noteAuthor(other)} ·{' '}
                         {STATUS_LABEL[trace.statuses.get(other.id) ?? 'said']}
                       </span>
                     </span>

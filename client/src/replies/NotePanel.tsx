@@ -1,4 +1,4 @@
-import { laneById } from '@costudio/shared';
+import { ENGLISH, laneById, laneTitle } from '@costudio/shared';
 import { useEffect, useId, useRef } from 'react';
 import { noteAuthor, noteLabel } from '../doc/noteLabels.ts';
 import { useNote } from '../doc/useNotes.ts';
@@ -65,7 +65,7 @@ export function NotePanel({ env, noteId, onClose, onShowNote, onJump }: NotePane
           <figure className="note-panel__note">
             <blockquote className="note-panel__text">{note.text.trim() === '' ? '(empty note)' : note.text}</blockquote>
             <figcaption>
-              <RoleIcon role={note.authorRole} /> {noteAuthor(note)}, in {laneById(note.lane).title}
+              <RoleIcon role={note.authorRole} /> {noteAuthor(note)}, in {laneTitle(ENGLISH, note.lane)}
             </figcaption>
             <p className="note-panel__status">
               <StatusChip status={status} /> {STATUS_MEANING[status]}

@@ -1,4 +1,4 @@
-import { addReply, laneById, MAX_REPLY_LENGTH, type Note } from '@costudio/shared';
+import { addReply, ENGLISH, laneById, laneTitle, MAX_REPLY_LENGTH, type Note } from '@costudio/shared';
 import { type FormEvent, useId, useState } from 'react';
 import type { PanelEnv } from './PanelEnv.ts';
 import { writeRefusal } from './replyRefusal.ts';
@@ -23,7 +23,7 @@ export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
       privateWriting: editor.newNotesRedirected(),
     },
     'reply',
-    laneById(note.lane).title,
+    laneTitle(ENGLISH, note.lane),
   );
   if (refusal) return <p className="reply-form__refused">{refusal}</p>;
 

@@ -1,4 +1,4 @@
-import { laneById, type Note, traceNote } from '@costudio/shared';
+import { ENGLISH, laneById, laneTitle, type Note, traceNote } from '@costudio/shared';
 import { useId, useMemo } from 'react';
 import { noteAuthor, noteLabel } from '../doc/noteLabels.ts';
 import { STATUS_LABEL } from '../trace/statusLabels.ts';
@@ -26,7 +26,7 @@ export function TraceLists({ env, note, onShowNote, onJump }: TraceListsProps) {
           {noteLabel(other.text, 120)}
           <span className="trace-list__meta">
             {' '}
-            ({laneById(other.lane).title} · {noteAuthor(other)} · {STATUS_LABEL[trace.statuses.get(other.id) ?? 'said']})
+            ({laneTitle(ENGLISH, other.lane)} · {noteAuthor(other)} · {STATUS_LABEL[trace.statuses.get(other.id) ?? 'said']})
           </span>
         </span>
         <span className="trace-list__actions">

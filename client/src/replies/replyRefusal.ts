@@ -1,4 +1,6 @@
-import { OWN_ANONYMOUS_NOTE_MESSAGE } from '../doc/ownAnonymousNote.ts';
+import { ENGLISH } from '@costudio/shared';
+
+const OWN_ANONYMOUS_NOTE_MESSAGE = ENGLISH.t('note.ownAnonymous');
 
 export interface WriteState {
   readOnly: boolean;

@@ -1,5 +1,6 @@
 import { collectMeetingReport, readMeta, renderCsvReport, renderMarkdownReport } from '@costudio/shared';
 import type * as Y from 'yjs';
+import { useT } from '../i18n/useT.ts';
 import { downloadText } from './downloadText.ts';
 import { reportFileName } from './reportFileName.ts';
 
@@ -8,26 +9,25 @@ import { reportFileName } from './reportFileName.ts';
  * functions (which escape note text for Markdown and neutralise formulas for spreadsheets).
  */
 export function ReportDownload({ doc }: { doc: Y.Doc }) {
+  const t = useT();
+  // The report is written in the language chosen at the moment it is made.
   const download = (format: 'md' | 'csv') => {
     const now = Date.now();
-    const report = collectMeetingReport(doc, { now });
+    const report = collectMeetingReport(doc, { now, t });
     const fileName = reportFileName(readMeta(doc).title, now, format);
-    if (format === 'md') downloadText(fileName, renderMarkdownReport(report), 'text/markdown');
-    else downloadText(fileName, renderCsvReport(report), 'text/csv');
+    if (format === 'md') downloadText(fileName, renderMarkdownReport(report, t), 'text/markdown');
+    else downloadText(fileName, renderCsvReport(report, t), 'text/csv');
   };
   return (
     <section className="report-download" aria-labelledby="report-heading">
-      <h3 id="report-heading">Meeting report</h3>
-      <p>
-        The notes with their roles, the votes by role, how each group ranked the notes and who has taken part, to share
-        afterwards.
-      </p>
+      <h3 id="report-heading">{t.t('report.panel.title')}</h3>
+      <p>{t.t('report.panel.body')}</p>
       <div className="report-download__buttons">
         <button type="button" onClick={() => download('md')}>
-          Download report (Markdown)
+          {t.t('report.panel.markdown')}
         </button>
         <button type="button" onClick={() => download('csv')}>
-          Download report (CSV, for spreadsheets)
+          {t.t('report.panel.csv')}
         </button>
       </div>
     </section>

@@ -1,25 +1,24 @@
+import { useT } from '../i18n/useT.ts';
 import './settings.css';
 import type { BoardView } from './useBoardView.ts';
 
-const VIEWS: readonly { view: BoardView; label: string }[] = [
-  { view: 'canvas', label: 'Board' },
-  { view: 'list', label: 'List' },
-];
+const VIEWS: readonly BoardView[] = ['canvas', 'list'];
 
 /** Two pressed/unpressed buttons: the canvas and the lane list are equal views of one board. */
 export function BoardViewToggle({ view, onChange }: { view: BoardView; onChange(view: BoardView): void }) {
+  const t = useT();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would add a legend box to the header
-    <div className="view-toggle" role="group" aria-label="Show the board as">
+    <div className="view-toggle" role="group" aria-label={t.t('view.showAs')}>
       {VIEWS.map((option) => (
         <button
-          key={option.view}
+          key={option}
           type="button"
           className="view-toggle__option"
-          aria-pressed={view === option.view}
-          onClick={() => onChange(option.view)}
+          aria-pressed={view === option}
+          onClick={() => onChange(option)}
         >
-          {option.label}
+          {t.t(`view.${option}`)}
         </button>
       ))}
     </div>

@@ -1,16 +1,13 @@
 import { useId, useRef } from 'react';
 import './settings.css';
-import { type AnnounceLevel, saveSettings, TEXT_SIZES } from './deviceSettings.ts';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { useT } from '../i18n/useT.ts';
+import { ANNOUNCE_LEVELS, saveSettings, TEXT_SIZES } from './deviceSettings.ts';
 import { useDeviceSettings } from './useDeviceSettings.ts';
 
-const ANNOUNCE_CHOICES: readonly { level: AnnounceLevel; label: string }[] = [
-  { level: 'more', label: 'More: every change, with names' },
-  { level: 'less', label: 'Less: new, moved and removed notes' },
-  { level: 'none', label: 'None: say nothing' },
-];
-
-/** "Text size and sounds": text size, high contrast, and how much of others' work is read out. */
+/** "Text size and sounds": language, text size, high contrast, and how much of others' work is read out. */
 export function SettingsButton() {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const settings = useDeviceSettings();
   const headingId = useId();
@@ -18,12 +15,13 @@ export function SettingsButton() {
   return (
     <>
       <button type="button" className="settings-button" onClick={() => dialogRef.current?.showModal()}>
-        Text size and sounds
+        {t.t('settings.open')}
       </button>
       <dialog ref={dialogRef} aria-labelledby={headingId} className="settings-dialog">
-        <h2 id={headingId}>Text size and sounds</h2>
-        <p>These choices stay on this device.</p>
-        <label htmlFor={sizeId}>Text size</label>
+        <h2 id={headingId}>{t.t('settings.title')}</h2>
+        <p>{t.t('settings.onDevice')}</p>
+        <LanguagePicker className="settings-dialog__language" />
+        <label htmlFor={sizeId}>{t.t('settings.textSize')}</label>
         <select
           id={sizeId}
           value={settings.textSize}
@@ -31,7 +29,7 @@ export function SettingsButton() {
         >
           {TEXT_SIZES.map((size) => (
             <option key={size} value={size}>
-              {size} %
+              {t.t('settings.textSizeValue', { size })}
             </option>
           ))}
         </select>
@@ -41,25 +39,25 @@ export function SettingsButton() {
             checked={settings.highContrast}
             onChange={(event) => saveSettings({ highContrast: event.target.checked })}
           />
-          High contrast colours
+          {t.t('settings.highContrast')}
         </label>
         <fieldset>
-          <legend>Read out what others do</legend>
-          {ANNOUNCE_CHOICES.map((choice) => (
-            <label key={choice.level} className="settings-dialog__check">
+          <legend>{t.t('settings.announce')}</legend>
+          {ANNOUNCE_LEVELS.map((level) => (
+            <label key={level} className="settings-dialog__check">
               <input
                 type="radio"
                 name="announce-level"
-                value={choice.level}
-                checked={settings.announce === choice.level}
-                onChange={() => saveSettings({ announce: choice.level })}
+                value={level}
+                checked={settings.announce === level}
+                onChange={() => saveSettings({ announce: level })}
               />
-              {choice.label}
+              {t.t(`settings.announce.${level}`)}
             </label>
           ))}
         </fieldset>
         <button type="button" className="button-primary" onClick={() => dialogRef.current?.close()}>
-          Close
+          {t.t('settings.close')}
         </button>
       </dialog>
     </>

@@ -5,6 +5,7 @@ import { LaneLockControls, LockButton } from '../lock/LockControls.tsx';
 import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import './facilitation.css';
+import { useT } from '../i18n/useT.ts';
 import type { FacilitationRoom } from './useFacilitationRoom.ts';
 
 export const FACILITATE_PANEL_ID = 'facilitate-panel';
@@ -32,6 +33,7 @@ export function FacilitatePanel({
   onClose(): void;
   children?: ReactNode;
 }) {
+  const t = useT();
   const [shareOpen, setShareOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -51,30 +53,31 @@ export function FacilitatePanel({
     >
       <div className="side-sheet__top">
         <h2 id="facilitate-heading" ref={headingRef} tabIndex={-1}>
-          Facilitate
+          {t.t('header.facilitate')}
         </h2>
         <button type="button" onClick={onClose}>
-          Close<span className="visually-hidden"> the facilitation tools</span>
+          {t.t('facilitate.close')}
+          <span className="visually-hidden">{t.t('facilitate.closeWhat')}</span>
         </button>
       </div>
       {facilitates && token && (
         <div className="facilitate-panel__group">
-          <h3>Invite people</h3>
+          <h3>{t.t('facilitate.invite')}</h3>
           <button type="button" aria-expanded={shareOpen} onClick={() => setShareOpen(!shareOpen)}>
-            Share
+            {t.t('facilitate.share')}
           </button>
           {shareOpen && <SharePanel boardId={boardId} token={token} />}
         </div>
       )}
       {room && (
         <div className="facilitate-panel__group">
-          <h3>Timer</h3>
+          <h3>{t.t('facilitate.timer')}</h3>
           <TimerDisplay map={room.map} canControl={facilitates} />
         </div>
       )}
       {facilitates && room && (
         <div className="facilitate-panel__group">
-          <h3>Stop changes</h3>
+          <h3>{t.t('facilitate.stop')}</h3>
           <LockButton map={room.map} locked={locked} />
           <LaneLockControls map={room.map} locked={readLockedLanes(room.map)} />
         </div>

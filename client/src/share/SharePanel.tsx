@@ -1,11 +1,11 @@
 import type { Access } from '@costudio/shared';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { createLink, linkUrl, listLinks, revokeLink, type ShareLink } from './linksApi.ts';
-
-const ACCESS_LABEL: Record<Access, string> = { facilitate: 'Facilitator', edit: 'Can edit', view: 'View only' };
 
 /** The facilitator's links: make "can edit" and "view only" links, copy them, switch them off. */
 export function SharePanel({ boardId, token }: { boardId: string; token: string }) {
+  const t = useT();
   const formId = useId();
   const [links, setLinks] = useState<ShareLink[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,23 +48,23 @@ export function SharePanel({ boardId, token }: { boardId: string; token: string 
 
   return (
     <section className="share-panel" aria-labelledby={`${formId}-heading`}>
-      <h2 id={`${formId}-heading`}>Share links</h2>
+      <h2 id={`${formId}-heading`}>{t.t('share.title')}</h2>
       <form onSubmit={onCreate}>
         <label>
-          Access{' '}
+          {t.t('share.access')}{' '}
           <select value={access} onChange={(event) => setAccess(event.target.value as Access)}>
-            <option value="edit">Can edit</option>
-            <option value="view">View only</option>
+            <option value="edit">{t.t('share.access.edit')}</option>
+            <option value="view">{t.t('share.access.view')}</option>
           </select>
         </label>
         <label>
-          Name (optional) <input value={label} maxLength={80} onChange={(event) => setLabel(event.target.value)} />
+          {t.t('share.name')} <input value={label} maxLength={80} onChange={(event) => setLabel(event.target.value)} />
         </label>
         <label>
-          Expires after minutes (optional){' '}
+          {t.t('share.expires')}{' '}
           <input type="number" min={1} value={expiry} onChange={(event) => setExpiry(event.target.value)} />
         </label>
-        <button type="submit">Make link</button>
+        <button type="submit">{t.t('share.make')}</button>
       </form>
       {error && (
         <p className="form-error" role="alert">
@@ -74,19 +74,24 @@ export function SharePanel({ boardId, token }: { boardId: string; token: string 
       <ul className="share-panel__links">
         {(links ?? []).map((link) => {
           const url = linkUrl(link);
-          const name = `${ACCESS_LABEL[link.access]}${link.label ? ` – ${link.label}` : ''}`;
+          const accessWord = t.t(`share.access.${link.access}`);
+          const name = link.label ? t.t('share.linkName', { access: accessWord, label: link.label }) : accessWord;
           return (
             <li key={link.id} data-testid="share-link" data-access={link.access}>
               <strong>{name}</strong>
               {link.revokedAt !== null ? (
-                <span> (switched off)</span>
+                <span>{t.t('share.off')}</span>
               ) : (
                 <>
-                  {link.expiresAt !== null && <span> (until {new Date(link.expiresAt).toLocaleString()})</span>}
-                  {url && <input readOnly aria-label={`Address of the link ${name}`} value={url} />}
+                  {link.expiresAt !== null && (
+                    <span>
+                      {t.t('share.until', { time: t.date(link.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                    </span>
+                  )}
+                  {url && <input readOnly aria-label={t.t('share.address', { name })} value={url} />}
                   {link.access !== 'facilitate' && (
                     <button type="button" onClick={() => void onRevoke(link)}>
-                      Switch off {name}
+                      {t.t('share.switchOff', { name })}
                     </button>
                   )}
                 </>

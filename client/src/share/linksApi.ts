@@ -1,4 +1,5 @@
 import type { Access } from '@costudio/shared';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 
 /** A share link as `GET/POST /api/boards/<id>/links` describe it (docs/api.md). */
 export interface ShareLink {
@@ -16,8 +17,6 @@ export interface ShareLink {
   joinPath: string | null;
 }
 
-const PROBLEM = 'The links could not be loaded just now. Check your connection and try again.';
-
 async function call<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
@@ -26,10 +25,10 @@ async function call<T>(path: string, token: string, init: RequestInit = {}): Pro
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     });
   } catch {
-    throw new Error(PROBLEM);
+    throw new Error(currentTranslator().t('links.failed'));
   }
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok) throw new Error(body?.error?.message ?? PROBLEM);
+  if (!response.ok) throw new Error(body?.error?.message ?? currentTranslator().t('links.failed'));
   return body as T;
 }
 

@@ -38,11 +38,13 @@ describe('deriveSyncStatus', () => {
     const closed = { ...base, connected: false, synced: false, lastCloseCode: CloseCode.ACCESS_CHANGED };
     expect(deriveSyncStatus(closed)).toEqual({
       kind: 'connecting',
-      label: 'The facilitator changed the board. Reconnecting…',
+      label: 'The facilitator changed the board, so we are joining it again.',
       detail: null,
     });
     // Reconnected but not yet synced: still the same words.
-    expect(deriveSyncStatus({ ...closed, connected: true }).label).toBe('The facilitator changed the board. Reconnecting…');
+    expect(deriveSyncStatus({ ...closed, connected: true }).label).toBe(
+      'The facilitator changed the board, so we are joining it again.',
+    );
     // A browser that lost its network is offline, whatever the last close said.
     expect(deriveSyncStatus({ ...closed, browserOnline: false }).label).toBe('Offline');
   });

@@ -1,4 +1,5 @@
-import { describeCloseCode, RECONNECTING_CLOSE_CODES } from '@costudio/shared';
+import { describeCloseCode, RECONNECTING_CLOSE_CODES, type Translator } from '@costudio/shared';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 import type { LinkRefusalKind } from './LinkRefusal.ts';
 
 export type SyncStatusKind = 'connecting' | 'saved' | 'saving' | 'offline';
@@ -25,25 +26,11 @@ export interface SyncFacts {
   linkRefusal?: LinkRefusalKind | null;
 }
 
-const LABELS: Record<SyncStatusKind, string> = {
-  connecting: 'Connecting…',
-  saved: 'All changes saved',
-  saving: 'Saving…',
-  offline: 'Offline',
-};
-
-/** The badge's words when the link is refused; the board's notice says what to do. */
-const LINK_LABELS: Record<LinkRefusalKind, string> = {
-  'switched-off': 'Link switched off',
-  expired: 'Link expired',
-  'not-valid': 'Link not valid',
-};
-
 /** Turns connection facts into the one status a person can trust. */
-export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
+export function deriveSyncStatus(facts: SyncFacts, t: Translator = currentTranslator()): SyncStatus {
   // Not "Offline": trying again will not help, and the person should not wait for it.
-  if (facts.linkRefusal && !facts.synced) return { kind: 'offline', label: LINK_LABELS[facts.linkRefusal], detail: null };
-  const closeDetail = facts.lastCloseCode === null ? null : (describeCloseCode(facts.lastCloseCode) ?? null);
+  if (facts.linkRefusal && !facts.synced) return { kind: 'offline', label: t.t(`sync.link.${facts.linkRefusal}`), detail: null };
+  const closeDetail = facts.lastCloseCode === null ? null : (describeCloseCode(facts.lastCloseCode, t) ?? null);
   if (facts.browserOnline && !facts.synced && closeDetail && RECONNECTING_CLOSE_CODES.has(facts.lastCloseCode as number)) {
     // A brief, deliberate reconnect (e.g. the board was locked): say why instead of "Offline".
     return { kind: 'connecting', label: closeDetail, detail: null };
@@ -54,13 +41,7 @@ export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
   else kind = facts.allSaved ? 'saved' : 'saving';
   let detail: string | null = null;
   if (kind === 'offline' || kind === 'connecting') {
-    detail = closeDetail ?? (kind === 'offline' ? offlineDetail(facts.allSaved) : null);
+    detail = closeDetail ?? (kind === 'offline' ? t.t(facts.allSaved ? 'sync.offlineSaved' : 'sync.offlineUnsaved') : null);
   }
-  return { kind, label: LABELS[kind], detail };
-}
-
-function offlineDetail(allSaved: boolean): string {
-  return allSaved
-    ? 'Trying to reconnect. You can keep looking at the board.'
-    : 'Trying to reconnect. Keep this page open so your latest changes can be saved.';
+  return { kind, label: t.t(`sync.${kind}`), detail };
 }

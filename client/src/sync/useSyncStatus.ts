@@ -1,6 +1,7 @@
 import { describeCloseCode, RECONNECTING_CLOSE_CODES } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { useT } from '../i18n/useT.ts';
 import type { LinkRefusalKind } from './LinkRefusal.ts';
 import type { SavedTracker } from './savedTracker.ts';
 import { deriveSyncStatus, type SyncFacts, type SyncStatus } from './syncStatus.ts';
@@ -11,14 +12,15 @@ export function useSyncStatus(
   saved: SavedTracker,
   linkRefusal: LinkRefusalKind | null = null,
 ): SyncStatus {
-  const [status, setStatus] = useState<SyncStatus>(() => deriveSyncStatus(readFacts(provider, saved, false, null)));
+  const t = useT();
+  const [status, setStatus] = useState<SyncStatus>(() => deriveSyncStatus(readFacts(provider, saved, false, null), t));
 
   useEffect(() => {
     let everSynced = provider.synced;
     let lastCloseCode: number | null = null;
     const update = () => {
       everSynced ||= provider.synced;
-      const next = deriveSyncStatus({ ...readFacts(provider, saved, everSynced, lastCloseCode), linkRefusal });
+      const next = deriveSyncStatus({ ...readFacts(provider, saved, everSynced, lastCloseCode), linkRefusal }, t);
       setStatus((previous) =>
         previous.kind === next.kind && previous.detail === next.detail && previous.label === next.label ? previous : next,
       );
@@ -52,7 +54,7 @@ export function useSyncStatus(
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
     };
-  }, [provider, saved, linkRefusal]);
+  }, [provider, saved, linkRefusal, t]);
 
   return status;
 }

@@ -1,7 +1,8 @@
-import { LANE_IDS, LANES, type LaneId, MAX_NOTE_TEXT_LENGTH, ROLE_INFO } from '@costudio/shared';
+import { LANE_IDS, LANES, type LaneId, laneTitle, MAX_NOTE_TEXT_LENGTH, roleWord } from '@costudio/shared';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { Identity } from '../device/identity.ts';
 import type { BoardEditor } from '../doc/BoardEditor.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 
 /**
@@ -17,29 +18,26 @@ export function AnonymousNoteButton({
   identity: Identity;
   disabled: boolean;
 }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const ids = { heading: useId(), lane: useId(), text: useId(), help: useId(), error: useId() };
   const [lane, setLane] = useState<LaneId>(LANE_IDS[0]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [posted, setPosted] = useState('');
-  const shownAs = ROLE_INFO[identity.role].anonymousName;
+  const shownAs = roleWord(t, identity.role, 'anonymousName');
 
   const close = () => dialogRef.current?.close();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === '') return setError('Please write your note first.');
+    if (text.trim() === '') return setError(t.t('anon.empty'));
     const id = editor.addAnonymousNote({ lane, authorRole: identity.role, text: text.trim() });
     if (id === null) {
-      return setError(
-        editor.newNotesRedirected()
-          ? 'Private writing is on, so nothing is posted on the board until the facilitator reveals everyone’s notes. You can post this once private writing ends; it stays here until then.'
-          : 'This board cannot be changed here.',
-      );
+      return setError(editor.newNotesRedirected() ? t.t('anon.private') : t.t('anon.cannotChange'));
     }
     setText('');
     setError(null);
-    setPosted(`Your note was posted in ${LANES.find((candidate) => candidate.id === lane)?.title}, shown as “${shownAs}”.`);
+    setPosted(t.t('anon.posted', { lane: laneTitle(t, lane), name: shownAs }));
     close();
   };
 
@@ -53,28 +51,27 @@ export function AnonymousNoteButton({
           dialogRef.current?.showModal();
         }}
       >
-        Post anonymously…
+        {t.t('anon.open')}
       </button>
       <span className="visually-hidden" aria-live="polite">
         {posted}
       </span>
       <dialog ref={dialogRef} aria-labelledby={ids.heading} className="anonymous-dialog">
-        <h2 id={ids.heading}>Post a note anonymously</h2>
+        <h2 id={ids.heading}>{t.t('anon.title')}</h2>
         <p id={ids.help}>
-          Others will see <RoleIcon role={identity.role} /> <strong>{shownAs}</strong>, not your name. Your name is not saved with
-          the note anywhere on the board. Once posted, you cannot edit it from this page, because editing would show it was you to
-          anyone inspecting the board's data.
+          {t.t('anon.helpBefore')} <RoleIcon role={identity.role} /> <strong>{shownAs}</strong>
+          {t.t('anon.helpAfter')}
         </p>
         <form onSubmit={submit} noValidate>
-          <label htmlFor={ids.lane}>Lane</label>
+          <label htmlFor={ids.lane}>{t.t('anon.lane')}</label>
           <select id={ids.lane} value={lane} onChange={(event) => setLane(event.target.value as LaneId)}>
             {LANES.map((option) => (
               <option key={option.id} value={option.id}>
-                {option.title}
+                {laneTitle(t, option.id)}
               </option>
             ))}
           </select>
-          <label htmlFor={ids.text}>Your note</label>
+          <label htmlFor={ids.text}>{t.t('anon.text')}</label>
           <textarea
             id={ids.text}
             rows={4}
@@ -91,10 +88,10 @@ export function AnonymousNoteButton({
           )}
           <div className="anonymous-dialog__actions">
             <button type="submit" className="button-primary">
-              Post anonymously
+              {t.t('anon.submit')}
             </button>
             <button type="button" onClick={close}>
-              Cancel
+              {t.t('anon.cancel')}
             </button>
           </div>
         </form>

@@ -18,9 +18,10 @@ import {
 } from '@costudio/shared';
 import { useMemo, useState } from 'react';
 import { noteLabel } from '../doc/noteLabels.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 import type { BoardSession } from '../session/BoardSession.ts';
-import { dots, dotsLeftSentence, refusalMessage } from './dotMessages.ts';
+import { dotsLeftSentence, refusalMessage } from './dotMessages.ts';
 
 interface DotVoteProps {
   session: BoardSession;
@@ -33,6 +34,7 @@ interface DotVoteProps {
 
 /** An open dot vote: dots left, a place / take back pair of buttons per note, facilitator controls. */
 export function DotVote({ session, vote, notes, participantId, role, access }: DotVoteProps) {
+  const t = useT();
   const { doc, editor } = session;
   const [message, setMessage] = useState('');
   const noteIds = useMemo(() => new Set(notes.keys()), [notes]);
@@ -56,40 +58,37 @@ export function DotVote({ session, vote, notes, participantId, role, access }: D
 
   const add = (note: Note) => {
     const result = placeDot(doc, { voteId: vote.id, participantId, role, noteId: note.id }, editor.origin);
-    if (!result.ok) return setMessage(refusalMessage(result.reason, vote.dotsPerPerson));
-    setMessage(`Dot added to “${noteLabel(note.text, 40)}”. ${dotsLeftSentence(result.dotsLeft)}`);
+    if (!result.ok) return setMessage(refusalMessage(result.reason, vote.dotsPerPerson, t));
+    setMessage(t.t('dot.added', { note: noteLabel(note.text, 40, t), left: dotsLeftSentence(result.dotsLeft, t) }));
   };
   const takeBack = (note: Note) => {
     if (!takeBackDot(doc, { voteId: vote.id, participantId, noteId: note.id }, editor.origin)) return;
     const now = readVote(vote.id, getVotesMap(doc).get(vote.id));
     setMessage(
-      `Dot taken back from “${noteLabel(note.text, 40)}”. ${dotsLeftSentence(now ? dotsLeft(now, participantId, noteIds) : 0)}`,
+      t.t('dot.takenBack', {
+        note: noteLabel(note.text, 40, t),
+        left: dotsLeftSentence(now ? dotsLeft(now, participantId, noteIds) : 0, t),
+      }),
     );
   };
 
   return (
     <section className="dot-vote" aria-labelledby="dot-vote-heading">
       <h3 id="dot-vote-heading">
-        Vote open{vote.title ? `: ${vote.title}` : ''} <span className="dot-vote__scope">({voteScopeLabel(vote)})</span>
+        {vote.title ? t.t('dot.headingTitled', { title: vote.title }) : t.t('dot.heading')}{' '}
+        <span className="dot-vote__scope">{t.t('dot.scope', { scope: voteScopeLabel(vote, t) })}</span>
       </h3>
       <p className="dot-vote__left" data-testid="dots-left">
-        <strong>You have {dots(left)} left</strong> of {vote.dotsPerPerson}. You may put more than one dot on a note that matters
-        most to you.
+        <strong>{t.t('dot.leftStrong', { left })}</strong>
+        {t.t('dot.leftRest', { total: vote.dotsPerPerson })}
       </p>
-      {mine && mine.excess.length > 0 && (
-        <p className="dot-vote__excess">
-          {dots(mine.excess.length)} you placed on another device at the same moment {mine.excess.length === 1 ? 'is' : 'are'} not
-          counted and will be removed.
-        </p>
-      )}
-      <p className="dot-vote__totals-note">
-        {showTotals ? 'Running totals are shown.' : 'Totals are hidden until the facilitator closes the vote.'}
-      </p>
+      {mine && mine.excess.length > 0 && <p className="dot-vote__excess">{t.t('dot.excess', { count: mine.excess.length })}</p>}
+      <p className="dot-vote__totals-note">{showTotals ? t.t('dot.totalsShown') : t.t('dot.totalsHidden')}</p>
       {access === 'facilitate' && (
         <fieldset className="dot-vote__facilitator">
-          <legend className="visually-hidden">Facilitator controls</legend>
+          <legend className="visually-hidden">{t.t('dot.facilitatorControls')}</legend>
           <button type="button" className="button-primary" onClick={() => closeVote(doc, vote.id, Date.now(), editor.origin)}>
-            Close vote
+            {t.t('dot.close')}
           </button>
           <label className="dot-vote__check">
             <input
@@ -97,7 +96,7 @@ export function DotVote({ session, vote, notes, participantId, role, access }: D
               checked={vote.hideTotals}
               onChange={(event) => setHideTotals(doc, vote.id, event.target.checked, editor.origin)}
             />
-            Hide totals until the vote closes
+            {t.t('dot.hideTotals')}
           </label>
         </fieldset>
       )}
@@ -105,38 +104,38 @@ export function DotVote({ session, vote, notes, participantId, role, access }: D
         {message}
       </div>
       {inScope.length === 0 ? (
-        <p>There are no notes to vote on yet.</p>
+        <p>{t.t('dot.noNotes')}</p>
       ) : (
-        <ul className="dot-vote__notes" aria-label="Notes to vote on">
+        <ul className="dot-vote__notes" aria-label={t.t('dot.notesLabel')}>
           {inScope.map((note) => {
-            const label = noteLabel(note.text);
+            const label = noteLabel(note.text, 60, t);
             const myCount = myDotsOn.get(note.id) ?? 0;
             const total = tally.byNote.get(note.id)?.totalDots ?? 0;
             return (
               <li key={note.id} className="vote-note" data-note-id={note.id}>
                 <p className="vote-note__text">{label}</p>
                 <p className="vote-note__author">
-                  <RoleIcon role={note.authorRole} /> {noteAuthorLabel(note)}
+                  <RoleIcon role={note.authorRole} /> {noteAuthorLabel(note, t)}
                 </p>
                 <p className="vote-note__dots">
                   <span aria-hidden="true" className="vote-note__pips">
                     {'●'.repeat(Math.min(myCount, 20))}
                   </span>{' '}
-                  Your dots: {myCount}
-                  {showTotals && <> · All dots: {total}</>}
+                  {t.t('dot.yourDots', { count: myCount })}
+                  {showTotals && t.t('dot.allDots', { count: total })}
                 </p>
                 {canVote && (
                   <div className="vote-note__actions">
-                    <button type="button" aria-label={`Add a dot to: ${label}`} onClick={() => add(note)}>
-                      Add a dot
+                    <button type="button" aria-label={t.t('dot.addAria', { note: label })} onClick={() => add(note)}>
+                      {t.t('dot.add')}
                     </button>
                     <button
                       type="button"
-                      aria-label={`Take back a dot from: ${label}`}
+                      aria-label={t.t('dot.takeBackAria', { note: label })}
                       disabled={myCount === 0}
                       onClick={() => takeBack(note)}
                     >
-                      Take back a dot
+                      {t.t('dot.takeBack')}
                     </button>
                   </div>
                 )}

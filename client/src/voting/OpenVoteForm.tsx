@@ -1,5 +1,13 @@
-import { DEFAULT_DOTS_PER_PERSON, LANES, MAX_DOTS_PER_PERSON, MAX_VOTE_TITLE_LENGTH, type VoteScope } from '@costudio/shared';
+import {
+  DEFAULT_DOTS_PER_PERSON,
+  LANES,
+  laneTitle,
+  MAX_DOTS_PER_PERSON,
+  MAX_VOTE_TITLE_LENGTH,
+  type VoteScope,
+} from '@costudio/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 
 export interface NewVoteChoice {
   scope: VoteScope;
@@ -10,6 +18,7 @@ export interface NewVoteChoice {
 
 /** The facilitator's form for opening a dot vote. */
 export function OpenVoteForm({ onOpen }: { onOpen(choice: NewVoteChoice): void }) {
+  const t = useT();
   const ids = { title: useId(), scope: useId(), dots: useId(), error: useId() };
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState<VoteScope>('board');
@@ -21,7 +30,7 @@ export function OpenVoteForm({ onOpen }: { onOpen(choice: NewVoteChoice): void }
     event.preventDefault();
     const dotsPerPerson = Number(dotsText);
     if (!Number.isInteger(dotsPerPerson) || dotsPerPerson < 1 || dotsPerPerson > MAX_DOTS_PER_PERSON) {
-      setError(`Choose a whole number of dots from 1 to ${MAX_DOTS_PER_PERSON}.`);
+      setError(t.t('voteForm.dotsError', { max: MAX_DOTS_PER_PERSON }));
       return;
     }
     setError(null);
@@ -30,25 +39,25 @@ export function OpenVoteForm({ onOpen }: { onOpen(choice: NewVoteChoice): void }
 
   return (
     <form className="open-vote-form" onSubmit={submit} noValidate>
-      <label htmlFor={ids.title}>Question (optional)</label>
+      <label htmlFor={ids.title}>{t.t('voteForm.question')}</label>
       <input
         id={ids.title}
         type="text"
         value={title}
         maxLength={MAX_VOTE_TITLE_LENGTH}
-        placeholder="Which ideas should we try first?"
+        placeholder={t.t('voteForm.placeholder')}
         onChange={(event) => setTitle(event.target.value)}
       />
-      <label htmlFor={ids.scope}>Vote on</label>
+      <label htmlFor={ids.scope}>{t.t('voteForm.on')}</label>
       <select id={ids.scope} value={scope} onChange={(event) => setScope(event.target.value as VoteScope)}>
-        <option value="board">The whole board</option>
+        <option value="board">{t.t('voteForm.board')}</option>
         {LANES.map((lane) => (
           <option key={lane.id} value={lane.id}>
-            The {lane.title} lane
+            {t.t('voteForm.lane', { lane: laneTitle(t, lane.id) })}
           </option>
         ))}
       </select>
-      <label htmlFor={ids.dots}>Dots per person</label>
+      <label htmlFor={ids.dots}>{t.t('voteForm.dots')}</label>
       <input
         id={ids.dots}
         type="number"
@@ -62,7 +71,7 @@ export function OpenVoteForm({ onOpen }: { onOpen(choice: NewVoteChoice): void }
       />
       <label className="open-vote-form__check">
         <input type="checkbox" checked={hideTotals} onChange={(event) => setHideTotals(event.target.checked)} />
-        Hide totals until the vote closes
+        {t.t('dot.hideTotals')}
       </label>
       {error && (
         <p id={ids.error} className="form-error" role="alert">
@@ -70,7 +79,7 @@ export function OpenVoteForm({ onOpen }: { onOpen(choice: NewVoteChoice): void }
         </p>
       )}
       <button type="submit" className="button-primary">
-        Open vote
+        {t.t('voteForm.open')}
       </button>
     </form>
   );

@@ -4,8 +4,7 @@ import type { Announcer } from '../announce/Announcer.ts';
 import type { BoardVoting } from './useBoardVoting.ts';
 import { VOTE_PANEL_ID } from './VotePanel.tsx';
 import './voteOpenedNotice.css';
-
-const OPENED = 'The facilitator has opened a vote.';
+import { useT } from '../i18n/useT.ts';
 
 /**
  * Tells a participant that a vote has opened (issue 12, item 4): a notice that stays in view
@@ -13,6 +12,7 @@ const OPENED = 'The facilitator has opened a vote.';
  * panel, or when the vote closes. The facilitator, who opened it, is not told.
  */
 export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; announcer: Announcer }) {
+  const t = useT();
   const open = findOpenVote(voting.votes);
   const openId = open?.id ?? null;
   const facilitates = voting.access === 'facilitate';
@@ -28,14 +28,14 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
 
   const show = openId !== null && openId !== seen && !panelOpen && !facilitates;
   useEffect(() => {
-    if (show) announcer.say(canVote ? `${OPENED} Go to the vote to place your dots.` : OPENED);
-  }, [show, announcer, canVote]);
+    if (show) announcer.say(t.t(canVote ? 'votes.openedGo' : 'votes.opened'));
+  }, [show, announcer, canVote, t]);
 
   if (!show || !open) return null;
   return (
     <div className="vote-opened-notice" data-testid="vote-opened-notice">
       <p>
-        {OPENED}
+        {t.t('votes.opened')}
         {open.title && <span className="vote-opened-notice__title"> {open.title}</span>}
       </p>
       <button
@@ -48,7 +48,7 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
           voting.setPanelOpen(true);
         }}
       >
-        {canVote ? 'Go to the vote' : 'See the vote'}
+        {canVote ? t.t('votes.goTo') : t.t('votes.see')}
       </button>
     </div>
   );

@@ -12,11 +12,13 @@ import { DotVote } from './DotVote.tsx';
 import { OpenVoteForm } from './OpenVoteForm.tsx';
 import type { BoardVoting } from './useBoardVoting.ts';
 import './voting.css';
+import { useT } from '../i18n/useT.ts';
 
 export const VOTE_PANEL_ID = 'vote-panel';
 
 /** The side panel for issue 5: the dot vote, perspectives, participation balance and the report. */
 export function VotePanel({ voting, session, role }: { voting: BoardVoting; session: BoardSession; role: Role }) {
+  const t = useT();
   const { votes, access } = voting;
   const notes = useNotes(session.notes);
   const reach = useLaneReach(useTraceStore(session.doc, session.notes));
@@ -32,10 +34,11 @@ export function VotePanel({ voting, session, role }: { voting: BoardVoting; sess
     <section id={VOTE_PANEL_ID} className="vote-panel" aria-labelledby="vote-panel-heading">
       <div className="vote-panel__top">
         <h2 id="vote-panel-heading" ref={headingRef} tabIndex={-1}>
-          Votes and results
+          {t.t('votes.title')}
         </h2>
         <button type="button" onClick={() => voting.setPanelOpen(false)}>
-          Hide<span className="visually-hidden"> the votes and results panel</span>
+          {t.t('votes.hide')}
+          <span className="visually-hidden">{t.t('votes.hideWhat')}</span>
         </button>
       </div>
       {open ? (
@@ -49,7 +52,7 @@ export function VotePanel({ voting, session, role }: { voting: BoardVoting; sess
         />
       ) : access === 'facilitate' ? (
         <section aria-labelledby="open-vote-heading">
-          <h3 id="open-vote-heading">Open a dot vote</h3>
+          <h3 id="open-vote-heading">{t.t('votes.openTitle')}</h3>
           <OpenVoteForm
             onOpen={(choice) => {
               openVote(session.doc, choice, session.editor.origin);
@@ -58,7 +61,7 @@ export function VotePanel({ voting, session, role }: { voting: BoardVoting; sess
           />
         </section>
       ) : (
-        <p className="vote-panel__waiting">No vote is open. The facilitator will open one when it is time to vote.</p>
+        <p className="vote-panel__waiting">{t.t('votes.waiting')}</p>
       )}
       {shown && <PerspectivesView vote={shown} voteNumber={shownNumber} notes={notes.byId} />}
       <BalanceView balance={voting.balance} reach={reach} />

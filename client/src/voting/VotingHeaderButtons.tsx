@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT.ts';
 import type { BoardVoting } from './useBoardVoting.ts';
 import { VOTE_PANEL_ID } from './VotePanel.tsx';
 
@@ -6,6 +7,7 @@ import { VOTE_PANEL_ID } from './VotePanel.tsx';
  * beside "Add note", in the canvas toolbar and the list's tools.
  */
 export function VotingHeaderButtons({ voting }: { voting: BoardVoting }) {
+  const t = useT();
   return (
     <button
       type="button"
@@ -13,8 +15,9 @@ export function VotingHeaderButtons({ voting }: { voting: BoardVoting }) {
       aria-controls={VOTE_PANEL_ID}
       onClick={() => voting.setPanelOpen(!voting.panelOpen)}
     >
-      {/* A phone shows "Votes" alone (board/moreMenu.css); the name is the same everywhere. */}
-      Votes<span className="voting-header-button__more"> and results</span>
+      {/* A phone shows "Votes" alone (board/moreMenu.css); the rest stays for screen readers. */}
+      {t.t('header.votesShort')}
+      <span className="voting-header-button__more">{t.t('header.votesRest')}</span>
     </button>
   );
 }

@@ -1,20 +1,17 @@
-import { laneById } from '@costudio/shared';
+import { laneTitle, type Translator } from '@costudio/shared';
 import { useEffect, useMemo, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import { useNotes } from '../doc/useNotes.ts';
+import { useT } from '../i18n/useT.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
 import type { WhatsNew } from './useWhatsNew.ts';
 
 /** The lane list's text field of a note (laneList/NoteItem.tsx, noteTextId). */
 const listFieldId = (id: string) => `lane-note-text-${id}`;
 
-function summary(news: WhatsNew): string {
-  const parts: string[] = [];
-  if (news.changed.length > 0) {
-    parts.push(news.changed.length === 1 ? '1 note added or changed' : `${news.changed.length} notes added or changed`);
-  }
-  if (news.removed > 0) parts.push(news.removed === 1 ? '1 note removed' : `${news.removed} notes removed`);
-  return `${parts.join(' and ')} since your last visit`;
+function summary(news: WhatsNew, t: Translator): string {
+  const changed = news.changed.length;
+  return t.t('whatsNew.summary', { changed, removed: news.removed, both: changed > 0 && news.removed > 0 ? 'yes' : 'no' });
 }
 
 /**
@@ -34,9 +31,10 @@ export function WhatsNewBar({
   /** Clears the marks everywhere (list and canvas), not just this bar. */
   onDismiss(): void;
 }) {
+  const t = useT();
   const { byId } = useNotes(session.notes);
   const [index, setIndex] = useState(-1);
-  const text = summary(news);
+  const text = summary(news, t);
   const hasNews = news.changed.length > 0 || news.removed > 0;
 
   useEffect(() => {
@@ -65,22 +63,24 @@ export function WhatsNewBar({
   };
 
   return (
-    <section className="whats-new" aria-label="What's new" data-testid="whats-new">
+    <section className="whats-new" aria-label={t.t('whatsNew.label')} data-testid="whats-new">
       <style>{marks}</style>
       <p className="whats-new__summary">{text}</p>
       {news.changed.length > 0 && (
         <button type="button" onClick={next}>
-          Next change
+          {t.t('whatsNew.next')}
         </button>
       )}
       {currentId !== undefined && (
         <p className="whats-new__current" data-note-id={currentId}>
-          {index + 1} of {news.changed.length}:{' '}
-          {current ? `“${current.text || 'empty note'}” in ${laneById(current.lane).title}` : 'since removed'}
+          {t.t('whatsNew.position', { position: index + 1, count: news.changed.length })}
+          {current
+            ? t.t('whatsNew.current', { text: current.text || t.t('whatsNew.emptyNote'), lane: laneTitle(t, current.lane) })
+            : t.t('whatsNew.removed')}
         </p>
       )}
       <button type="button" onClick={onDismiss}>
-        Dismiss
+        {t.t('whatsNew.dismiss')}
       </button>
     </section>
   );

@@ -1,8 +1,11 @@
 import {
   buildYouSaidWeDid,
+  ENGLISH,
   formatDate,
+  lanePrompt,
+  laneTitle,
   type ReportEntry,
-  ROLE_INFO,
+  roleWord,
   type YouSaidItem,
   youSaidWeDidHtml,
   youSaidWeDidMarkdown,
@@ -114,7 +117,7 @@ export function YouSaidWeDidPage({ session }: { session: BoardSession }) {
           {report.lanes.map(({ lane, items }) => (
             <section key={lane.id} className="yswd__lane" aria-labelledby={`yswd-${lane.id}`}>
               <h2 id={`yswd-${lane.id}`}>
-                In {lane.title}: {lane.prompt}
+                In {laneTitle(ENGLISH, lane.id)}: {lanePrompt(ENGLISH, lane.id)}
               </h2>
               <ol className="yswd__items">
                 {items.map((item) => (
@@ -138,7 +141,7 @@ function summaryLine(said: number, reached: number): string {
 
 /** "Pat (Practitioner)", or the role alone ("A lay participant") for someone not named. */
 function by(entry: ReportEntry): string {
-  return entry.named ? `${entry.by} (${ROLE_INFO[entry.role].label})` : entry.by;
+  return entry.named ? `${entry.by} (${roleWord(ENGLISH, entry.role, 'label')})` : entry.by;
 }
 
 /** One thing said, and what came of it: replies, then decisions, actions and measures, or "not yet". */

@@ -1,5 +1,7 @@
+import { laneTitle } from '../i18n/boardWords.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
 import { emptyLaneRoleCounts, emptyRoleCounts, type LaneRoleCounts } from '../schema/activity.ts';
-import { LANE_IDS, type LaneId, laneById } from '../schema/lanes.ts';
+import { LANE_IDS, type LaneId } from '../schema/lanes.ts';
 import type { Note } from '../schema/note.ts';
 import type { Participant } from '../schema/participant.ts';
 import { atLeast, type RoleShares, roleShares, sumRoleCounts } from './shares.ts';
@@ -61,7 +63,7 @@ export interface BalanceInput {
  * participants. Notes count by the author's role when writing, edits by the editor's role
  * when editing, votes by the voter's role in that vote; participants by their role now.
  */
-export function computeBalance(input: BalanceInput): ParticipationBalance {
+export function computeBalance(input: BalanceInput, t: Translator = ENGLISH): ParticipationBalance {
   const notes = emptyLaneRoleCounts();
   const votes = emptyLaneRoleCounts();
   const laneOfNote = new Map<string, LaneId>();
@@ -97,28 +99,37 @@ export function computeBalance(input: BalanceInput): ParticipationBalance {
   const prompts: BalancePrompt[] = [];
   for (const area of [...lanes, overall]) {
     for (const metric of BALANCE_METRICS) {
-      const prompt = promptFor(area.area, metric, area[metric], participants);
+      const prompt = promptFor(area.area, metric, area[metric], participants, t);
       if (prompt) prompts.push(prompt);
     }
   }
   return { participants, lanes, overall, prompts };
 }
 
-const VERB: Record<BalanceMetric, string> = { notes: 'wrote', edits: 'made', votes: 'cast' };
-
-function promptFor(area: BalanceArea, metric: BalanceMetric, shares: RoleShares, participants: RoleShares): BalancePrompt | null {
+function promptFor(
+  area: BalanceArea,
+  metric: BalanceMetric,
+  shares: RoleShares,
+  participants: RoleShares,
+  t: Translator,
+): BalancePrompt | null {
   const layParticipantShare = participants.shares.lay;
   const layShare = shares.shares.lay;
   if (shares.total < BALANCE_MIN_SAMPLE || layParticipantShare === null || layParticipantShare === 0 || layShare === null)
     return null;
   if (atLeast(layShare, BALANCE_PROMPT_RATIO * layParticipantShare)) return null;
   const layCount = shares.counts.lay;
-  const where = area === 'board' ? 'on the board' : `in ${laneById(area).title}`;
   return {
     area,
     metric,
     layCount,
     total: shares.total,
-    message: `Lay participants ${VERB[metric]} ${layCount} of ${shares.total} ${metric} ${where} — invite them in?`,
+    message: t.t('balance.prompt', {
+      metric,
+      lay: layCount,
+      total: shares.total,
+      area: area === 'board' ? 'board' : 'lane',
+      lane: area === 'board' ? '' : laneTitle(t, area),
+    }),
   };
 }

@@ -1,4 +1,5 @@
-import { ROLE_INFO, ROLES, type Role } from '../schema/roles.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
+import { ROLES, type Role } from '../schema/roles.ts';
 import { atLeast, formatPercent, shareOf } from './shares.ts';
 import type { VoteTally } from './tally.ts';
 
@@ -49,20 +50,12 @@ export interface Perspectives {
   readonly notices: readonly string[];
 }
 
-const MESSAGES: Record<Exclude<CalloutKind, 'shared-priority'>, string> = {
-  'lay-far-higher': 'Lay participants rank this far higher than practitioners',
-  'lay-higher': 'Lay participants rank this higher than practitioners',
-  'practitioner-far-higher': 'Practitioners rank this far higher than lay participants',
-  'practitioner-higher': 'Practitioners rank this higher than lay participants',
-};
-const SHARED_PRIORITY_MESSAGE = 'Lay participants and practitioners both rank this highly';
-
 /**
  * Compares how each role voted: for every voted note, the share of lay voters and the share of
  * practitioner voters who chose it, sorted by how far they diverge (ties: more dots first, then
  * note id, so every peer shows the same order).
  */
-export function computePerspectives(tally: VoteTally): Perspectives {
+export function computePerspectives(tally: VoteTally, t: Translator = ENGLISH): Perspectives {
   const { votersByRole } = tally;
   const rows: PerspectiveRow[] = tally.notes.map((note) => {
     const shares = {
@@ -78,48 +71,55 @@ export function computePerspectives(tally: VoteTally): Perspectives {
       b.totalDots - a.totalDots ||
       (a.noteId < b.noteId ? -1 : a.noteId > b.noteId ? 1 : 0),
   );
-  return { voteId: tally.voteId, rows, callouts: callouts(rows, votersByRole), votersByRole, notices: notices(votersByRole) };
+  return {
+    voteId: tally.voteId,
+    rows,
+    callouts: callouts(rows, votersByRole, t),
+    votersByRole,
+    notices: notices(votersByRole, t),
+  };
 }
 
-function callouts(rows: readonly PerspectiveRow[], votersByRole: Readonly<Record<Role, number>>): PerspectiveCallout[] {
+function callouts(
+  rows: readonly PerspectiveRow[],
+  votersByRole: Readonly<Record<Role, number>>,
+  t: Translator,
+): PerspectiveCallout[] {
   if (ROLES.some((role) => votersByRole[role] < MIN_VOTERS_PER_ROLE_FOR_CALLOUT)) return [];
   const divergent: PerspectiveCallout[] = [];
   const shared: PerspectiveCallout[] = [];
   for (const row of rows) {
     const { difference } = row;
     if (difference === null) continue;
-    const detail = `${formatPercent(row.shares.lay)} of lay participants, ${formatPercent(row.shares.practitioner)} of practitioners`;
+    const detail = t.t('perspectives.detail', {
+      lay: formatPercent(row.shares.lay, t),
+      practitioner: formatPercent(row.shares.practitioner, t),
+    });
     const gap = Math.abs(difference);
     if (atLeast(gap, HIGHER_GAP) && divergent.length < MAX_CALLOUTS) {
       const far = atLeast(gap, FAR_HIGHER_GAP);
       const kind: CalloutKind =
         difference > 0 ? (far ? 'lay-far-higher' : 'lay-higher') : far ? 'practitioner-far-higher' : 'practitioner-higher';
-      divergent.push({ noteId: row.noteId, kind, message: MESSAGES[kind], detail });
+      divergent.push({ noteId: row.noteId, kind, message: t.t(`perspectives.${kind}`), detail });
     } else if (
       atLeast(SHARED_PRIORITY_MAX_GAP, gap) &&
       atLeast(row.shares.lay ?? 0, SHARED_PRIORITY_MIN_SHARE) &&
       atLeast(row.shares.practitioner ?? 0, SHARED_PRIORITY_MIN_SHARE) &&
       shared.length < MAX_CALLOUTS
     ) {
-      shared.push({ noteId: row.noteId, kind: 'shared-priority', message: SHARED_PRIORITY_MESSAGE, detail });
+      shared.push({ noteId: row.noteId, kind: 'shared-priority', message: t.t('perspectives.shared-priority'), detail });
     }
   }
   return [...divergent, ...shared];
 }
 
-function notices(votersByRole: Readonly<Record<Role, number>>): string[] {
-  if (votersByRole.lay === 0 && votersByRole.practitioner === 0) return ['No one has voted yet.'];
+function notices(votersByRole: Readonly<Record<Role, number>>, t: Translator): string[] {
+  if (votersByRole.lay === 0 && votersByRole.practitioner === 0) return [t.t('perspectives.noVotes')];
   const result: string[] = [];
   for (const role of ROLES) {
-    const plural = pluralLabel(role);
     const count = votersByRole[role];
-    if (count === 0) result.push(`No ${plural} voted, so there is nothing to compare with.`);
-    else if (count < MIN_VOTERS_PER_ROLE_FOR_CALLOUT)
-      result.push(`Only ${count} ${ROLE_INFO[role].label.toLowerCase()} voted, so differences are not called out.`);
+    if (count === 0) result.push(t.t(`perspectives.noVoters.${role}`));
+    else if (count < MIN_VOTERS_PER_ROLE_FOR_CALLOUT) result.push(t.t(`perspectives.fewVoters.${role}`, { count }));
   }
   return result;
-}
-
-function pluralLabel(role: Role): string {
-  return role === 'lay' ? 'lay participants' : 'practitioners';
 }

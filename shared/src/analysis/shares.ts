@@ -1,3 +1,4 @@
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
 import { emptyRoleCounts } from '../schema/activity.ts';
 import { ROLES, type Role } from '../schema/roles.ts';
 
@@ -40,15 +41,14 @@ export function atLeast(a: number, b: number): boolean {
 }
 
 /** "43%", rounded to whole percent; "—" when there is no share. */
-export function formatPercent(share: number | null): string {
-  return share === null ? '—' : `${Math.round(share * 100)}%`;
+export function formatPercent(share: number | null, t: Translator = ENGLISH): string {
+  return share === null ? '—' : t.t('share.percent', { share: Math.round(share * 100) / 100 });
 }
 
 /** A difference of shares in percentage points, signed: "+40 pts", "−15 pts", "0 pts". */
-export function formatPoints(difference: number | null): string {
+export function formatPoints(difference: number | null, t: Translator = ENGLISH): string {
   if (difference === null) return '—';
   const points = Math.round(difference * 100);
   // "points", not "pts": lay people read these tables (issue 12).
-  const unit = Math.abs(points) === 1 ? 'point' : 'points';
-  return points > 0 ? `+${points} ${unit}` : points < 0 ? `−${-points} ${unit}` : '0 points';
+  return t.t('share.points', { sign: points > 0 ? 'plus' : points < 0 ? 'minus' : 'none', points: Math.abs(points) });
 }

@@ -1,3 +1,6 @@
+import type { MessageId } from '../i18n/catalogs.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
+
 /**
  * WebSocket close codes the relay uses, with the reason sent alongside. 4000–4999 are free for
  * applications (RFC 6455 §7.4.2). Clients map them to plain-language messages; documented in
@@ -67,36 +70,24 @@ export const BACK_OFF_CLOSE_CODES: ReadonlySet<number> = new Set([
   1013, // RFC 6455 try again later
 ]);
 
-/** Plain-language explanation of a close code, for people; undefined for unknown codes. */
-export function describeCloseCode(code: number): string | undefined {
-  switch (code) {
-    case CloseCode.GOING_AWAY:
-      return 'The server is restarting. Reconnecting…';
-    case CloseCode.ACCESS_CHANGED:
-      return 'The facilitator changed the board. Reconnecting…';
-    case CloseCode.MALFORMED_MESSAGE:
-      return 'Your device sent something the server could not read. Reload the page to carry on.';
-    case CloseCode.UNAUTHORIZED:
-      return 'This link is not valid. Ask the facilitator for a new one.';
-    case CloseCode.FORBIDDEN:
-      return 'This link does not open this board. Ask the facilitator for a new one.';
-    case CloseCode.INVALID_BOARD_ID:
-      return 'There is no board at this address. Check the link.';
-    case CloseCode.LINK_EXPIRED:
-      return 'This link has expired. Ask the facilitator for a new one.';
-    case CloseCode.LINK_REVOKED:
-      return 'This link has been switched off. Ask the facilitator for a new one.';
-    case CloseCode.BOARD_DELETED:
-      return 'This board has been deleted, with everything written on it. Nothing you wrote here is kept, on the server or on this device, and it cannot be brought back.';
-    case CloseCode.MESSAGE_TOO_LARGE:
-      return 'That change was too large to send. Try a shorter note.';
-    case CloseCode.RATE_LIMITED:
-      return 'Too many changes at once. Wait a moment; reconnecting…';
-    case CloseCode.LOAD_FAILED:
-      return 'The board could not be opened just now. Nothing has been lost; try again in a minute.';
-    case CloseCode.STORAGE_FAILED:
-      return 'The server could not save your last change. Try again in a minute.';
-    default:
-      return undefined;
-  }
+const CLOSE_MESSAGE: Readonly<Record<number, MessageId>> = {
+  [CloseCode.GOING_AWAY]: 'close.goingAway',
+  [CloseCode.ACCESS_CHANGED]: 'close.accessChanged',
+  [CloseCode.MALFORMED_MESSAGE]: 'close.malformed',
+  [CloseCode.UNAUTHORIZED]: 'close.unauthorized',
+  [CloseCode.FORBIDDEN]: 'close.forbidden',
+  [CloseCode.INVALID_BOARD_ID]: 'close.invalidBoardId',
+  [CloseCode.LINK_EXPIRED]: 'close.linkExpired',
+  [CloseCode.LINK_REVOKED]: 'close.linkRevoked',
+  [CloseCode.BOARD_DELETED]: 'close.boardDeleted',
+  [CloseCode.MESSAGE_TOO_LARGE]: 'close.tooLarge',
+  [CloseCode.RATE_LIMITED]: 'close.rateLimited',
+  [CloseCode.LOAD_FAILED]: 'close.loadFailed',
+  [CloseCode.STORAGE_FAILED]: 'close.storageFailed',
+};
+
+/** Plain-language explanation of a close code, in `t`'s language; undefined for unknown codes. */
+export function describeCloseCode(code: number, t: Translator = ENGLISH): string | undefined {
+  const id = CLOSE_MESSAGE[code];
+  return id === undefined ? undefined : t.t(id);
 }

@@ -1,15 +1,43 @@
-import { BALANCE_METRICS } from '../analysis/balance.ts';
-import { laneById } from '../schema/lanes.ts';
-import { ROLE_INFO } from '../schema/roles.ts';
+import { BALANCE_METRICS, type BalanceArea } from '../analysis/balance.ts';
+import { laneTitle, roleWord } from '../i18n/boardWords.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
 import { type CsvValue, csvRow } from './csvCell.ts';
+
+type CsvColumn =
+  | 'lane'
+  | 'note'
+  | 'writtenBy'
+  | 'role'
+  | 'anonymous'
+  | 'vote'
+  | 'question'
+  | 'scope'
+  | 'status'
+  | 'dotsPerPerson'
+  | 'layVoters'
+  | 'practitionerVoters'
+  | 'layDots'
+  | 'practitionerDots'
+  | 'totalDots'
+  | 'layVotersFor'
+  | 'layShare'
+  | 'practitionerVotersFor'
+  | 'practitionerShare'
+  | 'differencePoints'
+  | 'callout'
+  | 'area'
+  | 'kind'
+  | 'message'
+  | 'layShareOfParticipants';
+
 import { formatDate, type MeetingReport, noteAuthorLabel, voteScopeLabel } from './meetingReport.ts';
 
 /**
  * The meeting report as CSV: one file with titled sections (notes, vote results,
  * perspectives, participation balance, prompts) separated by an empty line, each with its
- * own header row. Spreadsheets open it as one sheet. Shares are whole percentages.
+ * own header row, in `t`'s language. Spreadsheets open it as one sheet. Shares are whole percentages.
  */
-export function renderCsvReport(report: MeetingReport): string {
+export function renderCsvReport(report: MeetingReport, t: Translator = ENGLISH): string {
   const rows: CsvValue[][] = [];
   const section = (title: string, header: CsvValue[]) => {
     if (rows.length > 0) rows.push([]);
@@ -19,53 +47,75 @@ export function renderCsvReport(report: MeetingReport): string {
   const noteText = (noteId: string) => report.notesById.get(noteId)?.text ?? '';
   const noteLane = (noteId: string) => {
     const note = report.notesById.get(noteId);
-    return note ? laneById(note.lane).title : '';
+    return note ? laneTitle(t, note.lane) : '';
   };
 
   rows.push(
-    ['Meeting report', report.title],
-    ['Report date', formatDate(report.generatedAt)],
-    ['Board created', formatDate(report.boardCreatedAt)],
+    [t.t('report.title.csv'), report.title],
+    [t.t('report.date'), formatDate(report.generatedAt, t)],
+    [t.t('report.boardCreated'), formatDate(report.boardCreatedAt, t)],
   );
 
-  section('Notes', ['Lane', 'Note', 'Written by', 'Role', 'Anonymous']);
+  const col = (id: CsvColumn) => t.t(`report.col.${id}`);
+  section(t.t('report.col.notes'), [col('lane'), col('note'), col('writtenBy'), col('role'), col('anonymous')]);
   for (const { lane, notes } of report.lanes) {
     for (const note of notes) {
-      rows.push([lane.title, note.text, noteAuthorLabel(note), ROLE_INFO[note.authorRole].label, note.anonymous ? 'yes' : 'no']);
+      rows.push([
+        laneTitle(t, lane.id),
+        note.text,
+        noteAuthorLabel(note, t),
+        roleWord(t, note.authorRole, 'label'),
+        t.t(note.anonymous ? 'report.yes' : 'report.no'),
+      ]);
     }
   }
 
-  section('Votes', ['Vote', 'Question', 'Scope', 'Status', 'Dots per person', 'Lay voters', 'Practitioner voters']);
+  section(t.t('report.votes'), [
+    col('vote'),
+    col('question'),
+    col('scope'),
+    col('status'),
+    col('dotsPerPerson'),
+    col('layVoters'),
+    col('practitionerVoters'),
+  ]);
   for (const { vote, number, tally } of report.votes) {
     rows.push([
       number,
       vote.title,
-      voteScopeLabel(vote),
-      vote.status,
+      voteScopeLabel(vote, t),
+      t.t('report.status', { status: vote.status }),
       vote.dotsPerPerson,
       tally.votersByRole.lay,
       tally.votersByRole.practitioner,
     ]);
   }
 
-  section('Votes by role', ['Vote', 'Note', 'Lane', 'Lay dots', 'Practitioner dots', 'Total dots']);
+  section(t.t('report.votesByRole'), [
+    col('vote'),
+    col('note'),
+    col('lane'),
+    col('layDots'),
+    col('practitionerDots'),
+    col('totalDots'),
+  ]);
   for (const { number, tally } of report.votes) {
     for (const note of tally.notes) {
       rows.push([number, noteText(note.noteId), noteLane(note.noteId), note.dots.lay, note.dots.practitioner, note.totalDots]);
     }
   }
 
-  section('Perspectives', [
-    'Vote',
-    'Note',
-    'Lay voters for it',
-    'Lay voters',
-    'Lay share %',
-    'Practitioner voters for it',
-    'Practitioner voters',
-    'Practitioner share %',
-    'Difference (points)',
-    'Call-out',
+  section(t.t('report.perspectives'), [
+    col('vote'),
+    col('note'),
+    col('layVotersFor'),
+    col('layVoters'),
+    col('layShare'),
+    col('practitionerVotersFor'),
+    col('practitionerVoters'),
+    col('practitionerShare'),
+    col('differencePoints'),
+    col('callout'),
   ]);
   for (const { number, perspectives } of report.votes) {
     for (const line of perspectives.rows) {
@@ -86,14 +136,20 @@ export function renderCsvReport(report: MeetingReport): string {
   }
 
   const { balance } = report;
-  section('Participation balance', [
-    'Area',
-    ...BALANCE_METRICS.flatMap((metric) => [`Lay ${metric}`, `Practitioner ${metric}`, `Lay share of ${metric} %`]),
-    'Lay share of participants %',
+  const metricWord = (metric: string) => t.t('report.metric', { metric });
+  section(t.t('report.balance'), [
+    col('area'),
+    ...BALANCE_METRICS.flatMap((metric) => [
+      t.t('report.col.layMetric', { metric: metricWord(metric) }),
+      t.t('report.col.practitionerMetric', { metric: metricWord(metric) }),
+      t.t('report.col.layShareOf', { metric: metricWord(metric) }),
+    ]),
+    col('layShareOfParticipants'),
   ]);
+  const areaTitle = (area: BalanceArea) => (area === 'board' ? t.t('report.wholeBoard') : laneTitle(t, area));
   for (const area of [...balance.lanes, balance.overall]) {
     rows.push([
-      area.area === 'board' ? 'Whole board' : laneById(area.area).title,
+      areaTitle(area.area),
       ...BALANCE_METRICS.flatMap((metric) => [
         area[metric].counts.lay,
         area[metric].counts.practitioner,
@@ -103,9 +159,9 @@ export function renderCsvReport(report: MeetingReport): string {
     ]);
   }
 
-  section('Prompts', ['Area', 'Kind', 'Message']);
+  section(t.t('report.prompts'), [col('area'), col('kind'), col('message')]);
   for (const prompt of balance.prompts) {
-    rows.push([prompt.area === 'board' ? 'Whole board' : laneById(prompt.area).title, prompt.metric, prompt.message]);
+    rows.push([areaTitle(prompt.area), metricWord(prompt.metric), prompt.message]);
   }
 
   return rows.map(csvRow).join('');

@@ -1,122 +1,151 @@
 import type { AreaBalance, BalanceArea } from '../analysis/balance.ts';
 import type { RoleShares } from '../analysis/shares.ts';
 import { formatPercent, formatPoints } from '../analysis/shares.ts';
-import { laneById } from '../schema/lanes.ts';
-import { ROLE_INFO } from '../schema/roles.ts';
+import { lanePrompt, laneTitle, roleWord } from '../i18n/boardWords.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
 import { escapeMarkdown, markdownCell } from './markdownEscape.ts';
 import { formatDate, type MeetingReport, noteAuthorLabel, type ReportVote, voteScopeLabel } from './meetingReport.ts';
 
 /**
  * The meeting report as GitHub Flavored Markdown, ready to paste into the write-up that goes
- * back to participants. Every piece of text that came from the board is escaped.
+ * back to participants, in `t`'s language. Every piece of text that came from the board is escaped.
  */
-export function renderMarkdownReport(report: MeetingReport): string {
+export function renderMarkdownReport(report: MeetingReport, t: Translator = ENGLISH): string {
   const out: string[] = [];
-  out.push(`# Meeting report: ${escapeMarkdown(report.title)}`, '');
-  out.push(`Report date: ${formatDate(report.generatedAt)} · Board created: ${formatDate(report.boardCreatedAt)}`, '');
+  out.push(`# ${t.t('report.title', { title: escapeMarkdown(report.title) })}`, '');
+  out.push(t.t('report.dates', { made: formatDate(report.generatedAt, t), created: formatDate(report.boardCreatedAt, t) }), '');
 
-  out.push('## Lanes', '');
+  out.push(`## ${t.t('report.lanes')}`, '');
   for (const { lane, notes } of report.lanes) {
-    out.push(`### ${lane.title}`, '', `_${lane.prompt}_`, '');
+    out.push(`### ${laneTitle(t, lane.id)}`, '', `_${lanePrompt(t, lane.id)}_`, '');
     if (notes.length === 0) {
-      out.push('No notes.', '');
+      out.push(t.t('report.noNotes'), '');
       continue;
     }
-    out.push('| Note | Written by | Role |', '| --- | --- | --- |');
+    out.push(row([t.t('report.col.note'), t.t('report.col.writtenBy'), t.t('report.col.role')]), '| --- | --- | --- |');
     for (const note of notes) {
-      out.push(row([noteCell(note.text), markdownCell(noteAuthorLabel(note)), ROLE_INFO[note.authorRole].label]));
+      out.push(row([noteCell(note.text, t), markdownCell(noteAuthorLabel(note, t)), roleWord(t, note.authorRole, 'label')]));
     }
     out.push('');
   }
 
-  out.push('## Votes', '');
-  if (report.votes.length === 0) out.push('No votes were held.', '');
-  for (const entry of report.votes) out.push(...voteSection(report, entry));
+  out.push(`## ${t.t('report.votes')}`, '');
+  if (report.votes.length === 0) out.push(t.t('report.noVotes'), '');
+  for (const entry of report.votes) out.push(...voteSection(report, entry, t));
 
-  out.push(...balanceSection(report));
+  out.push(...balanceSection(report, t));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function voteSection(report: MeetingReport, entry: ReportVote): string[] {
+function voteSection(report: MeetingReport, entry: ReportVote, t: Translator): string[] {
   const { vote, tally, perspectives } = entry;
   const out: string[] = [];
-  const heading = vote.title ? `: ${escapeMarkdown(vote.title)}` : '';
-  out.push(`### Vote ${entry.number}${heading}`, '');
+  const heading = vote.title
+    ? t.t('report.voteHeading', { number: entry.number, title: escapeMarkdown(vote.title) })
+    : t.t('report.vote', { number: entry.number });
+  out.push(`### ${heading}`, '');
   out.push(
-    `${voteScopeLabel(vote)} · ${vote.dotsPerPerson} ${vote.dotsPerPerson === 1 ? 'dot' : 'dots'} per person · ` +
-      `${vote.status === 'open' ? 'still open' : 'closed'} · ` +
-      `${count(tally.votersByRole.lay, 'lay participant')} and ${count(tally.votersByRole.practitioner, 'practitioner')} voted`,
+    t.t('report.voteLine', {
+      scope: voteScopeLabel(vote, t),
+      dots: vote.dotsPerPerson,
+      status: vote.status,
+      lay: tally.votersByRole.lay,
+      practitioners: tally.votersByRole.practitioner,
+    }),
     '',
   );
   if (tally.notes.length === 0) {
-    out.push('No dots were placed.', '');
+    out.push(t.t('report.noDots'), '');
     return out;
   }
-  const noteText = (noteId: string) => noteCell(report.notesById.get(noteId)?.text ?? '');
-  const laneTitle = (noteId: string) => {
+  const noteText = (noteId: string) => noteCell(report.notesById.get(noteId)?.text ?? '', t);
+  const noteLane = (noteId: string) => {
     const note = report.notesById.get(noteId);
-    return note ? laneById(note.lane).title : '';
+    return note ? laneTitle(t, note.lane) : '';
   };
 
   out.push(
-    '#### Votes by role',
+    `#### ${t.t('report.votesByRole')}`,
     '',
-    '| Note | Lane | Lay dots | Practitioner dots | Total |',
+    row([
+      t.t('report.col.note'),
+      t.t('report.col.lane'),
+      t.t('report.col.layDots'),
+      t.t('report.col.practitionerDots'),
+      t.t('report.col.total'),
+    ]),
     '| --- | --- | ---: | ---: | ---: |',
   );
   for (const note of tally.notes) {
     out.push(
-      row([noteText(note.noteId), laneTitle(note.noteId), `${note.dots.lay}`, `${note.dots.practitioner}`, `${note.totalDots}`]),
+      row([noteText(note.noteId), noteLane(note.noteId), `${note.dots.lay}`, `${note.dots.practitioner}`, `${note.totalDots}`]),
     );
   }
   out.push('');
 
   out.push(
-    '#### Perspectives',
+    `#### ${t.t('report.perspectives')}`,
     '',
-    'Share of each group’s voters who gave the note at least one dot, largest differences first.',
+    t.t('report.perspectivesIntro'),
     '',
-    '| Note | Lay participants | Practitioners | Difference |',
+    row([
+      t.t('report.col.note'),
+      t.t('report.col.layParticipants'),
+      t.t('report.col.practitioners'),
+      t.t('report.col.difference'),
+    ]),
     '| --- | ---: | ---: | ---: |',
   );
   for (const line of perspectives.rows) {
     out.push(
       row([
         noteText(line.noteId),
-        `${formatPercent(line.shares.lay)} (${line.voters.lay} of ${perspectives.votersByRole.lay})`,
-        `${formatPercent(line.shares.practitioner)} (${line.voters.practitioner} of ${perspectives.votersByRole.practitioner})`,
-        formatPoints(line.difference),
+        t.t('report.shareOf', {
+          share: formatPercent(line.shares.lay, t),
+          voters: line.voters.lay,
+          total: perspectives.votersByRole.lay,
+        }),
+        t.t('report.shareOf', {
+          share: formatPercent(line.shares.practitioner, t),
+          voters: line.voters.practitioner,
+          total: perspectives.votersByRole.practitioner,
+        }),
+        formatPoints(line.difference, t),
       ]),
     );
   }
   out.push('');
   for (const notice of perspectives.notices) out.push(notice, '');
   for (const callout of perspectives.callouts) {
-    const text = escapeMarkdown(report.notesById.get(callout.noteId)?.text ?? '') || '(empty note)';
+    const text = escapeMarkdown(report.notesById.get(callout.noteId)?.text ?? '') || t.t('report.emptyNote');
     out.push(`- “${text}”: ${callout.message} (${callout.detail}).`);
   }
   if (perspectives.callouts.length > 0) out.push('');
   return out;
 }
 
-function balanceSection(report: MeetingReport): string[] {
+function balanceSection(report: MeetingReport, t: Translator): string[] {
   const { balance } = report;
   const { participants } = balance;
-  const out: string[] = ['## Participation balance', ''];
+  const out: string[] = [`## ${t.t('report.balance')}`, ''];
   out.push(
-    `Participants: ${count(participants.counts.lay, 'lay participant')} (${formatPercent(participants.shares.lay)}) and ` +
-      `${count(participants.counts.practitioner, 'practitioner')} (${formatPercent(participants.shares.practitioner)}).`,
+    t.t('report.participants', {
+      lay: participants.counts.lay,
+      layShare: formatPercent(participants.shares.lay, t),
+      practitioners: participants.counts.practitioner,
+      practitionerShare: formatPercent(participants.shares.practitioner, t),
+    }),
     '',
-    'Each cell: what lay participants contributed, of the total, and their share.',
+    t.t('report.balanceIntro'),
     '',
-    '| Lane | Notes | Edits | Votes |',
+    row([t.t('report.col.lane'), t.t('report.col.notes'), t.t('report.col.edits'), t.t('report.col.votes')]),
     '| --- | ---: | ---: | ---: |',
   );
   for (const area of [...balance.lanes, balance.overall]) {
-    out.push(row([areaTitle(area.area), ...(['notes', 'edits', 'votes'] as const).map((metric) => layCell(area, metric))]));
+    out.push(row([areaTitle(area.area, t), ...(['notes', 'edits', 'votes'] as const).map((metric) => layCell(area, metric, t))]));
   }
   out.push('');
-  if (balance.prompts.length === 0) out.push('No lane fell well below the lay participants’ share.', '');
+  if (balance.prompts.length === 0) out.push(t.t('report.noPrompts'), '');
   else {
     for (const prompt of balance.prompts) out.push(`- ${prompt.message}`);
     out.push('');
@@ -124,24 +153,20 @@ function balanceSection(report: MeetingReport): string[] {
   return out;
 }
 
-function layCell(area: AreaBalance, metric: 'notes' | 'edits' | 'votes'): string {
+function layCell(area: AreaBalance, metric: 'notes' | 'edits' | 'votes', t: Translator): string {
   const shares: RoleShares = area[metric];
   if (shares.total === 0) return '—';
-  return `${shares.counts.lay} of ${shares.total} (${formatPercent(shares.shares.lay)})`;
+  return t.t('report.layCell', { lay: shares.counts.lay, total: shares.total, share: formatPercent(shares.shares.lay, t) });
 }
 
-function areaTitle(area: BalanceArea): string {
-  return area === 'board' ? '**Whole board**' : laneById(area).title;
+function areaTitle(area: BalanceArea, t: Translator): string {
+  return area === 'board' ? `**${t.t('report.wholeBoard')}**` : laneTitle(t, area);
 }
 
-function noteCell(text: string): string {
-  return markdownCell(text) || '_(empty note)_';
+function noteCell(text: string, t: Translator): string {
+  return markdownCell(text) || `_${t.t('report.emptyNote')}_`;
 }
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -2,12 +2,13 @@ import type * as Y from 'yjs';
 import { computeBalance, type ParticipationBalance } from '../analysis/balance.ts';
 import { computePerspectives, type Perspectives } from '../analysis/perspectives.ts';
 import { tallyVote, type VoteTally } from '../analysis/tally.ts';
+import { laneTitle, roleWord } from '../i18n/boardWords.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
 import { readEditCounts } from '../schema/activity.ts';
 import { LANES, type Lane } from '../schema/lanes.ts';
 import { readMeta } from '../schema/meta.ts';
 import { type Note, readNotes } from '../schema/note.ts';
 import { readParticipants } from '../schema/participant.ts';
-import { ROLE_INFO } from '../schema/roles.ts';
 import { readVotes, type Vote } from '../schema/vote.ts';
 
 /** Everything a meeting report shows, as plain data; render it with the Markdown or CSV writer. */
@@ -33,13 +34,15 @@ export interface ReportVote {
 }
 
 /** Reads a board into a report. Pure with respect to the document: it writes nothing. */
-export function collectMeetingReport(doc: Y.Doc, options: { now?: number } = {}): MeetingReport {
+/** `t` words the analysis (call-outs, balance prompts) in the report's language. */
+export function collectMeetingReport(doc: Y.Doc, options: { now?: number; t?: Translator } = {}): MeetingReport {
+  const t = options.t ?? ENGLISH;
   const meta = readMeta(doc);
   const notes = readNotes(doc).sort((a, b) => a.y - b.y || a.x - b.x || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const noteIds = new Set(notes.map((note) => note.id));
   const votes = readVotes(doc).map((vote, index) => {
     const tally = tallyVote(vote, noteIds);
-    return { vote, number: index + 1, tally, perspectives: computePerspectives(tally) };
+    return { vote, number: index + 1, tally, perspectives: computePerspectives(tally, t) };
   });
   return {
     title: meta.title,
@@ -48,28 +51,31 @@ export function collectMeetingReport(doc: Y.Doc, options: { now?: number } = {})
     lanes: LANES.map((lane) => ({ lane, notes: notes.filter((note) => note.lane === lane.id) })),
     notesById: new Map(notes.map((note) => [note.id, note])),
     votes,
-    balance: computeBalance({
-      notes,
-      edits: readEditCounts(doc),
-      tallies: votes.map((entry) => entry.tally),
-      participants: readParticipants(doc),
-    }),
+    balance: computeBalance(
+      {
+        notes,
+        edits: readEditCounts(doc),
+        tallies: votes.map((entry) => entry.tally),
+        participants: readParticipants(doc),
+      },
+      t,
+    ),
   };
 }
 
 /** Who wrote a note, as a report shows it: the name, or "A lay participant" / "A practitioner". */
-export function noteAuthorLabel(note: Pick<Note, 'anonymous' | 'author' | 'authorRole'>): string {
-  return note.anonymous || note.author === '' ? ROLE_INFO[note.authorRole].anonymousName : note.author;
+export function noteAuthorLabel(note: Pick<Note, 'anonymous' | 'author' | 'authorRole'>, t: Translator = ENGLISH): string {
+  return note.anonymous || note.author === '' ? roleWord(t, note.authorRole, 'anonymousName') : note.author;
 }
 
-/** "Whole board" or "Decide lane". */
-export function voteScopeLabel(vote: Pick<Vote, 'scope'>): string {
-  if (vote.scope === 'board') return 'Whole board';
+/** "Whole board" or "Decide lane", in `t`'s language. */
+export function voteScopeLabel(vote: Pick<Vote, 'scope'>, t: Translator = ENGLISH): string {
+  if (vote.scope === 'board') return t.t('report.wholeBoard');
   const lane = LANES.find((candidate) => candidate.id === vote.scope);
-  return `${lane?.title ?? vote.scope} lane`;
+  return lane ? t.t('report.laneScope', { lane: laneTitle(t, lane.id) }) : vote.scope;
 }
 
-/** "2025-06-01" in UTC, or "unknown" for 0. */
-export function formatDate(time: number): string {
-  return time > 0 ? new Date(time).toISOString().slice(0, 10) : 'unknown';
+/** "2025-06-01" in UTC (a date any spreadsheet reads, in every language), or "unknown" for 0. */
+export function formatDate(time: number, t: Translator = ENGLISH): string {
+  return time > 0 ? new Date(time).toISOString().slice(0, 10) : t.t('report.dateUnknown');
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { laneById } from '../schema/lanes.ts';
+import { laneTitle } from '../i18n/boardWords.ts';
+import { ENGLISH } from '../i18n/translator.ts';
 import { readMeta } from '../schema/meta.ts';
 import { readNotes } from '../schema/note.ts';
 import { getParticipantsMap, readParticipant } from '../schema/participant.ts';
@@ -35,7 +36,7 @@ export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest):
   const author = request.author?.trim() || null;
   const participantId = request.participantId || null;
   const notes = readNotes(doc);
-  const laneOf = new Map(notes.map((note) => [note.id, laneById(note.lane).title]));
+  const laneOf = new Map(notes.map((note) => [note.id, laneTitle(ENGLISH, note.lane)]));
   const participant = participantId ? readParticipant(participantId, getParticipantsMap(doc).get(participantId)) : null;
   return {
     boardTitle: readMeta(doc).title,
@@ -44,7 +45,7 @@ export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest):
     notes: author
       ? notes
           .filter((note) => !note.anonymous && note.author.trim() === author)
-          .map((note) => ({ id: note.id, lane: laneById(note.lane).title, text: note.text, createdAt: iso(note.createdAt) }))
+          .map((note) => ({ id: note.id, lane: laneTitle(ENGLISH, note.lane), text: note.text, createdAt: iso(note.createdAt) }))
       : [],
     // Every reply held, including those on deleted notes that no board view shows any more.
     replies: author

@@ -1,9 +1,11 @@
 import { computeNoteStatuses, type NoteStatus, noteTracer } from '../analysis/noteStatus.ts';
+import { laneTitle, roleWord } from '../i18n/boardWords.ts';
+import { ENGLISH } from '../i18n/translator.ts';
 import { LANES, type Lane } from '../schema/lanes.ts';
 import type { Note } from '../schema/note.ts';
 import { LANE_STAGE } from '../schema/noteLinks.ts';
 import { groupRepliesByNote, type Reply } from '../schema/reply.ts';
-import { ROLE_INFO, type Role } from '../schema/roles.ts';
+import type { Role } from '../schema/roles.ts';
 import { escapeHtml } from './htmlEscape.ts';
 import { escapeMarkdown } from './markdownEscape.ts';
 import { formatDate } from './meetingReport.ts';
@@ -101,7 +103,7 @@ export function buildYouSaidWeDid(input: YouSaidWeDidInput): YouSaidWeDid {
     return {
       id: source.id,
       text: source.text,
-      by: named ? source.author : ROLE_INFO[source.authorRole].anonymousName,
+      by: named ? source.author : roleWord(ENGLISH, source.authorRole, 'anonymousName'),
       named,
       role: source.authorRole,
     };
@@ -142,9 +144,9 @@ export function youSaidWeDidMarkdown(report: YouSaidWeDid): string {
   out.push(report.date ? S.forDate(report.date) : S.wholeBoard, '', `${S.intro} ${S.reach(report.reached, report.total)}`, '');
   if (report.lanes.length === 0) out.push(S.nothingSaid, '');
   const line = (item: ReportEntry) =>
-    `${escapeMarkdown(item.text)} — ${escapeMarkdown(S.by(item.by, ROLE_INFO[item.role].label, item.named))}`;
+    `${escapeMarkdown(item.text)} — ${escapeMarkdown(S.by(item.by, roleWord(ENGLISH, item.role, 'label'), item.named))}`;
   for (const { lane, items } of report.lanes) {
-    out.push(`## ${lane.title}`, '');
+    out.push(`## ${laneTitle(ENGLISH, lane.id)}`, '');
     for (const item of items) {
       out.push(`> ${line(item.said)}`, '', `${S.status}: **${S.statusLabels[item.status]}**`, '');
       for (const [heading, entries] of outcomeLists(item)) {
@@ -164,7 +166,7 @@ export function youSaidWeDidMarkdown(report: YouSaidWeDid): string {
  */
 export function youSaidWeDidHtml(report: YouSaidWeDid): string {
   const title = escapeHtml(S.title(report.boardTitle));
-  const who = (entry: ReportEntry) => escapeHtml(S.by(entry.by, ROLE_INFO[entry.role].label, entry.named));
+  const who = (entry: ReportEntry) => escapeHtml(S.by(entry.by, roleWord(ENGLISH, entry.role, 'label'), entry.named));
   const body: string[] = [
     `<h1>${title}</h1>`,
     `<p class="range">${escapeHtml(report.date ? S.forDate(report.date) : S.wholeBoard)}</p>`,
@@ -172,7 +174,10 @@ export function youSaidWeDidHtml(report: YouSaidWeDid): string {
   ];
   if (report.lanes.length === 0) body.push(`<p>${escapeHtml(S.nothingSaid)}</p>`);
   for (const { lane, items } of report.lanes) {
-    body.push(`<section aria-labelledby="lane-${lane.id}">`, `<h2 id="lane-${lane.id}">${escapeHtml(lane.title)}</h2>`);
+    body.push(
+      `<section aria-labelledby="lane-${lane.id}">`,
+      `<h2 id="lane-${lane.id}">${escapeHtml(laneTitle(ENGLISH, lane.id))}</h2>`,
+    );
     for (const item of items) {
       body.push(
         '<article>',

@@ -18,16 +18,6 @@ export const NOTE_COLOR_FILL: Readonly<Record<NoteColor, string>> = {
   purple: '#e6d9ff',
 };
 
-/** Names people read, e.g. in a colour picker or a screen reader announcement. */
-export const NOTE_COLOR_LABEL: Readonly<Record<NoteColor, string>> = {
-  yellow: 'Yellow',
-  pink: 'Pink',
-  blue: 'Blue',
-  green: 'Green',
-  orange: 'Orange',
-  purple: 'Purple',
-};
-
 export function isNoteColor(value: unknown): value is NoteColor {
   return typeof value === 'string' && (NOTE_COLORS as readonly string[]).includes(value);
 }

@@ -22,6 +22,7 @@ export type { DebugHook } from './debugHook.ts';
 export type { E2eEnvironment } from './environment.ts';
 export { useE2eEnvironment } from './environment.ts';
 export { isFocused, joinWithKeyboard, keyboardUserAndListWatcher, tabTo } from './keyboard.ts';
+export { chooseLanguage, layoutProblems, presetLocale, wordsFrom, wordsOnScreen } from './language.ts';
 export type { CollectOptions, PageProblems } from './pageErrors.ts';
 export { collectPageProblems } from './pageErrors.ts';
 export type { Participant, ParticipantOptions } from './participants.ts';

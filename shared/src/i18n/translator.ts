@@ -1,0 +1,61 @@
+import { createIntl, createIntlCache, type FormatNumberOptions, type IntlShape } from '@formatjs/intl';
+import { CATALOGS, EN_MESSAGES, type MessageId } from './catalogs.ts';
+import { type Locale, localeDirection } from './locales.ts';
+import { pseudoBidi, pseudoCatalog, pseudoLong } from './pseudo.ts';
+
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+/** Words, dates and numbers in one locale. Made by `translator(locale)`; cached per locale. */
+export interface Translator {
+  readonly locale: Locale;
+  readonly dir: 'ltr' | 'rtl';
+  /** The message `id` with its ICU arguments (plurals, numbers) filled in. */
+  t(id: MessageId, values?: MessageValues): string;
+  date(value: Date | number, options?: Intl.DateTimeFormatOptions): string;
+  number(value: number, options?: FormatNumberOptions): string;
+  /** "A, B and C" in the locale's words (Intl.ListFormat). */
+  list(items: readonly string[]): string;
+}
+
+const cache = createIntlCache();
+const made = new Map<Locale, Translator>();
+
+function messagesFor(locale: Locale): Readonly<Record<MessageId, string>> {
+  if (locale === 'en-XA') return pseudoCatalog(EN_MESSAGES, pseudoLong);
+  if (locale === 'ar-XB') return pseudoCatalog(EN_MESSAGES, pseudoBidi);
+  return CATALOGS[locale];
+}
+
+export function translator(locale: Locale): Translator {
+  const existing = made.get(locale);
+  if (existing) return existing;
+  // Pseudo-locales format dates, numbers and plurals as English does.
+  const intlLocale = locale === 'cy' ? 'cy' : 'en-GB';
+  const intl: IntlShape<string> = createIntl(
+    {
+      locale: intlLocale,
+      defaultLocale: 'en-GB',
+      messages: messagesFor(locale),
+      // A missing value must show as a gap, never throw while rendering.
+      onError: (error) => {
+        if (typeof console !== 'undefined') console.warn(`[i18n:${locale}]`, error.message);
+      },
+    },
+    cache,
+  );
+  const made1: Translator = {
+    locale,
+    dir: localeDirection(locale),
+    t: (id, values) => intl.formatMessage({ id, defaultMessage: EN_MESSAGES[id] }, values) as string,
+    date: (value, options) => intl.formatDate(value, options),
+    number: (value, options) => intl.formatNumber(value, options),
+    // CLDR's Welsh "and" is "a(c)", and "a" would mutate the next word (a Phenderfynu), which
+    // a lane's name should not do: Welsh lists lane names with commas alone.
+    list: (items) => (locale === 'cy' ? items.join(', ') : (intl.formatList(items, { type: 'conjunction' }) as string)),
+  };
+  made.set(locale, made1);
+  return made1;
+}
+
+/** English, for the server's logs and for code that has no person's choice to follow. */
+export const ENGLISH: Translator = translator('en');
