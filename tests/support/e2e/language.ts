@@ -51,6 +51,8 @@ export function layoutProblems(page: Page): Promise<string[]> {
       if (element.matches('.board-header__title')) continue;
       if (element.getClientRects().length === 0) continue;
       const box = element.getBoundingClientRect();
+      // Words kept for screen readers only (a 1 × 1 px clipped box, as .visually-hidden is).
+      if (box.width <= 1 && box.height <= 1) continue;
       if (box.right > width + 1 || box.left < -1) problems.push(`outside the viewport: ${describe(element)}`);
       const style = getComputedStyle(element);
       const hides = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
