@@ -260,11 +260,11 @@ describe('Welsh (Cymraeg): every word in the language of the room', () => {
     const address = new URL(page.url());
     address.searchParams.set('view', 'you-said-we-did');
     await page.goto(address.toString());
-    await page.getByRole('heading', { level: 1, name: 'Dywedoch chi, gwnaethon ni' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dywedoch chi, fe wnaethon ni' }).waitFor();
     const said = page.getByRole('listitem').filter({ hasText: GWEN_WORDS });
     await said.getByText(`“${PAT_REPLY}” — Pat (Ymarferydd)`).waitFor();
     expect(await said.locator('.status-chip').textContent()).toBe('Statws: Wedi’i ateb');
-    expect(await page.title()).toBe(`Dywedoch chi, gwnaethon ni – ${BOARD_TITLE} – Costudio`);
+    expect(await page.title()).toBe(`Dywedoch chi, fe wnaethon ni – ${BOARD_TITLE} – Costudio`);
     expect(await welshLeftovers(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -273,7 +273,7 @@ describe('Welsh (Cymraeg): every word in the language of the room', () => {
       page.getByRole('button', { name: 'Lawrlwytho (Markdown)' }).click(),
     ]);
     const markdown = await readFile(await download.path(), 'utf8');
-    expect(markdown).toContain(`# Dywedoch chi, gwnaethon ni: ${BOARD_TITLE}`);
+    expect(markdown).toContain(`# Dywedoch chi, fe wnaethon ni: ${BOARD_TITLE}`);
     expect(markdown).toContain('## Diffinio');
     expect(markdown).toContain('Statws: **Wedi’i ateb**');
     expect(markdown).toContain(`- ${PAT_REPLY} — Pat (Ymarferydd)`);

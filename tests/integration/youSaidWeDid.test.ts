@@ -57,7 +57,7 @@ describe('GET /api/boards/<id>/you-said-we-did', () => {
 
     const welsh = await (await get('?lang=cy')).text();
     expect(welsh.startsWith('<!doctype html>\n<html lang="cy" dir="ltr">')).toBe(true);
-    expect(welsh).toContain('<title>Dywedoch chi, gwnaethon ni: Clinic &lt;letters&gt;</title>');
+    expect(welsh).toContain('<title>Dywedoch chi, fe wnaethon ni: Clinic &lt;letters&gt;</title>');
     expect(welsh).toContain('Cyrhaeddodd 1 o 3 benderfyniad neu gam pellach.');
     expect(welsh).toContain('Letters are &lt;b&gt;confusing&lt;/b&gt;');
     expect(await (await get('?format=md&lang=cy')).text()).toContain('## Diffinio');

@@ -153,7 +153,7 @@ describe('in Welsh', () => {
     const { doc } = board();
     const markdown = youSaidWeDidMarkdown(reportOf(doc, {}, cy), cy);
     for (const line of [
-      '# Dywedoch chi, gwnaethon ni: Clinic &lt;waits&gt;',
+      '# Dywedoch chi, fe wnaethon ni: Clinic &lt;waits&gt;',
       'Cyrhaeddodd 1 o 3 benderfyniad neu gam pellach.',
       '## Diffinio',
       '> Nobody tells you how long the wait is — Ann (Cyfranogwr lleyg)',

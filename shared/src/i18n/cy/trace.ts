@@ -31,7 +31,7 @@ export const trace: Record<keyof typeof en, string> = {
   'trace.thread.none': 'Does dim atebion eto.',
 
   'trace.reply.empty': 'Ysgrifennwch ychydig eiriau yn gyntaf.',
-  'trace.reply.gone': 'Mae’r nodyn hwn wedi mynd, felly chafodd yr ateb mo’i anfon.',
+  'trace.reply.gone': 'Mae’r nodyn hwn wedi’i ddileu, felly ni anfonwyd yr ateb.',
   'trace.reply.sent': 'Anfonwyd yr ateb.',
   'trace.reply.label': 'Eich ateb',
   'trace.reply.hint': 'Hyd at {max} nod. Gall pawb ar y bwrdd ei ddarllen.',
@@ -70,14 +70,14 @@ export const trace: Record<keyof typeof en, string> = {
   'trace.say.replyToNote': '{who} wedi ateb nodyn “{note}”.',
   'trace.say.replyToGone': '{who} wedi ateb nodyn.',
 
-  'yswd.link.title': 'Dywedoch chi, gwnaethon ni',
+  'yswd.link.title': 'Dywedoch chi, fe wnaethon ni',
   'yswd.link.body':
     'Beth ddywedodd cyfranogwyr lleyg, a beth ddaeth o bob peth: i’w argraffu, neu i’w anfon atyn nhw rhwng cyfarfodydd.',
-  'yswd.link.open': 'Agor “Dywedoch chi, gwnaethon ni” (yn agor mewn tab newydd)',
+  'yswd.link.open': 'Agor “Dywedoch chi, fe wnaethon ni” (yn agor mewn tab newydd)',
 
-  'yswd.page.docTitle': 'Dywedoch chi, gwnaethon ni – {board} – Costudio',
+  'yswd.page.docTitle': 'Dywedoch chi, fe wnaethon ni – {board} – Costudio',
   'yswd.page.back': 'Yn ôl i’r bwrdd',
-  'yswd.page.title': 'Dywedoch chi, gwnaethon ni',
+  'yswd.page.title': 'Dywedoch chi, fe wnaethon ni',
   'yswd.page.allMeetings': 'Pob cyfarfod',
   'yswd.page.meetingOf': 'Cyfarfod {date}',
   'yswd.page.madeOn': 'crëwyd ar {date}',
@@ -95,9 +95,9 @@ export const trace: Record<keyof typeof en, string> = {
     'Dywedodd cyfranogwyr lleyg {said, plural, zero {# peth} one {# peth} two {# beth} few {# pheth} many {# pheth} other {# peth}}. Cyrhaeddodd {reached} ohonyn nhw benderfyniad neu gam pellach; {rest}: dim eto.',
   'yswd.page.laneHeading': 'Yng ngholofn {lane}: {prompt}',
   'yswd.page.youSaid': 'Dywedoch chi:',
-  'yswd.page.notYet': 'Gwnaethon ni: dim eto. Does dim wedi’i benderfynu am hyn hyd yma; mae’n aros ar y bwrdd.',
+  'yswd.page.notYet': 'Fe wnaethon ni: dim eto. Does dim wedi’i benderfynu am hyn hyd yma; mae’n aros ar y bwrdd.',
 
-  'yswd.report.title': 'Dywedoch chi, gwnaethon ni: {board}',
+  'yswd.report.title': 'Dywedoch chi, fe wnaethon ni: {board}',
   'yswd.report.forDate': 'Nodiadau o’r cyfarfod ar {date}',
   'yswd.report.wholeBoard': 'Pob nodyn ar y bwrdd',
   'yswd.report.intro': 'Beth ddywedodd cyfranogwyr lleyg, a beth sydd wedi dod o bob peth hyd yma.',
