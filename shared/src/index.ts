@@ -48,6 +48,8 @@ export {
   pseudoBidi,
   pseudoLong,
   roleWord,
+  statusLabel,
+  statusMeaning,
   translator,
 } from './i18n/index.ts';
 export type { Migration, MigrationContext, MigrationResult } from './migrations/migrations.ts';
@@ -95,7 +97,6 @@ export type { ReportEntry, YouSaidItem, YouSaidWeDid, YouSaidWeDidInput } from '
 export {
   buildYouSaidWeDid,
   REPORT_DATE_PATTERN,
-  YOU_SAID_WE_DID_STRINGS,
   youSaidWeDidHtml,
   youSaidWeDidMarkdown,
 } from './report/youSaidWeDid.ts';

@@ -7,6 +7,7 @@ import {
   chooseLanguage,
   joinAs,
   laneAddButton,
+  laneListNote,
   openParticipant,
   type Participant,
   startBoardAs,
@@ -108,6 +109,8 @@ const ENGLISH_WORDS = [
 ];
 
 const BOARD_TITLE = 'Llythyrau cleifion allanol';
+const GWEN_WORDS = 'Mae’r llythyrau’n rhy hir';
+const PAT_REPLY = 'Diolch, byddwn ni’n eu byrhau.';
 
 /** Each English word left, with the line it is in, so a failure shows where. */
 async function welshLeftovers(page: Page): Promise<string[]> {
@@ -215,6 +218,66 @@ describe('Welsh (Cymraeg): every word in the language of the room', () => {
     expect(
       wordsFrom(['Meeting', 'report', 'Lanes', 'Votes', 'Define', 'Practitioner', 'Participation', 'notes'], markdown),
     ).toEqual([]);
+  });
+
+  it('shows a note’s replies in Welsh to a Welsh reader, and hears the reply in Welsh', async () => {
+    const { page } = gwen;
+    await page
+      .getByRole('region', { name: 'Diffinio' })
+      .getByRole('button', { name: /^Ychwanegu nodyn/ })
+      .click();
+    await page.keyboard.type(GWEN_WORDS);
+    await waitForStatus(page, 'Pob newid wedi’i gadw', 30_000);
+
+    // Pat reads and replies in English.
+    const patItem = await laneListNote(pat.page, GWEN_WORDS);
+    await patItem.getByRole('button', { name: /^Replies and links/ }).click();
+    const patDialog = pat.page.getByRole('dialog', { name: 'Replies and links' });
+    await patDialog.getByLabel('Your reply').fill(PAT_REPLY);
+    await patDialog.getByRole('button', { name: 'Send reply' }).click();
+    await patDialog.getByText(PAT_REPLY).waitFor();
+    await patDialog.getByRole('button', { name: 'Close' }).click();
+
+    await waitFor(async () => (await announcement(page)).includes(`Ymarferydd wedi ateb eich nodyn “${GWEN_WORDS}”`), {
+      message: 'the reply announced in Welsh',
+    });
+    const item = await laneListNote(page, GWEN_WORDS);
+    await waitFor(async () => (await item.locator('.status-chip').textContent()) === 'Statws: Wedi’i ateb', {
+      message: 'the Welsh status chip',
+    });
+    await item.getByRole('button', { name: /^Atebion a dolenni/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Atebion a dolenni' });
+    await dialog.getByText(PAT_REPLY).waitFor();
+    await dialog.getByRole('heading', { name: 'Atebion (1)' }).waitFor();
+    await dialog.getByLabel('Eich ateb').waitFor();
+    expect(await welshLeftovers(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cau' }).click();
+  });
+
+  it('makes the You said, we did page and its download in Welsh', async () => {
+    const { page } = gwen;
+    const address = new URL(page.url());
+    address.searchParams.set('view', 'you-said-we-did');
+    await page.goto(address.toString());
+    await page.getByRole('heading', { level: 1, name: 'Dywedoch chi, fe wnaethon ni' }).waitFor();
+    const said = page.getByRole('listitem').filter({ hasText: GWEN_WORDS });
+    await said.getByText(`“${PAT_REPLY}” — Pat (Ymarferydd)`).waitFor();
+    expect(await said.locator('.status-chip').textContent()).toBe('Statws: Wedi’i ateb');
+    expect(await page.title()).toBe(`Dywedoch chi, fe wnaethon ni – ${BOARD_TITLE} – Costudio`);
+    expect(await welshLeftovers(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Lawrlwytho (Markdown)' }).click(),
+    ]);
+    const markdown = await readFile(await download.path(), 'utf8');
+    expect(markdown).toContain(`# Dywedoch chi, fe wnaethon ni: ${BOARD_TITLE}`);
+    expect(markdown).toContain('## Diffinio');
+    expect(markdown).toContain('Statws: **Wedi’i ateb**');
+    expect(markdown).toContain(`- ${PAT_REPLY} — Pat (Ymarferydd)`);
+    expect(wordsFrom(['You', 'said', 'Status', 'Replies', 'Define', 'Lay', 'Practitioner', 'yet'], markdown)).toEqual([]);
   });
 
   it('raised no page errors', () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   announcement,
@@ -8,6 +8,7 @@ import {
   DESKTOP,
   joinAs,
   laneAddButton,
+  laneListNote,
   noteScreenRect,
   noteTexts,
   type Participant,
@@ -21,13 +22,6 @@ const LAY_WORDS = 'The letters come after the appointment';
 const DECISION_WORDS = 'Send letters by text two weeks before';
 
 /** The note item whose text field has this value (textareas keep their text in `value`). */
-async function listNoteByValue(page: Page, text: string): Promise<Locator> {
-  const id = await waitFor(async () => Object.entries(await noteTexts(page)).find(([, value]) => value === text)?.[0], {
-    message: `a note "${text}"`,
-  });
-  return page.locator('.lane-note').filter({ has: page.locator(`#lane-note-text-${id}`) });
-}
-
 describe('You said, we did: a lay note on a phone gets a reply and a decision from a practitioner on a laptop', () => {
   const env = useE2eEnvironment();
   let people: Participant[];
@@ -52,7 +46,7 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
       async () => Object.entries(await noteTexts(practitioner)).find(([, text]) => text === LAY_WORDS)?.[0],
       { message: "the lay note on the practitioner's laptop" },
     );
-    const item = await listNoteByValue(lay, LAY_WORDS);
+    const item = await laneListNote(lay, LAY_WORDS);
     await expect.poll(() => item.locator('.status-chip').textContent()).toBe('Status: Said');
   });
 
@@ -68,7 +62,7 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
     expect(await axeViolations(practitioner)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    const item = await listNoteByValue(lay, LAY_WORDS);
+    const item = await laneListNote(lay, LAY_WORDS);
     await waitFor(async () => (await item.locator('.status-chip').textContent()) === 'Status: Answered', {
       message: 'the lay note marked answered on the phone',
     });
@@ -98,7 +92,7 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
       { message: "the decision's status in the canvas description" },
     );
 
-    const item = await listNoteByValue(lay, LAY_WORDS);
+    const item = await laneListNote(lay, LAY_WORDS);
     await waitFor(async () => (await item.locator('.status-chip').textContent()) === 'Status: Decided', {
       message: 'the lay note marked decided on the phone',
     });
@@ -110,7 +104,7 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
   });
 
   it('the lay participant opens the panel on the phone and sees the reply and what came of it', async () => {
-    const item = await listNoteByValue(lay, LAY_WORDS);
+    const item = await laneListNote(lay, LAY_WORDS);
     await item.getByRole('button', { name: /^Replies and links/ }).tap();
     const dialog = lay.getByRole('dialog', { name: 'Replies and links' });
     await dialog.getByText('Thank you. We are looking at when letters are sent.').waitFor();

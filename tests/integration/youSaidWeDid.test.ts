@@ -55,6 +55,13 @@ describe('GET /api/boards/<id>/you-said-we-did', () => {
     expect(text).toContain('> I was scared to ask — A lay participant\n');
     expect(text).not.toMatch(/Ann|Rao|Cy/);
 
+    const welsh = await (await get('?lang=cy')).text();
+    expect(welsh.startsWith('<!doctype html>\n<html lang="cy" dir="ltr">')).toBe(true);
+    expect(welsh).toContain('<title>Dywedoch chi, fe wnaethon ni: Clinic &lt;letters&gt;</title>');
+    expect(welsh).toContain('Cyrhaeddodd 1 o 3 benderfyniad neu gam pellach.');
+    expect(welsh).toContain('Letters are &lt;b&gt;confusing&lt;/b&gt;');
+    expect(await (await get('?format=md&lang=cy')).text()).toContain('## Diffinio');
+
     const day = (await (await get('?format=json&date=2020-01-02')).json()) as { total: number; date: string };
     expect(day).toMatchObject({ total: 1, date: '2020-01-02' });
 
@@ -62,6 +69,8 @@ describe('GET /api/boards/<id>/you-said-we-did', () => {
     expect((await get('', viewToken)).status).toBe(403);
     expect((await get('?date=2020-1-2')).status).toBe(400);
     expect((await get('?format=pdf')).status).toBe(400);
+    expect((await get('?lang=fr')).status).toBe(400);
+    expect((await get('?lang=en-XA')).status).toBe(400);
     expect((await callApi(server.httpUrl, '/api/boards/nope/you-said-we-did', { token: facilitatorToken })).status).toBe(404);
 
     // Erased: gone from the report too, with the reply on it.

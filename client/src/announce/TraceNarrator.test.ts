@@ -1,4 +1,4 @@
-import { addReply, createNote, linkNotes } from '@costudio/shared';
+import { addReply, createNote, linkNotes, type Translator, translator } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { connectedPair } from '../../../tests/support/connectedDocs.ts';
@@ -7,9 +7,16 @@ import { TraceNarrator } from './TraceNarrator.ts';
 
 const SECRET = 'my-device-secret-0123456789';
 
-function listen(doc: Y.Doc, level: AnnounceLevel = 'less'): string[] {
+function listen(doc: Y.Doc, level: AnnounceLevel = 'less', language: () => Translator = () => translator('en')): string[] {
   const heard: string[] = [];
-  new TraceNarrator({ doc, authorSecret: () => SECRET, level: () => level, ready: () => true, say: (m) => heard.push(m) });
+  new TraceNarrator({
+    doc,
+    authorSecret: () => SECRET,
+    level: () => level,
+    ready: () => true,
+    say: (m) => heard.push(m),
+    translator: language,
+  });
   return heard;
 }
 
@@ -50,5 +57,20 @@ describe('TraceNarrator', () => {
     addReply(theirs, { noteId: id, text: 'Maybe', author: 'Kim', authorRole: 'lay', anonymous: true });
     expect(more).toEqual(['Pat (practitioner) replied to a note “An app”.', 'A lay participant replied to a note “An app”.']);
     expect(none).toEqual([]);
+  });
+
+  it('speaks the listener’s language, switching when they switch mid-meeting', () => {
+    const [mine, theirs] = connectedPair();
+    let locale: 'en' | 'cy' = 'cy';
+    const heard = listen(mine, 'more', () => translator(locale));
+    const id = createNote(mine, { lane: 'define', author: 'Lee', authorRole: 'lay', text: 'Letters', authorSecret: SECRET });
+    addReply(theirs, { noteId: id, text: 'Diolch', author: 'Pat', authorRole: 'practitioner', anonymous: false });
+    locale = 'en';
+    addReply(theirs, { noteId: id, text: 'Thanks', author: 'Kim', authorRole: 'lay', anonymous: true });
+    expect(heard).toEqual([
+      'Pat (ymarferydd) wedi ateb eich nodyn “Letters”: Diolch',
+      'Mae eich nodyn “Letters” bellach yn y cam “Wedi’i ateb”: Mae ymarferydd wedi ymateb iddo.',
+      'A lay participant replied to your note “Letters”: Thanks',
+    ]);
   });
 });

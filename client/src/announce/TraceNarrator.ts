@@ -1,7 +1,6 @@
 import {
   ANSWERS_FIELD,
   computeNoteStatuses,
-  ENGLISH,
   getNotesMap,
   getRepliesMap,
   isAuthoredBy,
@@ -11,11 +10,14 @@ import {
   readNotes,
   readReplies,
   roleWord,
+  statusLabel,
+  statusMeaning,
+  type Translator,
 } from '@costudio/shared';
 import type * as Y from 'yjs';
 import { noteLabel } from '../doc/noteLabels.ts';
+import { currentTranslator } from '../i18n/localeChoice.ts';
 import type { AnnounceLevel } from '../settings/deviceSettings.ts';
-import { STATUS_LABEL, STATUS_MEANING } from '../trace/statusLabels.ts';
 
 export interface TraceNarratorOptions {
   doc: Y.Doc;
@@ -27,6 +29,8 @@ export interface TraceNarratorOptions {
   say(message: string): void;
   /** The origin of this person's writes: an anonymous reply arrives as an applied update, not a local one. */
   ownOrigin?: unknown;
+  /** The listener's language, read at each announcement so a switch mid-meeting is followed. Default: this device's. */
+  translator?(): Translator;
 }
 
 /**
@@ -62,37 +66,43 @@ export class TraceNarrator {
     const level = this.options.level();
     const own = transaction.local || (this.options.ownOrigin !== undefined && transaction.origin === this.options.ownOrigin);
     if (own || !this.options.ready() || level === 'none') return;
+    const t = (this.options.translator ?? currentTranslator)();
     const sentences: string[] = [];
     const added = transaction.changed.get(this.replies as never);
     if (added) {
       const byId = new Map(readReplies(this.options.doc).map((reply) => [reply.id, reply]));
       for (const key of added) {
         const reply = key === null ? undefined : byId.get(key);
-        if (reply) sentences.push(this.describeReply(reply, level));
+        if (reply) sentences.push(this.describeReply(reply, level, t));
       }
     }
     for (const [id, status] of this.statuses) {
       const was = before.get(id);
       if (was === undefined || was === status || !this.isOwn(id)) continue;
       const note = readNote(id, this.notes.get(id));
-      if (note) sentences.push(`Your note “${noteLabel(note.text)}” is now ${STATUS_LABEL[status]}: ${STATUS_MEANING[status]}`);
+      if (note) {
+        sentences.push(
+          t.t('trace.say.statusChanged', {
+            note: noteLabel(note.text, 60, t),
+            status: statusLabel(t, status),
+            meaning: statusMeaning(t, status),
+          }),
+        );
+      }
     }
     for (const sentence of sentences) this.options.say(sentence);
   };
 
-  private describeReply(reply: Reply, level: AnnounceLevel): string {
-    const role = {
-      label: roleWord(ENGLISH, reply.authorRole, 'label'),
-      anonymousName: roleWord(ENGLISH, reply.authorRole, 'anonymousName'),
-    };
+  private describeReply(reply: Reply, level: AnnounceLevel, t: Translator): string {
     const who =
       !reply.anonymous && reply.author !== '' && level === 'more'
-        ? `${reply.author} (${role.label.toLowerCase()})`
-        : role.anonymousName;
+        ? t.t('trace.say.named', { name: reply.author, role: roleWord(t, reply.authorRole, 'labelLower') })
+        : roleWord(t, reply.authorRole, 'anonymousName');
     const note = readNote(reply.noteId, this.notes.get(reply.noteId));
-    if (note && this.isOwn(note.id))
-      return `${who} replied to your note “${noteLabel(note.text)}”: ${noteLabel(reply.text, 140)}`;
-    return `${who} replied to a note${note ? ` “${noteLabel(note.text)}”` : ''}.`;
+    if (!note) return t.t('trace.say.replyToGone', { who });
+    const label = noteLabel(note.text, 60, t);
+    if (this.isOwn(note.id)) return t.t('trace.say.replyToYours', { who, note: label, reply: noteLabel(reply.text, 140, t) });
+    return t.t('trace.say.replyToNote', { who, note: label });
   }
 
   private isOwn(noteId: string): boolean {

@@ -331,7 +331,9 @@ export function BoardCanvas({
         </p>
         <p className="visually-hidden" aria-live="polite" data-testid="canvas-focus">
           {keyboard.description}
-          {focusedTrace && !keyboard.description.startsWith('Note ') ? `. Status: ${focusedTrace.full}.` : ''}
+          {focusedTrace && !keyboard.description.startsWith('Note ')
+            ? `. ${t.t('trace.canvas.status', { line: focusedTrace.full })}`
+            : ''}
         </p>
         {size.width > 0 && (
           <Stage

@@ -1,7 +1,9 @@
+import { statusLabel } from '@costudio/shared';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { NotesStore } from '../doc/NotesStore.ts';
 import { useNotesGeometry } from '../doc/useNotes.ts';
-import { STATUS_LABEL, traceLine } from '../trace/statusLabels.ts';
+import { useT } from '../i18n/useT.ts';
+import { traceLine } from '../trace/statusLabels.ts';
 import { useNoteTraceApi } from '../trace/TraceContext.ts';
 
 /** A note's status line on the canvas: the full words, and a shorter form for a narrow tag. */
@@ -15,10 +17,11 @@ const NO_SUBSCRIPTION = () => () => {};
 
 /**
  * Every note's status and counts as the canvas draws them, recomputed when a reply, a link or a
- * lane changes; null where the board has no trace (the projector).
+ * lane changes, or the reader's language; null where the board has no trace (the projector).
  */
 export function useNoteTraceLabels(notes: NotesStore): ReadonlyMap<string, NoteTraceLabel> | null {
   const panel = useNoteTraceApi();
+  const t = useT();
   // Notes added or removed; typing does not change a status.
   const geometry = useNotesGeometry(notes);
   const store = panel?.trace ?? null;
@@ -30,11 +33,12 @@ export function useNoteTraceLabels(notes: NotesStore): ReadonlyMap<string, NoteT
     for (const id of geometry.byId.keys()) {
       const { status, replies, links } = store.summary(id);
       const count = replies + links;
+      const label = statusLabel(t, status);
       labels.set(id, {
-        full: traceLine(status, replies, links),
-        short: count > 0 ? `${STATUS_LABEL[status]} · ${count}` : STATUS_LABEL[status],
+        full: traceLine(t, status, replies, links),
+        short: count > 0 ? `${label} · ${t.number(count)}` : label,
       });
     }
     return labels;
-  }, [store, snapshot, geometry]);
+  }, [store, snapshot, geometry, t]);
 }

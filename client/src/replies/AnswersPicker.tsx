@@ -1,8 +1,8 @@
-import { canLink, ENGLISH, laneById, laneIndex, laneTitle, linkNotes, type Note, unlinkNotes } from '@costudio/shared';
+import { canLink, laneIndex, laneTitle, linkNotes, type Note, statusLabel, unlinkNotes } from '@costudio/shared';
 import { useId, useMemo, useState } from 'react';
 import { noteAuthor, noteLabel } from '../doc/noteLabels.ts';
 import { useNotes } from '../doc/useNotes.ts';
-import { STATUS_LABEL } from '../trace/statusLabels.ts';
+import { useT } from '../i18n/useT.ts';
 import { useTrace } from '../trace/useTraceStore.ts';
 import type { PanelEnv } from './PanelEnv.ts';
 import { writeRefusal } from './replyRefusal.ts';
@@ -19,6 +19,7 @@ const MAX_SHOWN = 40;
 export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
   const { session, readOnly, announcer } = env;
   const { editor, doc } = session;
+  const t = useT();
   const snapshot = useNotes(session.notes);
   const trace = useTrace(env.trace);
   const [filter, setFilter] = useState('');
@@ -48,36 +49,39 @@ export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
       ownAnonymous: editor.isOwnAnonymousNote(note.id),
     },
     'link',
-    laneTitle(ENGLISH, note.lane),
+    laneTitle(t, note.lane),
+    t,
   );
 
   const toggle = (other: Note, on: boolean) => {
     if (on) {
       if (linkNotes(doc, note.id, other.id, editor.origin))
-        announcer.say(`Linked: this note answers “${noteLabel(other.text)}”.`);
+        announcer.say(t.t('trace.answers.linked', { note: noteLabel(other.text, 60, t) }));
     } else {
       unlinkNotes(doc, note.id, other.id, editor.origin);
-      announcer.say(`Link taken away from “${noteLabel(other.text)}”.`);
+      announcer.say(t.t('trace.answers.unlinked', { note: noteLabel(other.text, 60, t) }));
     }
   };
 
   return (
     <section className="note-panel__section" aria-labelledby={headingId}>
-      <h3 id={headingId}>This answers…</h3>
+      <h3 id={headingId}>{t.t('trace.answers.title')}</h3>
       {candidates.length === 0 ? (
         <p>
           {note.lane === 'define' || note.lane === 'design'
-            ? 'Notes in Define and Design are what people said. Later notes (decisions, actions, measures) link back to them.'
-            : 'There are no earlier notes this one could answer yet.'}
+            ? t.t('trace.answers.saidLanes', { define: laneTitle(t, 'define'), design: laneTitle(t, 'design') })
+            : t.t('trace.answers.none')}
         </p>
       ) : (
         <>
-          <p>Tick the earlier notes this one answers. {refusal}</p>
-          <label htmlFor={filterId}>Find notes by their words</label>
+          <p>
+            {t.t('trace.answers.tick')} {refusal}
+          </p>
+          <label htmlFor={filterId}>{t.t('trace.answers.find')}</label>
           <input id={filterId} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
           <fieldset className="answers-picker" disabled={refusal !== null}>
-            <legend className="visually-hidden">Notes this one answers</legend>
-            {shown.length === 0 && <p>No note has those words.</p>}
+            <legend className="visually-hidden">{t.t('trace.answers.legend')}</legend>
+            {shown.length === 0 && <p>{t.t('trace.answers.noMatch')}</p>}
             <ul>
               {shown.map((other) => (
                 <li key={other.id}>
@@ -88,10 +92,10 @@ export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
                       onChange={(event) => toggle(other, event.target.checked)}
                     />
                     <span>
-                      <span className="answers-picker__text">{noteLabel(other.text, 120)}</span>
+                      <span className="answers-picker__text">{noteLabel(other.text, 120, t)}</span>
                       <span className="answers-picker__meta">
-                        {laneTitle(ENGLISH, other.lane)} · {noteAuthor(other)} ·{' '}
-                        {STATUS_LABEL[trace.statuses.get(other.id) ?? 'said']}
+                        {laneTitle(t, other.lane)} · {noteAuthor(other, t)} ·{' '}
+                        {statusLabel(t, trace.statuses.get(other.id) ?? 'said')}
                       </span>
                     </span>
                   </label>
@@ -99,9 +103,7 @@ export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
               ))}
             </ul>
             {matches.length > shown.length && (
-              <p>
-                Showing {shown.length} of {matches.length}. Type a few words to find the others.
-              </p>
+              <p>{t.t('trace.answers.showing', { shown: shown.length, total: matches.length })}</p>
             )}
           </fieldset>
         </>

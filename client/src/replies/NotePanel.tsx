@@ -1,10 +1,10 @@
-import { ENGLISH, laneById, laneTitle } from '@costudio/shared';
+import { laneTitle, statusMeaning } from '@costudio/shared';
 import { useEffect, useId, useRef } from 'react';
 import { noteAuthor, noteLabel } from '../doc/noteLabels.ts';
 import { useNote } from '../doc/useNotes.ts';
+import { useT } from '../i18n/useT.ts';
 import { RoleIcon } from '../presence/RoleIcon.tsx';
 import { StatusChip } from '../trace/StatusChip.tsx';
-import { STATUS_MEANING } from '../trace/statusLabels.ts';
 import { useNoteTrace } from '../trace/useTraceStore.ts';
 import { AnswersPicker } from './AnswersPicker.tsx';
 import type { PanelEnv } from './PanelEnv.ts';
@@ -31,6 +31,7 @@ interface NotePanelProps {
  * its trace both ways.
  */
 export function NotePanel({ env, noteId, onClose, onShowNote, onJump }: NotePanelProps) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
@@ -56,19 +57,20 @@ export function NotePanel({ env, noteId, onClose, onShowNote, onJump }: NotePane
         <>
           <div className="note-panel__top">
             <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-              Replies and links
+              {t.t('trace.panel.title')}
             </h2>
             <button type="button" onClick={() => dialogRef.current?.close()}>
-              Close
+              {t.t('trace.panel.close')}
             </button>
           </div>
           <figure className="note-panel__note">
-            <blockquote className="note-panel__text">{note.text.trim() === '' ? '(empty note)' : note.text}</blockquote>
+            <blockquote className="note-panel__text">{note.text.trim() === '' ? t.t('note.empty') : note.text}</blockquote>
             <figcaption>
-              <RoleIcon role={note.authorRole} /> {noteAuthor(note)}, in {laneTitle(ENGLISH, note.lane)}
+              <RoleIcon role={note.authorRole} />{' '}
+              {t.t('trace.panel.byline', { author: noteAuthor(note, t), lane: laneTitle(t, note.lane) })}
             </figcaption>
             <p className="note-panel__status">
-              <StatusChip status={status} /> {STATUS_MEANING[status]}
+              <StatusChip status={status} /> {statusMeaning(t, status)}
             </p>
           </figure>
           <ReplyThread env={env} note={note} />
@@ -76,7 +78,7 @@ export function NotePanel({ env, noteId, onClose, onShowNote, onJump }: NotePane
           <ReplyForm key={`reply-${note.id}`} env={env} note={note} />
           <AnswersPicker key={`answers-${note.id}`} env={env} note={note} />
           <TraceLists env={env} note={note} onShowNote={onShowNote} onJump={onJump} />
-          <p className="visually-hidden">End of the panel for the note “{noteLabel(note.text)}”.</p>
+          <p className="visually-hidden">{t.t('trace.panel.end', { note: noteLabel(note.text, 60, t) })}</p>
         </>
       )}
     </dialog>

@@ -1,5 +1,6 @@
-import { addReply, ENGLISH, laneById, laneTitle, MAX_REPLY_LENGTH, type Note } from '@costudio/shared';
+import { addReply, laneTitle, MAX_REPLY_LENGTH, type Note, roleWord } from '@costudio/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { useT } from '../i18n/useT.ts';
 import type { PanelEnv } from './PanelEnv.ts';
 import { writeRefusal } from './replyRefusal.ts';
 
@@ -10,6 +11,7 @@ import { writeRefusal } from './replyRefusal.ts';
 export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
   const { session, identity, readOnly, announcer } = env;
   const { editor, doc } = session;
+  const t = useT();
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [problem, setProblem] = useState('');
@@ -23,7 +25,8 @@ export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
       privateWriting: editor.newNotesRedirected(),
     },
     'reply',
-    laneTitle(ENGLISH, note.lane),
+    laneTitle(t, note.lane),
+    t,
   );
   if (refusal) return <p className="reply-form__refused">{refusal}</p>;
 
@@ -31,7 +34,7 @@ export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
     event.preventDefault();
     const trimmed = text.trim();
     if (trimmed === '') {
-      setProblem('Write a few words first.');
+      setProblem(t.t('trace.reply.empty'));
       return;
     }
     const id = addReply(
@@ -47,19 +50,19 @@ export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
       editor.origin,
     );
     if (id === null) {
-      setProblem('This note is gone, so the reply was not sent.');
+      setProblem(t.t('trace.reply.gone'));
       return;
     }
     setText('');
     setProblem('');
-    announcer.say('Reply sent.');
+    announcer.say(t.t('trace.reply.sent'));
   };
 
   return (
     <form className="reply-form" onSubmit={onSubmit} noValidate>
-      <label htmlFor={fieldId}>Your reply</label>
+      <label htmlFor={fieldId}>{t.t('trace.reply.label')}</label>
       <p id={hintId} className="reply-form__hint">
-        Up to {MAX_REPLY_LENGTH} characters. Everyone on the board can read it.
+        {t.t('trace.reply.hint', { max: MAX_REPLY_LENGTH })}
       </p>
       <textarea
         id={fieldId}
@@ -77,10 +80,10 @@ export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
       )}
       <label className="reply-form__anonymous">
         <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
-        Reply without my name (only “{identity.role === 'lay' ? 'lay participant' : 'practitioner'}” is shown)
+        {t.t('trace.reply.anonymous', { role: roleWord(t, identity.role, 'labelLower') })}
       </label>
       <button type="submit" className="button-primary">
-        Send reply
+        {t.t('trace.reply.send')}
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
-import { ENGLISH, laneById, laneTitle, type Note, traceNote } from '@costudio/shared';
+import { laneTitle, type Note, statusLabel, traceNote } from '@costudio/shared';
 import { useId, useMemo } from 'react';
 import { noteAuthor, noteLabel } from '../doc/noteLabels.ts';
-import { STATUS_LABEL } from '../trace/statusLabels.ts';
+import { useT } from '../i18n/useT.ts';
 import { useTrace } from '../trace/useTraceStore.ts';
 import type { PanelEnv } from './PanelEnv.ts';
 
@@ -14,27 +14,31 @@ interface TraceListsProps {
 
 /** A note's path both ways: what it came from, and what came of it, each note a step away. */
 export function TraceLists({ env, note, onShowNote, onJump }: TraceListsProps) {
+  const t = useT();
   const trace = useTrace(env.trace);
   const headingId = useId();
   const path = useMemo(() => traceNote(trace.notes, note.id), [trace.notes, note.id]);
   const item = (traced: Note) => {
     // The trace is computed when links change; the words are read as they are now.
     const other = env.session.notes.getNote(traced.id) ?? traced;
+    const label = noteLabel(other.text, 60, t);
     return (
       <li key={other.id} className="trace-list__item">
         <span className="trace-list__text">
-          {noteLabel(other.text, 120)}
+          {noteLabel(other.text, 120, t)}
           <span className="trace-list__meta">
             {' '}
-            ({laneTitle(ENGLISH, other.lane)} · {noteAuthor(other)} · {STATUS_LABEL[trace.statuses.get(other.id) ?? 'said']})
+            ({laneTitle(t, other.lane)} · {noteAuthor(other, t)} · {statusLabel(t, trace.statuses.get(other.id) ?? 'said')})
           </span>
         </span>
         <span className="trace-list__actions">
           <button type="button" onClick={() => onJump(other.id)}>
-            Go to<span className="visually-hidden"> the note “{noteLabel(other.text)}”</span>
+            {t.t('trace.lists.goTo')}
+            <span className="visually-hidden">{` ${t.t('trace.lists.goToNote', { note: label })}`}</span>
           </button>
           <button type="button" onClick={() => onShowNote(other.id)}>
-            Its replies and links<span className="visually-hidden">: “{noteLabel(other.text)}”</span>
+            {t.t('trace.lists.open')}
+            <span className="visually-hidden">: “{label}”</span>
           </button>
         </span>
       </li>
@@ -42,15 +46,15 @@ export function TraceLists({ env, note, onShowNote, onJump }: TraceListsProps) {
   };
   return (
     <section className="note-panel__section" aria-labelledby={headingId}>
-      <h3 id={headingId}>Trace</h3>
-      <h4>Where it came from</h4>
+      <h3 id={headingId}>{t.t('trace.lists.title')}</h3>
+      <h4>{t.t('trace.lists.earlier')}</h4>
       {path.earlier.length === 0 ? (
-        <p>Nothing earlier: this is where it starts.</p>
+        <p>{t.t('trace.lists.noEarlier')}</p>
       ) : (
         <ul className="trace-list">{path.earlier.map(item)}</ul>
       )}
-      <h4>What came of it</h4>
-      {path.later.length === 0 ? <p>Not yet.</p> : <ul className="trace-list">{path.later.map(item)}</ul>}
+      <h4>{t.t('trace.lists.later')}</h4>
+      {path.later.length === 0 ? <p>{t.t('trace.lists.noLater')}</p> : <ul className="trace-list">{path.later.map(item)}</ul>}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { ENGLISH, translator } from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
 import { writeRefusal } from './replyRefusal.ts';
 
@@ -17,6 +18,12 @@ describe('writeRefusal', () => {
     ['linking an own anonymous note', { ...open, ownAnonymous: true }, 'link', expect.stringContaining('anonymously')],
     ['replying to an own anonymous note', { ...open, ownAnonymous: true }, 'reply', null],
   ] as const)('%s', (_name, state, what, expected) => {
-    expect(writeRefusal(state, what, 'Define')).toEqual(expected);
+    expect(writeRefusal(state, what, 'Define', ENGLISH)).toEqual(expected);
   });
+});
+
+it('explains a refusal in the reader’s language', () => {
+  expect(writeRefusal({ ...open, laneLocked: true }, 'reply', 'Diffinio', translator('cy'))).toBe(
+    'Mae’r hwylusydd wedi cloi colofn Diffinio am y tro.',
+  );
 });

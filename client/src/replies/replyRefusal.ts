@@ -1,6 +1,4 @@
-import { ENGLISH } from '@costudio/shared';
-
-const OWN_ANONYMOUS_NOTE_MESSAGE = ENGLISH.t('note.ownAnonymous');
+import type { Translator } from '@costudio/shared';
 
 export interface WriteState {
   readOnly: boolean;
@@ -15,12 +13,10 @@ export interface WriteState {
  * The same rules as editing a note: view-only links, locked lanes, and while private writing
  * is on nothing new reaches the others before the reveal.
  */
-export function writeRefusal(state: WriteState, what: 'reply' | 'link', laneTitle: string): string | null {
-  if (state.readOnly) {
-    return what === 'reply' ? 'You can read replies here, but not write them.' : 'You can read links here, but not change them.';
-  }
-  if (state.laneLocked) return `The facilitator has locked ${laneTitle} for now.`;
-  if (state.privateWriting) return 'Private writing is on. You can reply and link again once the notes are revealed.';
-  if (what === 'link' && state.ownAnonymous) return OWN_ANONYMOUS_NOTE_MESSAGE;
+export function writeRefusal(state: WriteState, what: 'reply' | 'link', laneTitle: string, t: Translator): string | null {
+  if (state.readOnly) return t.t(what === 'reply' ? 'trace.refuse.readReplies' : 'trace.refuse.readLinks');
+  if (state.laneLocked) return t.t('trace.refuse.locked', { lane: laneTitle });
+  if (state.privateWriting) return t.t('trace.refuse.private');
+  if (what === 'link' && state.ownAnonymous) return t.t('note.ownAnonymous');
   return null;
 }

@@ -1,5 +1,7 @@
+import { statusMeaning } from '@costudio/shared';
+import { useT } from '../i18n/useT.ts';
 import { StatusChip } from './StatusChip.tsx';
-import { STATUS_MEANING, traceCounts } from './statusLabels.ts';
+import { traceCounts } from './statusLabels.ts';
 import { type NoteTraceApi, useNoteTraceApi } from './TraceContext.ts';
 import { useNoteTrace } from './useTraceStore.ts';
 
@@ -16,15 +18,18 @@ export function NoteTraceLine({ id, label }: { id: string; label: string }) {
 }
 
 function Line({ id, label, panel }: { id: string; label: string; panel: NoteTraceApi }) {
+  const t = useT();
   const { status, replies, links } = useNoteTrace(panel.trace, id);
-  const counts = traceCounts(replies, links).join(', ');
+  const counts = traceCounts(t, replies, links).join(', ');
+  const lowered = label.charAt(0).toLowerCase() + label.slice(1);
   return (
     <p className="note-trace-line">
       <StatusChip status={status} />
-      <span className="note-trace-line__meaning">{STATUS_MEANING[status]}</span>
+      <span className="note-trace-line__meaning">{statusMeaning(t, status)}</span>
       <button type="button" id={noteRepliesButtonId(id)} onClick={() => panel.open(id)}>
-        Replies and links{counts ? ` (${counts})` : ''}
-        <span className="visually-hidden"> for the {label.charAt(0).toLowerCase() + label.slice(1)}</span>
+        {t.t('trace.panel.title')}
+        {counts ? ` (${counts})` : ''}
+        <span className="visually-hidden">{` ${t.t('trace.line.for', { label: lowered })}`}</span>
       </button>
     </p>
   );

@@ -1,5 +1,5 @@
-import type { NoteStatus } from '@costudio/shared';
-import { STATUS_LABEL, STATUS_MEANING } from './statusLabels.ts';
+import { type NoteStatus, statusLabel, statusMeaning } from '@costudio/shared';
+import { useT } from '../i18n/useT.ts';
 import './trace.css';
 
 /**
@@ -7,10 +7,11 @@ import './trace.css';
  * colour of its edge only helps the eye find notes at one stage.
  */
 export function StatusChip({ status }: { status: NoteStatus }) {
+  const t = useT();
   return (
-    <span className={`status-chip status-chip--${status}`} title={STATUS_MEANING[status]}>
-      <span className="visually-hidden">Status: </span>
-      {STATUS_LABEL[status]}
+    <span className={`status-chip status-chip--${status}`} title={statusMeaning(t, status)}>
+      <span className="visually-hidden">{`${t.t('trace.chip.prefix')} `}</span>
+      {statusLabel(t, status)}
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { report as cyReport } from './cy/report.ts';
 import { results as cyResults } from './cy/results.ts';
 import { room as cyRoom } from './cy/room.ts';
 import { start as cyStart } from './cy/start.ts';
+import { trace as cyTrace } from './cy/trace.ts';
 import { voting as cyVoting } from './cy/voting.ts';
 import { analysis as enAnalysis } from './en/analysis.ts';
 import { announce as enAnnounce } from './en/announce.ts';
@@ -27,6 +28,7 @@ import { report as enReport } from './en/report.ts';
 import { results as enResults } from './en/results.ts';
 import { room as enRoom } from './en/room.ts';
 import { start as enStart } from './en/start.ts';
+import { trace as enTrace } from './en/trace.ts';
 import { voting as enVoting } from './en/voting.ts';
 import type { RealLocale } from './locales.ts';
 
@@ -50,6 +52,7 @@ export const EN_MESSAGES = {
   ...enVoting,
   ...enResults,
   ...enRoom,
+  ...enTrace,
 } as const;
 
 export type MessageId = keyof typeof EN_MESSAGES;
@@ -72,5 +75,6 @@ export const CATALOGS: Readonly<Record<RealLocale, Readonly<Record<MessageId, st
     ...cyVoting,
     ...cyResults,
     ...cyRoom,
+    ...cyTrace,
   },
 };

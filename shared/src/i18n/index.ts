@@ -5,5 +5,6 @@ export { CATALOGS, EN_MESSAGES } from './catalogs.ts';
 export type { Locale, RealLocale } from './locales.ts';
 export { DEFAULT_LOCALE, isLocale, LOCALE_NAMES, LOCALES, localeDirection, matchLocale, PSEUDO_LOCALES } from './locales.ts';
 export { pseudoBidi, pseudoLong } from './pseudo.ts';
+export { statusLabel, statusMeaning } from './traceWords.ts';
 export type { MessageValues, Translator } from './translator.ts';
 export { ENGLISH, translator } from './translator.ts';

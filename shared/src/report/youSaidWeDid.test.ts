@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { ENGLISH, translator } from '../i18n/translator.ts';
 import { eraseContributions } from '../ops/eraseOps.ts';
 import { linkNotes } from '../ops/linkOps.ts';
 import { createNote } from '../ops/noteOps.ts';
 import { addReply } from '../ops/replyOps.ts';
 import { readNotes } from '../schema/note.ts';
 import { readReplies } from '../schema/reply.ts';
-import { buildYouSaidWeDid, YOU_SAID_WE_DID_STRINGS, youSaidWeDidHtml, youSaidWeDidMarkdown } from './youSaidWeDid.ts';
+import { buildYouSaidWeDid, youSaidWeDidHtml, youSaidWeDidMarkdown } from './youSaidWeDid.ts';
 
 const DAY_1 = Date.UTC(2026, 10, 3, 18);
 const DAY_2 = Date.UTC(2026, 11, 1, 18);
@@ -44,8 +45,8 @@ function board() {
   return { doc, wait, secret, parking, decision };
 }
 
-const reportOf = (doc: Y.Doc, extra: { date?: string; names?: boolean } = {}) =>
-  buildYouSaidWeDid({ notes: readNotes(doc), replies: readReplies(doc), boardTitle: 'Clinic <waits>', ...extra });
+const reportOf = (doc: Y.Doc, extra: { date?: string; names?: boolean } = {}, t = ENGLISH) =>
+  buildYouSaidWeDid({ notes: readNotes(doc), replies: readReplies(doc), boardTitle: 'Clinic <waits>', ...extra }, t);
 
 describe('buildYouSaidWeDid', () => {
   it('lists every lay note with what came of it, or honestly not yet', () => {
@@ -107,7 +108,7 @@ describe('youSaidWeDidMarkdown', () => {
     expect(markdown).toContain('> Nobody tells you how long the wait is — Ann (Lay participant)');
     expect(markdown).toContain('> I was scared to ask — A lay participant\n');
     expect(markdown).toContain('We decided:\n\n- Show waiting times on a screen — Dr Rao (Practitioner)');
-    expect(markdown).toContain(YOU_SAID_WE_DID_STRINGS.notYet);
+    expect(markdown).toContain(ENGLISH.t('yswd.report.notYet'));
   });
 
   it('escapes board text so a note cannot add links, headings or HTML', () => {
@@ -125,7 +126,7 @@ describe('youSaidWeDidMarkdown', () => {
   });
 
   it('says so when no lay participant wrote anything', () => {
-    expect(youSaidWeDidMarkdown(reportOf(new Y.Doc()))).toContain(YOU_SAID_WE_DID_STRINGS.nothingSaid);
+    expect(youSaidWeDidMarkdown(reportOf(new Y.Doc()))).toContain(ENGLISH.t('yswd.report.nothingSaid'));
   });
 });
 
@@ -134,7 +135,7 @@ describe('youSaidWeDidHtml', () => {
     const doc = new Y.Doc();
     createNote(doc, { lane: 'define', text: '<img src=x onerror="alert(1)"> & more', author: '"Ann"', authorRole: 'lay' });
     const html = youSaidWeDidHtml(reportOf(doc));
-    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en" dir="ltr">')).toBe(true);
     expect(html).toContain('<title>You said, we did: Clinic &lt;waits&gt;</title>');
     expect(html).toContain('<h2 id="lane-define">Define</h2>');
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more');
@@ -142,5 +143,35 @@ describe('youSaidWeDidHtml', () => {
     expect(html).toContain('&quot;Ann&quot; (Lay participant)');
     expect(html).toContain('@media print');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+});
+
+describe('in Welsh', () => {
+  const cy = translator('cy');
+
+  it('writes the Markdown in Welsh, with board text as it was written', () => {
+    const { doc } = board();
+    const markdown = youSaidWeDidMarkdown(reportOf(doc, {}, cy), cy);
+    for (const line of [
+      '# Dywedoch chi, fe wnaethon ni: Clinic &lt;waits&gt;',
+      'Cyrhaeddodd 1 o 3 benderfyniad neu gam pellach.',
+      '## Diffinio',
+      '> Nobody tells you how long the wait is — Ann (Cyfranogwr lleyg)',
+      '> I was scared to ask — Cyfranogwr lleyg\n',
+      'Statws: **Yn cael ei fesur**',
+      'Fe wnaethon ni benderfynu:\n\n- Show waiting times on a screen — Dr Rao (Ymarferydd)',
+      cy.t('yswd.report.notYet'),
+    ]) {
+      expect(markdown).toContain(line);
+    }
+    for (const english of ['You said', 'reached a decision', 'We decided', 'Status', 'Not yet', 'Lay participant']) {
+      expect(markdown).not.toContain(english);
+    }
+  });
+
+  it('declares the page Welsh', () => {
+    const html = youSaidWeDidHtml(reportOf(new Y.Doc(), {}, cy), cy);
+    expect(html.startsWith('<!doctype html>\n<html lang="cy" dir="ltr">')).toBe(true);
+    expect(html).toContain(`<p>${cy.t('yswd.report.nothingSaid')}</p>`);
   });
 });

@@ -1,6 +1,7 @@
 import { computeNoteStatuses, type NoteStatus, noteTracer } from '../analysis/noteStatus.ts';
 import { laneTitle, roleWord } from '../i18n/boardWords.ts';
-import { ENGLISH } from '../i18n/translator.ts';
+import { statusLabel } from '../i18n/traceWords.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
 import { LANES, type Lane } from '../schema/lanes.ts';
 import type { Note } from '../schema/note.ts';
 import { LANE_STAGE } from '../schema/noteLinks.ts';
@@ -9,36 +10,6 @@ import type { Role } from '../schema/roles.ts';
 import { escapeHtml } from './htmlEscape.ts';
 import { escapeMarkdown } from './markdownEscape.ts';
 import { formatDate } from './meetingReport.ts';
-
-/**
- * Every word the report prints, in one place, so it can move into a translation layer whole.
- * Plain language: the report goes to patients and carers between meetings.
- */
-export const YOU_SAID_WE_DID_STRINGS = {
-  title: (board: string) => `You said, we did: ${board}`,
-  forDate: (date: string) => `Notes from the meeting on ${date}`,
-  wholeBoard: 'All notes on the board',
-  intro: 'What lay participants said, and what has come of each so far.',
-  reach: (reached: number, total: number) => `${reached} of ${total} reached a decision or further.`,
-  nothingSaid: 'No lay participant wrote a note here yet.',
-  /** A named person with their role; someone shown by role alone is just "A lay participant". */
-  by: (who: string, role: string, named: boolean) => (named ? `${who} (${role})` : who),
-  status: 'Status',
-  replies: 'Replies',
-  decisions: 'We decided',
-  actions: 'We are doing',
-  measures: 'We are measuring',
-  notYet: 'Not yet: nothing has been decided about this so far. It stays on the board.',
-  statusLabels: {
-    said: 'Said',
-    answered: 'Answered',
-    decided: 'Decided',
-    'being-done': 'Being done',
-    measured: 'Measured',
-  } satisfies Record<NoteStatus, string>,
-} as const;
-
-const S = YOU_SAID_WE_DID_STRINGS;
 
 /** A note or reply as the report shows it: text and who, never more. */
 export interface ReportEntry {
@@ -90,9 +61,9 @@ export const REPORT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
  * Collects the 'You said, we did' report: every lay participant's note (of the day, when a
  * date is given), in lane and reading order, with its replies and the decisions, actions and
  * measures that trace back to it — or, honestly, 'not yet'. Anonymous notes and replies show
- * only the role. Erased notes are simply not in `notes`.
+ * only the role, in `t`'s words. Erased notes are simply not in `notes`.
  */
-export function buildYouSaidWeDid(input: YouSaidWeDidInput): YouSaidWeDid {
+export function buildYouSaidWeDid(input: YouSaidWeDidInput, t: Translator = ENGLISH): YouSaidWeDid {
   const date = input.date !== undefined && REPORT_DATE_PATTERN.test(input.date) ? input.date : null;
   const names = input.names !== false;
   const statuses = computeNoteStatuses(input.notes, input.replies);
@@ -103,7 +74,7 @@ export function buildYouSaidWeDid(input: YouSaidWeDidInput): YouSaidWeDid {
     return {
       id: source.id,
       text: source.text,
-      by: named ? source.author : roleWord(ENGLISH, source.authorRole, 'anonymousName'),
+      by: named ? source.author : roleWord(t, source.authorRole, 'anonymousName'),
       named,
       role: source.authorRole,
     };
@@ -138,22 +109,21 @@ export function buildYouSaidWeDid(input: YouSaidWeDidInput): YouSaidWeDid {
   return { boardTitle: input.boardTitle, date, lanes, total: said.length, reached };
 }
 
-/** The report as GitHub Flavored Markdown; every piece of board text is escaped. */
-export function youSaidWeDidMarkdown(report: YouSaidWeDid): string {
-  const out: string[] = [`# ${escapeMarkdown(S.title(report.boardTitle))}`, ''];
-  out.push(report.date ? S.forDate(report.date) : S.wholeBoard, '', `${S.intro} ${S.reach(report.reached, report.total)}`, '');
-  if (report.lanes.length === 0) out.push(S.nothingSaid, '');
-  const line = (item: ReportEntry) =>
-    `${escapeMarkdown(item.text)} — ${escapeMarkdown(S.by(item.by, roleWord(ENGLISH, item.role, 'label'), item.named))}`;
+/** The report as GitHub Flavored Markdown in `t`'s language; every piece of board text is escaped. */
+export function youSaidWeDidMarkdown(report: YouSaidWeDid, t: Translator = ENGLISH): string {
+  const out: string[] = [`# ${escapeMarkdown(t.t('yswd.report.title', { board: report.boardTitle }))}`, ''];
+  out.push(rangeLine(report, t), '', `${t.t('yswd.report.intro')} ${reachLine(report, t)}`, '');
+  if (report.lanes.length === 0) out.push(t.t('yswd.report.nothingSaid'), '');
+  const line = (item: ReportEntry) => `${escapeMarkdown(item.text)} — ${escapeMarkdown(byLine(item, t))}`;
   for (const { lane, items } of report.lanes) {
-    out.push(`## ${laneTitle(ENGLISH, lane.id)}`, '');
+    out.push(`## ${laneTitle(t, lane.id)}`, '');
     for (const item of items) {
-      out.push(`> ${line(item.said)}`, '', `${S.status}: **${S.statusLabels[item.status]}**`, '');
-      for (const [heading, entries] of outcomeLists(item)) {
+      out.push(`> ${line(item.said)}`, '', `${t.t('yswd.report.status')}: **${statusLabel(t, item.status)}**`, '');
+      for (const [heading, entries] of outcomeLists(item, t)) {
         if (entries.length === 0) continue;
         out.push(`${heading}:`, '', ...entries.map((entry) => `- ${line(entry)}`), '');
       }
-      if (item.notYet) out.push(`_${S.notYet}_`, '');
+      if (item.notYet) out.push(`_${t.t('yswd.report.notYet')}_`, '');
       out.push('---', '');
     }
   }
@@ -162,43 +132,44 @@ export function youSaidWeDidMarkdown(report: YouSaidWeDid): string {
 
 /**
  * The report as a complete, printable HTML page: one heading per lane and per thing said,
- * lists for what came of it, print styles, and every piece of board text escaped.
+ * lists for what came of it, print styles, and every piece of board text escaped; in `t`'s
+ * language, which the page declares (lang, dir) for screen readers and translation tools.
  */
-export function youSaidWeDidHtml(report: YouSaidWeDid): string {
-  const title = escapeHtml(S.title(report.boardTitle));
-  const who = (entry: ReportEntry) => escapeHtml(S.by(entry.by, roleWord(ENGLISH, entry.role, 'label'), entry.named));
+export function youSaidWeDidHtml(report: YouSaidWeDid, t: Translator = ENGLISH): string {
+  const title = escapeHtml(t.t('yswd.report.title', { board: report.boardTitle }));
+  const who = (entry: ReportEntry) => escapeHtml(byLine(entry, t));
   const body: string[] = [
     `<h1>${title}</h1>`,
-    `<p class="range">${escapeHtml(report.date ? S.forDate(report.date) : S.wholeBoard)}</p>`,
-    `<p>${escapeHtml(S.intro)} <strong>${escapeHtml(S.reach(report.reached, report.total))}</strong></p>`,
+    `<p class="range">${escapeHtml(rangeLine(report, t))}</p>`,
+    `<p>${escapeHtml(t.t('yswd.report.intro'))} <strong>${escapeHtml(reachLine(report, t))}</strong></p>`,
   ];
-  if (report.lanes.length === 0) body.push(`<p>${escapeHtml(S.nothingSaid)}</p>`);
+  if (report.lanes.length === 0) body.push(`<p>${escapeHtml(t.t('yswd.report.nothingSaid'))}</p>`);
   for (const { lane, items } of report.lanes) {
     body.push(
       `<section aria-labelledby="lane-${lane.id}">`,
-      `<h2 id="lane-${lane.id}">${escapeHtml(laneTitle(ENGLISH, lane.id))}</h2>`,
+      `<h2 id="lane-${lane.id}">${escapeHtml(laneTitle(t, lane.id))}</h2>`,
     );
     for (const item of items) {
       body.push(
         '<article>',
         `<blockquote><p>${escapeHtml(item.said.text)}</p></blockquote>`,
         `<p class="by">${who(item.said)}</p>`,
-        `<p class="status status-${item.status}">${escapeHtml(S.status)}: <strong>${escapeHtml(S.statusLabels[item.status])}</strong></p>`,
+        `<p class="status status-${item.status}">${escapeHtml(t.t('yswd.report.status'))}: <strong>${escapeHtml(statusLabel(t, item.status))}</strong></p>`,
       );
-      for (const [heading, entries] of outcomeLists(item)) {
+      for (const [heading, entries] of outcomeLists(item, t)) {
         if (entries.length === 0) continue;
         body.push(`<h3>${escapeHtml(heading)}</h3>`, '<ul>');
         for (const entry of entries) body.push(`<li>${escapeHtml(entry.text)} <span class="by">— ${who(entry)}</span></li>`);
         body.push('</ul>');
       }
-      if (item.notYet) body.push(`<p class="not-yet">${escapeHtml(S.notYet)}</p>`);
+      if (item.notYet) body.push(`<p class="not-yet">${escapeHtml(t.t('yswd.report.notYet'))}</p>`);
       body.push('</article>');
     }
     body.push('</section>');
   }
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${t.locale}" dir="${t.dir}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -225,11 +196,24 @@ const STYLE = [
   '@media print{body{margin:0;max-width:none}a{color:inherit}}',
 ].join('');
 
-function outcomeLists(item: YouSaidItem): [string, readonly ReportEntry[]][] {
+function outcomeLists(item: YouSaidItem, t: Translator): [string, readonly ReportEntry[]][] {
   return [
-    [S.replies, item.replies],
-    [S.decisions, item.decisions],
-    [S.actions, item.actions],
-    [S.measures, item.measures],
+    [t.t('yswd.report.replies'), item.replies],
+    [t.t('yswd.report.decisions'), item.decisions],
+    [t.t('yswd.report.actions'), item.actions],
+    [t.t('yswd.report.measures'), item.measures],
   ];
+}
+
+function rangeLine(report: YouSaidWeDid, t: Translator): string {
+  return report.date ? t.t('yswd.report.forDate', { date: report.date }) : t.t('yswd.report.wholeBoard');
+}
+
+function reachLine(report: YouSaidWeDid, t: Translator): string {
+  return t.t('yswd.report.reach', { reached: report.reached, total: report.total });
+}
+
+/** A named person with their role; someone shown by role alone is just "A lay participant". */
+function byLine(entry: ReportEntry, t: Translator): string {
+  return entry.named ? t.t('yswd.report.by', { who: entry.by, role: roleWord(t, entry.role, 'label') }) : entry.by;
 }

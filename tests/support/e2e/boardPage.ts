@@ -79,6 +79,14 @@ export function laneAddButton(page: Page, lane: string): Locator {
   return page.getByRole('region', { name: lane }).getByRole('button', { name: /^Add note/ });
 }
 
+/** A note in the lane list, found by its words in the board (so in any language of the interface). */
+export async function laneListNote(page: Page, text: string): Promise<Locator> {
+  const id = await waitFor(async () => Object.entries(await noteTexts(page)).find(([, value]) => value === text)?.[0], {
+    message: `a note "${text}"`,
+  });
+  return page.locator('.lane-note').filter({ has: page.locator(`#lane-note-text-${id}`) });
+}
+
 // Kept for tests that import the doc reader from here; it lives in boardDoc.ts.
 export { noteTexts } from './boardDoc.ts';
 

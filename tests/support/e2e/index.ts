@@ -10,6 +10,7 @@ export {
   headerControl,
   joinBoardPage,
   laneAddButton,
+  laneListNote,
   submitJoinForm,
   waitForSaved,
   waitForStatus,

@@ -1,0 +1,113 @@
+// Welsh (Cymraeg), after NHS Wales and Comisiynydd y Gymraeg terminology (Cyfranogwr lleyg, Ymarferydd,
+// Hwylusydd). AWAITS REVIEW BY A NATIVE WELSH TRANSLATOR before it is used with the public.
+// "Nodyn" is masculine (wedi’i ateb, yn cael ei wneud); "dolen" is feminine (un ddolen, dwy ddolen).
+import type { trace as en } from '../en/trace.ts';
+
+export const trace: Record<keyof typeof en, string> = {
+  'trace.status.said': 'Wedi’i ddweud',
+  'trace.status.answered': 'Wedi’i ateb',
+  'trace.status.decided': 'Wedi’i benderfynu',
+  'trace.status.being-done': 'Yn cael ei wneud',
+  'trace.status.measured': 'Yn cael ei fesur',
+  'trace.meaning.said': 'Does neb wedi’i ateb eto.',
+  'trace.meaning.answered': 'Mae ymarferydd wedi ymateb iddo.',
+  'trace.meaning.decided': 'Mae penderfyniad wedi’i wneud amdano.',
+  'trace.meaning.being-done': 'Mae rhywbeth yn cael ei wneud amdano.',
+  'trace.meaning.measured': 'Mae rhywun yn gwirio a yw’n gweithio.',
+  'trace.count.replies': '{count, plural, zero {# ateb} one {# ateb} two {# ateb} few {# ateb} many {# ateb} other {# ateb}}',
+  'trace.count.links':
+    '{count, plural, zero {# dolen} one {# ddolen} two {# ddolen} few {# dolen} many {# dolen} other {# dolen}}',
+  'trace.chip.prefix': 'Statws:',
+  'trace.canvas.status': 'Statws: {line}.',
+
+  'trace.panel.title': 'Atebion a dolenni',
+  'trace.panel.close': 'Cau',
+  'trace.panel.byline': '{author}, yng ngholofn {lane}',
+  'trace.panel.end': 'Diwedd y panel ar gyfer y nodyn “{note}”.',
+  'trace.line.for': 'ar gyfer y {label}',
+
+  'trace.thread.title': 'Atebion',
+  'trace.thread.titleCount': 'Atebion ({count})',
+  'trace.thread.none': 'Does dim atebion eto.',
+
+  'trace.reply.empty': 'Ysgrifennwch ychydig eiriau yn gyntaf.',
+  'trace.reply.gone': 'Mae’r nodyn hwn wedi’i ddileu, felly ni anfonwyd yr ateb.',
+  'trace.reply.sent': 'Anfonwyd yr ateb.',
+  'trace.reply.label': 'Eich ateb',
+  'trace.reply.hint': 'Hyd at {max} nod. Gall pawb ar y bwrdd ei ddarllen.',
+  'trace.reply.anonymous': 'Ateb heb fy enw (dim ond “{role}” sy’n cael ei ddangos)',
+  'trace.reply.send': 'Anfon yr ateb',
+
+  'trace.refuse.readReplies': 'Gallwch ddarllen atebion yma, ond nid eu hysgrifennu.',
+  'trace.refuse.readLinks': 'Gallwch ddarllen dolenni yma, ond nid eu newid.',
+  'trace.refuse.locked': 'Mae’r hwylusydd wedi cloi colofn {lane} am y tro.',
+  'trace.refuse.private': 'Mae ysgrifennu preifat ymlaen. Gallwch ateb a chysylltu eto unwaith y bydd y nodiadau wedi’u datgelu.',
+
+  'trace.answers.title': 'Mae hwn yn ateb…',
+  'trace.answers.linked': 'Wedi cysylltu: mae’r nodyn hwn yn ateb “{note}”.',
+  'trace.answers.unlinked': 'Tynnwyd y ddolen â “{note}”.',
+  'trace.answers.saidLanes':
+    'Nodiadau yng ngholofnau {define} a {design} yw’r hyn a ddywedodd pobl. Mae nodiadau diweddarach (penderfyniadau, camau gweithredu, mesurau) yn cysylltu’n ôl â nhw.',
+  'trace.answers.none': 'Does dim nodiadau cynharach y gallai’r un hwn eu hateb eto.',
+  'trace.answers.tick': 'Ticiwch y nodiadau cynharach y mae’r un hwn yn eu hateb.',
+  'trace.answers.find': 'Chwilio am nodiadau yn ôl eu geiriau',
+  'trace.answers.legend': 'Nodiadau y mae’r un hwn yn eu hateb',
+  'trace.answers.noMatch': 'Does dim nodyn gyda’r geiriau hynny.',
+  'trace.answers.showing': 'Yn dangos {shown} o {total}. Teipiwch ychydig eiriau i ddod o hyd i’r lleill.',
+
+  'trace.lists.title': 'Olrhain',
+  'trace.lists.earlier': 'O ble y daeth',
+  'trace.lists.noEarlier': 'Dim byd cynharach: dyma lle mae’n dechrau.',
+  'trace.lists.later': 'Beth a ddaeth ohono',
+  'trace.lists.noLater': 'Dim eto.',
+  'trace.lists.goTo': 'Mynd at',
+  'trace.lists.goToNote': 'y nodyn “{note}”',
+  'trace.lists.open': 'Ei atebion a’i ddolenni',
+
+  'trace.say.statusChanged': 'Mae eich nodyn “{note}” bellach yn y cam “{status}”: {meaning}',
+  'trace.say.named': '{name} ({role})',
+  'trace.say.replyToYours': '{who} wedi ateb eich nodyn “{note}”: {reply}',
+  'trace.say.replyToNote': '{who} wedi ateb nodyn “{note}”.',
+  'trace.say.replyToGone': '{who} wedi ateb nodyn.',
+
+  'yswd.link.title': 'Dywedoch chi, fe wnaethon ni',
+  'yswd.link.body':
+    'Beth ddywedodd cyfranogwyr lleyg, a beth ddaeth o bob peth: i’w argraffu, neu i’w anfon atyn nhw rhwng cyfarfodydd.',
+  'yswd.link.open': 'Agor “Dywedoch chi, fe wnaethon ni” (yn agor mewn tab newydd)',
+
+  'yswd.page.docTitle': 'Dywedoch chi, fe wnaethon ni – {board} – Costudio',
+  'yswd.page.back': 'Yn ôl i’r bwrdd',
+  'yswd.page.title': 'Dywedoch chi, fe wnaethon ni',
+  'yswd.page.allMeetings': 'Pob cyfarfod',
+  'yswd.page.meetingOf': 'Cyfarfod {date}',
+  'yswd.page.madeOn': 'crëwyd ar {date}',
+  'yswd.page.meeting': 'Cyfarfod',
+  'yswd.page.noNames': 'Gadael enwau allan (rolau yn unig)',
+  'yswd.page.print': 'Argraffu',
+  'yswd.page.downloadHtml': 'Lawrlwytho (tudalen we)',
+  'yswd.page.downloadMarkdown': 'Lawrlwytho (Markdown)',
+  'yswd.page.loading': 'Wrthi’n llwytho’r bwrdd…',
+  'yswd.page.nothingOnBoard': 'Does dim cyfranogwr lleyg wedi ysgrifennu nodyn ar y bwrdd hwn eto.',
+  'yswd.page.nothingOnDate': 'Does dim cyfranogwr lleyg wedi ysgrifennu nodyn ar y dyddiad hwnnw eto.',
+  'yswd.page.summary':
+    'Dywedodd cyfranogwyr lleyg {said, plural, zero {# peth} one {# peth} two {# beth} few {# pheth} many {# pheth} other {# peth}}. Cyrhaeddodd {reached} ohonyn nhw benderfyniad neu gam pellach.',
+  'yswd.page.summaryNotYet':
+    'Dywedodd cyfranogwyr lleyg {said, plural, zero {# peth} one {# peth} two {# beth} few {# pheth} many {# pheth} other {# peth}}. Cyrhaeddodd {reached} ohonyn nhw benderfyniad neu gam pellach; {rest}: dim eto.',
+  'yswd.page.laneHeading': 'Yng ngholofn {lane}: {prompt}',
+  'yswd.page.youSaid': 'Dywedoch chi:',
+  'yswd.page.notYet': 'Fe wnaethon ni: dim eto. Does dim wedi’i benderfynu am hyn hyd yma; mae’n aros ar y bwrdd.',
+
+  'yswd.report.title': 'Dywedoch chi, fe wnaethon ni: {board}',
+  'yswd.report.forDate': 'Nodiadau o’r cyfarfod ar {date}',
+  'yswd.report.wholeBoard': 'Pob nodyn ar y bwrdd',
+  'yswd.report.intro': 'Beth ddywedodd cyfranogwyr lleyg, a beth sydd wedi dod o bob peth hyd yma.',
+  'yswd.report.reach': 'Cyrhaeddodd {reached} o {total} benderfyniad neu gam pellach.',
+  'yswd.report.nothingSaid': 'Does dim cyfranogwr lleyg wedi ysgrifennu nodyn yma eto.',
+  'yswd.report.by': '{who} ({role})',
+  'yswd.report.status': 'Statws',
+  'yswd.report.replies': 'Atebion',
+  'yswd.report.decisions': 'Fe wnaethon ni benderfynu',
+  'yswd.report.actions': 'Rydyn ni’n gwneud',
+  'yswd.report.measures': 'Rydyn ni’n mesur',
+  'yswd.report.notYet': 'Dim eto: does dim wedi’i benderfynu am hyn hyd yma. Mae’n aros ar y bwrdd.',
+};
