@@ -1,4 +1,4 @@
-import { readNotes } from '@costudio/shared';
+import { describeServerError, readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { authorizationHeaders, rememberBoardToken } from '../device/boardTokens.ts';
@@ -39,10 +39,9 @@ export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.D
         id?: string;
         path?: string;
         facilitatorLink?: { token?: unknown };
-        error?: { message: string };
       };
       if (!response.ok || !body.path)
-        throw new Error(body.error?.message ?? t.t('backup.serverAnswered', { status: response.status }));
+        throw new Error(describeServerError(body, t, t.t('backup.serverAnswered', { status: response.status })));
       // The new board's facilitator link, kept on this device like a created board's.
       const token = body.facilitatorLink?.token;
       if (body.id && typeof token === 'string') rememberBoardToken(body.id, token);
@@ -61,8 +60,8 @@ export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.D
         headers: authorizationHeaders(boardId),
       });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? t.t('backup.serverAnswered', { status: response.status }));
+        const body: unknown = await response.json().catch(() => null);
+        throw new Error(describeServerError(body, t, t.t('backup.serverAnswered', { status: response.status })));
       }
       const url = URL.createObjectURL(await response.blob());
       download(url, `${safeName(title)}.costudio.json`);

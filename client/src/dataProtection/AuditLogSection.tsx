@@ -1,4 +1,4 @@
-import { EN_MESSAGES, type MessageId, type Translator } from '@costudio/shared';
+import { describeServerError, EN_MESSAGES, type MessageId, type Translator } from '@costudio/shared';
 import { useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
 import { useT } from '../i18n/useT.ts';
@@ -29,8 +29,8 @@ export function AuditLogSection({ boardId }: { boardId: string }) {
       const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/audit`, {
         headers: authorizationHeaders(boardId),
       });
-      const body = (await response.json()) as { entries?: Entry[]; error?: { message?: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? t.t('audit.failed'));
+      const body = (await response.json()) as { entries?: Entry[] };
+      if (!response.ok) throw new Error(describeServerError(body, t, t.t('audit.failed')));
       setEntries(body.entries ?? []);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t.t('audit.failed'));

@@ -1,4 +1,4 @@
-import { readNotes } from '@costudio/shared';
+import { describeServerError, readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { authorizationHeaders } from '../device/boardTokens.ts';
@@ -29,12 +29,11 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
       });
       const body = (await response.json().catch(() => null)) as {
         erased?: { notes: number };
-        error?: { message?: string };
       } | null;
       setMessage(
         response.ok
           ? t.t('erase.done', { count: body?.erased?.notes ?? 0, author })
-          : (body?.error?.message ?? t.t('erase.failed')),
+          : describeServerError(body, t, t.t('erase.failed')),
       );
     } catch {
       setMessage(t.t('yourData.unreachable'));

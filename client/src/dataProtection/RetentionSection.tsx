@@ -1,3 +1,4 @@
+import { describeServerError } from '@costudio/shared';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
 import { useT } from '../i18n/useT.ts';
@@ -29,8 +30,8 @@ export function RetentionSection({ boardId }: { boardId: string }) {
           headers: { 'content-type': 'application/json', ...authorizationHeaders(boardId) },
           ...(body ? { body: JSON.stringify(body) } : {}),
         });
-        const answer = (await response.json()) as Retention & { error?: { message?: string } };
-        if (!response.ok) throw new Error(answer.error?.message ?? t.t('retention.failed'));
+        const answer = (await response.json()) as Retention;
+        if (!response.ok) throw new Error(describeServerError(answer, t, t.t('retention.failed')));
         setRetention(answer);
         setMessage(body ? t.t('retention.saved') : '');
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { Translator } from '@costudio/shared';
+import { describeServerError, type Translator } from '@costudio/shared';
 import { authorizationHeaders } from '../device/boardTokens.ts';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 
@@ -24,8 +24,8 @@ async function call<T>(boardId: string, path: string, body?: unknown): Promise<T
     headers: { ...authorizationHeaders(boardId), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const json = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok) throw new Error(json?.error?.message ?? `The server answered ${response.status}`);
+  const json = (await response.json().catch(() => null)) as T | null;
+  if (!response.ok) throw new Error(describeServerError(json, currentTranslator()));
   return json as T;
 }
 

@@ -11,6 +11,7 @@ import { privacy as cyPrivacy } from './cy/privacy.ts';
 import { report as cyReport } from './cy/report.ts';
 import { results as cyResults } from './cy/results.ts';
 import { room as cyRoom } from './cy/room.ts';
+import { serverErrors as cyServerErrors } from './cy/serverErrors.ts';
 import { start as cyStart } from './cy/start.ts';
 import { voting as cyVoting } from './cy/voting.ts';
 import { analysis as enAnalysis } from './en/analysis.ts';
@@ -26,6 +27,7 @@ import { privacy as enPrivacy } from './en/privacy.ts';
 import { report as enReport } from './en/report.ts';
 import { results as enResults } from './en/results.ts';
 import { room as enRoom } from './en/room.ts';
+import { serverErrors as enServerErrors } from './en/serverErrors.ts';
 import { start as enStart } from './en/start.ts';
 import { voting as enVoting } from './en/voting.ts';
 import type { RealLocale } from './locales.ts';
@@ -50,6 +52,7 @@ export const EN_MESSAGES = {
   ...enVoting,
   ...enResults,
   ...enRoom,
+  ...enServerErrors,
 } as const;
 
 export type MessageId = keyof typeof EN_MESSAGES;
@@ -72,5 +75,6 @@ export const CATALOGS: Readonly<Record<RealLocale, Readonly<Record<MessageId, st
     ...cyVoting,
     ...cyResults,
     ...cyRoom,
+    ...cyServerErrors,
   },
 };
