@@ -13,6 +13,7 @@ import { results as cyResults } from './cy/results.ts';
 import { room as cyRoom } from './cy/room.ts';
 import { serverErrors as cyServerErrors } from './cy/serverErrors.ts';
 import { start as cyStart } from './cy/start.ts';
+import { subjectAccess as cySubjectAccess } from './cy/subjectAccess.ts';
 import { voting as cyVoting } from './cy/voting.ts';
 import { analysis as enAnalysis } from './en/analysis.ts';
 import { announce as enAnnounce } from './en/announce.ts';
@@ -29,6 +30,7 @@ import { results as enResults } from './en/results.ts';
 import { room as enRoom } from './en/room.ts';
 import { serverErrors as enServerErrors } from './en/serverErrors.ts';
 import { start as enStart } from './en/start.ts';
+import { subjectAccess as enSubjectAccess } from './en/subjectAccess.ts';
 import { voting as enVoting } from './en/voting.ts';
 import type { RealLocale } from './locales.ts';
 
@@ -53,6 +55,7 @@ export const EN_MESSAGES = {
   ...enResults,
   ...enRoom,
   ...enServerErrors,
+  ...enSubjectAccess,
 } as const;
 
 export type MessageId = keyof typeof EN_MESSAGES;
@@ -76,5 +79,6 @@ export const CATALOGS: Readonly<Record<RealLocale, Readonly<Record<MessageId, st
     ...cyResults,
     ...cyRoom,
     ...cyServerErrors,
+    ...cySubjectAccess,
   },
 };
