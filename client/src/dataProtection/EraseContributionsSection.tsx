@@ -3,11 +3,14 @@ import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { authorizationHeaders } from '../device/boardTokens.ts';
 import { useT } from '../i18n/useT.ts';
+import { downloadText } from '../report/downloadText.ts';
+import { fetchSubjectAccessPage } from './subjectAccessApi.ts';
 
 /**
  * "Erase what one person wrote" for facilitators (POST /api/boards/<id>/erase): every note posted
  * under a name, from the board and every saved version. Anonymous notes are tied to nobody, so
- * they are erased one by one (by id, through the API).
+ * they are erased one by one (by id, through the API). The same name answers a subject-access
+ * request: the page of what the board holds about them, in the facilitator's language.
  */
 export function EraseContributionsSection({ boardId, doc }: { boardId: string; doc: Y.Doc }) {
   const selectId = useId();
@@ -39,6 +42,18 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
       setMessage(t.t('yourData.unreachable'));
     }
   };
+  const downloadTheirs = async () => {
+    if (!author) return;
+    setMessage(t.t('subjectAccess.preparing'));
+    try {
+      const page = await fetchSubjectAccessPage(boardId, author, t);
+      const file = 'subject-access.md';
+      downloadText(file, page, 'text/markdown');
+      setMessage(t.t('subjectAccess.saved', { file, author }));
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : t.t('subjectAccess.failed'));
+    }
+  };
   return (
     <section className="erase-contributions" aria-labelledby={`${selectId}-heading`}>
       <h3 id={`${selectId}-heading`}>{t.t('erase.title')}</h3>
@@ -53,6 +68,9 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
       </select>{' '}
       <button type="button" disabled={!author} onClick={erase}>
         {t.t('erase.go')}
+      </button>{' '}
+      <button type="button" disabled={!author} onClick={downloadTheirs}>
+        {t.t('subjectAccess.download')}
       </button>
       <p role="status">{message}</p>
     </section>

@@ -21,4 +21,9 @@ export const subjectAccess: Record<keyof typeof en, string> = {
   'subjectAccess.participant':
     'Rôl: {role, select, lay {cyfranogwr lleyg} practitioner {ymarferydd} other {{role}}}. Ymunodd {joined}; gwelwyd ddiwethaf {lastSeen}.',
   'subjectAccess.noParticipant': 'Dim cofnod cyfranogwr.',
+  'subjectAccess.download': 'Lawrlwytho’r wybodaeth sydd gennym amdanyn nhw',
+  'subjectAccess.preparing': 'Wrthi’n paratoi’r ffeil…',
+  'subjectAccess.saved': 'Wedi cadw “{file}”: popeth a bostiwyd fel “{author}” ar y bwrdd hwn.',
+  'subjectAccess.failed': 'Doedd dim modd creu’r ffeil. Rhowch gynnig arall arni.',
+  'subjectAccess.unreachable': 'Doedd dim modd cyrraedd y gweinydd. Rhowch gynnig arall arni pan fyddwch chi ar-lein.',
 };

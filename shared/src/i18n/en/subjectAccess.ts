@@ -17,4 +17,9 @@ export const subjectAccess = {
   'subjectAccess.participant':
     'Role: {role, select, lay {lay} practitioner {practitioner} other {{role}}}. Joined {joined}; last seen {lastSeen}.',
   'subjectAccess.noParticipant': 'No participant record.',
+  'subjectAccess.download': 'Download what we hold about them',
+  'subjectAccess.preparing': 'Preparing the file…',
+  'subjectAccess.saved': 'Saved “{file}”: everything posted as “{author}” on this board.',
+  'subjectAccess.failed': 'The file could not be made. Try again.',
+  'subjectAccess.unreachable': 'The server could not be reached. Try again when you are online.',
 } as const;
