@@ -1,5 +1,6 @@
-import { describeServerError, type Locale, type Translator } from '@costudio/shared';
+import type { Locale, Translator } from '@costudio/shared';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { fetchOk } from '../i18n/fetchExplained.ts';
 
 /** The subject-access page for the notes posted as `author`, in `locale` (docs/api.md). */
 export function subjectAccessPath(boardId: string, author: string, locale: Locale): string {
@@ -12,15 +13,7 @@ export function subjectAccessPath(boardId: string, author: string, locale: Local
  * board's facilitator link as the credential. Throws an Error whose message is in `t`'s language.
  */
 export async function fetchSubjectAccessPage(boardId: string, author: string, t: Translator): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(subjectAccessPath(boardId, author, t.locale), { headers: authorizationHeaders(boardId) });
-  } catch {
-    throw new Error(t.t('subjectAccess.unreachable'));
-  }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    throw new Error(describeServerError(body, t, t.t('subjectAccess.failed')));
-  }
+  const path = subjectAccessPath(boardId, author, t.locale);
+  const response = await fetchOk(path, { headers: authorizationHeaders(boardId) }, t, t.t('subjectAccess.failed'));
   return response.text();
 }

@@ -4,6 +4,7 @@ import type { serverErrors as en } from '../en/serverErrors.ts';
 
 export const serverErrors: Record<keyof typeof en, string> = {
   'serverError.unknown': 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni ymhen munud.',
+  'serverError.unreachable': 'Doedd dim modd cyrraedd y gweinydd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
   'serverError.method_not_allowed':
     'Gofynnodd y fersiwn hon o Costudio i’r gweinydd am rywbeth nad yw’n ei wneud. Ail-lwythwch y dudalen.',
   'serverError.not_found': 'Doedd dim modd dod o hyd i hwnnw. Ail-lwythwch y dudalen a rhowch gynnig arall arni.',

@@ -25,5 +25,4 @@ export const subjectAccess: Record<keyof typeof en, string> = {
   'subjectAccess.preparing': 'Wrthi’n paratoi’r ffeil…',
   'subjectAccess.saved': 'Wedi cadw “{file}”: popeth a bostiwyd fel “{author}” ar y bwrdd hwn.',
   'subjectAccess.failed': 'Doedd dim modd creu’r ffeil. Rhowch gynnig arall arni.',
-  'subjectAccess.unreachable': 'Doedd dim modd cyrraedd y gweinydd. Rhowch gynnig arall arni pan fyddwch chi ar-lein.',
 };

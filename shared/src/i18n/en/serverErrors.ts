@@ -1,6 +1,7 @@
 /** What a person reads when an API call fails, by the server's error code (protocol/errorCodes.ts). */
 export const serverErrors = {
   'serverError.unknown': 'Something went wrong. Try again in a minute.',
+  'serverError.unreachable': 'The server could not be reached. Check your connection and try again.',
   'serverError.method_not_allowed': 'This version of Costudio asked the server for something it does not do. Reload the page.',
   'serverError.not_found': 'That could not be found. Reload the page and try again.',
   'serverError.board_not_found': 'There is no board with this address. Check the link.',

@@ -21,5 +21,4 @@ export const subjectAccess = {
   'subjectAccess.preparing': 'Preparing the file…',
   'subjectAccess.saved': 'Saved “{file}”: everything posted as “{author}” on this board.',
   'subjectAccess.failed': 'The file could not be made. Try again.',
-  'subjectAccess.unreachable': 'The server could not be reached. Try again when you are online.',
 } as const;
