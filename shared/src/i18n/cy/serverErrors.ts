@@ -38,6 +38,8 @@ export const serverErrors: Record<keyof typeof en, string> = {
     'Does dim lle ar ôl ar y gweinydd, felly chafodd dim ei gadw. Rhowch gynnig arall arni yn nes ymlaen.',
   'serverError.client_not_built':
     'Dydy Costudio ddim wedi’i osod ar y gweinydd hwn eto. Rhowch wybod i bwy bynnag sy’n ei redeg.',
+  'serverError.too_many_boards.wait':
+    'Cafodd llawer o fyrddau eu creu o’r rhwydwaith hwn yn yr awr ddiwethaf. Rhowch gynnig arall arni ymhen {minutes, plural, zero {# munud} one {# munud} two {# funud} few {# munud} many {# munud} other {# munud}}, neu defnyddiwch fwrdd sy’n bodoli eisoes.',
   'serverError.joinCode.unknown': 'Does dim cod o’r fath. Gwiriwch y cod ar y sgrin a rhowch gynnig arall arni.',
   'serverError.joinCode.tooMany':
     'Rhoddwyd cynnig ar ormod o godau o’r rhwydwaith hwn. Arhoswch {minutes, plural, zero {# munud} one {# munud} two {# funud} few {# munud} many {# munud} other {# munud}}, yna rhowch gynnig arall arni, neu sganiwch y cod QR.',

@@ -28,6 +28,8 @@ export const serverErrors = {
   'serverError.too_many_boards': 'Many boards were made from this network recently. Try again later.',
   'serverError.storage_full': 'The server has run out of space, so nothing was saved. Try again later.',
   'serverError.client_not_built': 'Costudio is not set up on this server yet. Tell whoever runs it.',
+  'serverError.too_many_boards.wait':
+    'Many boards were made from this network in the last hour. Try again in {minutes, plural, one {# minute} other {# minutes}}, or reuse a board.',
   'serverError.joinCode.unknown': 'There is no such code. Check the code on the screen and try again.',
   'serverError.joinCode.tooMany':
     'Too many codes were tried from this network. Wait {minutes, plural, one {# minute} other {# minutes}}, then try again, or scan the QR code.',
