@@ -73,6 +73,8 @@ export type { Access } from './protocol/access.ts';
 export { ACCESS_LEVELS, isAccess } from './protocol/access.ts';
 export type { CloseCodeValue } from './protocol/closeCodes.ts';
 export { BACK_OFF_CLOSE_CODES, CloseCode, describeCloseCode, RECONNECTING_CLOSE_CODES } from './protocol/closeCodes.ts';
+export type { ErrorCode } from './protocol/errorCodes.ts';
+export { describeServerError, ERROR_CODES, errorCodeOf, isErrorCode } from './protocol/errorCodes.ts';
 export { BOARD_ID_PATTERN, isValidBoardId, MAX_FRAME_BYTES, SYNC_PATH } from './protocol/limits.ts';
 export {
   MESSAGE_AUTH,

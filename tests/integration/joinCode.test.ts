@@ -43,8 +43,8 @@ async function makeEditLink(boardId: string, facilitatorToken: string): Promise<
   return (await response.json()) as IssuedLink;
 }
 
-function openCode(code: string): Promise<Response> {
-  return fetch(`${server.httpUrl}/j/${code}`, { redirect: 'manual' });
+function openCode(code: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${server.httpUrl}/j/${code}`, { redirect: 'manual', headers });
 }
 
 describe('join codes', () => {
@@ -111,6 +111,11 @@ describe('join codes', () => {
       expect(text).toContain('no such code');
       expect(text).not.toMatch(/at .*\.ts:\d+/);
     }
+    // A browser set to Welsh reads the page in Welsh.
+    const welsh = await (await openCode(unknownCode, { 'accept-language': 'cy-GB,cy;q=0.9,en;q=0.8' })).text();
+    expect(welsh).toContain('<html lang="cy"');
+    expect(welsh).toContain('Does dim cod o’r fath.');
+    expect(welsh).not.toContain('no such code');
   });
 
   it('make an address that tried 20 wrong codes wait, even for a right one, while others can still join', async () => {
@@ -124,6 +129,8 @@ describe('join codes', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
     expect(await refused.text()).toContain('Too many codes were tried from this network. Wait 10 minutes');
+    const welsh = await (await openCode(link.code, { 'accept-language': 'cy' })).text();
+    expect(welsh).toContain('Rhoddwyd cynnig ar ormod o godau o’r rhwydwaith hwn. Arhoswch 10 munud');
 
     // Someone else in the room, on another address, still gets in.
     const fromElsewhere = await getFrom('127.0.0.2', `/j/${link.code}`);

@@ -60,7 +60,17 @@ describe('subject access', () => {
     expect(page).toContain('Parking is impossible');
     expect(page).not.toContain('Said anonymously');
     expect(page).not.toContain('Someone else');
+    expect(page).toContain('## Your notes (1)');
+
+    expect((await api(`${path}&format=md&lang=xx`, facilitator)).status).toBe(400);
+    const welsh = await api(`${path}&format=md&lang=cy`, facilitator);
+    expect(welsh.headers.get('content-language')).toBe('cy');
+    const tudalen = await welsh.text();
+    expect(tudalen).toContain('## Eich nodiadau (1)');
+    expect(tudalen).toContain('- Diffinio, ');
+    expect(tudalen).toContain('Parking is impossible');
+    expect(tudalen).not.toMatch(/Your notes|Taking part|\bRole\b|\bDefine\b/);
     const audit = (await (await api(`/api/boards/${boardId}/audit`, facilitator)).json()) as { entries: { action: string }[] };
-    expect(audit.entries.filter((entry) => entry.action === 'subject-access-exported')).toHaveLength(2);
+    expect(audit.entries.filter((entry) => entry.action === 'subject-access-exported')).toHaveLength(3);
   });
 });

@@ -2,6 +2,7 @@ import { readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { authorizationHeaders, rememberBoardToken } from '../device/boardTokens.ts';
+import { fetchJson, fetchOk } from '../i18n/fetchExplained.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../router/navigation.ts';
 import { renderBoardPng } from './boardPng.ts';
@@ -30,19 +31,13 @@ export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.D
   const importFile = async (file: File) => {
     setMessage(t.t('backup.importing'));
     try {
-      const response = await fetch('/api/boards/import', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: await file.text(),
-      });
-      const body = (await response.json()) as {
-        id?: string;
-        path?: string;
-        facilitatorLink?: { token?: unknown };
-        error?: { message: string };
-      };
-      if (!response.ok || !body.path)
-        throw new Error(body.error?.message ?? t.t('backup.serverAnswered', { status: response.status }));
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: await file.text() };
+      const body = await fetchJson<{ id?: string; path?: string; facilitatorLink?: { token?: unknown } }>(
+        '/api/boards/import',
+        init,
+        t,
+      );
+      if (!body.path) throw new Error(t.t('serverError.unknown'));
       // The new board's facilitator link, kept on this device like a created board's.
       const token = body.facilitatorLink?.token;
       if (body.id && typeof token === 'string') rememberBoardToken(body.id, token);
@@ -57,13 +52,8 @@ export function BackupTools({ boardId, doc, title }: { boardId: string; doc: Y.D
   const exportFile = async () => {
     setMessage(t.t('backup.preparing'));
     try {
-      const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export`, {
-        headers: authorizationHeaders(boardId),
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? t.t('backup.serverAnswered', { status: response.status }));
-      }
+      const path = `/api/boards/${encodeURIComponent(boardId)}/export`;
+      const response = await fetchOk(path, { headers: authorizationHeaders(boardId) }, t);
       const url = URL.createObjectURL(await response.blob());
       download(url, `${safeName(title)}.costudio.json`);
       setTimeout(() => URL.revokeObjectURL(url), 60_000);

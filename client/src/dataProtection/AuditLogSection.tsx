@@ -1,6 +1,7 @@
 import { EN_MESSAGES, type MessageId, type Translator } from '@costudio/shared';
 import { useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { fetchJson } from '../i18n/fetchExplained.ts';
 import { useT } from '../i18n/useT.ts';
 
 interface Entry {
@@ -26,11 +27,9 @@ export function AuditLogSection({ boardId }: { boardId: string }) {
   const load = async () => {
     setError('');
     try {
-      const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/audit`, {
-        headers: authorizationHeaders(boardId),
-      });
-      const body = (await response.json()) as { entries?: Entry[]; error?: { message?: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? t.t('audit.failed'));
+      const path = `/api/boards/${encodeURIComponent(boardId)}/audit`;
+      const init = { headers: authorizationHeaders(boardId) };
+      const body = await fetchJson<{ entries?: Entry[] }>(path, init, t, t.t('audit.failed'));
       setEntries(body.entries ?? []);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t.t('audit.failed'));

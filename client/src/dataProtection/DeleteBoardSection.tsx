@@ -1,3 +1,4 @@
+import { describeServerError } from '@costudio/shared';
 import { useId, useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
 import { useT } from '../i18n/useT.ts';
@@ -14,7 +15,7 @@ export function DeleteBoardSection({ boardId, title }: { boardId: string; title:
   const inputId = useId();
   const matches = typed.trim().toLocaleLowerCase() === title.trim().toLocaleLowerCase();
   const remove = async () => {
-    setState({ kind: 'busy', message: 'Deleting…' });
+    setState({ kind: 'busy', message: t.t('delete.busy') });
     try {
       const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
         method: 'DELETE',
@@ -25,8 +26,8 @@ export function DeleteBoardSection({ boardId, title }: { boardId: string; title:
         setState({ kind: 'idle', message: t.t('delete.done') });
         return;
       }
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setState({ kind: 'error', message: body?.error?.message ?? t.t('delete.failed') });
+      const body: unknown = await response.json().catch(() => null);
+      setState({ kind: 'error', message: describeServerError(body, t, t.t('delete.failed')) });
     } catch {
       setState({ kind: 'error', message: t.t('delete.unreachable') });
     }

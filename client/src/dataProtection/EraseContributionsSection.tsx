@@ -1,13 +1,16 @@
-import { readNotes } from '@costudio/shared';
+import { describeServerError, readNotes } from '@costudio/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { authorizationHeaders } from '../device/boardTokens.ts';
 import { useT } from '../i18n/useT.ts';
+import { downloadText } from '../report/downloadText.ts';
+import { fetchSubjectAccessPage } from './subjectAccessApi.ts';
 
 /**
  * "Erase what one person wrote" for facilitators (POST /api/boards/<id>/erase): every note posted
  * under a name, from the board and every saved version. Anonymous notes are tied to nobody, so
- * they are erased one by one (by id, through the API).
+ * they are erased one by one (by id, through the API). The same name answers a subject-access
+ * request: the page of what the board holds about them, in the facilitator's language.
  */
 export function EraseContributionsSection({ boardId, doc }: { boardId: string; doc: Y.Doc }) {
   const selectId = useId();
@@ -29,15 +32,26 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
       });
       const body = (await response.json().catch(() => null)) as {
         erased?: { notes: number };
-        error?: { message?: string };
       } | null;
       setMessage(
         response.ok
           ? t.t('erase.done', { count: body?.erased?.notes ?? 0, author })
-          : (body?.error?.message ?? t.t('erase.failed')),
+          : describeServerError(body, t, t.t('erase.failed')),
       );
     } catch {
       setMessage(t.t('yourData.unreachable'));
+    }
+  };
+  const downloadTheirs = async () => {
+    if (!author) return;
+    setMessage(t.t('subjectAccess.preparing'));
+    try {
+      const page = await fetchSubjectAccessPage(boardId, author, t);
+      const file = 'subject-access.md';
+      downloadText(file, page, 'text/markdown');
+      setMessage(t.t('subjectAccess.saved', { file, author }));
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : t.t('subjectAccess.failed'));
     }
   };
   return (
@@ -54,6 +68,9 @@ export function EraseContributionsSection({ boardId, doc }: { boardId: string; d
       </select>{' '}
       <button type="button" disabled={!author} onClick={erase}>
         {t.t('erase.go')}
+      </button>{' '}
+      <button type="button" disabled={!author} onClick={downloadTheirs}>
+        {t.t('subjectAccess.download')}
       </button>
       <p role="status">{message}</p>
     </section>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { fetchJson } from '../i18n/fetchExplained.ts';
 import { useT } from '../i18n/useT.ts';
 
 interface Retention {
@@ -24,13 +25,13 @@ export function RetentionSection({ boardId }: { boardId: string }) {
   const call = useCallback(
     async (body?: object) => {
       try {
-        const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/retention`, {
+        const init: RequestInit = {
           method: body ? 'PUT' : 'GET',
           headers: { 'content-type': 'application/json', ...authorizationHeaders(boardId) },
           ...(body ? { body: JSON.stringify(body) } : {}),
-        });
-        const answer = (await response.json()) as Retention & { error?: { message?: string } };
-        if (!response.ok) throw new Error(answer.error?.message ?? t.t('retention.failed'));
+        };
+        const path = `/api/boards/${encodeURIComponent(boardId)}/retention`;
+        const answer = await fetchJson<Retention>(path, init, t, t.t('retention.failed'));
         setRetention(answer);
         setMessage(body ? t.t('retention.saved') : '');
       } catch (error) {

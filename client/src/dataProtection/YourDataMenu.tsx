@@ -1,4 +1,4 @@
-import { getNotesMap, isAuthoredBy } from '@costudio/shared';
+import { describeServerError, getNotesMap, isAuthoredBy } from '@costudio/shared';
 import { useRef, useState } from 'react';
 import { authorSecretFor } from '../device/authorSecret.ts';
 import { authorizationHeaders } from '../device/boardTokens.ts';
@@ -44,8 +44,8 @@ export function YourDataMenu({ session }: { session: BoardSession }) {
         headers: { 'content-type': 'application/json', ...authorizationHeaders(boardId) },
         body: JSON.stringify({ noteIds, authorSecret: authorSecretFor(boardId) }),
       });
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setMessage(response.ok ? t.t('yourData.erased') : (body?.error?.message ?? t.t('yourData.eraseFailed')));
+      const body: unknown = await response.json().catch(() => null);
+      setMessage(response.ok ? t.t('yourData.erased') : describeServerError(body, t, t.t('yourData.eraseFailed')));
     } catch {
       setMessage(t.t('yourData.unreachable'));
     }

@@ -1,5 +1,6 @@
 import type { Translator } from '@costudio/shared';
 import { authorizationHeaders } from '../device/boardTokens.ts';
+import { fetchJson } from '../i18n/fetchExplained.ts';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 
 /** One saved version of a board, as the server lists it (docs/history.md). */
@@ -19,14 +20,12 @@ export interface VersionPreview {
 
 /** A history call with the board's facilitator link as its credential (docs/history.md). */
 async function call<T>(boardId: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
+  const init: RequestInit = {
     method: body === undefined ? 'GET' : 'POST',
     headers: { ...authorizationHeaders(boardId), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok) throw new Error(json?.error?.message ?? `The server answered ${response.status}`);
-  return json as T;
+  };
+  return fetchJson<T>(path, init, currentTranslator());
 }
 
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/history`;

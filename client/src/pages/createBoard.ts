@@ -1,4 +1,4 @@
-import { isValidBoardId, MAX_TITLE_LENGTH } from '@costudio/shared';
+import { describeServerError, errorCodeOf, isValidBoardId, MAX_TITLE_LENGTH } from '@costudio/shared';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 
 export interface CreatedBoard {
@@ -22,10 +22,14 @@ export async function createBoard(title: string): Promise<CreatedBoard> {
     throw new Error(currentTranslator().t('create.unreachable'));
   }
   if (response.status === 429) {
-    // The server says how long to wait, in words a person can act on.
-    const refusal = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
-    const message = refusal?.error?.message;
-    throw new Error(typeof message === 'string' ? message : currentTranslator().t('create.tooMany'));
+    // The code and Retry-After, not the server's English, so the reader gets their own language.
+    const refusal: unknown = await response.json().catch(() => null);
+    const t = currentTranslator();
+    const waitSeconds = Number(response.headers.get('retry-after'));
+    if (errorCodeOf(refusal) === 'too_many_boards' && waitSeconds > 0) {
+      throw new Error(t.t('serverError.too_many_boards.wait', { minutes: Math.ceil(waitSeconds / 60) }));
+    }
+    throw new Error(describeServerError(refusal, t, t.t('create.tooMany')));
   }
   if (!response.ok) throw new Error(currentTranslator().t('create.failed'));
   const body = (await response.json().catch(() => null)) as

@@ -1,5 +1,6 @@
 import { createNote, deleteNote, type Note, readNotes } from '@costudio/shared';
 import type * as Y from 'yjs';
+import { fetchJson } from '../i18n/fetchExplained.ts';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 import { openRoomDoc, whenSynced } from './openRoomDoc.ts';
 
@@ -10,9 +11,9 @@ export interface PrivateRoomNotes {
 }
 
 async function listRooms(boardId: string, token: string): Promise<string[]> {
-  const response = await fetch(`/api/boards/${boardId}/private-rooms`, { headers: { authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(currentTranslator().t('private.loadFailed'));
-  return ((await response.json()) as { rooms: string[] }).rooms;
+  const t = currentTranslator();
+  const init = { headers: { authorization: `Bearer ${token}` } };
+  return (await fetchJson<{ rooms: string[] }>(`/api/boards/${boardId}/private-rooms`, init, t, t.t('private.loadFailed'))).rooms;
 }
 
 /** Runs `use` on every private room of the board, each opened, synced, then closed. */

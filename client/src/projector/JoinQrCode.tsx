@@ -10,7 +10,7 @@ import { type ProjectorJoin, projectorJoin, spacedCode } from './joinLink.ts';
 export function JoinQrCode({ boardId, small = false }: { boardId: string; small?: boolean }) {
   const t = useT();
   const [join, setJoin] = useState<(ProjectorJoin & { image: string }) | null>(null);
-  // A message id (shown in the current language) or the server's own words.
+  // A message id (shown in the current language), or a failure linksApi already put in the reader's words.
   const [problem, setProblem] = useState<{ id: 'projector.needFacilitator' | 'projector.noCode' } | { text: string } | null>(
     null,
   );
@@ -22,7 +22,12 @@ export function JoinQrCode({ boardId, small = false }: { boardId: string; small?
           setProblem({ id: 'projector.needFacilitator' });
           return;
         }
-        const svg = await QRCode.toString(found.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+        // The QR library's own errors are English: the reader gets "no code" instead.
+        const svg = await QRCode.toString(found.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }).catch(() => null);
+        if (svg === null) {
+          if (!cancelled) setProblem({ id: 'projector.noCode' });
+          return;
+        }
         if (!cancelled) setJoin({ ...found, image: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
       })
       .catch((error: unknown) => setProblem(error instanceof Error ? { text: error.message } : { id: 'projector.noCode' }));

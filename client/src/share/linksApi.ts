@@ -1,4 +1,4 @@
-import type { Access } from '@costudio/shared';
+import { type Access, describeServerError } from '@costudio/shared';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 
 /** A share link as `GET/POST /api/boards/<id>/links` describe it (docs/api.md). */
@@ -27,8 +27,11 @@ async function call<T>(path: string, token: string, init: RequestInit = {}): Pro
   } catch {
     throw new Error(currentTranslator().t('links.failed'));
   }
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok) throw new Error(body?.error?.message ?? currentTranslator().t('links.failed'));
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const t = currentTranslator();
+    throw new Error(describeServerError(body, t, t.t('links.failed')));
+  }
   return body as T;
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AddressRateLimiter, JOIN_CODE_GUESS_LIMITS, minutesInWords } from '../http/AddressRateLimiter.ts';
+import { localeDirection, type MessageId, matchLocale, type Translator, translator } from '@costudio/shared';
+import { AddressRateLimiter, JOIN_CODE_GUESS_LIMITS } from '../http/AddressRateLimiter.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import type { RateLimiter } from '../http/RateLimiter.ts';
@@ -8,12 +9,21 @@ import type { JoinCodeTarget, ShareLinks } from './ShareLinks.ts';
 
 const JOIN_PATH = /^\/j\/([^/]{1,40})\/?$/;
 
-/** What someone who typed a dead code reads; plain words, never a stack or a JSON error. */
-const DEAD_ENDS: Record<Exclude<JoinCodeTarget, { ok: true }>['problem'], { status: number; message: string }> = {
-  revoked: { status: 410, message: 'This link has been switched off. Ask the facilitator for a new one.' },
-  expired: { status: 410, message: 'This link has expired. Ask the facilitator for a new one.' },
-  unknown: { status: 404, message: 'There is no such code. Check the code on the screen and try again.' },
+/**
+ * What someone who typed a dead code reads; plain words, never a stack or a JSON error, in the
+ * browser's language (no page script runs here to ask the person).
+ */
+const DEAD_ENDS: Record<Exclude<JoinCodeTarget, { ok: true }>['problem'], { status: number; message: MessageId }> = {
+  revoked: { status: 410, message: 'serverError.link_revoked' },
+  expired: { status: 410, message: 'serverError.link_expired' },
+  unknown: { status: 404, message: 'serverError.joinCode.unknown' },
 };
+
+/** The reader's language from Accept-Language, in the order the browser lists them. */
+function readerTranslator(request: IncomingMessage): Translator {
+  const header = request.headers['accept-language'] ?? '';
+  return translator(matchLocale(header.split(',').map((part) => part.split(';')[0]?.trim() ?? '')));
+}
 
 export interface JoinRouteOptions {
   /** Counts wrong codes per client address; default JOIN_CODE_GUESS_LIMITS in this instance's memory. */
@@ -33,16 +43,17 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
   return async (request, response, pathname) => {
     const match = JOIN_PATH.exec(pathname);
     if (!match) return false;
+    const t = readerTranslator(request);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendPage(request, response, 405, 'Open this address in a browser.', { allow: 'GET, HEAD' });
+      sendPage(request, response, t, 405, t.t('serverError.joinCode.openInBrowser'), { allow: 'GET, HEAD' });
       return true;
     }
     const address = clientAddress(request, trustProxy);
     // Every try counts until it proves right, so guesses sent in parallel meet the limit too.
     const waitMs = await limiter.take(address);
     if (waitMs > 0) {
-      const message = `Too many codes were tried from this network. Wait ${minutesInWords(waitMs)}, then try again, or scan the QR code.`;
-      sendPage(request, response, 429, message, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+      const message = t.t('serverError.joinCode.tooMany', { minutes: Math.ceil(waitMs / 60_000) });
+      sendPage(request, response, t, 429, message, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
       return true;
     }
     let typed: string;
@@ -64,7 +75,7 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
       return true;
     }
     const { status, message } = DEAD_ENDS[target.problem];
-    sendPage(request, response, status, message);
+    sendPage(request, response, t, status, t.t(message));
     return true;
   };
 }
@@ -72,12 +83,13 @@ export function joinRoutes(links: ShareLinks, options: JoinRouteOptions = {}): H
 function sendPage(
   request: IncomingMessage,
   response: ServerResponse,
+  t: Translator,
   status: number,
   message: string,
   extra: Record<string, string> = {},
 ): void {
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${t.locale}" dir="${localeDirection(t.locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Costudio</title></head>
 <body><main><h1>Costudio</h1><p>${message}</p></main></body>
 </html>

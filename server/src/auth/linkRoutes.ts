@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Access } from '@costudio/shared';
+import type { Access, ErrorCode } from '@costudio/shared';
 import { CloseCode } from '@costudio/shared';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
@@ -21,7 +21,7 @@ export interface LinkRoutesOptions {
 }
 
 /** The same refusals the relay gives sockets, as HTTP statuses and stable codes. */
-const REFUSALS: Readonly<Record<number, { status: number; code: string }>> = {
+const REFUSALS: Readonly<Record<number, { status: number; code: ErrorCode }>> = {
   [CloseCode.UNAUTHORIZED]: { status: 401, code: 'invalid_link' },
   [CloseCode.FORBIDDEN]: { status: 403, code: 'wrong_board' },
   [CloseCode.LINK_EXPIRED]: { status: 401, code: 'link_expired' },

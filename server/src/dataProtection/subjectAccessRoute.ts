@@ -1,4 +1,11 @@
-import { collectSubjectAccess, PARTICIPANT_ID_PATTERN, renderSubjectAccessMarkdown } from '@costudio/shared';
+import {
+  collectSubjectAccess,
+  DEFAULT_LOCALE,
+  isLocale,
+  PARTICIPANT_ID_PATTERN,
+  renderSubjectAccessMarkdown,
+  translator,
+} from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
@@ -15,9 +22,9 @@ export interface SubjectAccessRouteOptions {
 }
 
 /**
- * GET /api/boards/<id>/subject-access?author=<name>&participantId=<id>[&format=md] (facilitator):
- * everything one person wrote or voted on the board, as JSON or a readable Markdown page, for a
- * subject-access request (docs/privacy.md).
+ * GET /api/boards/<id>/subject-access?author=<name>&participantId=<id>[&format=md][&lang=cy]
+ * (facilitator): everything one person wrote or voted on the board, as JSON or a readable
+ * Markdown page in `lang` (default English), for a subject-access request (docs/privacy.md).
  */
 export function subjectAccessRoute(options: SubjectAccessRouteOptions): HttpRoute {
   return facilitatorGet(options, PATH, 'export what one person wrote', async (boardId, request, response) => {
@@ -33,15 +40,23 @@ export function subjectAccessRoute(options: SubjectAccessRouteOptions): HttpRout
       );
       return;
     }
+    const lang = params.get('lang') ?? DEFAULT_LOCALE;
+    if (!isLocale(lang)) {
+      sendError(response, 400, 'invalid_request', 'Ask for the report in a language Costudio speaks: lang=en or lang=cy');
+      return;
+    }
+    const t = translator(lang);
     const { doc } = await options.rooms.openRoom(boardId);
-    const record = collectSubjectAccess(doc, { ...(author ? { author } : {}), ...(participantId ? { participantId } : {}) });
+    const who = { ...(author ? { author } : {}), ...(participantId ? { participantId } : {}) };
+    const record = collectSubjectAccess(doc, who, t);
     if (params.get('format') === 'md') {
       response.writeHead(200, {
         'content-type': 'text/markdown; charset=utf-8',
         'content-disposition': 'attachment; filename="subject-access.md"',
+        'content-language': t.locale,
         'cache-control': 'no-store',
       });
-      response.end(renderSubjectAccessMarkdown(record));
+      response.end(renderSubjectAccessMarkdown(record, t));
     } else {
       sendJson(response, 200, record);
     }

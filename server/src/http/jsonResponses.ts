@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ErrorCode } from '@costudio/shared';
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -11,11 +12,15 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-/** Errors are `{ "error": { "code": "...", "message": "..." } }`: a stable code and words for people. */
+/**
+ * Errors are `{ "error": { "code": "...", "message": "..." } }`: a stable code from
+ * `ERROR_CODES` (docs/api.md), which clients turn into words in the reader's language, and an
+ * English message for API users.
+ */
 export function sendError(
   response: ServerResponse,
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): void {

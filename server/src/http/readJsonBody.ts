@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import type { ErrorCode } from '@costudio/shared';
 
 /** A request body problem, with the HTTP status and error code to answer it with. */
 export class BodyError extends Error {
   override name = 'BodyError';
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

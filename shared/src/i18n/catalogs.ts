@@ -11,7 +11,9 @@ import { privacy as cyPrivacy } from './cy/privacy.ts';
 import { report as cyReport } from './cy/report.ts';
 import { results as cyResults } from './cy/results.ts';
 import { room as cyRoom } from './cy/room.ts';
+import { serverErrors as cyServerErrors } from './cy/serverErrors.ts';
 import { start as cyStart } from './cy/start.ts';
+import { subjectAccess as cySubjectAccess } from './cy/subjectAccess.ts';
 import { trace as cyTrace } from './cy/trace.ts';
 import { voting as cyVoting } from './cy/voting.ts';
 import { analysis as enAnalysis } from './en/analysis.ts';
@@ -27,7 +29,9 @@ import { privacy as enPrivacy } from './en/privacy.ts';
 import { report as enReport } from './en/report.ts';
 import { results as enResults } from './en/results.ts';
 import { room as enRoom } from './en/room.ts';
+import { serverErrors as enServerErrors } from './en/serverErrors.ts';
 import { start as enStart } from './en/start.ts';
+import { subjectAccess as enSubjectAccess } from './en/subjectAccess.ts';
 import { trace as enTrace } from './en/trace.ts';
 import { voting as enVoting } from './en/voting.ts';
 import type { RealLocale } from './locales.ts';
@@ -53,6 +57,8 @@ export const EN_MESSAGES = {
   ...enResults,
   ...enRoom,
   ...enTrace,
+  ...enServerErrors,
+  ...enSubjectAccess,
 } as const;
 
 export type MessageId = keyof typeof EN_MESSAGES;
@@ -76,5 +82,7 @@ export const CATALOGS: Readonly<Record<RealLocale, Readonly<Record<MessageId, st
     ...cyResults,
     ...cyRoom,
     ...cyTrace,
+    ...cyServerErrors,
+    ...cySubjectAccess,
   },
 };

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { laneTitle } from '../i18n/boardWords.ts';
-import { ENGLISH } from '../i18n/translator.ts';
+import { ENGLISH, type Translator } from '../i18n/translator.ts';
 import { readMeta } from '../schema/meta.ts';
 import { readNotes } from '../schema/note.ts';
 import { getParticipantsMap, readParticipant } from '../schema/participant.ts';
@@ -32,11 +32,12 @@ export interface SubjectAccessRecord {
 
 const iso = (time: number) => (time > 0 ? new Date(time).toISOString() : '');
 
-export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest): SubjectAccessRecord {
+/** Collects the record; lane titles are in `t`'s language (English unless asked otherwise). */
+export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest, t: Translator = ENGLISH): SubjectAccessRecord {
   const author = request.author?.trim() || null;
   const participantId = request.participantId || null;
   const notes = readNotes(doc);
-  const laneOf = new Map(notes.map((note) => [note.id, laneTitle(ENGLISH, note.lane)]));
+  const laneOf = new Map(notes.map((note) => [note.id, laneTitle(t, note.lane)]));
   const participant = participantId ? readParticipant(participantId, getParticipantsMap(doc).get(participantId)) : null;
   return {
     boardTitle: readMeta(doc).title,
@@ -45,7 +46,7 @@ export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest):
     notes: author
       ? notes
           .filter((note) => !note.anonymous && note.author.trim() === author)
-          .map((note) => ({ id: note.id, lane: laneTitle(ENGLISH, note.lane), text: note.text, createdAt: iso(note.createdAt) }))
+          .map((note) => ({ id: note.id, lane: laneTitle(t, note.lane), text: note.text, createdAt: iso(note.createdAt) }))
       : [],
     // Every reply held, including those on deleted notes that no board view shows any more.
     replies: author
@@ -73,34 +74,49 @@ export function collectSubjectAccess(doc: Y.Doc, request: SubjectAccessRequest):
   };
 }
 
-/** The record as a page a person can read. */
-export function renderSubjectAccessMarkdown(record: SubjectAccessRecord): string {
-  const lines = [`# What we hold about you on “${escapeMarkdown(record.boardTitle)}”`, ''];
-  if (record.author)
+/** The record as a page a person can read, in `t`'s language. */
+export function renderSubjectAccessMarkdown(record: SubjectAccessRecord, t: Translator = ENGLISH): string {
+  const day = (iso: string) => iso.slice(0, 10);
+  const dayOrUnknown = (iso: string) => day(iso) || t.t('subjectAccess.dateUnknown');
+  const count = (items: readonly unknown[]) => String(items.length);
+  const none = t.t('subjectAccess.none');
+  const lines = [`# ${t.t('subjectAccess.title', { board: escapeMarkdown(record.boardTitle) })}`, ''];
+  if (record.author) lines.push(t.t('subjectAccess.authorIntro', { author: escapeMarkdown(record.author) }), '');
+  lines.push(`## ${t.t('subjectAccess.notes', { count: count(record.notes) })}`, '');
+  for (const note of record.notes) {
     lines.push(
-      `Notes and replies posted under the name **${escapeMarkdown(record.author)}**. Anonymous ones are not linked to anyone, so they are not listed.`,
-      '',
-    );
-  lines.push(`## Your notes (${record.notes.length})`, '');
-  for (const note of record.notes)
-    lines.push(`- ${note.lane}, ${note.createdAt.slice(0, 10) || 'date unknown'}: ${escapeMarkdown(note.text)}`);
-  if (record.notes.length === 0) lines.push('None.');
-  lines.push('', `## Your replies (${record.replies.length})`, '');
-  for (const reply of record.replies)
-    lines.push(`- ${reply.createdAt.slice(0, 10) || 'date unknown'}, on note ${reply.noteId}: ${escapeMarkdown(reply.text)}`);
-  if (record.replies.length === 0) lines.push('None.');
-  lines.push('', `## Your dots (${record.dots.length})`, '');
-  for (const dot of record.dots) {
-    lines.push(
-      `- ${escapeMarkdown(dot.voteTitle || 'Vote')}: on note ${dot.noteId}${dot.lane ? ` (${dot.lane})` : ''}, ${dot.placedAt.slice(0, 10)}`,
+      `- ${t.t('subjectAccess.noteLine', { lane: note.lane, date: dayOrUnknown(note.createdAt), text: escapeMarkdown(note.text) })}`,
     );
   }
-  if (record.dots.length === 0) lines.push('None.');
-  lines.push('', '## Taking part', '');
+  if (record.notes.length === 0) lines.push(none);
+  lines.push('', `## ${t.t('subjectAccess.replies', { count: count(record.replies) })}`, '');
+  for (const reply of record.replies) {
+    const values = { date: dayOrUnknown(reply.createdAt), noteId: reply.noteId, text: escapeMarkdown(reply.text) };
+    lines.push(`- ${t.t('subjectAccess.replyLine', values)}`);
+  }
+  if (record.replies.length === 0) lines.push(none);
+  lines.push('', `## ${t.t('subjectAccess.dots', { count: count(record.dots) })}`, '');
+  for (const dot of record.dots) {
+    const values = {
+      vote: escapeMarkdown(dot.voteTitle || t.t('subjectAccess.untitledVote')),
+      noteId: dot.noteId,
+      date: day(dot.placedAt),
+    };
+    lines.push(
+      `- ${dot.lane ? t.t('subjectAccess.dotLineInLane', { ...values, lane: dot.lane }) : t.t('subjectAccess.dotLine', values)}`,
+    );
+  }
+  if (record.dots.length === 0) lines.push(none);
+  lines.push('', `## ${t.t('subjectAccess.takingPart')}`, '');
+  const participant = record.participant;
   lines.push(
-    record.participant
-      ? `Role: ${record.participant.role}. Joined ${record.participant.joinedAt.slice(0, 10)}; last seen ${record.participant.lastSeenAt.slice(0, 10)}.`
-      : 'No participant record.',
+    participant
+      ? t.t('subjectAccess.participant', {
+          role: participant.role,
+          joined: day(participant.joinedAt),
+          lastSeen: day(participant.lastSeenAt),
+        })
+      : t.t('subjectAccess.noParticipant'),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -66,6 +66,7 @@ export const privacy: Record<keyof typeof en, string> = {
     'Mae hyn yn dileu’r bwrdd i bawb, gyda phob nodyn, pob fersiwn sydd wedi’i chadw, pob dolen a’r nodiadau preifat. Does dim modd ei ddadwneud. Allforiwch gopi yn gyntaf os oes angen un arnoch.',
   'delete.confirmLabel': 'Teipiwch deitl y bwrdd, “{title}”, i gadarnhau',
   'delete.go': 'Dileu’r bwrdd hwn am byth',
+  'delete.busy': 'Wrthi’n dileu…',
   'delete.done': 'Mae’r bwrdd wedi’i ddileu.',
   'delete.failed': 'Doedd dim modd dileu’r bwrdd. Rhowch gynnig arall arni.',
   'delete.unreachable': 'Doedd dim modd cyrraedd y gweinydd. Does dim wedi’i ddileu.',

@@ -61,6 +61,7 @@ export const privacy = {
     'Deletes the board for everyone, with every note, every saved version, every link and private notes. It cannot be undone. Export a copy first if you need one.',
   'delete.confirmLabel': 'Type the board’s title, “{title}”, to confirm',
   'delete.go': 'Delete this board for good',
+  'delete.busy': 'Deleting…',
   'delete.done': 'The board has been deleted.',
   'delete.failed': 'The board could not be deleted. Try again.',
   'delete.unreachable': 'The server could not be reached. Nothing has been deleted.',
