@@ -12,17 +12,18 @@ export const LARGE_UPDATE_BYTES = 64 * 1024;
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void;
 
 /**
- * Hands a large update received from the relay (the whole board, in the sync step 2 that opens
- * it) to the doc's 'update' listeners as the bytes received, instead of letting Yjs re-encode
- * what the transaction added: on a board of 10,000 notes that re-encoding took ~170 ms of the
- * first render (issue 12), for listeners that need no fresh copy. The received update holds
- * everything the transaction integrated (and possibly structs it already had, or that wait for
- * missing ones), which applying again is harmless for: y-indexeddb stores it, the provider
- * does not send back what came from itself, and the other listeners ignore remote bytes.
+ * Hands a large update received from the relay into an empty doc (the whole board, in the sync
+ * step 2 that opens it on this device for the first time) to the doc's 'update' listeners as the
+ * bytes received, instead of letting Yjs re-encode what the transaction added: on a board of
+ * 10,000 notes that re-encoding took ~170 ms of the first render (issue 12), for listeners that
+ * need no fresh copy. Into an empty doc the received update is what the transaction integrated
+ * (plus any structs waiting for missing ones, which applying again is harmless for):
+ * y-indexeddb stores it, the provider does not send back what came from itself, and the other
+ * listeners ignore remote bytes.
  * Listeners are called only when the transaction changed the doc, as Yjs itself does.
  *
  * Yjs encodes only when the doc has 'update' observers, so they are lifted off the doc (lib0's
- * `_observers`) for the one transaction and called afterwards, in their order, as Yjs would.
+ * `_observers`) for that one transaction's cleanup and called right after it, in their order.
  */
 export function passLargeUpdatesThrough(provider: WebsocketProvider, threshold = LARGE_UPDATE_BYTES): () => void {
   const original = provider.messageHandlers[MESSAGE_SYNC];
@@ -31,28 +32,45 @@ export function passLargeUpdatesThrough(provider: WebsocketProvider, threshold =
     const update = largeUpdateIn(decoder, threshold);
     const doc = owner.doc;
     const observers = doc._observers as Map<string, Set<UpdateListener>>;
-    const listeners = update ? observers.get('update') : undefined;
-    if (!update || !listeners || listeners.size === 0) {
+    // Only into an empty doc is every byte received new. Into a doc that already holds the
+    // board (this device's copy), Yjs's encoding of what was new is small, and storing the
+    // whole update instead would grow the device's copy by a board per visit.
+    if (!update || doc.store.clients.size > 0 || !observers.get('update')?.size) {
       original(encoder, decoder, owner, emitSynced, messageType);
       return;
     }
-    let transaction: Y.Transaction | null = null;
-    const remember = (done: Y.Transaction) => {
-      transaction ??= done;
+    // The message's own transaction is the first to be cleaned up: its listeners are lifted
+    // just before Yjs would encode for them, and put back as soon as that moment has passed
+    // (the next cleanup, of a transaction its observers started, or the end of all of them),
+    // so every other transaction, such as a write on 'sync', is heard as usual.
+    let applied: Y.Transaction | null = null;
+    let lifted: Set<UpdateListener> | null = null;
+    const restore = () => {
+      if (!lifted || !applied) return;
+      const listeners = lifted;
+      lifted = null;
+      const added = observers.get('update');
+      observers.set('update', added ? new Set([...listeners, ...added]) : listeners);
+      if (changedDoc(applied)) for (const listener of [...listeners]) listener(update, applied.origin, doc, applied);
     };
-    observers.delete('update');
-    doc.on('afterTransaction', remember);
+    const onCleanup = (transaction: Y.Transaction) => {
+      if (applied) {
+        restore();
+        return;
+      }
+      applied = transaction;
+      lifted = observers.get('update') ?? null;
+      observers.delete('update');
+    };
+    doc.on('afterTransactionCleanup', onCleanup);
+    doc.on('afterAllTransactions', restore);
     try {
       original(encoder, decoder, owner, emitSynced, messageType);
     } finally {
-      doc.off('afterTransaction', remember);
-      // A listener added meanwhile (none is today) keeps its place after the older ones.
-      const added = observers.get('update');
-      observers.set('update', added ? new Set([...listeners, ...added]) : listeners);
+      doc.off('afterTransactionCleanup', onCleanup);
+      doc.off('afterAllTransactions', restore);
+      restore();
     }
-    const done = transaction as Y.Transaction | null;
-    if (!done || !changedDoc(done)) return;
-    for (const listener of [...listeners]) listener(update, done.origin, doc, done);
   };
   provider.messageHandlers[MESSAGE_SYNC] = handler;
   return () => {
