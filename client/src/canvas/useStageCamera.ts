@@ -94,6 +94,7 @@ export function useStageCamera(
       stage.position({ x: next.x, y: next.y });
       stage.scale({ x: next.scale, y: next.scale });
       if (moving) bitmap.follow(next, view, (area) => hideNotesOutside(boardLayer.current, area));
+      else bitmap.release();
       if (!bitmap.active) hideNotesOutside(boardLayer.current, view);
       setListening(false);
       stage.batchDraw();
@@ -101,7 +102,7 @@ export function useStageCamera(
       settleTimer = setTimeout(settle, MOTION_SETTLE_MS);
     };
     apply(camera.get(), false);
-    const unsubscribe = camera.subscribe((next) => apply(next, true));
+    const unsubscribe = camera.subscribe(apply);
     return () => {
       unsubscribe();
       if (settleTimer) clearTimeout(settleTimer);

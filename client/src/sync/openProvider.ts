@@ -2,6 +2,7 @@ import { MESSAGE_SAVED, SAVED_PARAM } from '@costudio/shared';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { boardToken, captureTokenFromLocation } from '../device/boardTokens.ts';
+import { passLargeUpdatesThrough } from './passLargeUpdatesThrough.ts';
 import { SavedTracker } from './savedTracker.ts';
 import { backOffOnServerTrouble } from './serverTroubleBackoff.ts';
 import { syncServerUrl } from './syncUrl.ts';
@@ -14,7 +15,8 @@ export interface BoardConnection {
 /**
  * Connects a board's doc to the relay with the stock y-websocket provider, asking for the
  * relay's "saved" acknowledgements (`?saved=1`) and reading them with an extra message handler.
- * The board's share-link token, if this device has one, goes in `?token=` (docs/api.md).
+ * The board's share-link token, if this device has one, goes in `?token=` (docs/api.md). The
+ * board's initial state reaches the doc's 'update' listeners as received (passLargeUpdatesThrough).
  */
 export function openProvider(boardId: string, doc: Y.Doc): BoardConnection {
   const saved = new SavedTracker(doc);
@@ -26,6 +28,7 @@ export function openProvider(boardId: string, doc: Y.Doc): BoardConnection {
   });
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => saved.readSavedMessage(decoder);
   backOffOnServerTrouble(provider);
+  passLargeUpdatesThrough(provider);
   provider.connect();
   return { provider, saved };
 }

@@ -53,7 +53,9 @@ export function useWhatsNew(session: BoardSession): WhatsNewState {
       const before = readVisit(boardId);
       const current = ordered(notes.getSnapshot().byId.values());
       setNews(before ? changesSince(before, current) : { changed: [], added: [], removed: 0 });
-      save();
+      // Soon, not now: fingerprinting 10,000 notes here delayed a big board's first picture
+      // (issue 12), and leaving the page within the delay still saves (pagehide, unmount).
+      saveSoon();
     };
     const unsubscribe = notes.subscribe(() => {
       if (started) saveSoon();
