@@ -95,6 +95,9 @@ export { noteTexts } from './boardDoc.ts';
  * "More" (board/MoreMenu.tsx), which this opens when the control is not on screen.
  */
 export async function headerControl(page: Page, control: Locator): Promise<Locator> {
+  // A dialog opened from "More" keeps the menu open until its 'close' event, a task queued after
+  // the click that closed it: let that run first, or the menu folds away under the next click.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   if (await control.isVisible()) return control;
   const more = page.getByRole('button', { name: 'More', exact: true });
   if ((await more.isVisible()) && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
