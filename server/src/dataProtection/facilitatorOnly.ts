@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Access, PRIVATE_INFIX } from '@costudio/shared';
+import type * as Y from 'yjs';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError } from '../http/jsonResponses.ts';
 import type { Authorize } from '../relay/authorize.ts';
@@ -48,6 +49,13 @@ export async function answeredUnknownBoard(store: BoardStore, boardId: string, r
   if (!boardId.includes(PRIVATE_INFIX) && (await store.hasBoard(boardId))) return false;
   sendError(response, 404, 'board_not_found', 'There is no board with this id');
   return true;
+}
+
+/** What a facilitator's GET of one board's document needs: its room (for the doc), the store and authorization. */
+export interface BoardDocRouteOptions {
+  readonly rooms: { openRoom(boardId: string): Promise<{ readonly doc: Y.Doc }> };
+  readonly store: BoardStore;
+  readonly authorize?: Authorize | undefined;
 }
 
 /**

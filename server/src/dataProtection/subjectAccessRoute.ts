@@ -6,20 +6,13 @@ import {
   renderSubjectAccessMarkdown,
   translator,
 } from '@costudio/shared';
-import type * as Y from 'yjs';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
-import type { Authorize } from '../relay/authorize.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
-import { facilitatorGet } from './facilitatorOnly.ts';
+import { type BoardDocRouteOptions, facilitatorGet } from './facilitatorOnly.ts';
 
 const PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/subject-access\/?$/;
 
-export interface SubjectAccessRouteOptions {
-  readonly rooms: { openRoom(boardId: string): Promise<{ readonly doc: Y.Doc }> };
-  readonly store: BoardStore;
-  readonly authorize?: Authorize | undefined;
-}
+export type SubjectAccessRouteOptions = BoardDocRouteOptions;
 
 /**
  * GET /api/boards/<id>/subject-access?author=<name>&participantId=<id>[&format=md][&lang=cy]

@@ -10,21 +10,14 @@ import {
   youSaidWeDidHtml,
   youSaidWeDidMarkdown,
 } from '@costudio/shared';
-import type * as Y from 'yjs';
-import { facilitatorGet } from '../dataProtection/facilitatorOnly.ts';
+import { type BoardDocRouteOptions, facilitatorGet } from '../dataProtection/facilitatorOnly.ts';
 import type { HttpRoute } from '../http/extraRoutes.ts';
 import { sendError, sendJson } from '../http/jsonResponses.ts';
-import type { Authorize } from '../relay/authorize.ts';
-import type { BoardStore } from '../storage/BoardStore.ts';
 
 const PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/you-said-we-did\/?$/;
 const FORMATS = ['html', 'md', 'json'] as const;
 
-export interface YouSaidWeDidRouteOptions {
-  readonly rooms: { openRoom(boardId: string): Promise<{ readonly doc: Y.Doc }> };
-  readonly store: BoardStore;
-  readonly authorize?: Authorize | undefined;
-}
+export type YouSaidWeDidRouteOptions = BoardDocRouteOptions;
 
 /**
  * GET /api/boards/<id>/you-said-we-did[?format=html|md|json][&date=YYYY-MM-DD][&names=0][&lang=en|cy]
