@@ -13,7 +13,7 @@ import { checkImportLayers } from '../../tests/support/importLayers.ts';
 const LAYERS = [
   ['i18n'],
   ['device', 'doc', 'router', 'report', 'lock', 'timer'],
-  ['settings', 'presence', 'sync', 'debug', 'trace'],
+  ['settings', 'presence', 'sync', 'debug', 'trace', 'firstView'],
   ['offline', 'announce', 'balance', 'perspectives', 'share', 'join'],
   ['session', 'notices', 'privateWriting', 'pages'],
   ['voting', 'whatsNew', 'dataProtection', 'replies', 'youSaidWeDid'],

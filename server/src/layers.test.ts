@@ -16,7 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['relay'],
   ['http'],
   ['auth', 'facilitation', 'dataProtection'],
-  ['history', 'reports'],
+  ['history', 'reports', 'firstView'],
   ['backup'],
   ['access'],
   ['startServer.ts'],

@@ -20,6 +20,7 @@ import { privacyNoticeRoute } from './dataProtection/privacyNoticeRoute.ts';
 import { RetentionSweeper } from './dataProtection/RetentionSweeper.ts';
 import { retentionRoutes } from './dataProtection/retentionRoutes.ts';
 import { subjectAccessRoute } from './dataProtection/subjectAccessRoute.ts';
+import { firstViewRoute } from './firstView/firstViewRoute.ts';
 import { BoardHistory } from './history/BoardHistory.ts';
 import { DEFAULT_HISTORY_INTERVAL_MS, HistoryRecorder } from './history/HistoryRecorder.ts';
 import { historyRoutes } from './history/historyRoutes.ts';
@@ -263,6 +264,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   routes.push(auditRoutes({ audit: storage.audit, store, ...authorize }));
   routes.push(privacyNoticeRoute(options.privacyNotice));
+  routes.push(firstViewRoute({ rooms: activeRelay, store, ...authorize }));
   routes.push(subjectAccessRoute({ rooms: activeRelay, store, ...authorize }));
   routes.push(youSaidWeDidRoute({ rooms: activeRelay, store, ...authorize }));
   routes.push(retentionRoutes({ store, defaultDays: options.retentionDays ?? null, ...authorize }));

@@ -75,6 +75,8 @@ export type { CloseCodeValue } from './protocol/closeCodes.ts';
 export { BACK_OFF_CLOSE_CODES, CloseCode, describeCloseCode, RECONNECTING_CLOSE_CODES } from './protocol/closeCodes.ts';
 export type { ErrorCode } from './protocol/errorCodes.ts';
 export { describeServerError, ERROR_CODES, errorCodeOf, isErrorCode } from './protocol/errorCodes.ts';
+export type { FirstView } from './protocol/firstView.ts';
+export { FIRST_VIEW_NOTES_PER_LANE, FIRST_VIEW_TEXT_LENGTH, firstViewOf, readFirstView } from './protocol/firstView.ts';
 export { BOARD_ID_PATTERN, isValidBoardId, MAX_FRAME_BYTES, SYNC_PATH } from './protocol/limits.ts';
 export {
   MESSAGE_AUTH,
@@ -147,6 +149,7 @@ export {
   NOTE_ID_PATTERN,
   noteToYMap,
   readNote,
+  readNoteRecord,
   readNotes,
 } from './schema/note.ts';
 export { AUTHOR_KEY_FIELD, AUTHOR_SECRET_PATTERN, isAuthoredBy, noteAuthorKey } from './schema/noteAuthorship.ts';

@@ -18,6 +18,7 @@ import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
+import { useShowsFirstView } from '../doc/useNotes.ts';
 import { BringEveryoneButton, FollowChooser, FollowStatus } from '../follow/FollowControls.tsx';
 import { ListFollow } from '../follow/ListFollow.tsx';
 import { useFollow } from '../follow/useFollow.ts';
@@ -111,7 +112,9 @@ function LiveBoard({
   const lockedKey = access === 'facilitate' ? '' : [...readLockedLanes(facilitation?.map)].join(',');
   const lockedLanes = useMemo(() => new Set(lockedKey.split(',').filter(isLaneId)), [lockedKey]);
   const readOnlyCause = readOnlyCauseOf({ tooNew: meta.tooNew, access, boardLocked: locked, linkRefusal });
-  const readOnly = readOnlyCause !== null;
+  // The first view is only a picture of the board until its document is in (firstView/).
+  const showsFirstView = useShowsFirstView(session.notes);
+  const readOnly = readOnlyCause !== null || showsFirstView;
   const [camera, setCamera] = useState<CameraController | null>(null);
   const follow = useFollow(provider.awareness, camera, facilitation?.map ?? null, access === 'facilitate');
   const voting = useBoardVoting(session, identity, readOnly);

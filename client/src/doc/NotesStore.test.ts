@@ -66,4 +66,69 @@ describe('NotesStore', () => {
     expect(heard).toEqual(['first', 'second', 'second']);
     expect(store.getNote(second)).toBeUndefined();
   });
+
+  describe('first view', () => {
+    /** A board on the server, and what its first view (the top of each lane) sends. */
+    function serverBoard() {
+      const server = new Y.Doc();
+      const top = createNote(server, { lane: 'define', author: 'Ann', authorRole: 'lay', text: 'top', x: 0, y: 0 });
+      createNote(server, { lane: 'define', author: 'Bo', authorRole: 'lay', text: 'lower', x: 0, y: 900 });
+      return { server, firstView: [readOnlyNote(server, top)] };
+    }
+    function readOnlyNote(doc: Y.Doc, id: string) {
+      const store = new NotesStore(doc);
+      const note = store.getNote(id);
+      store.destroy();
+      if (!note) throw new Error('no note');
+      return note;
+    }
+
+    it('shows the first view until the document arrives, then the whole document', () => {
+      const { server, firstView } = serverBoard();
+      const doc = new Y.Doc();
+      const store = new NotesStore(doc);
+      let renders = 0;
+      store.subscribe(() => renders++);
+      store.showFirstView(firstView);
+      expect(store.showsFirstView).toBe(true);
+      expect([...store.getSnapshot().byId.values()].map((note) => note.text)).toEqual(['top']);
+      expect(renders).toBe(1);
+
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      expect(store.showsFirstView).toBe(false);
+      expect([...store.getSnapshot().byId.values()].map((note) => note.text).sort()).toEqual(['lower', 'top']);
+    });
+
+    it('drops the first view at sync even when the document has no notes (all deleted meanwhile)', () => {
+      const { firstView } = serverBoard();
+      const store = new NotesStore(new Y.Doc());
+      store.showFirstView(firstView);
+      store.endFirstView();
+      expect(store.showsFirstView).toBe(false);
+      expect(store.getSnapshot().byId.size).toBe(0);
+    });
+
+    it('is ignored when this device already holds the board (its local copy loaded first)', () => {
+      const { server, firstView } = serverBoard();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      const store = new NotesStore(doc);
+      store.showFirstView([{ ...firstView[0], text: 'stale' } as (typeof firstView)[0]]);
+      expect(store.showsFirstView).toBe(false);
+      expect([...store.getSnapshot().byId.values()].map((note) => note.text).sort()).toEqual(['lower', 'top']);
+    });
+
+    it('tells a note view watching a first-view note when the document replaces it', () => {
+      const { server, firstView } = serverBoard();
+      const doc = new Y.Doc();
+      const store = new NotesStore(doc);
+      store.showFirstView(firstView);
+      const id = firstView[0]?.id ?? '';
+      const seen: (string | undefined)[] = [];
+      store.subscribeNote(id, () => seen.push(store.getNote(id)?.text));
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      getNoteText(doc, id)?.insert(3, '!');
+      expect(seen).toEqual(['top', 'top!']);
+    });
+  });
 });

@@ -24,16 +24,36 @@ export class NotesStore {
   private readonly noteListeners = new Map<string, Set<() => void>>();
   private readonly notesMap: Y.Map<Y.Map<unknown>>;
 
+  /** True while the views show the board's first view (firstView/), not yet its document. */
+  private firstView = false;
+
   constructor(doc: Y.Doc) {
     this.notesMap = getNotesMap(doc);
-    const byId = new Map<string, Note>();
-    this.notesMap.forEach((value, id) => {
-      const note = readNote(id, value);
-      if (note) byId.set(id, note);
-    });
-    this.snapshot = { byId, geometryVersion: 0 };
+    this.snapshot = { byId: this.readAll(), geometryVersion: 0 };
     this.geometrySnapshot = this.snapshot;
     this.notesMap.observeDeep(this.onEvents);
+  }
+
+  /**
+   * Shows `notes` (the board's first view, shared/src/protocol/firstView.ts) until the document
+   * holds notes of its own: the views draw them like any other. Ignored once the document has
+   * notes. The first change to the document's notes, or endFirstView(), replaces them all with
+   * the document's.
+   */
+  showFirstView(notes: readonly Note[]): void {
+    if (this.notesMap.size > 0 || this.snapshot.byId.size > 0 || notes.length === 0) return;
+    this.firstView = true;
+    this.replaceAll(new Map(notes.map((note) => [note.id, note])));
+  }
+
+  /** The document is in (synced): stop showing the first view, even if the document has no notes. */
+  endFirstView(): void {
+    if (this.firstView) this.replaceWithDocument();
+  }
+
+  /** Whether the notes shown are the first view: read-only, and only the top of each lane. */
+  get showsFirstView(): boolean {
+    return this.firstView;
   }
 
   getSnapshot = (): NotesSnapshot => this.snapshot;
@@ -92,6 +112,10 @@ export class NotesStore {
       }
     }
     if (changed.size === 0) return;
+    if (this.firstView) {
+      this.replaceWithDocument();
+      return;
+    }
     const byId = new Map(this.snapshot.byId);
     let geometryChanged = false;
     for (const id of changed) {
@@ -114,4 +138,30 @@ export class NotesStore {
     }
     for (const listener of this.listeners) listener();
   };
+
+  private readAll(): Map<string, Note> {
+    const byId = new Map<string, Note>();
+    this.notesMap.forEach((value, id) => {
+      const note = readNote(id, value);
+      if (note) byId.set(id, note);
+    });
+    return byId;
+  }
+
+  private replaceWithDocument(): void {
+    this.firstView = false;
+    this.replaceAll(this.readAll());
+  }
+
+  /** A new snapshot of every note at once, and every listener told. */
+  private replaceAll(byId: Map<string, Note>): void {
+    const before = this.snapshot.byId;
+    this.snapshot = { byId, geometryVersion: this.snapshot.geometryVersion + 1 };
+    this.geometrySnapshot = this.snapshot;
+    for (const [id, set] of this.noteListeners) {
+      if (before.get(id) === byId.get(id)) continue;
+      for (const listener of [...set]) listener();
+    }
+    for (const listener of this.listeners) listener();
+  }
 }

@@ -22,3 +22,8 @@ export function useNote(store: NotesStore, id: string): Note | undefined {
   const getSnapshot = useCallback(() => store.getNote(id), [store, id]);
   return useSyncExternalStore(subscribe, getSnapshot);
 }
+
+/** Whether the notes shown are still the board's first view (read-only until the document is in). */
+export function useShowsFirstView(store: NotesStore): boolean {
+  return useSyncExternalStore(store.subscribe, () => store.showsFirstView);
+}

@@ -45,12 +45,17 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
   const noticeId = useId();
   noteItemRenders.set(id, (noteItemRenders.get(id) ?? 0) + 1);
 
+  // Null while the board shows its first view (no document yet): the field then shows the
+  // first view's text, read-only, and binds to the note's Y.Text once the document is in.
+  const text = getNoteText(doc, id);
+  const firstViewText = text ? null : (note?.text ?? '');
   useEffect(() => {
     const field = fieldRef.current;
-    const text = getNoteText(doc, id);
-    if (!field || !text) return;
-    return bindTextField(field, text, (next) => editor.editText(id, next));
-  }, [doc, editor, id]);
+    if (field && text) return bindTextField(field, text, (next) => editor.editText(id, next));
+  }, [text, editor, id]);
+  useEffect(() => {
+    if (fieldRef.current && firstViewText !== null) fieldRef.current.value = firstViewText;
+  }, [firstViewText]);
 
   // Gone from the store: the lane's list of ids drops it on the same change.
   if (!note) return null;
@@ -66,7 +71,7 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
         aria-label={fieldName}
         rows={3}
         maxLength={2000}
-        readOnly={readOnly || ownAnonymous}
+        readOnly={readOnly || ownAnonymous || !text}
         aria-describedby={ownAnonymous ? noticeId : undefined}
         style={{ background: NOTE_COLOR_FILL[note.color] }}
         onKeyDown={(event) => {

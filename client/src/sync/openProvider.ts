@@ -17,8 +17,9 @@ export interface BoardConnection {
  * relay's "saved" acknowledgements (`?saved=1`) and reading them with an extra message handler.
  * The board's share-link token, if this device has one, goes in `?token=` (docs/api.md). The
  * board's initial state reaches the doc's 'update' listeners as received (passLargeUpdatesThrough).
+ * With `connect: false` the caller connects (`provider.connect()`) when it is ready.
  */
-export function openProvider(boardId: string, doc: Y.Doc): BoardConnection {
+export function openProvider(boardId: string, doc: Y.Doc, options: { connect?: boolean } = {}): BoardConnection {
   const saved = new SavedTracker(doc);
   captureTokenFromLocation(boardId);
   const token = boardToken(boardId);
@@ -29,6 +30,6 @@ export function openProvider(boardId: string, doc: Y.Doc): BoardConnection {
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => saved.readSavedMessage(decoder);
   backOffOnServerTrouble(provider);
   passLargeUpdatesThrough(provider);
-  provider.connect();
+  if (options.connect !== false) provider.connect();
   return { provider, saved };
 }

@@ -44,28 +44,44 @@ export const NOTE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
  * malformed note written by a buggy integration is skipped rather than crashing the board.
  */
 export function readNote(id: string, value: unknown): Note | null {
-  if (!NOTE_ID_PATTERN.test(id) || !(value instanceof Y.Map)) return null;
-  const lane = value.get('lane');
+  if (!(value instanceof Y.Map)) return null;
+  return readNoteFields(id, (field) => value.get(field));
+}
+
+/**
+ * The same reading as readNote, of a note as a plain object (JSON from the API, a board file):
+ * the same repairs and the same refusals, so a note reaches a view with the same invariants
+ * whichever way it came.
+ */
+export function readNoteRecord(id: unknown, value: unknown): Note | null {
+  if (typeof id !== 'string' || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  return readNoteFields(id, (field) => (Object.hasOwn(record, field) ? record[field] : undefined));
+}
+
+function readNoteFields(id: string, get: (field: string) => unknown): Note | null {
+  if (!NOTE_ID_PATTERN.test(id)) return null;
+  const lane = get('lane');
   if (!isLaneId(lane)) return null;
-  const rawText = value.get('text');
+  const rawText = get('text');
   const text = rawText instanceof Y.Text ? rawText.toString() : typeof rawText === 'string' ? rawText : '';
-  const anonymous = value.get('anonymous') === true;
-  const author = value.get('author');
-  const role = value.get('authorRole');
-  const createdAt = value.get('createdAt');
-  const color = value.get('color');
+  const anonymous = get('anonymous') === true;
+  const author = get('author');
+  const role = get('authorRole');
+  const createdAt = get('createdAt');
+  const color = get('color');
   return {
     id,
     lane,
     text: text.slice(0, MAX_NOTE_TEXT_LENGTH),
-    x: finiteOr(value.get('x'), 0),
-    y: finiteOr(value.get('y'), 0),
+    x: finiteOr(get('x'), 0),
+    y: finiteOr(get('y'), 0),
     color: isNoteColor(color) ? color : DEFAULT_NOTE_COLOR,
     author: !anonymous && typeof author === 'string' ? author.slice(0, MAX_AUTHOR_LENGTH) : '',
     authorRole: isRole(role) ? role : 'lay',
     anonymous,
     createdAt: finiteOr(createdAt, 0),
-    answers: readAnswers(id, value.get(ANSWERS_FIELD)),
+    answers: readAnswers(id, get(ANSWERS_FIELD)),
   };
 }
 

@@ -1,0 +1,45 @@
+import type { FirstView } from '@costudio/shared';
+import type { NotesStore } from '../doc/NotesStore.ts';
+
+/**
+ * Longest the connection waits for the first view. A first view that is slow is slow because
+ * the server is loading the board, which the connection would wait for just the same.
+ */
+export const FIRST_VIEW_MAX_WAIT_MS = 1_000;
+
+/**
+ * Shows the board's first view, then connects: the document of a big board takes the page's
+ * main thread for as long as it takes to decode (half a second for 10,000 notes on a laptop,
+ * more on a phone), so it must not arrive before the first view is on the screen. Connects at
+ * once when there is no first view, and after FIRST_VIEW_MAX_WAIT_MS at the latest. Returns a
+ * function that cancels whatever has not happened yet.
+ */
+export function connectAfterFirstView(
+  firstView: Promise<FirstView | null>,
+  notes: NotesStore,
+  connect: () => void,
+  maxWaitMs = FIRST_VIEW_MAX_WAIT_MS,
+): () => void {
+  let settled = false;
+  let frame = 0;
+  const connectNow = () => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    connect();
+  };
+  const timer = setTimeout(connectNow, maxWaitMs);
+  firstView.then((view) => {
+    if (settled) return;
+    if (!view) return connectNow();
+    notes.showFirstView(view.notes);
+    // After the frame that draws it: rendering, then a task of its own.
+    frame = requestAnimationFrame(() => setTimeout(connectNow, 0));
+  }, connectNow);
+  return () => {
+    settled = true;
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+  };
+}
