@@ -9,10 +9,20 @@ import { defineConfig, type Plugin } from 'vite';
 // the relay's endpoints, so the dev server and the relay behave like one origin.
 const RELAY = 'http://127.0.0.1:1234';
 
+/** The page's first script: it asks for the board's first view while the app's script loads. */
+const EARLY_SCRIPT = 'src/firstView/early.ts';
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), earlyScript()],
   // Konva and Yjs make one ~210 KB gzip chunk, under the 300 KB budget; Vite's default warning is for raw size.
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      input: { index: resolve(import.meta.dirname, 'index.html'), early: resolve(import.meta.dirname, EARLY_SCRIPT) },
+    },
+  },
   server: {
     proxy: {
       '/sync': { target: RELAY, ws: true },
@@ -21,6 +31,27 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * Puts EARLY_SCRIPT, built as an entry of its own, first in index.html. Vite would merge every
+ * module script of the page into one entry, and the first view's request would then wait until
+ * the whole app had been fetched and compiled; on its own it runs as soon as it arrives.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'costudio:early-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === 'early',
+        );
+        const src = chunk ? `/${chunk.fileName}` : `/${EARLY_SCRIPT}`;
+        return [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
 
 /** Text files worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.wasm']);

@@ -1,14 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { prefetchFirstView } from './firstView/requestFirstView.ts';
 import { applyLocale } from './i18n/localeChoice.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { applyDeviceSettings } from './settings/applyDeviceSettings.ts';
 import './styles.css';
 import './a11y.css';
 
-prefetchFirstView(location.pathname);
 applyDeviceSettings();
 applyLocale();
 registerServiceWorker();

@@ -3,7 +3,7 @@ import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import type { Identity } from '../device/identity.ts';
-import { useNotes } from '../doc/useNotes.ts';
+import { useFirstViewDrawn, useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
 import { useT } from '../i18n/useT.ts';
 import { MoveNoteDialog } from '../laneList/MoveNoteDialog.tsx';
@@ -119,6 +119,7 @@ export function BoardCanvas({
         .flatMap((id) => snapshot.byId.get(id) ?? []),
     [index, cull.rect, warm, camera, snapshot.byId],
   );
+  useFirstViewDrawn(session.notes, visibleNotes.length);
   const editingNote = editingId === null ? undefined : snapshot.byId.get(editingId);
 
   useEffect(() => {

@@ -26,6 +26,7 @@ export class NotesStore {
 
   /** True while the views show the board's first view (firstView/), not yet its document. */
   private firstView = false;
+  private readonly drawnListeners: (() => void)[] = [];
 
   constructor(doc: Y.Doc) {
     this.notesMap = getNotesMap(doc);
@@ -54,6 +55,21 @@ export class NotesStore {
   /** Whether the notes shown are the first view: read-only, and only the top of each lane. */
   get showsFirstView(): boolean {
     return this.firstView;
+  }
+
+  /** A view has drawn the first view (called after the commit that drew it; see useFirstViewDrawn). */
+  firstViewDrawn(): void {
+    if (!this.firstView) return;
+    for (const listener of this.drawnListeners.splice(0)) listener();
+  }
+
+  /** Calls `listener` once, when a view has drawn the first view. */
+  onFirstViewDrawn(listener: () => void): () => void {
+    this.drawnListeners.push(listener);
+    return () => {
+      const at = this.drawnListeners.indexOf(listener);
+      if (at >= 0) this.drawnListeners.splice(at, 1);
+    };
   }
 
   getSnapshot = (): NotesSnapshot => this.snapshot;
@@ -99,6 +115,7 @@ export class NotesStore {
     this.notesMap.unobserveDeep(this.onEvents);
     this.listeners.clear();
     this.noteListeners.clear();
+    this.drawnListeners.length = 0;
   }
 
   private readonly onEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {

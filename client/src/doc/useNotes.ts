@@ -1,5 +1,5 @@
 import type { Note } from '@costudio/shared';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { NotesSnapshot, NotesStore } from './NotesStore.ts';
 
 /** The board's validated notes; re-renders when any note changes. Shared by every view. */
@@ -26,4 +26,14 @@ export function useNote(store: NotesStore, id: string): Note | undefined {
 /** Whether the notes shown are still the board's first view (read-only until the document is in). */
 export function useShowsFirstView(store: NotesStore): boolean {
   return useSyncExternalStore(store.subscribe, () => store.showsFirstView);
+}
+
+/**
+ * Tells the store, after the commit that drew them, that this view shows notes of the first
+ * view, so the board's connection may start taking the main thread (firstView/).
+ */
+export function useFirstViewDrawn(store: NotesStore, drawnNotes: number): void {
+  useEffect(() => {
+    if (drawnNotes > 0 && store.showsFirstView) store.firstViewDrawn();
+  }, [store, drawnNotes]);
 }

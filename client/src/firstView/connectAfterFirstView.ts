@@ -8,10 +8,10 @@ import type { NotesStore } from '../doc/NotesStore.ts';
 export const FIRST_VIEW_MAX_WAIT_MS = 1_000;
 
 /**
- * Shows the board's first view, then connects: the document of a big board takes the page's
- * main thread for as long as it takes to decode (half a second for 10,000 notes on a laptop,
- * more on a phone), so it must not arrive before the first view is on the screen. Connects at
- * once when there is no first view, and after FIRST_VIEW_MAX_WAIT_MS at the latest. Returns a
+ * Shows the board's first view, then connects once a view has painted it: the document of a big
+ * board takes the page's main thread for as long as it takes to decode (half a second for 10,000
+ * notes on a laptop, more on a phone), so it must not arrive before the first view is on the screen. Connects at
+ * once when there is no first view (or nothing in it), and after FIRST_VIEW_MAX_WAIT_MS at the latest. Returns a
  * function that cancels whatever has not happened yet.
  */
 export function connectAfterFirstView(
@@ -22,24 +22,29 @@ export function connectAfterFirstView(
 ): () => void {
   let settled = false;
   let frame = 0;
+  let stopListening = () => {};
   const connectNow = () => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
     cancelAnimationFrame(frame);
+    stopListening();
     connect();
   };
   const timer = setTimeout(connectNow, maxWaitMs);
   firstView.then((view) => {
     if (settled) return;
-    if (!view) return connectNow();
+    if (!view || view.notes.length === 0) return connectNow();
+    stopListening = notes.onFirstViewDrawn(() => {
+      // After the frame that paints it: rendering, then a task of its own.
+      frame = requestAnimationFrame(() => setTimeout(connectNow, 0));
+    });
     notes.showFirstView(view.notes);
-    // After the frame that draws it: rendering, then a task of its own.
-    frame = requestAnimationFrame(() => setTimeout(connectNow, 0));
   }, connectNow);
   return () => {
     settled = true;
     clearTimeout(timer);
     cancelAnimationFrame(frame);
+    stopListening();
   };
 }

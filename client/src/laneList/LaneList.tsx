@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import { setDebugHook } from '../debug/debugHook.ts';
 import type { Identity } from '../device/identity.ts';
-import { useNotesGeometry } from '../doc/useNotes.ts';
+import { useFirstViewDrawn, useNotesGeometry } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
 import { useT } from '../i18n/useT.ts';
 import type { BoardSession } from '../session/BoardSession.ts';
@@ -40,6 +40,7 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
   useEffect(() => {
     previousLanes.current = lanes;
   }, [lanes]);
+  useFirstViewDrawn(notes, geometry.byId.size);
   useEffect(() => setDebugHook({ listNoteRenders: () => Object.fromEntries(noteItemRenders) }), []);
   const { canUndo, canRedo } = useUndoState(editor);
   const [moving, setMoving] = useState<Note | null>(null);
