@@ -18,33 +18,52 @@ export function connectAfterFirstView(
   firstView: Promise<FirstView | null>,
   notes: NotesStore,
   connect: () => void,
-  maxWaitMs = FIRST_VIEW_MAX_WAIT_MS,
+  { maxWaitMs = FIRST_VIEW_MAX_WAIT_MS, afterPaint = afterNextPaint }: ConnectOptions = {},
 ): () => void {
   let settled = false;
-  let frame = 0;
-  let stopListening = () => {};
+  let cancelWaits = () => {};
   const connectNow = () => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
-    cancelAnimationFrame(frame);
-    stopListening();
+    cancelWaits();
     connect();
   };
   const timer = setTimeout(connectNow, maxWaitMs);
   firstView.then((view) => {
     if (settled) return;
     if (!view || view.notes.length === 0) return connectNow();
-    stopListening = notes.onFirstViewDrawn(() => {
-      // After the frame that paints it: rendering, then a task of its own.
-      frame = requestAnimationFrame(() => setTimeout(connectNow, 0));
+    let cancelPaint = () => {};
+    const stopListening = notes.onFirstViewDrawn(() => {
+      cancelPaint = afterPaint(connectNow);
     });
+    cancelWaits = () => {
+      stopListening();
+      cancelPaint();
+    };
     notes.showFirstView(view.notes);
   }, connectNow);
   return () => {
     settled = true;
     clearTimeout(timer);
+    cancelWaits();
+  };
+}
+
+export interface ConnectOptions {
+  maxWaitMs?: number;
+  /** Runs its argument once the frame being drawn has been painted; returns a cancel. */
+  afterPaint?: (run: () => void) => () => void;
+}
+
+/** After the next frame is painted: its rendering, then a task of its own. */
+function afterNextPaint(run: () => void): () => void {
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timeout = setTimeout(run, 0);
+  });
+  return () => {
     cancelAnimationFrame(frame);
-    stopListening();
+    clearTimeout(timeout);
   };
 }
