@@ -106,7 +106,7 @@ function LiveBoard({
   const presence = useLocalPresence(provider.awareness, identity);
   // Share links (issue 7): the relay enforces view-only links and board locks; the UI follows.
   const access = boardAccess(boardId);
-  const facilitation = useFacilitationRoom(boardId);
+  const facilitation = useFacilitationRoom(boardId, provider);
   const locked = isBoardLocked(facilitation?.map);
   // A string key, so the set (and the editor's copy of it) changes only when the locks do.
   const lockedKey = access === 'facilitate' ? '' : [...readLockedLanes(facilitation?.map)].join(',');

@@ -47,7 +47,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   const t = useT();
   const meta = useBoardMeta(doc);
   const peers = usePeers(provider.awareness);
-  const room = useFacilitationRoom(boardId);
+  const room = useFacilitationRoom(boardId, provider);
   const [camera, setCamera] = useState<CameraController | null>(null);
   // The lanes reach the bottom of the screen rather than stopping two thirds down (issue 12).
   const [screenLaneHeight, setScreenLaneHeight] = useState(0);

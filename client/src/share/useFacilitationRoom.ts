@@ -16,14 +16,27 @@ export interface FacilitationRoom {
   readonly synced: boolean;
 }
 
-export function useFacilitationRoom(boardId: string): FacilitationRoom | null {
+/**
+ * Connects together with the board (`board`, the board's own provider): a big board waits to
+ * connect until its first view is on the screen (firstView/), and the room's updates would
+ * otherwise re-render the page while that first picture is being drawn.
+ */
+export function useFacilitationRoom(boardId: string, board: WebsocketProvider): FacilitationRoom | null {
   const [room, setRoom] = useState<FacilitationRoom | null>(null);
   useEffect(() => {
     const doc = new Y.Doc();
     const token = boardToken(boardId);
     const provider = new WebsocketProvider(syncServerUrl(location), facilitationRoomId(boardId), doc, {
       params: token ? { token } : {},
+      connect: false,
     });
+    const connectWithBoard = () => {
+      if (!board.shouldConnect) return;
+      board.off('status', connectWithBoard);
+      provider.connect();
+    };
+    board.on('status', connectWithBoard);
+    connectWithBoard();
     const map = doc.getMap<unknown>(FACILITATION_MAP);
     let version = 0;
     const publish = () => setRoom({ map, version: ++version, synced: provider.synced });
@@ -31,10 +44,11 @@ export function useFacilitationRoom(boardId: string): FacilitationRoom | null {
     provider.on('sync', publish);
     publish();
     return () => {
+      board.off('status', connectWithBoard);
       provider.destroy();
       doc.destroy();
       setRoom(null);
     };
-  }, [boardId]);
+  }, [boardId, board]);
   return room;
 }
