@@ -9,8 +9,8 @@ import {
   NOTE_WIDTH,
   type Note,
 } from '@costudio/shared';
-import Konva from 'konva';
 import { BOARD_WIDTH, laneHeight, lowestNoteBottom } from '../canvas/boardGeometry.ts';
+import Konva from '../canvas/konva.ts';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 
 const MARGIN = 24;

@@ -1,7 +1,6 @@
 import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneTitle } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Stage } from 'react-konva';
 import type { Identity } from '../device/identity.ts';
 import { useFirstViewDrawn, useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
@@ -27,6 +26,7 @@ import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
 import { type LaneHeaderStyle, STANDARD_LANE_HEADER } from './Lanes.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { BYLINE_FONT_SIZE, NOTE_FONT_SIZE } from './NoteShape.tsx';
+import { Stage } from './reactKonva.ts';
 import { SpatialIndex } from './SpatialIndex.ts';
 import { CANVAS_THEME, HIGH_CONTRAST_CANVAS_THEME } from './theme.ts';
 import { useCanvasDebugHook } from './useCanvasDebugHook.ts';

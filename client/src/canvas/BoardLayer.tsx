@@ -1,12 +1,12 @@
 import type { LaneId, Note } from '@costudio/shared';
 import type Konva from 'konva';
 import { memo, type RefObject, useLayoutEffect } from 'react';
-import { Layer } from 'react-konva';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import type { NoteDots } from './canvasDots.ts';
 import { type LaneHeaderStyle, Lanes } from './Lanes.tsx';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview } from './NotesOverview.tsx';
+import { Layer } from './reactKonva.ts';
 import type { CanvasTheme } from './theme.ts';
 import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
 

@@ -1,5 +1,5 @@
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@costudio/shared';
-import { Layer, Rect } from 'react-konva';
+import { Layer, Rect } from './reactKonva.ts';
 
 const GAP = 5;
 

@@ -1,7 +1,7 @@
 import { LANE_HEADER_HEIGHT, LANE_WIDTH, LANES, type Lane, type LaneId, laneLeft, lanePrompt, laneTitle } from '@costudio/shared';
 import { memo, useMemo } from 'react';
-import { Group, Rect, Shape } from 'react-konva';
 import { useT } from '../i18n/useT.ts';
+import { Group, Rect, Shape } from './reactKonva.ts';
 import { drawTextBlock, layoutTextBlock } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 

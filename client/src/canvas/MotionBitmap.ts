@@ -1,5 +1,6 @@
-import Konva from 'konva';
+import type KonvaTypes from 'konva';
 import { type Camera, containsRect, growRect, type Rect } from './camera.ts';
+import Konva from './konva.ts';
 
 /** Board area kept in the bitmap beyond the view, as a fraction of the view on each side. */
 const MARGIN = 0.5;
@@ -29,7 +30,7 @@ function alignToScreenPixels(rect: Rect, camera: Camera): Rect {
 export class MotionBitmap {
   private area: { rect: Rect; scale: number } | null = null;
 
-  constructor(private readonly layer: () => Konva.Layer | null) {}
+  constructor(private readonly layer: () => KonvaTypes.Layer | null) {}
 
   /** Whether the layer is drawn from the bitmap right now. */
   get active(): boolean {

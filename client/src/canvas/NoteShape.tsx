@@ -1,13 +1,14 @@
 import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, type Role, roleWord, type Translator } from '@costudio/shared';
-import Konva from 'konva';
+import type KonvaTypes from 'konva';
 import { memo, useMemo } from 'react';
-import { Shape } from 'react-konva';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 import { useT } from '../i18n/useT.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { NoteMark } from '../whatsNew/useWhatsNew.ts';
 import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canvasDots.ts';
+import Konva from './konva.ts';
 import { drawTraceTag, layoutTraceTag, traceTagTop } from './noteTraceTag.ts';
+import { Shape } from './reactKonva.ts';
 import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
@@ -34,7 +35,7 @@ interface NoteShapeProps {
   draggable: boolean;
   onOpen(id: string): void;
   onDragStart(id: string): void;
-  onDragEnd(id: string, node: Konva.Node): void;
+  onDragEnd(id: string, node: KonvaTypes.Node): void;
   theme?: CanvasTheme;
   /** Body text size in board units. */
   fontSize?: number;
@@ -265,7 +266,7 @@ export const NoteShape = memo(function NoteShape({
     [traceFull, traceShort, fontFamily],
   );
 
-  const drawContent = (context: Konva.Context, shape: Konva.Shape) => {
+  const drawContent = (context: KonvaTypes.Context, shape: KonvaTypes.Shape) => {
     context.beginPath();
     Konva.Util.drawRoundedRectPath(context, NOTE_WIDTH, NOTE_HEIGHT, CORNER_RADIUS);
     context.closePath();
@@ -289,7 +290,7 @@ export const NoteShape = memo(function NoteShape({
     if (traceTag) drawTraceTag(canvas, traceTag, traceTagTop(footer.top), theme);
   };
 
-  const open = (event: Konva.KonvaEventObject<Event>) => {
+  const open = (event: KonvaTypes.KonvaEventObject<Event>) => {
     const point = event.currentTarget.getRelativePointerPosition();
     // A finger gets a larger hit area than the drawn box (canvasDots.ts).
     const native = event.evt as Partial<PointerEvent>;

@@ -1,5 +1,5 @@
 import { NOTE_COLOR_FILL, NOTE_HEIGHT, NOTE_WIDTH, type Note, type NoteColor } from '@costudio/shared';
-import { Shape } from 'react-konva';
+import { Shape } from './reactKonva.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { NOTE_WIDTH } from '@costudio/shared';
-import Konva from 'konva';
+import Konva from './konva.ts';
 import { drawTextBlock, layoutTextBlock, type TextBlock } from './textBlock.ts';
 import type { CanvasTheme } from './theme.ts';
 

@@ -1,4 +1,4 @@
-import Konva from 'konva';
+import Konva from './konva.ts';
 
 export interface TextStyle {
   fontSize: number;
