@@ -368,7 +368,7 @@ export function BoardCanvas({
               onChange={boardLayerChanged}
             />
             <KeyboardFocusRing note={canvasFocused && editingId === null ? keyboard.focusedNote : null} />
-            <CursorsLayer peers={peers} camera={camera} headerTop={laneHeader.top} labels={cursorLabels} />
+            <CursorsLayer peers={peers} camera={camera} notes={index} headerTop={laneHeader.top} labels={cursorLabels} />
           </Stage>
         )}
         {editingNote && (
