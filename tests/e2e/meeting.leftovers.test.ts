@@ -1,4 +1,5 @@
 import { createNote, LANE_HEADER_HEIGHT, linkNotes } from '@costudio/shared';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
 import { pixelsOfColour, rgbOf } from '../support/e2e/pixels.ts';
@@ -6,6 +7,7 @@ import {
   canvasCamera,
   DESKTOP,
   joinAs,
+  laneListNote,
   noteScreenRect,
   type Participant,
   PHONE,
@@ -66,6 +68,17 @@ beforeAll(async () => {
 
 declare const window: { __costudio?: { noteScreenRect(id: string): ScreenRect | null } };
 
+/** Tabs from note to note on the focused canvas until the one with these words has the focus ring. */
+async function focusNote(page: Page, words: string): Promise<void> {
+  await waitFor(
+    async () => {
+      await page.keyboard.press('Tab');
+      return ((await page.getByTestId('canvas-focus').textContent()) ?? '').includes(words);
+    },
+    { message: `the note “${words}” focused` },
+  );
+}
+
 /** The part of a note that holds its words: below its top edge, above its byline. */
 function textArea(note: ScreenRect): ScreenRect {
   return { x: note.x + 4, y: note.y + 4, width: note.width - 8, height: note.height * 0.6 };
@@ -120,5 +133,57 @@ describe('a cursor name label (item 1)', () => {
     console.info(`cursor label colour over the words below the pointer: ${covering} px`);
     expect(covering).toBeLessThan(20);
     quinn.provider.awareness.setLocalStateField('cursor', null);
+  });
+});
+
+/** How wide an element shows on screen: 1 px or less for one hidden but for screen readers. */
+function shownWidth(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => {
+    let { left, right } = element.getBoundingClientRect();
+    for (let clip = element.parentElement; clip; clip = clip.parentElement) {
+      if (getComputedStyle(clip).overflow === 'visible') continue;
+      const box = clip.getBoundingClientRect();
+      left = Math.max(left, box.left);
+      right = Math.min(right, box.right);
+    }
+    return Math.max(0, right - left);
+  });
+}
+
+describe('a note’s status tag (item 3)', () => {
+  /** White pixels on a note: its status tag is a white pill on the note's colour. */
+  async function whiteOn(page: Page, id: string): Promise<number> {
+    return pixelsOfColour(page, await noteScreenRect(page, id), [255, 255, 255], 6);
+  }
+
+  it('is not drawn on a note that is only "said"; it is on a decided one', async () => {
+    const page = lee.page;
+    await page.getByRole('button', { name: 'Fit board' }).click();
+    await waitFor(async () => (await whiteOn(page, ids.decision)) > 150, { message: 'the decision’s status tag' });
+    await screenshot(page, 'meeting-leftovers-tags-1280x800');
+    const plain = await whiteOn(page, ids.plain);
+    console.info(`white on a plain note: ${plain} px; on the decision: ${await whiteOn(page, ids.decision)} px`);
+    expect(plain).toBeLessThan(20);
+  });
+
+  it('still gives the status to a screen reader on the focused note', async () => {
+    const page = lee.page;
+    await page.locator('.board-canvas__surface').focus();
+    await focusNote(page, WORDS.plain);
+    expect(await page.getByTestId('canvas-focus').textContent()).toMatch(/Status: Said\.$/);
+  });
+
+  it('in the list, shows the status of a note that went further, and keeps "Said" for screen readers only', async () => {
+    const page = pat.page;
+    const plain = await laneListNote(page, WORDS.plain);
+    const chip = plain.locator('.status-chip');
+    expect(await chip.textContent()).toBe('Status: Said');
+    await screenshot(page, 'meeting-leftovers-list-390x844');
+    expect(await shownWidth(chip)).toBeLessThanOrEqual(1);
+    expect(await shownWidth(plain.getByText('Nobody has answered it yet.'))).toBeLessThanOrEqual(1);
+    expect(await plain.getByRole('button', { name: /^Replies and links/ }).isVisible()).toBe(true);
+    const decided = await laneListNote(page, WORDS.decision);
+    expect(await shownWidth(decided.locator('.status-chip'))).toBeGreaterThan(20);
+    expect(await decided.locator('.status-chip').textContent()).toBe('Status: Decided');
   });
 });

@@ -3,13 +3,15 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { NotesStore } from '../doc/NotesStore.ts';
 import { useNotesGeometry } from '../doc/useNotes.ts';
 import { useT } from '../i18n/useT.ts';
-import { traceLine } from '../trace/statusLabels.ts';
+import { showsStatus, traceLine } from '../trace/statusLabels.ts';
 import { useNoteTraceApi } from '../trace/TraceContext.ts';
 
 /** A note's status line on the canvas: the full words, and a shorter form for a narrow tag. */
 export interface NoteTraceLabel {
   full: string;
   short: string;
+  /** Whether the note carries a tag (showsStatus); the words are read to screen readers either way. */
+  tagged: boolean;
 }
 
 const NONE = () => null;
@@ -37,6 +39,7 @@ export function useNoteTraceLabels(notes: NotesStore): ReadonlyMap<string, NoteT
       labels.set(id, {
         full: traceLine(t, status, replies, links),
         short: count > 0 ? `${label} · ${t.number(count)}` : label,
+        tagged: showsStatus(status, replies, links),
       });
     }
     return labels;
