@@ -187,3 +187,37 @@ describe('a note’s status tag (item 3)', () => {
     expect(await decided.locator('.status-chip').textContent()).toBe('Status: Decided');
   });
 });
+
+describe('"Go to" in a note’s trace, and keys 1 to 6 (item 2)', () => {
+  it('brings the earlier note into view under its lane header, with no empty band above the lanes', async () => {
+    const page = fay.page;
+    const canvas = page.locator('.board-canvas__surface');
+    await canvas.focus();
+    // Decide chosen with its key shows the lane under its header too, not centred below a band.
+    await page.keyboard.press('4');
+    await waitFor(async () => (await canvasCamera(page)).x < -500, { message: 'the view moved to Decide' });
+    expect((await canvasCamera(page)).y).toBeLessThanOrEqual(24);
+    await focusNote(page, WORDS.decision);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^Replies and links/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replies and links' });
+    await dialog.getByRole('button', { name: `Go to the note “${WORDS.said}”` }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await waitFor(async () => (await page.locator('textarea.note-editor__text').inputValue()) === WORDS.said, {
+      message: 'the note opened',
+    });
+    await screenshot(page, 'meeting-leftovers-goto-1280x800');
+    const camera = await canvasCamera(page);
+    const box = await canvas.boundingBox();
+    const note = await noteScreenRect(page, ids.said);
+    if (!box) throw new Error('no canvas');
+    console.info(`after Go to: lanes' top at ${camera.y.toFixed(0)} px below the canvas top`);
+    // The header band starts at the top of the canvas: no empty band, the lane's title in view.
+    expect(camera.y).toBeGreaterThanOrEqual(0);
+    expect(camera.y).toBeLessThanOrEqual(24);
+    expect(note.x).toBeGreaterThanOrEqual(box.x);
+    expect(note.x + note.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(note.y + note.height).toBeLessThanOrEqual(box.y + box.height);
+    await page.keyboard.press('Escape');
+  });
+});

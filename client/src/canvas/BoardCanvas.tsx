@@ -20,7 +20,7 @@ import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { screenToBoard, visibleRect } from './camera.ts';
-import { goToLane as bringLaneIntoView, showNote as bringNoteIntoView } from './cameraMoves.ts';
+import { goToLane as bringLaneIntoView, showNote as bringNoteIntoView, goToNote } from './cameraMoves.ts';
 import { type CanvasDotVoting, useCanvasDots } from './canvasDots.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
@@ -231,16 +231,16 @@ export function BoardCanvas({
 
   const noteTrace = useNoteTraceLabels(session.notes);
   const notePanel = useNoteTraceApi();
-  // "Go to" a note from its trace (issue 16): open it here, in view.
+  // "Go to" a note from its trace (issue 16): open it here, in view under its lane's header.
   useEffect(
     () =>
       notePanel?.registerJump((id) => {
         const note = session.notes.getSnapshot().byId.get(id);
         if (!note) return;
         onOpen(id);
-        showNote(note);
+        goToNote(camera, note);
       }),
-    [notePanel, session.notes, onOpen, showNote],
+    [notePanel, session.notes, onOpen, camera],
   );
   const focusedTrace = keyboard.focusedNote ? noteTrace?.get(keyboard.focusedNote.id) : undefined;
 
