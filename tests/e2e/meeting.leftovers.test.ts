@@ -221,3 +221,60 @@ describe('"Go to" in a note’s trace, and keys 1 to 6 (item 2)', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+/**
+ * Waits for the page's own notice of a lock (an element matching `notice`) to appear or go, and
+ * returns what the open reply box shows in that same frame: its refusal, or null for the box.
+ */
+function replyBoxAsNoticeChanges(page: Page, notice: string, present: boolean): Promise<string | null> {
+  return page.evaluate(
+    ([selector, wanted]) =>
+      new Promise<string | null>((resolve) => {
+        const observer = new MutationObserver(() => check());
+        const check = (): boolean => {
+          if ((document.querySelector(selector as string) !== null) !== wanted) return false;
+          observer.disconnect();
+          resolve(document.querySelector('dialog[open] .reply-form__refused')?.textContent ?? null);
+          return true;
+        };
+        if (!check()) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }),
+    [notice, present] as const,
+  );
+}
+
+describe('the reply box (item 4)', () => {
+  it('says the lane was locked while it is open, as the lock notice appears, and offers the box again on unlock', async () => {
+    const page = lee.page;
+    const note = await noteScreenRect(page, ids.said);
+    await page.mouse.click(note.x + note.width / 2, note.y + 30);
+    await page.getByRole('button', { name: /^Replies and links/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replies and links' });
+    await dialog.getByLabel('Your reply').waitFor();
+
+    await fay.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
+    let shown = replyBoxAsNoticeChanges(page, '.locked-notice', true);
+    await fay.page.getByRole('checkbox', { name: 'Define' }).check();
+    expect(await shown).toBe('The facilitator has locked Define for now.');
+    expect(await dialog.getByLabel('Your reply').count()).toBe(0);
+
+    shown = replyBoxAsNoticeChanges(page, '.locked-notice', false);
+    await fay.page.getByRole('checkbox', { name: 'Define' }).uncheck();
+    expect(await shown).toBeNull();
+    await dialog.getByLabel('Your reply').waitFor();
+  });
+
+  it('says so as the whole board is locked, and offers the box again as it is unlocked', async () => {
+    const page = lee.page;
+    const dialog = page.getByRole('dialog', { name: 'Replies and links' });
+    let shown = replyBoxAsNoticeChanges(page, '.board-notice', true);
+    await fay.page.getByRole('button', { name: 'Lock board' }).click();
+    expect(await shown).toBe('You can read replies here, but not write them.');
+    shown = replyBoxAsNoticeChanges(page, '.board-notice', false);
+    await fay.page.getByRole('button', { name: 'Unlock board' }).click();
+    expect(await shown).toBeNull();
+    await dialog.getByLabel('Your reply').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await fay.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
+  });
+});
