@@ -2,10 +2,12 @@ import { createNote, LANE_HEADER_HEIGHT, linkNotes } from '@costudio/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BoardClient, connectBoardClient } from '../support/boardClient.ts';
+import { nestedScrollBoxes, smallText, wordsBrokenAcrossLines } from '../support/e2e/layoutProbes.ts';
 import { pixelsOfColour, rgbOf } from '../support/e2e/pixels.ts';
 import {
   canvasCamera,
   DESKTOP,
+  headerControl,
   joinAs,
   laneListNote,
   noteScreenRect,
@@ -276,5 +278,23 @@ describe('the reply box (item 4)', () => {
     await dialog.getByLabel('Your reply').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await fay.page.getByRole('button', { name: 'Facilitate', exact: true }).click();
+  });
+});
+
+describe('the balance table on a 390 × 844 phone (item 5)', () => {
+  it('is readable: no word broken over two lines, no box scrolling on its own, text of 14 px or more', async () => {
+    const page = pat.page;
+    await (await headerControl(page, page.getByRole('button', { name: 'Votes and results' }))).tap();
+    const table = page.locator('.balance-table');
+    await table.waitFor();
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page.locator('.balance'), 'meeting-leftovers-balance-390x844');
+    expect(await wordsBrokenAcrossLines(page, '.balance-table')).toEqual([]);
+    expect(await nestedScrollBoxes(page, '.balance-table')).toEqual([]);
+    expect(await smallText(page, '.balance', 14)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Still a table to a screen reader: each figure named by its row and column.
+    expect(await table.getByRole('columnheader').count()).toBeGreaterThanOrEqual(4);
+    expect(await table.getByRole('rowheader').count()).toBe(7);
   });
 });
