@@ -2,6 +2,7 @@ import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneTitle } from '@
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
+import { boardAccess } from '../device/boardTokens.ts';
 import type { Identity } from '../device/identity.ts';
 import { useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
@@ -290,6 +291,7 @@ export function BoardCanvas({
       <CanvasToolbar
         targetLane={focusedLane}
         readOnly={readOnly}
+        viewOnly={boardAccess(session.boardId) === 'view'}
         canUndo={canUndo}
         canRedo={canRedo}
         camera={camera}
