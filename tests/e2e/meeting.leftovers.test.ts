@@ -298,3 +298,31 @@ describe('the balance table on a 390 × 844 phone (item 5)', () => {
     expect(await table.getByRole('rowheader').count()).toBe(7);
   });
 });
+
+describe('the "You said, we did" page, as a person reads it', () => {
+  it('keeps a space between each of its controls and the words that name it', async () => {
+    const page = await lee.context.newPage();
+    const address = new URL(lee.page.url());
+    address.search = '?view=you-said-we-did';
+    await page.goto(address.toString());
+    await page.getByLabel('Meeting').waitFor();
+    await screenshot(page, 'meeting-leftovers-yswd-1280x800');
+    const gaps = await page.evaluate(() => {
+      const tools = [...document.querySelectorAll('.yswd__tool')];
+      return tools.map((tool) => {
+        const control = tool.querySelector('select, input');
+        const words = [...tool.childNodes].find((node) => node.textContent?.trim() && !node.contains(control));
+        if (!control || !words) return Number.NaN;
+        const range = document.createRange();
+        range.selectNodeContents(words);
+        const text = range.getBoundingClientRect();
+        const box = control.getBoundingClientRect();
+        return Math.round(text.left >= box.right ? text.left - box.right : box.left - text.right);
+      });
+    });
+    console.info(`gaps between the page's controls and their words: ${gaps.join(', ')} px`);
+    expect(gaps.length).toBe(2);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(4);
+    await page.close();
+  });
+});
