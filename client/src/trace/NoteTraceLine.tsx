@@ -1,4 +1,4 @@
-import { statusMeaning } from '@costudio/shared';
+import { statusLabel, statusMeaning } from '@costudio/shared';
 import { useT } from '../i18n/useT.ts';
 import { StatusChip } from './StatusChip.tsx';
 import { showsStatus, traceCounts } from './statusLabels.ts';
@@ -26,10 +26,17 @@ function Line({ id, label, panel }: { id: string; label: string; panel: NoteTrac
   const shown = showsStatus(status, replies, links);
   return (
     <p className="note-trace-line">
-      <span className={shown ? 'note-trace-line__status' : 'visually-hidden'}>
-        <StatusChip status={status} />
-        <span className="note-trace-line__meaning">{statusMeaning(t, status)}</span>
-      </span>
+      {shown ? (
+        <>
+          <StatusChip status={status} />
+          <span className="note-trace-line__meaning">{statusMeaning(t, status)}</span>
+        </>
+      ) : (
+        // Plain words in one hidden box: a chip's own box would stick out of it (a page wider than a phone).
+        <span className="visually-hidden">
+          {`${t.t('trace.chip.prefix')} ${statusLabel(t, status)}. ${statusMeaning(t, status)}`}
+        </span>
+      )}
       <button type="button" id={noteRepliesButtonId(id)} onClick={() => panel.open(id)}>
         {t.t('trace.panel.title')}
         {counts ? ` (${counts})` : ''}
