@@ -154,6 +154,27 @@ describe('a view-only observer during the vote', () => {
     await screenshot(val.page, 'meeting-screens-viewer-1280x800');
     for (const id of [ids.lee, ids.quinn]) expect((await drawnDots(val.page, id)) ?? '').not.toMatch(/Yours/);
   });
+
+  it('has no greyed-out buttons for writing, which a view-only link never allows, on the canvas or in the list', async () => {
+    const page = val.page;
+    const writing = [/^Add note/, /^Post anonymously/, /^Undo/, /^Redo/, /^Move to/, /^Delete/];
+    const shown = async () => {
+      const found: string[] = [];
+      for (const name of writing) if ((await page.getByRole('button', { name }).count()) > 0) found.push(String(name));
+      return found;
+    };
+    expect(await shown()).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Fit board' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await page.getByRole('region', { name: 'Define' }).waitFor();
+    expect(await shown()).toEqual([]);
+    expect(await page.getByRole('combobox', { name: 'Colour' }).count()).toBe(0);
+    // What they can do stays: read each note's replies and links.
+    expect(await page.getByRole('button', { name: /^Replies and links/ }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'meeting-screens-viewer-list-1280x800');
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await page.locator('.board-canvas__surface canvas').first().waitFor();
+  });
 });
 
 describe('bylines during the vote', () => {

@@ -4,48 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { nestedScrollBoxes, wordsBrokenAcrossLines } from '../support/e2e/layoutProbes.ts';
 import { PHONE } from './a11y.shared.ts';
 import { createBoard, joinAs, useE2eEnvironment, waitFor } from './support/index.ts';
-
-/**
- * Words of the perspectives table's cells that the browser split over two lines: a header
- * that reads "Practition / ers" (issue 12 item 10). Each word is measured with a Range, whose
- * client rects are one per line the word sits on.
- */
-function wordsBrokenAcrossLines(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const broken: string[] = [];
-    for (const cell of document.querySelectorAll('.perspectives-table th, .perspectives-table td')) {
-      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (const match of text.matchAll(/\S+/g)) {
-          const range = document.createRange();
-          range.setStart(node, match.index);
-          range.setEnd(node, match.index + match[0].length);
-          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-          if (lines.size > 1) broken.push(match[0]);
-        }
-      }
-    }
-    return broken;
-  });
-}
-
-/** Elements around the results that scroll on their own (sideways or down): a box within the page. */
-function nestedScrollBoxes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const boxes: string[] = [];
-    const table = document.querySelector('.perspectives-table');
-    for (let element = table?.parentElement ?? null; element && element !== document.body; element = element.parentElement) {
-      const style = getComputedStyle(element);
-      const scrollsX = /auto|scroll/.test(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
-      const scrollsY = /auto|scroll/.test(style.overflowY) && element.scrollHeight > element.clientHeight + 1;
-      if (scrollsX || scrollsY) boxes.push(`${element.tagName.toLowerCase()}.${element.className}`);
-    }
-    return boxes;
-  });
-}
 
 describe('vote results on a phone (390 × 844)', () => {
   const env = useE2eEnvironment();
@@ -85,11 +46,11 @@ describe('vote results on a phone (390 × 844)', () => {
 
   it('shows the results table without breaking a word over two lines', async () => {
     await phone.locator('.perspectives').screenshot({ path: '/tmp/costudio-results-phone.png' });
-    expect(await wordsBrokenAcrossLines(phone)).toEqual([]);
+    expect(await wordsBrokenAcrossLines(phone, '.perspectives-table')).toEqual([]);
   });
 
   it('shows it in the page, not in a box that scrolls on its own, and no wider than the phone', async () => {
-    expect(await nestedScrollBoxes(phone)).toEqual([]);
+    expect(await nestedScrollBoxes(phone, '.perspectives-table')).toEqual([]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 

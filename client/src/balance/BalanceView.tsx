@@ -13,7 +13,10 @@ import './balance.css';
 import { currentTranslator } from '../i18n/localeChoice.ts';
 import { useT } from '../i18n/useT.ts';
 
-/** Per lane and overall: who wrote, edited and voted, by role, against who is in the room. */
+/**
+ * Per lane and overall: who wrote, edited and voted, by role, against who is in the room. Where
+ * it is narrow (a phone) each row is a card with its figures labelled (data-label, balance.css).
+ */
 export function BalanceView({
   balance,
   reach,
@@ -56,9 +59,15 @@ export function BalanceView({
             <tr key={area.area} className={area.area === 'board' ? 'balance-table__overall' : undefined}>
               <th scope="row">{area.area === 'board' ? t.t('report.wholeBoard') : laneTitle(t, area.area)}</th>
               {BALANCE_METRICS.map((metric) => (
-                <td key={metric}>{describeShares(area[metric], t)}</td>
+                <td key={metric} data-label={t.t(`balance.metric.${metric}`)}>
+                  {describeShares(area[metric], t)}
+                </td>
               ))}
-              {reach && <td>{describeReach(area.area === 'board' ? undefined : reach[area.area], reach, t)}</td>}
+              {reach && (
+                <td data-label={t.t('balance.reach')}>
+                  {describeReach(area.area === 'board' ? undefined : reach[area.area], reach, t)}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

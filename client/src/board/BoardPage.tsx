@@ -261,7 +261,14 @@ function LiveBoard({
               event.currentTarget.querySelector<HTMLElement>('.board-canvas__surface')?.focus();
           }}
         >
-          <NotePanelProvider session={session} identity={identity} readOnly={readOnly} announcer={announcer} trace={trace}>
+          <NotePanelProvider
+            session={session}
+            identity={identity}
+            readOnly={readOnly}
+            lockedLanes={lockedLanes}
+            announcer={announcer}
+            trace={trace}
+          >
             {board.view === 'list' ? (
               <LaneList session={session} identity={identity} readOnly={readOnly} announcer={announcer} />
             ) : (

@@ -1,6 +1,11 @@
 import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneTitle } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+<<<<<<< HEAD
+=======
+import { Stage } from 'react-konva';
+import { boardAccess } from '../device/boardTokens.ts';
+>>>>>>> meetfix
 import type { Identity } from '../device/identity.ts';
 import { useFirstViewDrawn, useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
@@ -19,7 +24,7 @@ import { CameraController } from './CameraController.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { screenToBoard, visibleRect } from './camera.ts';
-import { goToLane as bringLaneIntoView, showNote as bringNoteIntoView } from './cameraMoves.ts';
+import { goToLane as bringLaneIntoView, showNote as bringNoteIntoView, goToNote } from './cameraMoves.ts';
 import { type CanvasDotVoting, useCanvasDots } from './canvasDots.ts';
 import { canvasKeyAction } from './canvasKeys.ts';
 import { KeyboardFocusRing } from './KeyboardFocusRing.tsx';
@@ -232,16 +237,16 @@ export function BoardCanvas({
 
   const noteTrace = useNoteTraceLabels(session.notes);
   const notePanel = useNoteTraceApi();
-  // "Go to" a note from its trace (issue 16): open it here, in view.
+  // "Go to" a note from its trace (issue 16): open it here, in view under its lane's header.
   useEffect(
     () =>
       notePanel?.registerJump((id) => {
         const note = session.notes.getSnapshot().byId.get(id);
         if (!note) return;
         onOpen(id);
-        showNote(note);
+        goToNote(camera, note);
       }),
-    [notePanel, session.notes, onOpen, showNote],
+    [notePanel, session.notes, onOpen, camera],
   );
   const focusedTrace = keyboard.focusedNote ? noteTrace?.get(keyboard.focusedNote.id) : undefined;
 
@@ -291,6 +296,7 @@ export function BoardCanvas({
       <CanvasToolbar
         targetLane={focusedLane}
         readOnly={readOnly}
+        viewOnly={boardAccess(session.boardId) === 'view'}
         canUndo={canUndo}
         canRedo={canRedo}
         camera={camera}
@@ -369,7 +375,7 @@ export function BoardCanvas({
               onChange={boardLayerChanged}
             />
             <KeyboardFocusRing note={canvasFocused && editingId === null ? keyboard.focusedNote : null} />
-            <CursorsLayer peers={peers} camera={camera} headerTop={laneHeader.top} labels={cursorLabels} />
+            <CursorsLayer peers={peers} camera={camera} notes={index} headerTop={laneHeader.top} labels={cursorLabels} />
           </Stage>
         )}
         {editingNote && (

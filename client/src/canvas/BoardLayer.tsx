@@ -39,7 +39,7 @@ interface BoardLayerProps {
   /** Byline text size in board units (NoteShape's BYLINE_FONT_SIZE unless the projector enlarges it). */
   bylineFontSize?: number;
   laneHeader?: LaneHeaderStyle;
-  /** Each note's status and counts (issue 16); null where the board has no trace. */
+  /** Each note's status and counts (issue 16), drawn where tagged; null where the board has no trace. */
   noteTrace?: ReadonlyMap<string, NoteTraceLabel> | null;
   /** Called after every render that changed what the layer draws. */
   onChange(): void;
@@ -80,29 +80,32 @@ export const BoardLayer = memo(function BoardLayer({
     <Layer ref={layerRef}>
       <Lanes height={laneHeight} focusedLane={focusedLane} theme={theme} header={laneHeader} />
       {detailed ? (
-        notes.map((note) => (
-          <NoteShape
-            key={note.id}
-            note={note}
-            selected={note.id === editingId}
-            editing={note.id === editingId}
-            otherEditorColor={otherEditors.get(note.id) ?? null}
-            mark={noteMarks.get(note.id) ?? null}
-            inVote={noteDots.has(note.id)}
-            myDots={noteDots.get(note.id)?.mine ?? null}
-            totalDots={noteDots.get(note.id)?.total ?? null}
-            onPlaceDot={noteDots.get(note.id)?.canAdd ? onPlaceDot : null}
-            onTakeBackDot={(noteDots.get(note.id)?.mine ?? 0) > 0 ? onTakeBackDot : null}
-            draggable={!readOnly && !lockedLanes?.has(note.lane)}
-            onOpen={onOpen}
-            onDragStart={onDragStart}
-            onDragEnd={onDragEnd}
-            theme={theme}
-            fontSize={noteFontSize}
-            bylineFontSize={bylineFontSize}
-            trace={noteTrace?.get(note.id) ?? null}
-          />
-        ))
+        notes.map((note) => {
+          const trace = noteTrace?.get(note.id);
+          return (
+            <NoteShape
+              key={note.id}
+              note={note}
+              selected={note.id === editingId}
+              editing={note.id === editingId}
+              otherEditorColor={otherEditors.get(note.id) ?? null}
+              mark={noteMarks.get(note.id) ?? null}
+              inVote={noteDots.has(note.id)}
+              myDots={noteDots.get(note.id)?.mine ?? null}
+              totalDots={noteDots.get(note.id)?.total ?? null}
+              onPlaceDot={noteDots.get(note.id)?.canAdd ? onPlaceDot : null}
+              onTakeBackDot={(noteDots.get(note.id)?.mine ?? 0) > 0 ? onTakeBackDot : null}
+              draggable={!readOnly && !lockedLanes?.has(note.lane)}
+              onOpen={onOpen}
+              onDragStart={onDragStart}
+              onDragEnd={onDragEnd}
+              theme={theme}
+              fontSize={noteFontSize}
+              bylineFontSize={bylineFontSize}
+              trace={trace?.tagged ? trace : null}
+            />
+          );
+        })
       ) : (
         <NotesOverview notes={notes} theme={theme} />
       )}

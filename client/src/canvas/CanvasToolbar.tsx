@@ -8,6 +8,8 @@ import { useZoomPercent } from './useZoomPercent.ts';
 interface CanvasToolbarProps {
   targetLane: LaneId;
   readOnly: boolean;
+  /** A view-only link: the writing buttons are left out, not greyed (a lock greys them). */
+  viewOnly?: boolean;
   canUndo: boolean;
   canRedo: boolean;
   /** Read here, not passed in: zooming then re-renders the toolbar, not the whole board. */
@@ -34,29 +36,39 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
   const laneSelectId = useId();
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label={t.t('toolbar.label')}>
-      <button type="button" className="button-primary" disabled={props.readOnly} onClick={props.onAddNote} aria-keyshortcuts="N">
-        {t.t('toolbar.addNote')} <span className="visually-hidden">{t.t('toolbar.addTo', { lane })}</span>
-        <span aria-hidden="true" className="canvas-toolbar__hint">
-          ({lane})
-        </span>
-      </button>
-      {props.addOther}
-      <button
-        type="button"
-        disabled={props.readOnly || !props.canUndo}
-        onClick={props.onUndo}
-        aria-keyshortcuts="Control+Z Meta+Z"
-      >
-        {t.t('toolbar.undo')}
-      </button>
-      <button
-        type="button"
-        disabled={props.readOnly || !props.canRedo}
-        onClick={props.onRedo}
-        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-      >
-        {t.t('toolbar.redo')}
-      </button>
+      {!props.viewOnly && (
+        <>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={props.readOnly}
+            onClick={props.onAddNote}
+            aria-keyshortcuts="N"
+          >
+            {t.t('toolbar.addNote')} <span className="visually-hidden">{t.t('toolbar.addTo', { lane })}</span>
+            <span aria-hidden="true" className="canvas-toolbar__hint">
+              ({lane})
+            </span>
+          </button>
+          {props.addOther}
+          <button
+            type="button"
+            disabled={props.readOnly || !props.canUndo}
+            onClick={props.onUndo}
+            aria-keyshortcuts="Control+Z Meta+Z"
+          >
+            {t.t('toolbar.undo')}
+          </button>
+          <button
+            type="button"
+            disabled={props.readOnly || !props.canRedo}
+            onClick={props.onRedo}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+          >
+            {t.t('toolbar.redo')}
+          </button>
+        </>
+      )}
       <span className="canvas-toolbar__zoom">
         <button type="button" onClick={props.onZoomOut} aria-label={t.t('toolbar.zoomOut')} aria-keyshortcuts="-">
           −

@@ -3,13 +3,15 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { NotesStore } from '../doc/NotesStore.ts';
 import { useNotesGeometry } from '../doc/useNotes.ts';
 import { useT } from '../i18n/useT.ts';
-import { traceLine } from '../trace/statusLabels.ts';
+import { showsStatus, traceLine } from '../trace/statusLabels.ts';
 import { useNoteTraceApi } from '../trace/TraceContext.ts';
 
 /** A note's status line on the canvas: the full words, and a shorter form for a narrow tag. */
 export interface NoteTraceLabel {
   full: string;
   short: string;
+  /** Whether the note carries a tag (showsStatus); the words are read to screen readers either way. */
+  tagged: boolean;
 }
 
 const NONE = () => null;
@@ -40,7 +42,11 @@ export function useNoteTraceLabels(notes: NotesStore): ReadonlyMap<string, NoteT
       if (!label) {
         const count = replies + links;
         const word = statusLabel(t, status);
-        label = { full: traceLine(t, status, replies, links), short: count > 0 ? `${word} · ${t.number(count)}` : word };
+        label = {
+          full: traceLine(t, status, replies, links),
+          short: count > 0 ? `${word} · ${t.number(count)}` : word,
+          tagged: showsStatus(status, replies, links),
+        };
         worded.set(key, label);
       }
       labels.set(id, label);

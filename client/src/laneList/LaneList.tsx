@@ -2,6 +2,7 @@ import { LANES, type Lane, type LaneId, laneTitle, type Note } from '@costudio/s
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import { setDebugHook } from '../debug/debugHook.ts';
+import { boardAccess } from '../device/boardTokens.ts';
 import type { Identity } from '../device/identity.ts';
 import { useFirstViewDrawn, useNotesGeometry } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';
@@ -43,6 +44,8 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
   useFirstViewDrawn(notes, geometry.byId.size);
   useEffect(() => setDebugHook({ listNoteRenders: () => Object.fromEntries(noteItemRenders) }), []);
   const { canUndo, canRedo } = useUndoState(editor);
+  // Someone on a view-only link can never write: no greyed-out buttons for it (a lock greys them).
+  const viewOnly = boardAccess(session.boardId) === 'view';
   const [moving, setMoving] = useState<Note | null>(null);
   const notePanel = useNoteTraceApi();
   // "Go to" a note from its trace (issue 16): its text field, in view.
@@ -87,18 +90,27 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
     <div className="lane-list">
       <div className="lane-list__tools">
         <p className="lane-list__intro">{t.t('laneList.intro')}</p>
-        <AnonymousNoteButton editor={editor} identity={identity} disabled={readOnly} />
-        <button type="button" disabled={readOnly || !canUndo} onClick={() => editor.undo()} aria-keyshortcuts="Control+Z Meta+Z">
-          {t.t('laneList.undo')}
-        </button>
-        <button
-          type="button"
-          disabled={readOnly || !canRedo}
-          onClick={() => editor.redo()}
-          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-        >
-          {t.t('laneList.redo')}
-        </button>
+        {!viewOnly && (
+          <>
+            <AnonymousNoteButton editor={editor} identity={identity} disabled={readOnly} />
+            <button
+              type="button"
+              disabled={readOnly || !canUndo}
+              onClick={() => editor.undo()}
+              aria-keyshortcuts="Control+Z Meta+Z"
+            >
+              {t.t('laneList.undo')}
+            </button>
+            <button
+              type="button"
+              disabled={readOnly || !canRedo}
+              onClick={() => editor.redo()}
+              aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+            >
+              {t.t('laneList.redo')}
+            </button>
+          </>
+        )}
       </div>
       <div className="lane-list__lanes">
         {LANES.map((lane) => (
@@ -110,6 +122,7 @@ export const LaneList = memo(function LaneList({ session, identity, readOnly, an
             doc={doc}
             editor={editor}
             readOnly={readOnly}
+            viewOnly={viewOnly}
             onAdd={add}
             onMove={setMoving}
             onDelete={remove}

@@ -14,6 +14,8 @@ interface LaneSectionProps {
   doc: Y.Doc;
   editor: BoardEditor;
   readOnly: boolean;
+  /** A view-only link: no Add note or note buttons at all. */
+  viewOnly: boolean;
   onAdd(lane: Lane): void;
   onMove(note: Note): void;
   onDelete(note: Note): void;
@@ -32,6 +34,7 @@ export const LaneSection = memo(function LaneSection({
   doc,
   editor,
   readOnly,
+  viewOnly,
   onAdd,
   onMove,
   onDelete,
@@ -56,21 +59,24 @@ export const LaneSection = memo(function LaneSection({
               doc={doc}
               editor={editor}
               readOnly={readOnly}
+              viewOnly={viewOnly}
               onMove={onMove}
               onDelete={onDelete}
             />
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        id={laneAddId(lane.id)}
-        className="button-primary lane-section__add"
-        disabled={readOnly}
-        onClick={() => onAdd(lane)}
-      >
-        {t.t('laneList.add')} <span className="visually-hidden">{t.t('laneList.addTo', { lane: title })}</span>
-      </button>
+      {!viewOnly && (
+        <button
+          type="button"
+          id={laneAddId(lane.id)}
+          className="button-primary lane-section__add"
+          disabled={readOnly}
+          onClick={() => onAdd(lane)}
+        >
+          {t.t('laneList.add')} <span className="visually-hidden">{t.t('laneList.addTo', { lane: title })}</span>
+        </button>
+      )}
     </section>
   );
 });

@@ -17,6 +17,8 @@ interface NoteItemProps {
   doc: Y.Doc;
   editor: BoardEditor;
   readOnly: boolean;
+  /** A view-only link: no buttons for what this person can never do, rather than greyed ones. */
+  viewOnly: boolean;
   onMove(note: Note): void;
   onDelete(note: Note): void;
 }
@@ -37,7 +39,7 @@ export const noteItemRenders = new Map<string, number>();
  * canvas toolbar do. It follows its own note in the store, and its other props are stable, so
  * it re-renders when this note changes and not when another one does.
  */
-export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnly, onMove, onDelete }: NoteItemProps) {
+export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnly, viewOnly, onMove, onDelete }: NoteItemProps) {
   const t = useT();
   const note = useNote(notes, id);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -92,30 +94,34 @@ export const NoteItem = memo(function NoteItem({ id, notes, doc, editor, readOnl
         <RoleIcon role={note.authorRole} /> {noteAuthor(note, t)}
       </p>
       <NoteTraceLine id={id} label={fieldName} />
-      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's legend box would crowd a small note */}
-      <div className="lane-note__actions" role="group" aria-label={t.t('laneList.actions', { field: fieldName })}>
-        <button type="button" id={noteMoveId(id)} disabled={readOnly} onClick={() => onMove(note)}>
-          {t.t('laneList.moveTo')}
-        </button>
-        <span className="lane-note__colour">
-          <label htmlFor={colourId}>{t.t('laneList.colour')}</label>
-          <select
-            id={colourId}
-            value={note.color}
-            disabled={readOnly}
-            onChange={(event) => editor.setColor(id, event.target.value as NoteColor)}
-          >
-            {NOTE_COLORS.map((color) => (
-              <option key={color} value={color}>
-                {colorName(t, color)}
-              </option>
-            ))}
-          </select>
-        </span>
-        <button type="button" className="lane-note__delete" disabled={readOnly} onClick={() => onDelete(note)}>
-          {t.t('laneList.delete')}
-        </button>
-      </div>
+      {!viewOnly && (
+        <>
+          {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's legend box would crowd a small note */}
+          <div className="lane-note__actions" role="group" aria-label={t.t('laneList.actions', { field: fieldName })}>
+            <button type="button" id={noteMoveId(id)} disabled={readOnly} onClick={() => onMove(note)}>
+              {t.t('laneList.moveTo')}
+            </button>
+            <span className="lane-note__colour">
+              <label htmlFor={colourId}>{t.t('laneList.colour')}</label>
+              <select
+                id={colourId}
+                value={note.color}
+                disabled={readOnly}
+                onChange={(event) => editor.setColor(id, event.target.value as NoteColor)}
+              >
+                {NOTE_COLORS.map((color) => (
+                  <option key={color} value={color}>
+                    {colorName(t, color)}
+                  </option>
+                ))}
+              </select>
+            </span>
+            <button type="button" className="lane-note__delete" disabled={readOnly} onClick={() => onDelete(note)}>
+              {t.t('laneList.delete')}
+            </button>
+          </div>
+        </>
+      )}
     </li>
   );
 });

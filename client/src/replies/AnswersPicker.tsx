@@ -17,7 +17,7 @@ const MAX_SHOWN = 40;
  * (canLink): a decision cites what was said, an action the decision, a measure the action.
  */
 export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
-  const { session, readOnly, announcer } = env;
+  const { session, readOnly, lockedLanes, announcer } = env;
   const { editor, doc } = session;
   const t = useT();
   const snapshot = useNotes(session.notes);
@@ -43,8 +43,8 @@ export function AnswersPicker({ env, note }: { env: PanelEnv; note: Note }) {
   const shown = matches.slice(0, MAX_SHOWN);
   const refusal = writeRefusal(
     {
-      readOnly: readOnly || editor.isReadOnly(),
-      laneLocked: editor.isLaneLocked(note.lane),
+      readOnly,
+      laneLocked: lockedLanes.has(note.lane),
       privateWriting: false,
       ownAnonymous: editor.isOwnAnonymousNote(note.id),
     },

@@ -1,3 +1,4 @@
+import type { LaneId } from '@costudio/shared';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import type { Identity } from '../device/identity.ts';
@@ -10,13 +11,23 @@ interface NotePanelProviderProps {
   session: BoardSession;
   identity: Identity;
   readOnly: boolean;
+  /** Lanes the facilitator locked for this person (none for the facilitator). */
+  lockedLanes: ReadonlySet<LaneId>;
   announcer: Announcer;
   trace: TraceStore;
   children: ReactNode;
 }
 
 /** Gives both views the notes' statuses and the "Replies and links" panel, and shows the panel. */
-export function NotePanelProvider({ session, identity, readOnly, announcer, trace, children }: NotePanelProviderProps) {
+export function NotePanelProvider({
+  session,
+  identity,
+  readOnly,
+  lockedLanes,
+  announcer,
+  trace,
+  children,
+}: NotePanelProviderProps) {
   const [noteId, setNoteId] = useState<string | null>(null);
   const jumpRef = useRef<((noteId: string) => void) | null>(null);
   const registerJump = useCallback((jump: (noteId: string) => void) => {
@@ -26,7 +37,10 @@ export function NotePanelProvider({ session, identity, readOnly, announcer, trac
     };
   }, []);
   const api = useMemo<NoteTraceApi>(() => ({ trace, open: setNoteId, registerJump }), [trace, registerJump]);
-  const env = useMemo(() => ({ session, identity, readOnly, announcer, trace }), [session, identity, readOnly, announcer, trace]);
+  const env = useMemo(
+    () => ({ session, identity, readOnly, lockedLanes, announcer, trace }),
+    [session, identity, readOnly, lockedLanes, announcer, trace],
+  );
   return (
     <NoteTraceContext.Provider value={api}>
       {children}

@@ -6,10 +6,11 @@ import { writeRefusal } from './replyRefusal.ts';
 
 /**
  * The reply box: a short answer, under the person's name and role or, if they choose, their
- * role alone (as anonymous notes do). Refused, with the reason, where editing would be.
+ * role alone (as anonymous notes do). Refused, with the reason, where editing would be; a lock
+ * made while it is open shows in the same frame as the page's own notice of it.
  */
 export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
-  const { session, identity, readOnly, announcer } = env;
+  const { session, identity, readOnly, lockedLanes, announcer } = env;
   const { editor, doc } = session;
   const t = useT();
   const [text, setText] = useState('');
@@ -20,8 +21,8 @@ export function ReplyForm({ env, note }: { env: PanelEnv; note: Note }) {
   const problemId = useId();
   const refusal = writeRefusal(
     {
-      readOnly: readOnly || editor.isReadOnly(),
-      laneLocked: editor.isLaneLocked(note.lane),
+      readOnly,
+      laneLocked: lockedLanes.has(note.lane),
       privateWriting: editor.newNotesRedirected(),
     },
     'reply',

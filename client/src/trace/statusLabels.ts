@@ -1,5 +1,14 @@
 import { type NoteStatus, statusLabel, type Translator } from '@costudio/shared';
 
+/**
+ * Whether a note shows its status where everyone sees it: once it has gone further than "said",
+ * or has replies or links. A "Said" on every note is noise that costs each note a line of its
+ * words; the status is still given to screen readers (issue 12).
+ */
+export function showsStatus(status: NoteStatus, replies: number, links: number): boolean {
+  return status !== 'said' || replies + links > 0;
+}
+
 /** ["2 replies", "1 link"]: what a note has, leaving out what it has none of. */
 export function traceCounts(t: Translator, replies: number, links: number): string[] {
   const parts: string[] = [];

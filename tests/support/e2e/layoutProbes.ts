@@ -92,3 +92,64 @@ export function headerOverflow(page: Page): Promise<string[]> {
       .map((el) => (el.textContent ?? '').trim().slice(0, 30)),
   );
 }
+
+/**
+ * Words in the cells of a table (`selector`) that the browser split over two lines: a header
+ * that reads "Practition / ers" (issue 12). Each word is measured with a Range, whose client
+ * rects are one per line the word sits on.
+ */
+export function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((table) => {
+    const broken: string[] = [];
+    for (const cell of document.querySelectorAll(`${table} th, ${table} td`)) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
+/** Elements around `selector` that scroll on their own (sideways or down): a box within the page. */
+export function nestedScrollBoxes(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((inner) => {
+    const boxes: string[] = [];
+    const start = document.querySelector(inner);
+    for (let element = start; element && element !== document.body; element = element.parentElement) {
+      const style = getComputedStyle(element);
+      const scrollsX = /auto|scroll/.test(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
+      const scrollsY = /auto|scroll/.test(style.overflowY) && element.scrollHeight > element.clientHeight + 1;
+      if (scrollsX || scrollsY) boxes.push(`${element.tagName.toLowerCase()}.${element.className}`);
+    }
+    return boxes;
+  }, selector);
+}
+
+/** Text under `selector` drawn smaller than `min` CSS px, as "words… 12.8px" (screen-reader-only text aside). */
+export function smallText(page: Page, selector: string, min: number): Promise<string[]> {
+  return page.evaluate(
+    ([scope, least]) => {
+      const small: string[] = [];
+      const root = document.querySelector(scope as string);
+      if (!root) return small;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        const text = (node.textContent ?? '').trim();
+        if (!parent || text === '' || parent.closest('.visually-hidden')) continue;
+        const size = Number.parseFloat(getComputedStyle(parent).fontSize);
+        if (size < (least as number) - 0.05) small.push(`${text.slice(0, 30)} ${size}px`);
+      }
+      return small;
+    },
+    [selector, min] as const,
+  );
+}
