@@ -1,11 +1,7 @@
 import { LANE_HEADER_HEIGHT, LANE_IDS, type LaneId, laneAtX, laneTitle } from '@costudio/shared';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-<<<<<<< HEAD
-=======
-import { Stage } from 'react-konva';
 import { boardAccess } from '../device/boardTokens.ts';
->>>>>>> meetfix
 import type { Identity } from '../device/identity.ts';
 import { useFirstViewDrawn, useNotes } from '../doc/useNotes.ts';
 import { useUndoState } from '../doc/useUndoState.ts';

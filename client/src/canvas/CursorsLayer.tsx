@@ -4,14 +4,10 @@ import { useT } from '../i18n/useT.ts';
 import type { Peer } from '../presence/presenceState.ts';
 import { ROLE_ICON_PATH } from '../presence/roleIcons.ts';
 import type { CameraController } from './CameraController.ts';
-<<<<<<< HEAD
-import { LABEL_HEIGHT, labelOffset } from './cursorLabel.ts';
-import { Group, Layer, Path, Rect, Text } from './reactKonva.ts';
-=======
 import { type Rect as BoardRect, visibleRect } from './camera.ts';
 import { LABEL_HEIGHT, placeLabel } from './cursorLabel.ts';
+import { Group, Layer, Path, Rect, Text } from './reactKonva.ts';
 import type { SpatialIndex } from './SpatialIndex.ts';
->>>>>>> meetfix
 import { CANVAS_THEME } from './theme.ts';
 
 const POINTER_PATH = 'M0 0L0 18L5 13L9 21L12 20L8 12L15 12Z';
