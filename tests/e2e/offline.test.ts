@@ -13,6 +13,12 @@ import {
 } from './support/index.ts';
 
 declare const navigator: { serviceWorker: { controller: unknown } };
+declare const window: { __statuses: string[] };
+declare const document: { querySelector(selector: string): unknown };
+declare class MutationObserver {
+  constructor(callback: () => void);
+  observe(target: unknown, options: { attributes: boolean }): void;
+}
 declare const caches: {
   keys(): Promise<string[]>;
   open(name: string): Promise<{ put(path: string, response: unknown): Promise<void>; keys(): Promise<{ url: string }[]> }>;
@@ -82,6 +88,22 @@ describe('offline first', () => {
     await waitForSaved(carer.page);
 
     await reopenOffline(carer, first, 'Written just before the signal went');
+  });
+
+  it("does not say Saving… on a device that only receives someone else's writing", async () => {
+    const board = await createBoard(env.server, 'Quiet reader');
+    const writer = await joinAs(env.browser, board.url, 'Writer');
+    const reader = await joinAs(env.browser, board.url, 'Reader');
+    await reader.page.evaluate(() => {
+      const status = document.querySelector('[role="status"]') as { getAttribute(name: string): string | null };
+      window.__statuses = [];
+      new MutationObserver(() => window.__statuses.push(status.getAttribute('data-status') ?? '')).observe(status, {
+        attributes: true,
+      });
+    });
+    const id = await addNote(writer.page, 'Typed one letter at a time');
+    await waitFor(async () => (await noteTexts(reader.page))[id] === 'Typed one letter at a time');
+    expect(await reader.page.evaluate(() => window.__statuses)).not.toContain('saving');
   });
 
   it("keeps only the current build's files on the device", async () => {

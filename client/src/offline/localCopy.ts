@@ -23,7 +23,7 @@ export function openLocalCopy(boardId: string, doc: Y.Doc): LocalCopy {
 }
 
 /**
- * y-indexeddb's persistence, plus whether everything in the doc is stored yet.
+ * y-indexeddb's persistence, plus whether the changes made on this device are stored yet.
  *
  * y-indexeddb writes each change in its own IndexedDB transaction and never says when that
  * transaction has committed. A page closed or reloaded before then loses the change on this
@@ -33,7 +33,11 @@ export function openLocalCopy(boardId: string, doc: Y.Doc): LocalCopy {
  * has finished, so its completion means all changes up to it are on the device.
  */
 export class LocalCopy extends IndexeddbPersistence {
-  /** Changes to the doc seen so far, and how many of them are known to be stored. */
+  /**
+   * Changes made on this device seen so far, and how many of them are known to be stored.
+   * Others' changes are stored just the same (and every check covers them), but waiting on them
+   * would flicker "Saving…" whenever someone else types.
+   */
   private seen = 0;
   private stored = 0;
   private checking = false;
@@ -63,7 +67,7 @@ export class LocalCopy extends IndexeddbPersistence {
   }
 
   /**
-   * True while a change in the doc is not yet stored on this device, including while the copy
+   * True while a change made here is not yet stored on this device, including while the copy
    * is still opening (for up to OPEN_PATIENCE_MS). False once it cannot be stored at all.
    */
   isWriting(): boolean {
@@ -84,9 +88,8 @@ export class LocalCopy extends IndexeddbPersistence {
     return super.destroy();
   }
 
-  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    // What y-indexeddb loaded came from the store; it needs no writing.
-    if (origin === this) return;
+  private readonly onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    if (!transaction.local) return;
     const wasWriting = this.isWriting();
     this.seen++;
     if (!wasWriting) this.notify();
