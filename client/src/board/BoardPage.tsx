@@ -101,7 +101,7 @@ function LiveBoard({
   const { doc, provider, editor, saved, boardId } = session;
   const meta = useBoardMeta(doc);
   const linkRefusal = useLinkRefusal(session.linkRefusal);
-  const status = useSyncStatus(provider, saved, linkRefusal);
+  const status = useSyncStatus(provider, saved, linkRefusal, session.local);
   const peers = usePeers(provider.awareness);
   const presence = useLocalPresence(provider.awareness, identity);
   // Share links (issue 7): the relay enforces view-only links and board locks; the UI follows.

@@ -6,21 +6,32 @@ import type { LinkRefusalKind } from './LinkRefusal.ts';
 import type { SavedTracker } from './savedTracker.ts';
 import { deriveSyncStatus, type SyncFacts, type SyncStatus } from './syncStatus.ts';
 
-/** Live sync status of a board connection; re-derived on every event that can change it. */
+/** Changes still being stored on this device (offline/localCopy.ts, a layer above this one). */
+export interface LocalWrites {
+  isWriting(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * Live sync status of a board connection; re-derived on every event that can change it. With
+ * `local`, "All changes saved" also waits until the changes are stored on this device, so the
+ * board then opens offline with them.
+ */
 export function useSyncStatus(
   provider: WebsocketProvider,
   saved: SavedTracker,
   linkRefusal: LinkRefusalKind | null = null,
+  local: LocalWrites | null = null,
 ): SyncStatus {
   const t = useT();
-  const [status, setStatus] = useState<SyncStatus>(() => deriveSyncStatus(readFacts(provider, saved, false, null), t));
+  const [status, setStatus] = useState<SyncStatus>(() => deriveSyncStatus(readFacts(provider, saved, local, false, null), t));
 
   useEffect(() => {
     let everSynced = provider.synced;
     let lastCloseCode: number | null = null;
     const update = () => {
       everSynced ||= provider.synced;
-      const next = deriveSyncStatus({ ...readFacts(provider, saved, everSynced, lastCloseCode), linkRefusal }, t);
+      const next = deriveSyncStatus({ ...readFacts(provider, saved, local, everSynced, lastCloseCode), linkRefusal }, t);
       setStatus((previous) =>
         previous.kind === next.kind && previous.detail === next.detail && previous.label === next.label ? previous : next,
       );
@@ -42,6 +53,7 @@ export function useSyncStatus(
     provider.on('connection-close', onClose);
     provider.doc.on('update', update);
     const unsubscribeSaved = saved.subscribe(update);
+    const unsubscribeLocal = local?.subscribe(update);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
     update();
@@ -51,10 +63,11 @@ export function useSyncStatus(
       provider.off('connection-close', onClose);
       provider.doc.off('update', update);
       unsubscribeSaved();
+      unsubscribeLocal?.();
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
     };
-  }, [provider, saved, linkRefusal, t]);
+  }, [provider, saved, linkRefusal, local, t]);
 
   return status;
 }
@@ -62,6 +75,7 @@ export function useSyncStatus(
 function readFacts(
   provider: WebsocketProvider,
   saved: SavedTracker,
+  local: LocalWrites | null,
   everSynced: boolean,
   lastCloseCode: number | null,
 ): SyncFacts {
@@ -69,7 +83,7 @@ function readFacts(
     connected: provider.wsconnected,
     synced: provider.synced,
     everSynced,
-    allSaved: saved.allSaved(),
+    allSaved: saved.allSaved() && !local?.isWriting(),
     browserOnline: navigator.onLine,
     lastCloseCode,
   };

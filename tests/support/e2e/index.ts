@@ -30,6 +30,7 @@ export type { Participant, ParticipantOptions } from './participants.ts';
 export { joinAs, openParticipant, startBoardAs } from './participants.ts';
 export type { ScreenshotOptions } from './screenshots.ts';
 export { SCREENSHOT_DIR, screenshot, screenshotForReview } from './screenshots.ts';
+export { holdLocalCopy } from './slowDevice.ts';
 export type { TestServer, TestServerOptions } from './testServer.ts';
 export { CLIENT_DIST_DIR, startTestServer } from './testServer.ts';
 export type { WaitForOptions } from './waitFor.ts';
