@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { BOARD_WIDTH } from './boardGeometry.ts';
 import type { CameraController } from './CameraController.ts';
 import { startingCamera } from './camera.ts';
@@ -16,21 +16,27 @@ export function useCanvasViewport(
   const [size, setSize] = useState({ width: 0, height: 0 });
   const textScaleRef = useRef(textScale);
 
-  useEffect(() => {
+  // Measured at once in a layout effect, before the first paint, as well as on every resize: the
+  // first frame then shows the canvas at its size with the notes in view, not an empty canvas
+  // and a second render after the first resize notification (issue 12: a big board's first
+  // picture). useStageCamera's layout effect, which runs after this one, takes the view from here.
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     let first = true;
-    const observer = new ResizeObserver(() => {
+    const measure = () => {
       const next = { width: container.clientWidth, height: container.clientHeight };
       if (next.width === 0 || next.height === 0) return;
-      setSize(next);
+      setSize((current) => (current.width === next.width && current.height === next.height ? current : next));
       camera.setViewport(next);
       if (first) {
         first = false;
         // Not a motion: building a motion bitmap here cost ~60 ms of a 10,000-note board's first render.
         camera.set(startingCamera(next.width, BOARD_WIDTH, textScaleRef.current), false);
       }
-    });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(container);
     return () => observer.disconnect();
   }, [camera, containerRef]);

@@ -1,6 +1,6 @@
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@costudio/shared';
 import type Konva from 'konva';
-import { type RefObject, startTransition, useCallback, useEffect, useState } from 'react';
+import { type RefObject, startTransition, useCallback, useLayoutEffect, useState } from 'react';
 import type { CameraController } from './CameraController.ts';
 import { type Camera, containsRect, growRect, type Rect, visibleRect } from './camera.ts';
 import { MotionBitmap } from './MotionBitmap.ts';
@@ -25,6 +25,17 @@ export interface StageCamera {
 
 function windowFor(camera: Camera, viewport: { width: number; height: number }): CullWindow {
   return { rect: growRect(visibleRect(camera, viewport), 0.5), detailed: camera.scale >= DETAIL_MIN_SCALE, scale: camera.scale };
+}
+
+function sameWindow(a: CullWindow, b: CullWindow): boolean {
+  return (
+    a.detailed === b.detailed &&
+    a.scale === b.scale &&
+    a.rect.x === b.rect.x &&
+    a.rect.y === b.rect.y &&
+    a.rect.width === b.rect.width &&
+    a.rect.height === b.rect.height
+  );
 }
 
 /**
@@ -63,11 +74,15 @@ export function useStageCamera(
   const [cull, setCull] = useState(() => windowFor(camera.get(), camera.getViewport()));
   const [bitmap] = useState(() => new MotionBitmap(() => boardLayer.current));
 
+  // A layout effect, after useCanvasViewport's: the window of a stage just measured is in the
+  // same render as the measuring, before anything is painted.
   // stageSize is a trigger: a new or resized stage needs the camera applied again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: stageSize re-runs the effect on purpose
-  useEffect(() => {
+  useLayoutEffect(() => {
     let settleTimer: ReturnType<typeof setTimeout> | null = null;
     let current = windowFor(camera.get(), camera.getViewport());
+    const measured = current;
+    setCull((shown) => (sameWindow(shown, measured) ? shown : measured));
     const setListening = (listening: boolean) => {
       for (const layer of motionLayers) layer.current?.listening(listening);
     };
