@@ -54,6 +54,12 @@ describe('participation balance prompt', () => {
       .getByText('0 lay, 5 practitioner (0% lay)')
       .waitFor();
     await table.getByText('1 of 2 participants are lay (50%)', { exact: false }).waitFor();
+    // No lay note in Define yet: said in words, not as "0 of 0" reached a decision.
+    await table
+      .getByRole('row', { name: /Define/ })
+      .getByText('No lay notes yet')
+      .waitFor();
+    expect(await table.getByText('0 of 0', { exact: true }).count()).toBe(0);
     expect(await prompts(facilitator)).toEqual([]);
 
     // The sixth makes it a pattern: the facilitator is invited to bring lay voices in.

@@ -76,7 +76,7 @@ export function BalanceView({
   );
 }
 
-/** "9 of 24", for a lane or (without one) the whole board. */
+/** "9 of 24", for a lane or (without one) the whole board; "no lay notes yet" rather than "0 of 0". */
 function describeReach(lane: LaneReach | undefined, all: Readonly<Record<LaneId, LaneReach>>, t: Translator): string {
   const counts =
     lane ??
@@ -87,6 +87,7 @@ function describeReach(lane: LaneReach | undefined, all: Readonly<Record<LaneId,
       }),
       { layNotes: 0, layReachedDecision: 0 },
     );
+  if (counts.layNotes === 0) return t.t('balance.reachNone');
   return t.t('balance.reachCount', { reached: counts.layReachedDecision, total: counts.layNotes });
 }
 

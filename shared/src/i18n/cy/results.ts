@@ -43,4 +43,5 @@ export const results: Record<keyof typeof en, string> = {
   'perspectives.bar.practitioner': 'Ymarferydd',
   'balance.reach': 'Nodiadau lleyg a arweiniodd at benderfyniad',
   'balance.reachCount': '{reached} o {total}',
+  'balance.reachNone': 'Dim nodiadau lleyg eto',
 };

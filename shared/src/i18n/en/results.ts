@@ -39,4 +39,5 @@ export const results = {
   'perspectives.bar.practitioner': 'Practitioner',
   'balance.reach': 'Lay notes that reached a decision',
   'balance.reachCount': '{reached} of {total}',
+  'balance.reachNone': 'No lay notes yet',
 } as const;
