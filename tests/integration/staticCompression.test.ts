@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -68,8 +68,12 @@ function initialFiles(html: string): string[] {
 
 const indexHtml = () => readFileSync(`${CLIENT_DIR}index.html`, 'utf8');
 
+/** The app's script: the largest index.html names (the page's first script is a tiny one, firstView/early.ts). */
 function mainScript(): string {
-  const script = /<script\b[^>]*\bsrc="(\/assets\/[^"]+\.js)"/.exec(indexHtml())?.[1];
+  const scripts = [...indexHtml().matchAll(/<script\b[^>]*\bsrc="(\/assets\/[^"]+\.js)"/g)].flatMap((match) => match[1] ?? []);
+  const script = scripts.sort(
+    (a, b) => statSync(`${CLIENT_DIR}${b.slice(1)}`).size - statSync(`${CLIENT_DIR}${a.slice(1)}`).size,
+  )[0];
   if (!script) throw new Error('index.html names no /assets/*.js script');
   return script;
 }
