@@ -8,9 +8,11 @@ import { fetchMetrics, sumMetric } from '../support/prometheus.ts';
 import {
   addNote,
   CLIENT_DIST_DIR,
+  fillJoinForm,
   joinAs,
   launchBrowser,
   noteTexts,
+  openParticipant,
   type Participant,
   waitFor,
   waitForSaved,
@@ -20,6 +22,24 @@ import {
 // Issue 14: the real browser client through Debian's nginx, running the configuration
 // docs/operations.md documents (without board affinity, so one board's pages spread over the
 // instances), in front of three server processes on one PostgreSQL and one Redis.
+
+/**
+ * Joins without asking for the board's first view: answering it loads the board on whichever
+ * instance nginx picks, which then hears every committed update for a while, and the counters
+ * below would take that instance for the one holding the page's socket.
+ */
+async function joinWithoutFirstView(
+  browser: Browser,
+  url: string,
+  name: string,
+  role: 'lay' | 'practitioner',
+): Promise<Participant> {
+  const person = await openParticipant(browser);
+  await person.context.route('**/first-view', (route) => route.abort());
+  await person.page.goto(url);
+  await fillJoinForm(person.page, name, role);
+  return person;
+}
 
 /** Committed updates each instance has received from the others so far. */
 async function receivedFromOthers(servers: readonly ChildServer[]): Promise<number[]> {
@@ -97,9 +117,9 @@ describe.skipIf(!nginxInstalled)('the browser client through nginx in front of t
       body: { access: 'edit' },
     });
     const { path: participantPath } = (await editLink.json()) as { path: string };
-    const alice = await joinAs(browser, `${proxy.httpUrl}${board.facilitatorLink.path}`, 'Alice', 'practitioner');
+    const alice = await joinWithoutFirstView(browser, `${proxy.httpUrl}${board.facilitatorLink.path}`, 'Alice', 'practitioner');
     people.push(alice);
-    const bob = await joinAs(browser, `${proxy.httpUrl}${participantPath}`, 'Bob', 'lay');
+    const bob = await joinWithoutFirstView(browser, `${proxy.httpUrl}${participantPath}`, 'Bob', 'lay');
     people.push(bob);
 
     // Round-robin puts each page's sockets on whichever instance is next. A note of Alice's that

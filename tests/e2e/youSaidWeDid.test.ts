@@ -138,7 +138,7 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
         .getByRole('cell')
         .last()
         .textContent(),
-    ).toBe('0 of 0');
+    ).toBe('No lay notes yet');
     await table.scrollIntoViewIfNeeded();
     await screenshot(lay, 'yswd-phone-balance');
     const link = lay.getByRole('link', { name: /You said, we did/ });
