@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Fanout } from '../scale/Fanout.ts';
 import { COMMIT_FAILED_REASON, type CommitQueue, type QueuedCommit } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
+import { FramedMessage } from './FramedMessage.ts';
 import type { FullStateCache } from './FullStateCache.ts';
 import { HeldUpdates } from './HeldUpdates.ts';
 import { inspectUpdate } from './inspectUpdate.ts';
@@ -231,8 +232,8 @@ export class UpdateSequencer {
       this.refuseInPart(commit, undo, seq);
       return;
     }
-    const message = encodeUpdateMessage(commit.update);
-    for (const other of connections) if (other !== commit.connection) other.send(message);
+    const message = FramedMessage.syncUpdate(commit.update);
+    for (const other of connections) if (other !== commit.connection) other.sendFramed(message);
     this.options.fanout.publish(boardId, { kind: 'update', seq, update: commit.update });
     // A server-made change (a restored version) may be what a held update was waiting for.
     if (!commit.connection) this.releaseHeld();
@@ -253,8 +254,8 @@ export class UpdateSequencer {
       logger.info("undid a participant's change to what only facilitators may change", { boardId });
     }
     const both = Y.mergeUpdates([commit.update, undo]);
-    const message = encodeUpdateMessage(both);
-    for (const other of this.options.connections) if (other !== connection) other.send(message);
+    const message = FramedMessage.syncUpdate(both);
+    for (const other of this.options.connections) if (other !== connection) other.sendFramed(message);
     connection?.send(encodeUpdateMessage(undo));
     this.options.fanout.publish(boardId, { kind: 'update', seq, update: both });
     this.commit({ boardId, update: undo, connection: null, clocks: NO_CLOCKS, settle: this.settleUndo });
