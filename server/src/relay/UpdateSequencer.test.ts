@@ -34,6 +34,8 @@ function setup({ maxUpdates = 100 } = {}) {
       isOpen: true,
       savedClocks: saving ? new Map<number, number>() : null,
       send: (message: Uint8Array) => timeline.push(`${name} <- ${message[0] === MESSAGE_SAVED ? 'saved' : 'update'}`),
+      // Committed updates are relayed framed once for every socket (FramedMessage).
+      sendFramed: () => timeline.push(`${name} <- update`),
       close: (code: number) => closes.push(code),
     };
     return { connection: connection as unknown as Connection, closes };
