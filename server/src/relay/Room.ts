@@ -91,8 +91,8 @@ export class Room implements ConnectionOwner {
       metrics,
       doc: this.doc,
       awareness: this.awareness,
+      relay: this.onDocUpdate,
     });
-    this.doc.on('update', this.onDocUpdate);
   }
 
   get isEmpty(): boolean {
