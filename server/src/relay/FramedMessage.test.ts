@@ -4,7 +4,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { Metrics } from '../metrics.ts';
 import { Connection } from './Connection.ts';
 import { FramedMessage } from './FramedMessage.ts';
-import { encodeUpdateMessage } from './messages.ts';
+import { encodeAwarenessMessage, encodeUpdateMessage } from './messages.ts';
 import { DEFAULT_BUDGET_LIMITS, SocketBudget } from './SocketBudget.ts';
 
 const closers: Array<() => void> = [];
@@ -37,18 +37,19 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('FramedMessage', () => {
-  it('reaches a stock ws client as the same update message ws.send would have sent, in order with the others', async () => {
+  it('reaches a stock ws client as the same update or awareness message ws.send would have sent, in order with the others', async () => {
     const { connection, received, metrics } = await connectedPair();
     // Around each length the frame header changes: 7 bits, 16 bits, 64 bits; and a 2-byte varint.
     const sizes = [0, 1, 121, 122, 123, 127, 128, 65_530, 65_531, 65_536, 200_000];
     const updates = sizes.map((size) => Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 0xff));
     const expected: Uint8Array[] = [];
     updates.forEach((update, i) => {
-      const message = encodeUpdateMessage(update);
-      expected.push(message);
       // Alternating with ws's own send: both go through the one socket, in call order.
-      if (i % 2 === 0) connection.sendFramed(FramedMessage.syncUpdate(update));
-      else connection.send(message);
+      const message = i % 3 === 2 ? encodeAwarenessMessage(update) : encodeUpdateMessage(update);
+      expected.push(message);
+      if (i % 3 === 0) connection.sendFramed(FramedMessage.syncUpdate(update));
+      else if (i % 3 === 1) connection.send(message);
+      else connection.sendFramed(FramedMessage.awareness(update));
     });
     await until(() => received.length === updates.length);
     expect(received.map((data) => Buffer.from(data).toString('hex'))).toEqual(

@@ -1,4 +1,4 @@
-import { MESSAGE_SYNC } from '@costudio/shared';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '@costudio/shared';
 import * as syncProtocol from 'y-protocols/sync';
 
 // RFC 6455 §5.2: FIN set, opcode 2 (binary); a server's frames are never masked.
@@ -6,10 +6,14 @@ const FIN_BINARY = 0x82;
 const MAX_SHORT_LENGTH = 125;
 const LENGTH_16 = 126;
 const LENGTH_64 = 127;
+/** What precedes the payload in each kind of message (lib0 varints, one byte each here). */
+const SYNC_UPDATE: readonly number[] = [MESSAGE_SYNC, syncProtocol.messageYjsUpdate];
+const AWARENESS: readonly number[] = [MESSAGE_AWARENESS];
 
 /**
  * A message framed once as a WebSocket frame and written as it is to every socket it goes to.
- * A room relays each committed update to all of its sockets: this way the update is encoded
+ * A room relays each committed update (and each change of presence) to all of its sockets:
+ * this way the message is encoded
  * once, and each socket costs one write of one buffer, where `ws`'s own `send` builds a header
  * per socket and hands the socket two buffers (a `writev`). Sockets must not negotiate
  * per-message compression (see SocketServer), which would change how a frame is written.
@@ -24,14 +28,23 @@ export class FramedMessage {
 
   /** A y-websocket sync message of type "update" carrying `update`. */
   static syncUpdate(update: Uint8Array): FramedMessage {
-    const length = update.byteLength;
-    const messageLength = 2 + varUintSize(length) + length;
+    return FramedMessage.carrying(SYNC_UPDATE, update);
+  }
+
+  /** A y-websocket awareness message carrying `update` (an encoded awareness update). */
+  static awareness(update: Uint8Array): FramedMessage {
+    return FramedMessage.carrying(AWARENESS, update);
+  }
+
+  /** `types` (each one byte), then `payload` with its varint length, as lib0 writes them. */
+  private static carrying(types: readonly number[], payload: Uint8Array): FramedMessage {
+    const length = payload.byteLength;
+    const messageLength = types.length + varUintSize(length) + length;
     const frame = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
     let at = writeHeader(frame, messageLength);
-    frame[at++] = MESSAGE_SYNC;
-    frame[at++] = syncProtocol.messageYjsUpdate;
+    for (const type of types) frame[at++] = type;
     at = writeVarUint(frame, at, length);
-    frame.set(update, at);
+    frame.set(payload, at);
     return new FramedMessage(frame, messageLength);
   }
 }
