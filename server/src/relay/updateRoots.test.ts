@@ -61,6 +61,17 @@ describe('updateRoots', () => {
         }),
       ['notes', 'votes'],
     ],
+    [
+      'thirty fields of a new note, one set twice (beside its own first value)',
+      (doc) =>
+        doc.transact(() => {
+          const fresh = new Y.Map<unknown>();
+          doc.getMap('notes').set('n3', fresh);
+          for (let i = 0; i < 30; i++) fresh.set(`k${i}`, i);
+          fresh.set('k15', 'again');
+        }),
+      ['notes'],
+    ],
     ['a map the board did not have yet', (doc) => doc.getMap('bench').set('probe', 'x'), ['bench']],
   ])('names what %s changes', (_, change, expected) => {
     expect(rootsOf(change)).toEqual(expected);
@@ -77,6 +88,11 @@ describe('updateRoots', () => {
     expect(updateRoots(server, Y.encodeStateAsUpdate(person, after))).toBeNull();
     Y.applyUpdate(server, missing);
     expect([...(updateRoots(server, Y.encodeStateAsUpdate(person, after)) ?? [])]).toEqual(['notes']);
+  });
+
+  it('leaves a large paste to be judged by applying it', () => {
+    expect(rootsOf((doc) => (note(doc).get('text') as Y.Text).insert(0, 'x'.repeat(20_000)))).toBeNull();
+    expect(rootsOf((doc) => (note(doc).get('text') as Y.Text).insert(0, 'x'.repeat(2_000)))).toEqual(['notes']);
   });
 
   it('cannot tell what bytes that are not an update change', () => {

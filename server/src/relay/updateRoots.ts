@@ -10,6 +10,9 @@ type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
  * before it is applied only when it reaches what they protect.
  */
 export function updateRoots(doc: Y.Doc, update: Uint8Array): Set<string> | null {
+  // A large update (a paste, an import) is judged by applying it, as before: this reading would
+  // cost about as much as the apply it saves the others from waiting for.
+  if (update.byteLength > MAX_READ_BYTES) return null;
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -44,6 +47,8 @@ export function updateRoots(doc: Y.Doc, update: Uint8Array): Set<string> | null 
 
 /** An update nests at most this deep before it is judged by applying it. */
 const MAX_DEPTH = 64;
+/** Updates larger than this are not read beforehand (see updateRoots). */
+const MAX_READ_BYTES = 16 * 1024;
 
 /** The update's own structs, by client in clock order, to resolve references between them. */
 class OwnStructs {
@@ -63,9 +68,18 @@ class OwnStructs {
     return this.all.has(struct);
   }
 
+  /** A decoded update lists each client's structs in clock order: a binary search finds one. */
   find(client: number, clock: number): Struct | null {
-    for (const struct of this.byClient.get(client) ?? []) {
-      if (clock >= struct.id.clock && clock < struct.id.clock + struct.length) return struct;
+    const structs = this.byClient.get(client);
+    if (!structs) return null;
+    let low = 0;
+    let high = structs.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const struct = structs[middle] as Struct;
+      if (clock < struct.id.clock) high = middle - 1;
+      else if (clock >= struct.id.clock + struct.length) low = middle + 1;
+      else return struct;
     }
     return null;
   }
