@@ -60,6 +60,11 @@ export function figuresTable(figures: RelayFigures): string {
       perSetup(rounds, (r) => r.p99Ms),
       2,
     );
+    spreads(
+      `  server main-thread CPU per update, ${name} (µs)`,
+      perSetup(rounds, (r) => r.serverCpuUsPerUpdate),
+      0,
+    );
     const sum = (results: FanoutResult[], pick: (r: FanoutResult) => number) => results.reduce((t, r) => t + pick(r), 0);
     add(
       '  delivered / expected',

@@ -18,6 +18,7 @@ function fanout(p50Ms: number, p99Ms: number, receipts = 90): FanoutResult {
     p99Ms,
     maxMs: p99Ms,
     loadGeneratorDelayP99Ms: 1,
+    serverCpuUsPerUpdate: 100,
     persist: null,
   };
 }

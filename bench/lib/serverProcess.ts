@@ -135,6 +135,16 @@ export class ServerProcess {
     await this.request({ type: 'profile-stop', file }, 'profiling');
   }
 
+  /**
+   * CPU time the child's main thread (its event loop, where a relay's work happens) has run, in
+   * ms, from /proc/<pid>/schedstat (nanoseconds; unlike `ps` it counts no other thread and does
+   * not advance while the process waits for a core on a busy machine).
+   */
+  mainThreadCpuMs(): number {
+    const [onCpuNs] = readFileSync(`/proc/${this.pid}/schedstat`, 'utf8').split(' ');
+    return Number(onCpuNs) / 1e6;
+  }
+
   /** Sum of a Prometheus counter/histogram sample on the server's GET /metrics; undefined when absent. */
   async metric(name: string): Promise<number | undefined> {
     const response = await fetch(`http://127.0.0.1:${this.port}/metrics`);

@@ -34,6 +34,8 @@ export interface FanoutResult {
   maxMs: number;
   /** Worst round's p99 event-loop delay of the load generator. */
   loadGeneratorDelayP99Ms: number;
+  /** Main-thread CPU of the server children in the measured window, summed, per update sent (µs). */
+  serverCpuUsPerUpdate: number;
   persist: PersistStats | null;
 }
 
@@ -108,9 +110,11 @@ export async function runFanout(target: FanoutTarget, options: FanoutOptions, la
   // every latency sample, so a round disturbed by other work on the machine is visible.
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
+  const cpuAtStart = serverCpuMs(target.servers);
   measuring = true;
   await delay(options.measureMs);
   measuring = false;
+  const cpuMs = serverCpuMs(target.servers) - cpuAtStart;
   loopDelay.disable();
   for (const timer of [...starters, ...timers]) clearTimeout(timer);
   const drainUntil = performance.now() + DRAIN_TIMEOUT_MS;
@@ -125,8 +129,13 @@ export async function runFanout(target: FanoutTarget, options: FanoutOptions, la
     receipts,
     latencies,
     loadGeneratorDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    serverCpuMs: cpuMs,
     persist: await persistStats(target.servers),
   };
+}
+
+function serverCpuMs(servers: readonly ServerProcess[]): number {
+  return servers.reduce((total, server) => total + server.mainThreadCpuMs(), 0);
 }
 
 /** The raw outcome of one fan-out run; rounds of the same shape are pooled by `summarizeFanout`. */
@@ -138,6 +147,8 @@ export interface FanoutRound {
   receipts: number;
   latencies: number[];
   loadGeneratorDelayP99Ms: number;
+  /** Main-thread CPU of the server children during the measured window, summed (ms). */
+  serverCpuMs: number;
   /** Costudio only: its group commits in this round (from GET /metrics). */
   persist: PersistStats | null;
 }
@@ -169,16 +180,18 @@ async function persistStats(servers: readonly ServerProcess[]): Promise<PersistS
 export function summarizeFanout(rounds: readonly FanoutRound[]): FanoutResult {
   const latencies = rounds.flatMap((round) => round.latencies);
   const sum = (pick: (round: FanoutRound) => number) => rounds.reduce((total, round) => total + pick(round), 0);
+  const updatesSent = sum((r) => r.updatesSent);
   return {
     rooms: rounds[0]?.rooms ?? 0,
     clientsPerRoom: rounds[0]?.clientsPerRoom ?? 0,
-    updatesSent: sum((r) => r.updatesSent),
+    updatesSent,
     expectedReceipts: sum((r) => r.expectedReceipts),
     receipts: sum((r) => r.receipts),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.reduce((max, value) => Math.max(max, value), 0),
     loadGeneratorDelayP99Ms: Math.max(...rounds.map((r) => r.loadGeneratorDelayP99Ms)),
+    serverCpuUsPerUpdate: (sum((r) => r.serverCpuMs) * 1000) / Math.max(1, updatesSent),
     persist: rounds.some((r) => r.persist)
       ? {
           commits: sum((r) => r.persist?.commits ?? 0),

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Connection } from '../relay/Connection.ts';
 import type { UpdateGuard } from '../relay/UpdateGuard.ts';
+import { rootOfType, updateRoots } from '../relay/updateRoots.ts';
 import { type EntryState, readEntryState, restoreEntryState } from './entryState.ts';
 
 /** Transaction origin of the server undoing a participant's change it may not make. */
@@ -110,6 +111,25 @@ export class ParticipantGuard implements UpdateGuard {
       }
     }
     return refused.length === 0 ? null : undo(doc, refused);
+  }
+
+  /** Only when a rule binds `connection` and the update reaches (or may reach) the map it protects. */
+  mayRefuse(doc: Y.Doc, connection: Connection, update: Uint8Array): boolean {
+    let protectedMaps: Y.Map<unknown>[] | null = null;
+    for (const rule of this.rules) {
+      if (!rule.active() || !rule.binds(connection)) continue;
+      protectedMaps ??= [];
+      protectedMaps.push(rule.map(doc));
+    }
+    if (protectedMaps === null) return false;
+    const roots = updateRoots(doc, update);
+    return (
+      roots === null ||
+      protectedMaps.some((map) => {
+        const root = rootOfType(map);
+        return root === null || roots.has(root);
+      })
+    );
   }
 
   /** The rule's watch on `doc`, started or stopped as the rule comes into or out of force. */

@@ -39,6 +39,8 @@ export class VoterBindings {
   guard(inner: UpdateGuard): UpdateGuard {
     return {
       enforce: (doc, connection, apply) => inner.enforce(doc, connection, () => this.bindOnRegistration(doc, connection, apply)),
+      // Binding a socket to a participant refuses nothing: the rules decide.
+      mayRefuse: (doc, connection, update) => inner.mayRefuse(doc, connection, update),
     };
   }
 

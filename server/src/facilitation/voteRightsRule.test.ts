@@ -1,6 +1,16 @@
-import { closeVote, createNote, getVotesMap, openVote, placeDot, readVotes, setHideTotals, takeBackDot } from '@costudio/shared';
+import {
+  closeVote,
+  createNote,
+  getVotesMap,
+  moveNote,
+  openVote,
+  placeDot,
+  readVotes,
+  setHideTotals,
+  takeBackDot,
+} from '@costudio/shared';
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { guardedDocs } from '../../../tests/support/guardedDocs.ts';
 import type { Connection } from '../relay/Connection.ts';
 import { ParticipantGuard } from './ParticipantGuard.ts';
@@ -56,5 +66,27 @@ describe('vote rights, enforced by ParticipantGuard', () => {
     expect(votes(server)[0]?.hideTotals).toBe(false);
     expect(send(linkless, (doc) => closeVote(doc, 'v1'))).toBeNull();
     expect(votes(server)[0]?.status).toBe('closed');
+  });
+
+  it('says beforehand which updates it may undo: a participant’s vote changes, not their notes, nothing of a facilitator’s', () => {
+    const guard = new ParticipantGuard([voteRightsRule()]);
+    const { server, person } = guardedDocs(guard, (doc) => {
+      createNote(doc, { id: 'n1', lane: 'decide', text: 'Evening clinics', author: 'F', authorRole: 'practitioner' });
+      openVote(doc, { id: 'v1', scope: 'board', dotsPerPerson: 2, hideTotals: true, title: 'Try first?' });
+    });
+    const updateOf = (change: (doc: Y.Doc) => void) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(person));
+      const before = Y.encodeStateVector(copy);
+      change(copy);
+      return Y.encodeStateAsUpdate(copy, before);
+    };
+    const move = updateOf((doc) => moveNote(doc, 'n1', { lane: 'decide', x: 40, y: 80 }));
+    const close = updateOf((doc) => closeVote(doc, 'v1'));
+    // A note's move goes out before the server applies it; a vote's closing is judged first.
+    expect(guard.mayRefuse(server, participant, move)).toBe(false);
+    expect(guard.mayRefuse(server, participant, close)).toBe(true);
+    expect(guard.mayRefuse(server, facilitator, close)).toBe(false);
+    expect(guard.mayRefuse(server, linkless, close)).toBe(false);
   });
 });

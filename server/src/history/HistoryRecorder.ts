@@ -38,14 +38,16 @@ export class HistoryRecorder {
   roomLoaded(room: RecordableRoom): void {
     const state: RoomHistoryState = { dirty: false, lastSavedAt: Date.now() };
     this.rooms.set(room, state);
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === MIGRATION_ORIGIN) return;
+    // Not the 'update' event: while anyone listens to it, Yjs encodes every edit once more.
+    const onUpdate = (transaction: Y.Transaction) => {
+      if (transaction.origin === MIGRATION_ORIGIN) return;
+      if (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0) return;
       state.dirty = true;
       if (Date.now() - state.lastSavedAt >= this.intervalMs) void this.recordQuietly(room, 'auto');
     };
-    room.doc.on('update', onUpdate);
+    room.doc.on('afterTransaction', onUpdate);
     room.doc.once('destroy', () => {
-      room.doc.off('update', onUpdate);
+      room.doc.off('afterTransaction', onUpdate);
       this.rooms.delete(room);
     });
   }

@@ -1,6 +1,8 @@
+import type { Duplex } from 'node:stream';
 import type { Access } from '@costudio/shared';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../metrics.ts';
+import type { FramedMessage } from './FramedMessage.ts';
 import type { SocketBudget } from './SocketBudget.ts';
 
 /**
@@ -87,12 +89,29 @@ export class Connection implements ConnectionInfo {
     this.socket.send(message);
   }
 
+  /**
+   * Sends a message framed once for every socket that gets it: written straight to the TCP
+   * socket under `ws`, behind whatever `ws` wrote before (both go through the socket's own
+   * write queue, so messages keep their order and `bufferedAmount` counts them).
+   */
+  sendFramed(message: FramedMessage): void {
+    if (this.socket.readyState !== OPEN) return;
+    this.metrics.messagesOut++;
+    this.metrics.bytesOut += message.byteLength;
+    (this.socket as unknown as WithTcpSocket)._socket.write(message.frame);
+  }
+
   /** Closes with a code from CloseCode; repeated calls are ignored. */
   close(code: number, reason: string): void {
     if (this.socket.readyState > OPEN) return;
     this.metrics.countClose(code);
     this.socket.close(code, truncateReason(reason));
   }
+}
+
+/** `ws` keeps the TCP socket of an open WebSocket here (not in its typings). */
+interface WithTcpSocket {
+  readonly _socket: Duplex;
 }
 
 export function truncateReason(reason: string): string {

@@ -19,6 +19,8 @@ export interface FanoutFollowerOptions {
   /** The room's doc: what arrives is applied with FANOUT_ORIGIN, and the room relays what is new. */
   readonly doc: Y.Doc;
   readonly awareness: RoomAwareness;
+  /** Hears what each of those applies added to the doc (a Yjs 'update' listener, attached only meanwhile). */
+  readonly relay: (update: Uint8Array, origin: unknown) => void;
 }
 
 /**
@@ -45,7 +47,8 @@ export class FanoutFollower {
             for (const row of rows) this.applyRemote(row.update);
           },
           applyBoard: (board) => {
-            if (board.snapshot) applySnapshot(doc, board.snapshot, FANOUT_ORIGIN);
+            const { snapshot } = board;
+            if (snapshot) this.relayingNews(() => applySnapshot(doc, snapshot, FANOUT_ORIGIN));
             for (const row of board.log) this.applyRemote(row.update);
           },
         })
@@ -127,7 +130,22 @@ export class FanoutFollower {
   /** Applies a committed update; false when part of it waits for something the doc lacks. */
   private applyRemote(update: Uint8Array): boolean {
     const { doc } = this.options;
-    Y.applyUpdate(doc, update, FANOUT_ORIGIN);
+    this.relayingNews(() => Y.applyUpdate(doc, update, FANOUT_ORIGIN));
     return !doc.store.pendingStructs && !doc.store.pendingDs;
+  }
+
+  /**
+   * Runs `apply` with the room listening to the doc's 'update' event, and only then: while
+   * anyone listens, Yjs encodes every transaction's changes once more for them, and this
+   * instance's own edits (the relay's hot path) have no use for that.
+   */
+  private relayingNews(apply: () => void): void {
+    const { doc, relay } = this.options;
+    doc.on('update', relay);
+    try {
+      apply();
+    } finally {
+      doc.off('update', relay);
+    }
   }
 }

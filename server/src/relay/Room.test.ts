@@ -9,9 +9,13 @@ import type { Harness } from '../../../tests/support/harness.ts';
 import { syncFrame } from '../../../tests/support/rawSocket.ts';
 import { harnessPerTest } from '../../../tests/support/relayTestFixture.ts';
 import { waitFor } from '../../../tests/support/waitFor.ts';
+import { createLogger } from '../log.ts';
+import { Metrics } from '../metrics.ts';
+import { LocalFanout } from '../scale/LocalFanout.ts';
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from '../storage/SqliteBoardStore.ts';
 import { encodeSnapshot } from '../storage/snapshots.ts';
+import { Relay } from './Relay.ts';
 
 const startHarness = harnessPerTest();
 let harness: Harness;
@@ -179,5 +183,36 @@ describe('Room answering before the board is decoded', () => {
     expect(syncTypeOf(client.frames[0])).toEqual([0, 0]);
     expect(syncTypeOf(client.frames[1])).toEqual([0, 1]);
     await cleanup();
+  });
+});
+
+describe('a loaded room’s doc', () => {
+  it('keeps no Yjs update listener, so Yjs does not encode every committed edit a second time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'costudio-listeners-'));
+    const store = new SqliteBoardStore(join(dir, DATABASE_FILE));
+    const metrics = new Metrics(() => ({ rooms: 0, connections: 0 }));
+    const relay = new Relay({
+      store,
+      fanout: new LocalFanout(),
+      logger: createLogger('silent'),
+      metrics,
+      unloadDelayMs: 60_000,
+      compactMaxUpdates: 500,
+      compactMaxBytes: 1024 * 1024,
+    });
+    try {
+      const room = await relay.openRoom('quiet');
+      const edit = new Y.Doc();
+      edit.getMap('notes').set('n1', 'hello');
+      await relay.commitServerUpdate(room, Y.encodeStateAsUpdate(edit));
+      expect(room.doc.getMap('notes').get('n1')).toBe('hello');
+      // lib0's Observable keeps its listeners here; Yjs encodes a transaction's update only for them.
+      const observers = (room.doc as unknown as { _observers: Map<string, Set<unknown>> })._observers;
+      expect(observers.get('update')?.size ?? 0).toBe(0);
+    } finally {
+      await relay.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,9 +8,10 @@ import { encodeSnapshot } from '../storage/snapshots.ts';
 import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection, ConnectionInfo, ConnectionOwner } from './Connection.ts';
 import { FANOUT_ORIGIN, FanoutFollower } from './FanoutFollower.ts';
+import { FramedMessage } from './FramedMessage.ts';
 import { FullStateCache } from './FullStateCache.ts';
 import { Lobby } from './Lobby.ts';
-import { decodeClientMessage, EMPTY_STATE_VECTOR_LENGTH, encodeSyncStep2, encodeUpdateMessage } from './messages.ts';
+import { decodeClientMessage, EMPTY_STATE_VECTOR_LENGTH, encodeSyncStep2 } from './messages.ts';
 import { RoomAwareness } from './RoomAwareness.ts';
 import { RoomLoader } from './RoomLoader.ts';
 import type { UpdateGuard } from './UpdateGuard.ts';
@@ -90,8 +91,8 @@ export class Room implements ConnectionOwner {
       metrics,
       doc: this.doc,
       awareness: this.awareness,
+      relay: this.onDocUpdate,
     });
-    this.doc.on('update', this.onDocUpdate);
   }
 
   get isEmpty(): boolean {
@@ -321,8 +322,8 @@ export class Room implements ConnectionOwner {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== FANOUT_ORIGIN || this.state !== 'ready') return;
     this.fullState.clear();
-    const frame = encodeUpdateMessage(update);
-    for (const connection of this.connections) connection.send(frame);
+    const message = FramedMessage.syncUpdate(update);
+    for (const connection of this.connections) connection.sendFramed(message);
     this.updates.releaseHeld();
   };
 }

@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { gateAwarenessUpdate } from './awarenessGate.ts';
 import type { Connection } from './Connection.ts';
+import { FramedMessage } from './FramedMessage.ts';
 import { encodeAwarenessMessage } from './messages.ts';
 
 /** Origin of removals of a closed socket's states, which other instances are told of too. */
@@ -91,8 +92,8 @@ export class RoomAwareness {
     const update = awarenessProtocol.encodeAwarenessUpdate(this.states, changed);
     // Everyone, the sender included: the stock client reconnects after 30 s without a message,
     // and the echo of its own awareness renewal is what an idle client receives.
-    const message = encodeAwarenessMessage(update);
-    for (const other of this.connections) other.send(message);
+    const message = FramedMessage.awareness(update);
+    for (const other of this.connections) other.sendFramed(message);
     // Other instances time out states only after 30 s, so a departure is told at once.
     if (connection || origin === LEFT_ORIGIN) this.publish(update);
   };

@@ -53,6 +53,8 @@ export class SocketServer {
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: MAX_FRAME_BYTES,
+      // Connection.sendFramed writes ready-made uncompressed frames to the TCP socket.
+      perMessageDeflate: false,
       clientTracking: false,
       WebSocket: RelaySocket,
     });

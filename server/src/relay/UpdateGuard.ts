@@ -13,4 +13,11 @@ export interface UpdateGuard {
    * that undoes what `connection` may not change, already applied to `doc`, or null.
    */
   enforce(doc: Y.Doc, connection: Connection, apply: () => void): Uint8Array | null;
+  /**
+   * Whether `enforce` could undo any part of `connection`'s committed `update` (not applied
+   * yet). False lets the room relay the update before applying it, so nobody waits for the
+   * server's own copy; true (or unsure) keeps apply, judge, relay, so nobody sees a refused
+   * change. Should `enforce` undo something after all, the undoing follows the update.
+   */
+  mayRefuse(doc: Y.Doc, connection: Connection, update: Uint8Array): boolean;
 }

@@ -8,11 +8,12 @@ import type { BoardStore, UpdateToStore } from '../storage/BoardStore.ts';
 import { CommitQueue } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
 import { FullStateCache } from './FullStateCache.ts';
+import type { UpdateGuard } from './UpdateGuard.ts';
 import { UpdateLog } from './UpdateLog.ts';
 import { UpdateSequencer } from './UpdateSequencer.ts';
 
 /** Records what reaches storage, and when, next to what the sockets are sent. */
-function setup({ maxUpdates = 100 } = {}) {
+function setup({ maxUpdates = 100, guard }: { maxUpdates?: number; guard?: UpdateGuard } = {}) {
   const timeline: string[] = [];
   let seq = 0;
   let failNext = false;
@@ -34,6 +35,9 @@ function setup({ maxUpdates = 100 } = {}) {
       isOpen: true,
       savedClocks: saving ? new Map<number, number>() : null,
       send: (message: Uint8Array) => timeline.push(`${name} <- ${message[0] === MESSAGE_SAVED ? 'saved' : 'update'}`),
+      // Committed updates are relayed framed once for every socket (FramedMessage); noted with
+      // the notes the server's doc holds at that moment.
+      sendFramed: () => timeline.push(`${name} <- update (doc: ${[...doc.getMap('notes').keys()].sort().join(',')})`),
       close: (code: number) => closes.push(code),
     };
     return { connection: connection as unknown as Connection, closes };
@@ -55,6 +59,7 @@ function setup({ maxUpdates = 100 } = {}) {
     metrics,
     isReady: () => true,
     compact: () => compactions++,
+    guard,
   });
   const edit = (key: string) => {
     const source = new Y.Doc();
@@ -76,6 +81,19 @@ function setup({ maxUpdates = 100 } = {}) {
   };
 }
 
+/** A guard that refuses note "a" (its undoing deletes it), saying beforehand whether it may. */
+function undoingNoteA({ mayRefuse }: { mayRefuse: boolean }): UpdateGuard {
+  return {
+    mayRefuse: () => mayRefuse,
+    enforce: (doc, _connection, apply) => {
+      apply();
+      const before = Y.encodeStateVector(doc);
+      doc.getMap('notes').delete('a');
+      return Y.encodeStateAsUpdate(doc, before);
+    },
+  };
+}
+
 describe('UpdateSequencer', () => {
   it('stores a group commit before relaying it, and tells a saving sender once per commit', async () => {
     const { timeline, connections, commits, sequencer, connect, edit, doc } = setup();
@@ -84,7 +102,13 @@ describe('UpdateSequencer', () => {
     connections.add(saver).add(other);
     for (const key of ['a', 'b', 'c']) sequencer.receive(saver, edit(key), false);
     await commits.whenIdle();
-    expect(timeline).toEqual(['stored 3', 'other <- update', 'other <- update', 'other <- update', 'saver <- saved']);
+    expect(timeline).toEqual([
+      'stored 3',
+      'other <- update (doc: )',
+      'other <- update (doc: a)',
+      'other <- update (doc: a,b)',
+      'saver <- saved',
+    ]);
     expect([...doc.getMap('notes').keys()].sort()).toEqual(['a', 'b', 'c']);
   });
 
@@ -113,9 +137,58 @@ describe('UpdateSequencer', () => {
     connections.add(connect('reader').connection);
     await sequencer.commitServerUpdate(edit('restored'));
     expect(doc.getMap('notes').has('restored')).toBe(true);
-    expect(timeline).toEqual(['stored 1', 'reader <- update']);
+    expect(timeline).toEqual(['stored 1', 'reader <- update (doc: )']);
     failNextCommit();
     await expect(sequencer.commitServerUpdate(edit('refused'))).rejects.toThrow('could not save');
     expect(doc.getMap('notes').has('refused')).toBe(false);
+  });
+
+  it('relays an update nothing of which can be refused before the server applies it', async () => {
+    const applied: string[] = [];
+    const guard: UpdateGuard = {
+      mayRefuse: () => false,
+      enforce: (doc, _connection, apply) => {
+        apply();
+        applied.push([...doc.getMap('notes').keys()].join(','));
+        return null;
+      },
+    };
+    const { timeline, connections, commits, sequencer, connect, edit } = setup({ guard });
+    const writer = connect('writer').connection;
+    connections.add(writer).add(connect('other').connection);
+    sequencer.receive(writer, edit('a'), false);
+    await commits.whenIdle();
+    expect(timeline).toEqual(['stored 1', 'other <- update (doc: )']);
+    // The guard still saw it applied (lane locks, voter bindings keep their state from this).
+    expect(applied).toEqual(['a']);
+  });
+
+  it('judges an update the guard may refuse before anyone is sent it, and sends the others the update with its undoing', async () => {
+    const guard = undoingNoteA({ mayRefuse: true });
+    const { timeline, connections, commits, sequencer, connect, edit, doc } = setup({ guard });
+    const writer = connect('writer').connection;
+    connections.add(writer).add(connect('other').connection);
+    sequencer.receive(writer, edit('a'), false);
+    await commits.whenIdle();
+    // Applied and undone before anything went out: the others never see note "a".
+    expect(timeline).toEqual(['stored 1', 'other <- update (doc: )', 'writer <- update', 'stored 1']);
+    expect(doc.getMap('notes').has('a')).toBe(false);
+  });
+
+  it('sends everyone the undoing of a change it relayed first when the guard undoes part of it after all', async () => {
+    const guard = undoingNoteA({ mayRefuse: false });
+    const { timeline, connections, commits, sequencer, connect, edit, doc } = setup({ guard });
+    const writer = connect('writer').connection;
+    connections.add(writer).add(connect('other').connection);
+    sequencer.receive(writer, edit('a'), false);
+    await commits.whenIdle();
+    expect(timeline).toEqual([
+      'stored 1',
+      'other <- update (doc: )',
+      'writer <- update (doc: )',
+      'other <- update (doc: )',
+      'stored 1',
+    ]);
+    expect(doc.getMap('notes').has('a')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Fanout } from '../scale/Fanout.ts';
 import { COMMIT_FAILED_REASON, type CommitQueue, type QueuedCommit } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
+import { FramedMessage } from './FramedMessage.ts';
 import type { FullStateCache } from './FullStateCache.ts';
 import { HeldUpdates } from './HeldUpdates.ts';
 import { inspectUpdate } from './inspectUpdate.ts';
@@ -189,23 +190,27 @@ export class UpdateSequencer {
   };
 
   private applyCommitted(commit: RoomCommit, seq: number): void {
-    const { boardId, doc, log, fullState, connections, logger } = this.options;
+    const { boardId, doc, log, fullState, logger, guard } = this.options;
     log.append(seq, commit.update.byteLength);
     this.options.committed?.(seq);
     if (!this.options.isReady()) return;
-    const saved = commit.connection?.savedClocks;
+    const { connection } = commit;
+    const saved = connection?.savedClocks;
     if (saved) {
       for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
     }
+    // Committed, and nothing of it can be refused: out to everyone first, so no one waits for
+    // the server's own copy (Yjs's apply costs as much as the commit). Else the guard judges first.
+    const relayedFirst = !guard || !connection || !guard.mayRefuse(doc, connection, commit.update);
+    if (relayedFirst) this.relay(commit, seq);
     let applied = false;
     const apply = () => {
-      Y.applyUpdate(doc, commit.update, commit.connection);
+      Y.applyUpdate(doc, commit.update, connection);
       applied = true;
     };
-    const { guard } = this.options;
     let undo: Uint8Array | null = null;
     try {
-      if (guard && commit.connection) undo = guard.enforce(doc, commit.connection, apply);
+      if (guard && connection) undo = guard.enforce(doc, connection, apply);
       else apply();
     } catch (error) {
       if (applied) {
@@ -213,8 +218,9 @@ export class UpdateSequencer {
         logger.error('the update guard failed; relaying the update as it came', { boardId, error });
       } else {
         // Decoded fine but would not apply: keep the process and room alive, drop the sender.
+        // (Relayed already if it came first: the others' clients judge it for themselves.)
         logger.error('committed update failed to apply', { boardId, seq, error });
-        commit.connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
+        connection?.close(CloseCode.MALFORMED_MESSAGE, 'Malformed message: update could not be applied');
         fullState.clear();
         return;
       }
@@ -228,14 +234,33 @@ export class UpdateSequencer {
       doc.store.pendingDs = null;
     }
     if (undo) {
-      this.refuseInPart(commit, undo, seq);
+      if (relayedFirst) this.undoAfterRelay(undo);
+      else this.refuseInPart(commit, undo, seq);
       return;
     }
-    const message = encodeUpdateMessage(commit.update);
-    for (const other of connections) if (other !== commit.connection) other.send(message);
-    this.options.fanout.publish(boardId, { kind: 'update', seq, update: commit.update });
+    if (!relayedFirst) this.relay(commit, seq);
     // A server-made change (a restored version) may be what a held update was waiting for.
-    if (!commit.connection) this.releaseHeld();
+    if (!connection) this.releaseHeld();
+  }
+
+  /** A committed update to every other socket on the board, and to the other instances. */
+  private relay(commit: RoomCommit, seq: number): void {
+    const message = FramedMessage.syncUpdate(commit.update);
+    for (const other of this.options.connections) if (other !== commit.connection) other.sendFramed(message);
+    this.options.fanout.publish(this.options.boardId, { kind: 'update', seq, update: commit.update });
+  }
+
+  /**
+   * The guard said it would refuse nothing, then undid part of an update already relayed (a
+   * guard that misjudged): the undoing goes to every socket, the sender's too, and is stored.
+   */
+  private undoAfterRelay(undo: Uint8Array): void {
+    const { boardId, logger, metrics } = this.options;
+    metrics.refusedChangesUndone++;
+    logger.warn("undid a participant's change after relaying it", { boardId });
+    const message = FramedMessage.syncUpdate(undo);
+    for (const connection of this.options.connections) connection.sendFramed(message);
+    this.commit({ boardId, update: undo, connection: null, clocks: NO_CLOCKS, settle: this.settleUndo });
   }
 
   /**
@@ -253,8 +278,8 @@ export class UpdateSequencer {
       logger.info("undid a participant's change to what only facilitators may change", { boardId });
     }
     const both = Y.mergeUpdates([commit.update, undo]);
-    const message = encodeUpdateMessage(both);
-    for (const other of this.options.connections) if (other !== connection) other.send(message);
+    const message = FramedMessage.syncUpdate(both);
+    for (const other of this.options.connections) if (other !== connection) other.sendFramed(message);
     connection?.send(encodeUpdateMessage(undo));
     this.options.fanout.publish(boardId, { kind: 'update', seq, update: both });
     this.commit({ boardId, update: undo, connection: null, clocks: NO_CLOCKS, settle: this.settleUndo });
