@@ -142,6 +142,7 @@ export type { BoardMeta } from './schema/meta.ts';
 export { MAX_TITLE_LENGTH, readMeta, UNTITLED } from './schema/meta.ts';
 export type { Note } from './schema/note.ts';
 export {
+  countNotes,
   getNoteText,
   keepLiveLinks,
   MAX_AUTHOR_LENGTH,

@@ -1,4 +1,4 @@
-import { MIGRATION_ORIGIN, readNotes } from '@costudio/shared';
+import { countNotes, MIGRATION_ORIGIN } from '@costudio/shared';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { BoardVersion, HistoryStore, VersionKind } from '../storage/HistoryStore.ts';
@@ -68,7 +68,7 @@ export class HistoryRecorder {
       boardId: room.boardId,
       kind,
       name,
-      noteCount: readNotes(room.doc).length,
+      noteCount: countNotes(room.doc),
       // Versions are kept, not served: the compact encoding keeps DATA_DIR near the boards' size.
       snapshot: encodeCompactSnapshot(room.doc),
     });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getNotesMap } from './boardDoc.ts';
-import { getNoteText, MAX_AUTHOR_LENGTH, MAX_NOTE_TEXT_LENGTH, type Note, noteToYMap, readNote, readNotes } from './note.ts';
+import {
+  countNotes,
+  getNoteText,
+  MAX_AUTHOR_LENGTH,
+  MAX_NOTE_TEXT_LENGTH,
+  type Note,
+  noteToYMap,
+  readNote,
+  readNotes,
+} from './note.ts';
 
 const VALID: Record<string, unknown> = {
   lane: 'design',
@@ -124,6 +133,8 @@ describe('readNotes', () => {
     const read = readNotes(doc);
     expect(read.map((note) => note.id).sort()).toEqual(['good-1', 'good-2']);
     expect(read.find((note) => note.id === 'good-2')?.color).toBe('yellow');
+    // A board version's note count, read without reading the notes, agrees.
+    expect(countNotes(doc)).toBe(2);
   });
 
   it('is empty for an empty board', () => {

@@ -136,6 +136,19 @@ export function readNotes(doc: Y.Doc): Note[] {
   return keepLiveLinks(notes);
 }
 
+/**
+ * How many notes readNotes(doc) would return, without reading them: the same refusals (an id
+ * that is not a note id, a value that is not a map, an unknown lane), at a fraction of the cost
+ * (a version of a 10,000-note board counted its notes in 30–90 ms, on the relay's thread).
+ */
+export function countNotes(doc: Y.Doc): number {
+  let count = 0;
+  getNotesMap(doc).forEach((value, id) => {
+    if (NOTE_ID_PATTERN.test(id) && value instanceof Y.Map && isLaneId(value.get('lane'))) count++;
+  });
+  return count;
+}
+
 /** The notes with only the links that point at one of them and that the link rule allows. */
 export function keepLiveLinks(notes: readonly Note[]): Note[] {
   const laneOf = new Map(notes.map((note) => [note.id, note.lane]));
