@@ -43,7 +43,10 @@ import { BoardViewToggle } from '../settings/BoardViewToggle.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
 import { useBoardView } from '../settings/useBoardView.ts';
 import { useDeviceSettings } from '../settings/useDeviceSettings.ts';
-import { FACILITATE_PANEL_ID, FacilitatePanel } from '../share/FacilitatePanel.tsx';
+import { FACILITATE_PANEL_ID } from '../share/facilitatePanelId.ts';
+// Styles of lazily loaded panels, here so every control that shares them is styled at once.
+import '../share/facilitation.css';
+import '../voting/voting.css';
 import { FacilitationNotices } from '../share/FacilitationNotices.tsx';
 import { useFacilitationRoom } from '../share/useFacilitationRoom.ts';
 import { useLinkRefusal } from '../sync/LinkRefusal.ts';
@@ -54,17 +57,24 @@ import { useTraceStore } from '../trace/useTraceStore.ts';
 import { isYouSaidWeDidView } from '../trace/youSaidWeDidLink.ts';
 import { useBoardVoting } from '../voting/useBoardVoting.ts';
 import { VoteOpenedNotice } from '../voting/VoteOpenedNotice.tsx';
-import { VotePanel } from '../voting/VotePanel.tsx';
 import { VotingHeaderButtons } from '../voting/VotingHeaderButtons.tsx';
 import { useWhatsNew } from '../whatsNew/useWhatsNew.ts';
 import { WhatsNewBar } from '../whatsNew/WhatsNewBar.tsx';
-import { YouSaidWeDidPage } from '../youSaidWeDid/YouSaidWeDidPage.tsx';
 import { HelpButton } from './HelpButton.tsx';
 import { IdentityButton } from './IdentityButton.tsx';
 import { focusControl, MoreMenu } from './MoreMenu.tsx';
 
 /** The room's screen, with its QR code library: loaded only by the projector, not by every board. */
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx').then((module) => ({ default: module.ProjectorView })));
+// Loaded when first opened, not before a board's first picture (issue 12): the facilitator's
+// tools, the votes and results, and the 'You said, we did' page.
+const FacilitatePanel = lazy(() =>
+  import('../share/FacilitatePanel.tsx').then((module) => ({ default: module.FacilitatePanel })),
+);
+const VotePanel = lazy(() => import('../voting/VotePanel.tsx').then((module) => ({ default: module.VotePanel })));
+const YouSaidWeDidPage = lazy(() =>
+  import('../youSaidWeDid/YouSaidWeDidPage.tsx').then((module) => ({ default: module.YouSaidWeDidPage })),
+);
 
 /** A board: the join step on the first visit, then the live board. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -82,7 +92,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
         </Suspense>
       )
     );
-  if (isYouSaidWeDidView(location.search)) return session && <YouSaidWeDidPage session={session} />;
+  if (isYouSaidWeDidView(location.search))
+    return (
+      session && (
+        <Suspense fallback={null}>
+          <YouSaidWeDidPage session={session} />
+        </Suspense>
+      )
+    );
   if (!identity.joined) return <JoinPage remembered={identity.remembered} onJoin={identity.save} notice={<PrivacyNotice />} />;
   if (!session) return null;
   return <LiveBoard session={session} identity={identity.joined} onIdentityChange={identity.save} />;
@@ -286,7 +303,11 @@ function LiveBoard({
             )}
           </NotePanelProvider>
         </main>
-        {voting.panelOpen && <VotePanel voting={voting} session={session} role={identity.role} />}
+        {voting.panelOpen && (
+          <Suspense fallback={null}>
+            <VotePanel voting={voting} session={session} role={identity.role} />
+          </Suspense>
+        )}
         {peopleOpen && (
           <aside
             id="people-panel"
@@ -307,35 +328,37 @@ function LiveBoard({
           </aside>
         )}
         {facilitates && facilitateOpen && (
-          <FacilitatePanel
-            boardId={boardId}
-            access={access}
-            token={boardToken(boardId)}
-            room={facilitation}
-            locked={locked}
-            onClose={closeFacilitate}
-          >
-            {facilitation && (
+          <Suspense fallback={null}>
+            <FacilitatePanel
+              boardId={boardId}
+              access={access}
+              token={boardToken(boardId)}
+              room={facilitation}
+              locked={locked}
+              onClose={closeFacilitate}
+            >
+              {facilitation && (
+                <div className="facilitate-panel__group">
+                  <h3>{t.t('header.privateWriting')}</h3>
+                  {privateWriting}
+                </div>
+              )}
               <div className="facilitate-panel__group">
-                <h3>{t.t('header.privateWriting')}</h3>
-                {privateWriting}
+                <h3>{t.t('header.everyonesView')}</h3>
+                <BringEveryoneButton follow={follow} />
               </div>
-            )}
-            <div className="facilitate-panel__group">
-              <h3>{t.t('header.everyonesView')}</h3>
-              <BringEveryoneButton follow={follow} />
-            </div>
-            {facilitation && (
+              {facilitation && (
+                <div className="facilitate-panel__group">
+                  <h3>{t.t('header.projector')}</h3>
+                  <ProjectorControls boardId={boardId} map={facilitation.map} />
+                </div>
+              )}
               <div className="facilitate-panel__group">
-                <h3>{t.t('header.projector')}</h3>
-                <ProjectorControls boardId={boardId} map={facilitation.map} />
+                <h3>{t.t('header.historyBackups')}</h3>
+                <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
               </div>
-            )}
-            <div className="facilitate-panel__group">
-              <h3>{t.t('header.historyBackups')}</h3>
-              <HistoryMenu boardId={boardId} doc={doc} title={meta.title} />
-            </div>
-          </FacilitatePanel>
+            </FacilitatePanel>
+          </Suspense>
         )}
       </div>
       <LiveRegion announcer={announcer} />

@@ -6,9 +6,8 @@ import { TimerDisplay } from '../timer/TimerDisplay.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import './facilitation.css';
 import { useT } from '../i18n/useT.ts';
+import { FACILITATE_PANEL_ID } from './facilitatePanelId.ts';
 import type { FacilitationRoom } from './useFacilitationRoom.ts';
-
-export const FACILITATE_PANEL_ID = 'facilitate-panel';
 
 /**
  * The facilitator's tools in one side sheet that opens and closes, so the board keeps the

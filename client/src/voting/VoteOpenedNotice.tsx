@@ -2,7 +2,7 @@ import { findOpenVote } from '@costudio/shared';
 import { useEffect, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import type { BoardVoting } from './useBoardVoting.ts';
-import { VOTE_PANEL_ID } from './VotePanel.tsx';
+import { VOTE_PANEL_ID } from './votePanelId.ts';
 import './voteOpenedNotice.css';
 import { useT } from '../i18n/useT.ts';
 

@@ -14,7 +14,7 @@ import type { BoardVoting } from './useBoardVoting.ts';
 import './voting.css';
 import { useT } from '../i18n/useT.ts';
 
-export const VOTE_PANEL_ID = 'vote-panel';
+import { VOTE_PANEL_ID } from './votePanelId.ts';
 
 /** The side panel for issue 5: the dot vote, perspectives, participation balance and the report. */
 export function VotePanel({ voting, session, role }: { voting: BoardVoting; session: BoardSession; role: Role }) {

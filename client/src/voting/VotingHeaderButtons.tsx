@@ -1,6 +1,6 @@
 import { useT } from '../i18n/useT.ts';
 import type { BoardVoting } from './useBoardVoting.ts';
-import { VOTE_PANEL_ID } from './VotePanel.tsx';
+import { VOTE_PANEL_ID } from './votePanelId.ts';
 
 /**
  * The header's way into issue 5: open the votes and results panel. Posting anonymously sits
