@@ -60,6 +60,7 @@ describe('voting views have no WCAG 2.2 A/AA violations', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Votes and results' }).click();
+    await page.locator('#vote-panel').waitFor();
     await page
       .getByTestId('balance-prompts')
       .getByText(/invite them in/)

@@ -68,10 +68,24 @@ import { focusControl, MoreMenu } from './MoreMenu.tsx';
 const ProjectorView = lazy(() => import('../projector/ProjectorView.tsx').then((module) => ({ default: module.ProjectorView })));
 // Loaded when first opened, not before a board's first picture (issue 12): the facilitator's
 // tools, the votes and results, and the 'You said, we did' page.
-const FacilitatePanel = lazy(() =>
-  import('../share/FacilitatePanel.tsx').then((module) => ({ default: module.FacilitatePanel })),
-);
-const VotePanel = lazy(() => import('../voting/VotePanel.tsx').then((module) => ({ default: module.VotePanel })));
+const loadFacilitatePanel = () => import('../share/FacilitatePanel.tsx');
+const loadVotePanel = () => import('../voting/VotePanel.tsx');
+const FacilitatePanel = lazy(() => loadFacilitatePanel().then((module) => ({ default: module.FacilitatePanel })));
+const VotePanel = lazy(() => loadVotePanel().then((module) => ({ default: module.VotePanel })));
+
+/** Fetches the panels' code once the page is idle after its first picture, so they open at once. */
+function preloadPanels(): () => void {
+  const load = () => {
+    void loadFacilitatePanel();
+    void loadVotePanel();
+  };
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(load, 1_000);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(load, { timeout: 3_000 });
+  return () => cancelIdleCallback(handle);
+}
 const YouSaidWeDidPage = lazy(() =>
   import('../youSaidWeDid/YouSaidWeDidPage.tsx').then((module) => ({ default: module.YouSaidWeDidPage })),
 );
@@ -172,6 +186,7 @@ function LiveBoard({
   useEffect(() => editor.setReadOnly(readOnly), [editor, readOnly]);
   useEffect(() => editor.setLockedLanes(lockedLanes), [editor, lockedLanes]);
   useEffect(() => setDebugHook({ doc, provider }), [doc, provider]);
+  useEffect(preloadPanels, []);
 
   useEffect(() => {
     document.title = `${meta.title} – Costudio`;
