@@ -16,6 +16,7 @@ import { setDebugHook } from '../debug/debugHook.ts';
 import { boardAccess, boardToken } from '../device/boardTokens.ts';
 import { type Identity, useBoardIdentity } from '../device/identity.ts';
 import { rememberBoard } from '../device/recentBoards.ts';
+import { whenIdle } from '../device/whenIdle.ts';
 import { undoShortcut } from '../doc/undoShortcut.ts';
 import { useBoardMeta } from '../doc/useBoardMeta.ts';
 import { useShowsFirstView } from '../doc/useNotes.ts';
@@ -75,16 +76,14 @@ const VotePanel = lazy(() => loadVotePanel().then((module) => ({ default: module
 
 /** Fetches the panels' code once the page is idle after its first picture, so they open at once. */
 function preloadPanels(): () => void {
-  const load = () => {
-    void loadFacilitatePanel();
-    void loadVotePanel();
-  };
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(load, 1_000);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(load, { timeout: 3_000 });
-  return () => cancelIdleCallback(handle);
+  return whenIdle(
+    () => {
+      void loadFacilitatePanel();
+      void loadVotePanel();
+    },
+    3_000,
+    1_000,
+  );
 }
 const YouSaidWeDidPage = lazy(() =>
   import('../youSaidWeDid/YouSaidWeDidPage.tsx').then((module) => ({ default: module.YouSaidWeDidPage })),

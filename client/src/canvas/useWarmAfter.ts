@@ -1,14 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
-
-/** Runs `task` when the browser is idle after painting (soon, where requestIdleCallback is missing). */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 1_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 50);
-  return () => clearTimeout(handle);
-}
+import { whenIdle } from '../device/whenIdle.ts';
 
 /**
  * False until `ready` has been true through one paint and the browser is idle, then true for
@@ -20,7 +11,7 @@ export function useWarmAfter(ready: boolean): boolean {
   const [warm, setWarm] = useState(false);
   useEffect(() => {
     if (!ready || warm) return;
-    return whenIdle(() => startTransition(() => setWarm(true)));
+    return whenIdle(() => startTransition(() => setWarm(true)), 1_000);
   }, [ready, warm]);
   return warm;
 }

@@ -1,3 +1,5 @@
+import { whenIdle } from '../device/whenIdle.ts';
+
 /** Vite sets this at build time; the dev server serves modules that must never be cached. */
 const isProductionBuild = (import.meta as unknown as { env?: { PROD?: boolean } }).env?.PROD === true;
 
@@ -15,10 +17,7 @@ export function registerServiceWorker(): void {
   const register = () => {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
   };
-  const whenIdle = () => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: LATEST_MS });
-    else setTimeout(register, 0);
-  };
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  const registerWhenIdle = () => whenIdle(register, LATEST_MS, 0);
+  if (document.readyState === 'complete') registerWhenIdle();
+  else window.addEventListener('load', registerWhenIdle, { once: true });
 }
