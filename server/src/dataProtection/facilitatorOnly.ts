@@ -68,6 +68,24 @@ export function facilitatorGet(
   what: string,
   answer: (boardId: string, request: IncomingMessage, response: ServerResponse) => Promise<void>,
 ): HttpRoute {
+  return boardGet(
+    options,
+    path,
+    (boardId, request) => refuseUnlessFacilitator(options.authorize, boardId, request, what),
+    answer,
+  );
+}
+
+/**
+ * A GET endpoint of one board: matches `path` (the board id in its first group), answers 405 and
+ * 404 itself, 403 when `refuse` gives a refusal, and otherwise leaves the answer to `answer`.
+ */
+export function boardGet(
+  options: { readonly store: BoardStore },
+  path: RegExp,
+  refuse: (boardId: string, request: IncomingMessage) => Promise<Refusal | null>,
+  answer: (boardId: string, request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): HttpRoute {
   return async (request, response, pathname) => {
     const boardId = path.exec(pathname)?.[1];
     if (boardId === undefined) return false;
@@ -76,7 +94,7 @@ export function facilitatorGet(
       return true;
     }
     if (await answeredUnknownBoard(options.store, boardId, response)) return true;
-    const refusal = await refuseUnlessFacilitator(options.authorize, boardId, request, what);
+    const refusal = await refuse(boardId, request);
     if (refusal) {
       sendError(response, refusal.status, 'forbidden', refusal.message);
       return true;
