@@ -13,7 +13,7 @@ const RELAY = 'http://127.0.0.1:1234';
 const EARLY_SCRIPT = 'src/firstView/early.ts';
 
 export default defineConfig({
-  plugins: [react(), precompress(), earlyScript()],
+  plugins: [react(), precompress(), earlyScript(), namedLazyChunks()],
   // Konva and Yjs make one ~210 KB gzip chunk, under the 300 KB budget; Vite's default warning is for raw size.
   build: {
     outDir: 'dist',
@@ -48,6 +48,34 @@ function earlyScript(): Plugin {
         );
         const src = chunk ? `/${chunk.fileName}` : `/${EARLY_SCRIPT}`;
         return [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
+/**
+ * Names every lazily loaded chunk (the panels, the projector) and its CSS in index.html as a
+ * low-priority prefetch. The service worker keeps exactly the assets index.html names
+ * (client/public/sw.js), so without this a panel opened offline would have no code to load.
+ */
+function namedLazyChunks(): Plugin {
+  return {
+    name: 'costudio:named-lazy-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const outputs = Object.values(context.bundle ?? {});
+        const files = new Set<string>();
+        for (const output of outputs) {
+          if (output.type !== 'chunk' || !output.isDynamicEntry) continue;
+          files.add(output.fileName);
+          for (const imported of output.imports) files.add(imported);
+          for (const css of output.viteMetadata?.importedCss ?? []) files.add(css);
+        }
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `/${file}` }, injectTo: 'head' as const }));
       },
     },
   };
