@@ -115,9 +115,15 @@ describe('You said, we did: a lay note on a phone gets a reply and a decision fr
     expect(await axeViolations(lay)).toEqual([]);
     // "Go to" takes the person to the decision on the board.
     await dialog.getByRole('button', { name: `Go to the note “${DECISION_WORDS}”` }).tap();
-    await waitFor(async () => lay.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.value), {
-      message: 'focus on a note field',
-    }).then((value) => expect(value).toBe(DECISION_WORDS));
+    // Until focus lands on the note's field it is still on the button, whose value is '' too.
+    await waitFor(
+      async () =>
+        lay.evaluate(() => {
+          const focused = document.activeElement;
+          return focused instanceof HTMLTextAreaElement ? focused.value : undefined;
+        }),
+      { message: 'focus on a note field' },
+    ).then((value) => expect(value).toBe(DECISION_WORDS));
   });
 
   it('the lay participant finds the note in the You said, we did report, with the decision', async () => {
