@@ -9,7 +9,7 @@ import { DOT_TARGET, dotTargetAt, type NoteRect, TAKE_BACK_TARGET } from './canv
 import Konva from './konva.ts';
 import { drawTraceTag, layoutTraceTag, traceTagTop } from './noteTraceTag.ts';
 import { Shape } from './reactKonva.ts';
-import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle } from './textBlock.ts';
+import { drawTextBlock, layoutTextBlock, type TextBlock, type TextStyle, textWidth } from './textBlock.ts';
 import { CANVAS_THEME, type CanvasTheme } from './theme.ts';
 import type { NoteTraceLabel } from './useNoteTraceLabels.ts';
 
@@ -118,9 +118,7 @@ function layoutMark(mark: NoteMark, fontFamily: string): Tag {
 /** A short bold label in a pill of the given height. */
 function layoutTag(text: string, fontFamily: string, height = MARK_HEIGHT): Tag {
   const style = { ...MARK_STYLE, lineHeight: height / MARK_STYLE.fontSize, fontFamily };
-  const width =
-    new Konva.Text({ fontSize: MARK_STYLE.fontSize, fontStyle: MARK_STYLE.fontStyle, text, fontFamily }).getTextWidth() +
-    MARK_PADDING * 2;
+  const width = textWidth(text, style) + MARK_PADDING * 2;
   return { label: layoutTextBlock(text, style), width: Math.ceil(width), height };
 }
 

@@ -1,6 +1,5 @@
 import { NOTE_WIDTH } from '@costudio/shared';
-import Konva from './konva.ts';
-import { drawTextBlock, layoutTextBlock, type TextBlock } from './textBlock.ts';
+import { drawTextBlock, layoutTextBlock, type TextBlock, textWidth } from './textBlock.ts';
 import type { CanvasTheme } from './theme.ts';
 
 /** In board units: bold, at the starting zoom (0.95) about 12.5 CSS px, as the "New" mark. */
@@ -25,7 +24,7 @@ export interface TraceTag {
 }
 
 function measure(text: string, fontFamily: string): number {
-  return new Konva.Text({ fontSize: FONT_SIZE, fontStyle: 'bold', text, fontFamily }).getTextWidth() + PADDING_X * 2;
+  return textWidth(text, { fontSize: FONT_SIZE, fontStyle: 'bold', fontFamily }) + PADDING_X * 2;
 }
 
 /** Tags by their words: a board has few different ones, and measuring text is the cost. */

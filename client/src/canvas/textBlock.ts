@@ -1,4 +1,4 @@
-import Konva from './konva.ts';
+import { type MeasureText, wrapText } from './textWrap.ts';
 
 export interface TextStyle {
   fontSize: number;
@@ -27,11 +27,11 @@ const laidOut = new Map<string, TextBlock>();
 const MAX_LAID_OUT = 3_000;
 
 /**
- * Wraps and cuts `text` exactly as a Konva.Text with these attributes would, once: Konva.Text
- * re-measures its font on every draw, which made note text the main cost of a pan. The same
- * text in the same style is laid out once: when a big board's document replaces its first view,
- * or a note is drawn again after scrolling back, measuring would otherwise start over (the
- * canvas's fonts are the system's, so a layout never goes stale while a web font loads).
+ * Wraps and cuts `text` once (textWrap.ts): a note is drawn on every frame of a pan, and
+ * measuring text is what costs. The same text in the same style is laid out once: when a big
+ * board's document replaces its first view, or a note is drawn again after scrolling back,
+ * measuring would otherwise start over (the canvas's fonts are the system's, so a layout never
+ * goes stale while a web font loads).
  */
 export function layoutTextBlock(text: string, style: TextStyle): TextBlock {
   const key = `${style.fontFamily}|${style.fontStyle ?? ''}|${style.fontSize}|${style.lineHeight}|${style.width}|${style.height ?? ''}|${style.wrap}|${text}`;
@@ -48,16 +48,57 @@ export function layoutTextBlock(text: string, style: TextStyle): TextBlock {
 }
 
 function measureTextBlock(text: string, style: TextStyle): TextBlock {
-  const engine = new Konva.Text({ ...style, text, ellipsis: true });
-  const metrics = engine.measureSize('M');
+  const font = fontOf(style);
   const lineAdvance = style.lineHeight * style.fontSize;
+  const maxLines = style.height === undefined ? Number.POSITIVE_INFINITY : Math.floor(style.height / lineAdvance + 1e-9);
   return {
-    font: engine._getContextFont(),
-    lines: engine.textArr.map((line) => line.text),
-    // Konva centres the em box of each line in its line box; the same sum keeps the text in place.
-    firstBaseline: (metrics.fontBoundingBoxAscent - metrics.fontBoundingBoxDescent) / 2 + lineAdvance / 2,
+    font,
+    lines: wrapText(text, { maxWidth: style.width, maxLines, wrap: style.wrap }, measurer(font)),
+    // Each line's em box is centred in its line box, as Konva.Text draws it.
+    firstBaseline: baselineShift(font) + lineAdvance / 2,
     lineAdvance,
   };
+}
+
+/** The CSS font of a style, as the canvas takes it. */
+function fontOf(style: Pick<TextStyle, 'fontSize' | 'fontStyle' | 'fontFamily'>): string {
+  return `${style.fontStyle ?? 'normal'} normal ${style.fontSize}px ${style.fontFamily}`;
+}
+
+/** Width of `text` in a short bold label or any other style: one measurement, no layout. */
+export function textWidth(text: string, style: Pick<TextStyle, 'fontSize' | 'fontStyle' | 'fontFamily'>): number {
+  return measurer(fontOf(style))(text);
+}
+
+let measuring: CanvasRenderingContext2D | null = null;
+let measuringFont = '';
+
+/** One offscreen context for every measurement, its font set only when it changes. */
+function measuringIn(font: string): CanvasRenderingContext2D {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) throw new Error('This browser cannot draw on a canvas.');
+  if (measuringFont !== font) {
+    measuring.font = font;
+    measuringFont = font;
+  }
+  return measuring;
+}
+
+function measurer(font: string): MeasureText {
+  return (text) => measuringIn(font).measureText(text).width;
+}
+
+/** Per font: from the middle of its em box to its alphabetic baseline, measured once. */
+const baselineShifts = new Map<string, number>();
+
+function baselineShift(font: string): number {
+  let shift = baselineShifts.get(font);
+  if (shift === undefined) {
+    const metrics = measuringIn(font).measureText('M');
+    shift = (metrics.fontBoundingBoxAscent - metrics.fontBoundingBoxDescent) / 2;
+    baselineShifts.set(font, shift);
+  }
+  return shift;
 }
 
 /** Draws a laid-out block with its top-left corner at (x, y), in the context's current fill style. */
