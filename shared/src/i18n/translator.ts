@@ -46,7 +46,7 @@ export function translator(locale: Locale): Translator {
   const made1: Translator = {
     locale,
     dir: localeDirection(locale),
-    t: (id, values) => intl.formatMessage({ id, defaultMessage: EN_MESSAGES[id] }, values) as string,
+    t: remembered((id, values) => intl.formatMessage({ id, defaultMessage: EN_MESSAGES[id] }, values) as string),
     date: (value, options) => intl.formatDate(value, options),
     number: (value, options) => intl.formatNumber(value, options),
     // CLDR's Welsh "and" is "a(c)", and "a" would mutate the next word (a Phenderfynu), which
@@ -55,6 +55,35 @@ export function translator(locale: Locale): Translator {
   };
   made.set(locale, made1);
   return made1;
+}
+
+/** More than the distinct messages a board's screens show; past it the memory starts over. */
+const MAX_REMEMBERED = 5_000;
+
+/**
+ * `format` with each (message, values) answer kept: FormatJS merges its formats and serialises
+ * its cache key on every call, about 50–100 µs, and a big board's first render asks for the same
+ * byline and labels hundreds of times. A number and a string of the same digits are different
+ * values (a plural takes one, a select the other), so the key keeps their type.
+ */
+function remembered(format: Translator['t']): Translator['t'] {
+  const answers = new Map<string, string>();
+  return (id, values) => {
+    let key: string = id;
+    if (values !== undefined) {
+      for (const name in values) {
+        const value = values[name];
+        key += `\u0000${name}\u0001${typeof value === 'number' ? 'n' : 's'}${value}`;
+      }
+    }
+    let text = answers.get(key);
+    if (text === undefined) {
+      text = format(id, values);
+      if (answers.size >= MAX_REMEMBERED) answers.clear();
+      answers.set(key, text);
+    }
+    return text;
+  };
 }
 
 /** English, for the server's logs and for code that has no person's choice to follow. */
