@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  canvasTool,
   createBoard,
   DESKTOP,
   fillJoinForm,
@@ -126,7 +127,8 @@ describe('seeing', () => {
     await page.getByRole('application').waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(320);
     for (const tool of [/^Add note/, 'Undo', 'Zoom in', 'Fit board', 'Text size and sounds']) {
-      const button = await headerControl(page, page.getByRole('button', { name: tool }));
+      const control = page.getByRole('button', { name: tool });
+      const button = tool === 'Text size and sounds' ? await headerControl(page, control) : await canvasTool(page, control);
       await button.scrollIntoViewIfNeeded();
       expect(await button.isVisible()).toBe(true);
     }

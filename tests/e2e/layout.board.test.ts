@@ -262,6 +262,25 @@ describe('a participant on a 390 × 844 phone', () => {
       { message: 'Evaluate in view on the phone' },
     );
     expect(await axeViolations(phone.page)).toEqual([]);
+
+    // The canvas's toolbar is one row on a phone; undo, zoom and "Fit board" open under it.
+    const toolbar = phone.page.getByRole('toolbar', { name: 'Board tools' });
+    const rowHeight = async () => (await toolbar.boundingBox())?.height ?? 0;
+    expect(await rowHeight()).toBeLessThanOrEqual(60);
+    expect(await phone.page.getByRole('button', { name: 'Zoom in' }).count()).toBe(0);
+    const tools = toolbar.getByRole('button', { name: 'Tools' });
+    await tools.tap();
+    expect(await tools.getAttribute('aria-expanded')).toBe('true');
+    const zoomLevel = () => toolbar.locator('.canvas-toolbar__zoom-level').textContent();
+    const before = await zoomLevel();
+    await toolbar.getByRole('button', { name: 'Zoom in' }).tap();
+    await waitFor(async () => (await zoomLevel()) !== before, { message: 'the zoom level to change' });
+    expect(await toolbar.getByRole('button', { name: 'Fit board' }).isVisible()).toBe(true);
+    await screenshot(phone.page, 'phone-390x844-board-tools');
+    expect(await smallTargets(phone.page, 44)).toEqual([]);
+    expect(await axeViolations(phone.page)).toEqual([]);
+    await tools.tap();
+    expect(await phone.page.getByRole('button', { name: 'Zoom in' }).count()).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { LANES, type LaneId, laneTitle } from '@costudio/shared';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { useNarrowScreen } from '../settings/useNarrowScreen.ts';
 import type { CameraController } from './CameraController.ts';
@@ -31,25 +31,28 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
   const t = useT();
   const lane = laneTitle(t, props.targetLane);
   const zoomPercent = useZoomPercent(props.camera);
-  // On a phone six buttons would take two rows of the screen: one menu says the same.
+  // On a phone six lane buttons would take two rows of the screen: one menu says the same.
   const narrow = useNarrowScreen();
   const laneSelectId = useId();
-  return (
-    <div className="canvas-toolbar" role="toolbar" aria-label={t.t('toolbar.label')}>
+  const moreToolsId = useId();
+  const [moreOpen, setMoreOpen] = useState(false);
+  // On a phone the toolbar is one row (add a note, choose a lane, more tools); the rest opens
+  // under it on request, instead of three rows of buttons over the board.
+  const showMore = !narrow || moreOpen;
+  const addNote = !props.viewOnly && (
+    <button type="button" className="button-primary" disabled={props.readOnly} onClick={props.onAddNote} aria-keyshortcuts="N">
+      {t.t('toolbar.addNote')} <span className="visually-hidden">{t.t('toolbar.addTo', { lane })}</span>
+      {!narrow && (
+        <span aria-hidden="true" className="canvas-toolbar__hint">
+          ({lane})
+        </span>
+      )}
+    </button>
+  );
+  const moreTools = (
+    <>
       {!props.viewOnly && (
         <>
-          <button
-            type="button"
-            className="button-primary"
-            disabled={props.readOnly}
-            onClick={props.onAddNote}
-            aria-keyshortcuts="N"
-          >
-            {t.t('toolbar.addNote')} <span className="visually-hidden">{t.t('toolbar.addTo', { lane })}</span>
-            <span aria-hidden="true" className="canvas-toolbar__hint">
-              ({lane})
-            </span>
-          </button>
           {props.addOther}
           <button
             type="button"
@@ -85,6 +88,12 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       <button type="button" onClick={props.onFit} aria-keyshortcuts="0">
         {t.t('toolbar.fit')}
       </button>
+    </>
+  );
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label={t.t('toolbar.label')}>
+      {addNote}
+      {!narrow && moreTools}
       {/* All six lanes, always in sight: the last two are off the screen at a readable zoom. */}
       <nav className="lane-tabs" aria-label={t.t('toolbar.lanes')}>
         {narrow ? (
@@ -117,6 +126,22 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
           ))
         )}
       </nav>
+      {narrow && (
+        <>
+          <button
+            type="button"
+            className="canvas-toolbar__more"
+            aria-expanded={moreOpen}
+            aria-controls={moreToolsId}
+            onClick={() => setMoreOpen((open) => !open)}
+          >
+            {t.t('toolbar.moreTools')}
+          </button>
+          <div id={moreToolsId} className="canvas-toolbar__more-tools" hidden={!showMore}>
+            {showMore && moreTools}
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -91,6 +91,18 @@ export async function laneListNote(page: Page, text: string): Promise<Locator> {
 export { noteTexts } from './boardDoc.ts';
 
 /**
+ * A tool of the canvas's toolbar: on a narrow screen undo, zoom and "Fit board" are under its
+ * "Tools" button, which this opens if the tool is not in sight.
+ */
+export async function canvasTool(page: Page, control: Locator): Promise<Locator> {
+  if (await control.isVisible()) return control;
+  const tools = page.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Tools', exact: true });
+  if ((await tools.isVisible()) && (await tools.getAttribute('aria-expanded')) !== 'true') await tools.click();
+  await control.waitFor();
+  return control;
+}
+
+/**
  * Makes a header control reachable and returns it: on a phone the less-used ones are under
  * "More" (board/MoreMenu.tsx), which this opens when the control is not on screen.
  */

@@ -4,6 +4,7 @@ export { canvasCamera, drawnNoteIds, noteField, noteIds, noteScreenRect, noteTex
 export type { JoinRole } from './boardPage.ts';
 export {
   addNote,
+  canvasTool,
   createBoardOnStartPage,
   fillJoinForm,
   fillNewNote,

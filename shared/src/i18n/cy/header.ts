@@ -146,6 +146,7 @@ export const header: Record<keyof typeof en, string> = {
   'toolbar.fit': 'Dangos y bwrdd cyfan',
   'toolbar.lanes': 'Colofnau',
   'toolbar.goToLane': 'Mynd i golofn',
+  'toolbar.moreTools': 'Offer',
   'canvas.keysHelp':
     'Mae Tab a’r bysellau saeth yn mynd o nodyn i nodyn. Ar nodyn: mae Enter yn ei olygu, mae M yn ei symud i golofn arall, mae Delete yn ei dynnu, mae Escape yn ei ollwng. Mae bysellau 1 i 6 yn dewis colofn, 1 yw Diffinio. Mae’r bysellau saeth yn symud yr olwg, plws a minws yn chwyddo, mae 0 yn dangos y bwrdd cyfan, ac mae N yn ychwanegu nodyn at y golofn dan sylw.',
   'canvas.deleted': 'Nodyn wedi’i ddileu. Mae Control Z yn dod ag ef yn ôl.',

@@ -143,6 +143,7 @@ export const header = {
   'toolbar.fit': 'Fit board',
   'toolbar.lanes': 'Lanes',
   'toolbar.goToLane': 'Go to lane',
+  'toolbar.moreTools': 'Tools',
   'canvas.keysHelp':
     'Tab and the arrow keys go from note to note. On a note: Enter edits it, M moves it to another lane, Delete removes it, Escape lets go. Keys 1 to 6 choose a lane, 1 is Define. The arrow keys move the view, plus and minus zoom, 0 fits the whole board, N adds a note to the focused lane.',
   'canvas.deleted': 'Note deleted. Control Z brings it back.',
