@@ -1,6 +1,7 @@
 import { createIntl, createIntlCache, type FormatNumberOptions, type IntlShape } from '@formatjs/intl';
 import { CATALOGS, EN_MESSAGES, type MessageId } from './catalogs.ts';
 import { type Locale, localeDirection } from './locales.ts';
+import { formatPlainMessage } from './plainMessage.ts';
 import { pseudoBidi, pseudoCatalog, pseudoLong } from './pseudo.ts';
 
 export type MessageValues = Readonly<Record<string, string | number>>;
@@ -31,27 +32,37 @@ export function translator(locale: Locale): Translator {
   if (existing) return existing;
   // Pseudo-locales format dates, numbers and plurals as English does.
   const intlLocale = locale === 'cy' ? 'cy' : 'en-GB';
-  const intl: IntlShape<string> = createIntl(
-    {
-      locale: intlLocale,
-      defaultLocale: 'en-GB',
-      messages: messagesFor(locale),
-      // A missing value must show as a gap, never throw while rendering.
-      onError: (error) => {
-        if (typeof console !== 'undefined') console.warn(`[i18n:${locale}]`, error.message);
+  const messages = messagesFor(locale);
+  // Made on first use: plain messages (formatPlainMessage) need neither FormatJS nor ICU.
+  let shape: IntlShape<string> | undefined;
+  const intl = (): IntlShape<string> => {
+    shape ??= createIntl(
+      {
+        locale: intlLocale,
+        defaultLocale: 'en-GB',
+        messages,
+        // A missing value must show as a gap, never throw while rendering.
+        onError: (error) => {
+          if (typeof console !== 'undefined') console.warn(`[i18n:${locale}]`, error.message);
+        },
       },
-    },
-    cache,
-  );
+      cache,
+    );
+    return shape;
+  };
   const made1: Translator = {
     locale,
     dir: localeDirection(locale),
-    t: remembered((id, values) => intl.formatMessage({ id, defaultMessage: EN_MESSAGES[id] }, values) as string),
-    date: (value, options) => intl.formatDate(value, options),
-    number: (value, options) => intl.formatNumber(value, options),
+    t: remembered((id, values) => {
+      const message = Object.hasOwn(messages, id) ? messages[id] : undefined;
+      const plain = typeof message === 'string' ? formatPlainMessage(message, values) : undefined;
+      return plain ?? (intl().formatMessage({ id, defaultMessage: EN_MESSAGES[id] }, values) as string);
+    }),
+    date: (value, options) => intl().formatDate(value, options),
+    number: (value, options) => intl().formatNumber(value, options),
     // CLDR's Welsh "and" is "a(c)", and "a" would mutate the next word (a Phenderfynu), which
     // a lane's name should not do: Welsh lists lane names with commas alone.
-    list: (items) => (locale === 'cy' ? items.join(', ') : (intl.formatList(items, { type: 'conjunction' }) as string)),
+    list: (items) => (locale === 'cy' ? items.join(', ') : (intl().formatList(items, { type: 'conjunction' }) as string)),
   };
   made.set(locale, made1);
   return made1;
