@@ -1,5 +1,5 @@
 import type { MessageId } from '@costudio/shared';
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 
 /** Each row is a pair of messages, `<prefix>.<n>.key` and `<prefix>.<n>.does`, n from 1. */
@@ -35,6 +35,9 @@ export function HelpButton() {
   const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
+  // The tables are drawn when the sheet opens: a hundred cells nobody sees would otherwise be
+  // part of every board's first render.
+  const [open, setOpen] = useState(false);
   return (
     <>
       <button
@@ -42,21 +45,28 @@ export function HelpButton() {
         className="help-button"
         aria-label={t.t('help.open')}
         aria-haspopup="dialog"
-        onClick={() => dialogRef.current?.showModal()}
+        onClick={() => {
+          setOpen(true);
+          dialogRef.current?.showModal();
+        }}
       >
         ?<span className="more-menu__words"> {t.t('help.title')}</span>
       </button>
-      <dialog ref={dialogRef} aria-labelledby={headingId} className="help-sheet">
+      <dialog ref={dialogRef} aria-labelledby={headingId} className="help-sheet" onClose={() => setOpen(false)}>
         <div className="side-sheet__top">
           <h2 id={headingId}>{t.t('help.title')}</h2>
           <button type="button" className="button-primary" onClick={() => dialogRef.current?.close()}>
             {t.t('help.close')}
           </button>
         </div>
-        <KeyTable caption={t.t('help.controls')} first={t.t('help.button')} rows="controls" />
-        <KeyTable caption={t.t('help.boardKeys')} first={t.t('help.key')} rows="board" />
-        <KeyTable caption={t.t('help.listKeys')} first={t.t('help.key')} rows="list" />
-        <p>{t.t('help.escape')}</p>
+        {open && (
+          <>
+            <KeyTable caption={t.t('help.controls')} first={t.t('help.button')} rows="controls" />
+            <KeyTable caption={t.t('help.boardKeys')} first={t.t('help.key')} rows="board" />
+            <KeyTable caption={t.t('help.listKeys')} first={t.t('help.key')} rows="list" />
+            <p>{t.t('help.escape')}</p>
+          </>
+        )}
       </dialog>
     </>
   );
