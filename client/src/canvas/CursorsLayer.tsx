@@ -8,20 +8,11 @@ import { type Rect as BoardRect, visibleRect } from './camera.ts';
 import { LABEL_HEIGHT, placeLabel } from './cursorLabel.ts';
 import { Group, Layer, Path, Rect, Text } from './reactKonva.ts';
 import type { SpatialIndex } from './SpatialIndex.ts';
+import { textWidth } from './textBlock.ts';
 import { CANVAS_THEME } from './theme.ts';
 
 const POINTER_PATH = 'M0 0L0 18L5 13L9 21L12 20L8 12L15 12Z';
 const FONT_SIZE = 13;
-const LABEL_FONT = `${FONT_SIZE}px ${CANVAS_THEME.fontFamily}`;
-
-let measureContext: CanvasRenderingContext2D | null = null;
-function textWidth(text: string): number {
-  measureContext ??= document.createElement('canvas').getContext('2d');
-  if (!measureContext) return text.length * 7;
-  measureContext.font = LABEL_FONT;
-  return measureContext.measureText(text).width;
-}
-
 /** How see-through a label is drawn where it cannot help covering a note or a lane's title. */
 const FADED_OPACITY = 0.3;
 
@@ -65,7 +56,7 @@ export function CursorsLayer({
       {peers.map((peer) => {
         if (!peer.cursor) return null;
         const label = t.t('canvas.cursor', { name: peer.name, role: roleWord(t, peer.role, 'label') });
-        const width = textWidth(label) + 34;
+        const width = textWidth(label, { fontSize: FONT_SIZE, fontFamily: CANVAS_THEME.fontFamily }) + 34;
         const place = labels ? placeLabel(peer.cursor, scale, headerTop, width, blocked) : null;
         return (
           <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={size} scaleY={size}>
