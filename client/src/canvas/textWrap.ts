@@ -14,10 +14,12 @@ export type MeasureText = (text: string) => number;
 export const ELLIPSIS = '…';
 const TRAILING_SPACE = /\s+$/u;
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : null;
+/** Made when a paragraph first needs breaking, not when the page loads. */
+let segmenter: Intl.Segmenter | null | undefined;
 
 /** User-perceived characters, so an emoji or an accented letter is never split. */
 function graphemes(text: string): string[] {
+  segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : null;
   return segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text);
 }
 
