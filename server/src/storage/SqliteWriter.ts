@@ -21,7 +21,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 for (const pragma of workerData.pragmas) db.pragma(pragma);
-const insert = db.prepare(workerData.sql.insertUpdate);
+const insert = db.prepare(workerData.sql.insertUpdate).pluck();
 const isDeleted = db.prepare(workerData.sql.selectDeleted);
 const upsertSnapshot = db.prepare(workerData.sql.upsertSnapshot);
 const deleteLogThrough = db.prepare(workerData.sql.deleteLogThrough);
@@ -32,7 +32,8 @@ const append = db.transaction((boards, ends, bytes) => {
   let start = 0;
   for (let i = 0; i < boards.length; i++) {
     const end = ends[i];
-    seqs[i] = Number(insert.run(boards[i], bytes.subarray(start, end)).lastInsertRowid);
+    const board = boards[i];
+    seqs[i] = insert.get(board, board, board, board, bytes.subarray(start, end));
     start = end;
   }
   return seqs;
