@@ -142,7 +142,11 @@ describe('SqliteBoardStore', () => {
       expect(String(refused)).toMatch(/full/);
       // What the relay tells the writer (STORAGE_FULL, retry later) hangs on this.
       expect(isStorageFull(refused)).toBe(true);
+      // A batch of one row is committed without a transaction around it: refused the same way.
+      const alone = await store.appendUpdates([{ boardId: 'a', update: huge }]).catch((error: unknown) => error);
+      expect(isStorageFull(alone)).toBe(true);
       expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+      expect(await store.appendUpdates([{ boardId: 'a', update: bytes(3) }])).toHaveLength(1);
     },
   );
 
