@@ -55,6 +55,8 @@ describe('copySqliteToPostgres', () => {
     // Numbered like 'logged''s rows (SQLite numbers each board on its own), one sequence in PostgreSQL.
     const third = await sqlite.boards.appendUpdates([6, 7].map((value) => ({ boardId: 'third', update: bytes(value) })));
     expect(third).toEqual([seqs[1], seqs[3]]);
+    // A snapshot that covers some of its board's rows: the rest stay above it once renumbered.
+    await sqlite.boards.compact('third', { data: bytes(6), encoding: 'v1' }, third[0] as number);
     await sqlite.history.save({
       boardId: 'made',
       kind: 'named',
@@ -129,8 +131,8 @@ describe('copySqliteToPostgres', () => {
     cleanups.push(database.drop);
     const counts = await copySqliteToPostgres(join(dir, 'costudio.sqlite'), database.url);
     expect(counts).toEqual({
-      snapshots: 1,
-      updates: 3,
+      snapshots: 2,
+      updates: 2,
       quarantinedUpdates: 1,
       versions: 2,
       links: 2,

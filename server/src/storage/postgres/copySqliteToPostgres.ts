@@ -106,11 +106,12 @@ const CHUNK_ROWS = 500;
 /**
  * Moves a deployment from SQLite to PostgreSQL: copies every row of the SQLite database `file`
  * (upgraded in place to the current layout first) into the PostgreSQL database at `url`, keeping
- * the order of each board's log rows (renumbered, see RENUMBER), version ids, join codes, tombstones of deleted boards, retention settings and
- * the audit log with its ids, in one PostgreSQL transaction read from one
- * SQLite snapshot. Refuses a target that already holds any Costudio data, so nothing is mixed or
- * overwritten. Afterwards new sequence numbers start above every copied one, and each snapshot's
- * `through_seq` is below its board's first copied row, so no snapshot can cover a new update.
+ * each board's log rows in their order (renumbered, see RENUMBER), version ids, join codes,
+ * tombstones of deleted boards, retention settings and the audit log with its ids, in one
+ * PostgreSQL transaction read from one SQLite snapshot. Refuses a target that already holds any
+ * Costudio data, so nothing is mixed or overwritten. Afterwards new sequence numbers start above
+ * every copied one, and each snapshot's `through_seq` is below its board's first row left, so no
+ * snapshot can cover a new update.
  */
 export async function copySqliteToPostgres(file: string, url: string): Promise<CopyCounts> {
   const sqlite = openSqlite(file);
