@@ -17,8 +17,9 @@ export interface StoreCatchUpOptions {
 
 /**
  * How long a row past the mark waits for the ones before it. Rows of one board from different
- * instances often arrive out of order; with sequence numbers shared by all boards (both backends
- * today) a row is rarely the mark's successor, and this also bounds reads to ten a second per room.
+ * instances often arrive out of order; with sequence numbers shared by all boards (PostgreSQL's,
+ * the one multi-instance backend) a row is rarely the mark's successor, and this also bounds
+ * reads to ten a second per room.
  */
 const SETTLE_MS = 100;
 

@@ -10,6 +10,9 @@ export interface BoardStore {
   /**
    * Commits a batch of updates (possibly for many boards) in one transaction: all or none.
    * Resolves with each row's sequence number, in batch order, once the batch is durable.
+   * Sequence numbers belong to a board: a new row gets a higher number than any row of its board
+   * ever had (compacted and quarantined ones included). Rows of different boards may share a
+   * number (SQLite numbers each board on its own; PostgreSQL happens to share one sequence).
    */
   appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]>;
 

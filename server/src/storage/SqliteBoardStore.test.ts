@@ -45,8 +45,7 @@ describe('SqliteBoardStore', () => {
       { boardId: 'a', update: bytes(3) },
     ]);
     expect(seqs).toHaveLength(3);
-    expect(seqs[0]).toBeLessThan(seqs[1] as number);
-    expect(seqs[1]).toBeLessThan(seqs[2] as number);
+    expect(seqs[0]).toBeLessThan(seqs[2] as number);
     const a = await store.loadBoard('a');
     expect(a.log.map((row) => [...row.update])).toEqual([[1], [3]]);
     expect(a.log.map((row) => row.seq)).toEqual([seqs[0], seqs[2]]);
@@ -109,7 +108,9 @@ describe('SqliteBoardStore', () => {
     await store.quarantine('a', bad as number, 'unreadable');
     expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual([good]);
     const db = new Database(store.file, { readonly: true });
-    const row = db.prepare('SELECT board_id, data, reason FROM quarantined_updates WHERE seq = ?').get(bad) as {
+    const row = db
+      .prepare("SELECT board_id, data, reason FROM quarantined_updates WHERE board_id = 'a' AND seq = ?")
+      .get(bad) as {
       board_id: string;
       data: Buffer;
       reason: string;
@@ -141,7 +142,11 @@ describe('SqliteBoardStore', () => {
       expect(String(refused)).toMatch(/full/);
       // What the relay tells the writer (STORAGE_FULL, retry later) hangs on this.
       expect(isStorageFull(refused)).toBe(true);
+      // A batch of one row is committed without a transaction around it: refused the same way.
+      const alone = await store.appendUpdates([{ boardId: 'a', update: huge }]).catch((error: unknown) => error);
+      expect(isStorageFull(alone)).toBe(true);
       expect((await store.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[1]]);
+      expect(await store.appendUpdates([{ boardId: 'a', update: bytes(3) }])).toHaveLength(1);
     },
   );
 
@@ -197,6 +202,96 @@ describe('SqliteBoardStore', () => {
     expect(old).not.toHaveProperty('schemaVersion');
     await store.compact('old', { data: bytes(3), encoding: 'v1', schemaVersion: 4 }, 0);
     expect((await store.loadBoard('old')).snapshot?.schemaVersion).toBe(4);
+  });
+
+  it('upgrades a version 3 database with everything in it, and numbers new rows above every old one', async () => {
+    await store.close();
+    mkdirSync(join(dir, 'v3'));
+    const file = join(dir, 'v3', DATABASE_FILE);
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // Version 3's layout, as Costudio wrote it: one AUTOINCREMENT sequence for all boards.
+    db.exec(`CREATE TABLE snapshots (board_id TEXT PRIMARY KEY, data BLOB NOT NULL, through_seq INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL, encoding INTEGER NOT NULL DEFAULT 1, schema_version INTEGER);
+      CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, board_id TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX updates_by_board ON updates (board_id, seq);
+      CREATE TABLE quarantined_updates (seq INTEGER PRIMARY KEY, board_id TEXT NOT NULL, data BLOB NOT NULL,
+        reason TEXT NOT NULL, quarantined_at INTEGER NOT NULL);
+      CREATE TABLE deleted_boards (board_id TEXT PRIMARY KEY, deleted_at INTEGER NOT NULL);
+      CREATE TABLE board_opened (board_id TEXT PRIMARY KEY, opened_at INTEGER NOT NULL);
+      CREATE TABLE board_retention (board_id TEXT PRIMARY KEY, keep INTEGER NOT NULL, days INTEGER);
+      CREATE TRIGGER no_updates_to_deleted_boards BEFORE INSERT ON updates
+      WHEN EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = NEW.board_id)
+      BEGIN SELECT RAISE(ABORT, 'costudio: board deleted'); END;
+      INSERT INTO updates (board_id, data) VALUES ('a', x'01'), ('b', x'02'), ('a', x'03'), ('b', x'04'),
+        ('a', x'05'), ('b', x'06'), ('c', x'07');
+      -- 'a' was compacted through row 3, 'c' through its only row; 'b' had row 4 quarantined.
+      INSERT INTO snapshots VALUES ('a', x'0a', 3, 10, 2, 3), ('c', x'0c', 7, 11, 2, 3);
+      DELETE FROM updates WHERE seq IN (1, 3, 7);
+      INSERT INTO quarantined_updates SELECT seq, board_id, data, 'unreadable', 12 FROM updates WHERE seq = 4;
+      DELETE FROM updates WHERE seq = 4;
+      INSERT INTO deleted_boards VALUES ('gone', 13);
+      INSERT INTO board_opened VALUES ('a', 14);
+      INSERT INTO board_retention VALUES ('a', 0, 30);
+      PRAGMA user_version = 3;`);
+    db.close();
+
+    store = new SqliteBoardStore(file);
+    const log = async (boardId: string) => (await store.loadBoard(boardId)).log.map((row) => [row.seq, [...row.update]]);
+    expect(await store.loadBoard('a')).toMatchObject({
+      snapshot: { data: Buffer.from([0x0a]), encoding: 'v2', schemaVersion: 3 },
+      snapshotSeq: 3,
+    });
+    expect(await log('a')).toEqual([[5, [5]]]);
+    expect(await log('b')).toEqual([
+      [2, [2]],
+      [6, [6]],
+    ]);
+    expect(await store.loadBoard('c')).toMatchObject({ snapshotSeq: 7, log: [] });
+    expect(await store.readUpdatesSince('b', 2)).toEqual([{ seq: 6, update: Buffer.from([6]) }]);
+    expect(await store.isDeleted('gone')).toBe(true);
+    expect(await store.retentionOf('a')).toEqual({ policy: { days: 30 }, lastActiveAt: 14 });
+    // The deleted-boards trigger came back with the new table.
+    await expect(store.appendUpdates([{ boardId: 'gone', update: bytes(1) }])).rejects.toBeInstanceOf(BoardDeletedError);
+    // New rows go above each board's old ones, its snapshot's and its quarantined ones.
+    const next = await store.appendUpdates(['a', 'b', 'c', 'new'].map((boardId) => ({ boardId, update: bytes(9) })));
+    expect(next).toEqual([6, 7, 8, 1]);
+    await store.quarantine('b', 6, 'unreadable too');
+    expect(await store.dropQuarantined('b')).toBe(2);
+    await store.close();
+
+    const upgraded = new Database(file, { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(4);
+    const sql = (name: string) =>
+      (upgraded.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string } | undefined)?.sql;
+    expect(sql('updates')).toMatch(/WITHOUT ROWID/);
+    expect(sql('updates_by_board')).toBeUndefined();
+    expect(sql('updates_v3')).toBeUndefined();
+    upgraded.close();
+    store = new SqliteBoardStore(file);
+  });
+
+  it('keeps quarantined rows of two boards that share a number', async () => {
+    const [a] = await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+    const [b] = await store.appendUpdates([{ boardId: 'b', update: bytes(2) }]);
+    expect(a).toBe(b);
+    await store.quarantine('a', a as number, 'unreadable');
+    await store.quarantine('b', b as number, 'unreadable');
+    expect(await store.dropQuarantined('a')).toBe(1);
+    expect(await store.dropQuarantined('b')).toBe(1);
+  });
+
+  it('writes one page to the WAL per single-update commit', async () => {
+    await store.close();
+    store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { backgroundCheckpoints: false });
+    await store.createBoard('a', { data: bytes(1), encoding: 'v2' });
+    await store.appendUpdates([{ boardId: 'a', update: bytes(1) }]);
+    const walBytes = () => statSync(`${store.file}-wal`).size;
+    const before = walBytes();
+    for (let i = 0; i < 10; i++) await store.appendUpdates([{ boardId: 'a', update: bytes(i) }]);
+    const pageSize = 4096;
+    // A WAL frame is a page and a 24-byte header; version 3 wrote three (table, index, sequence).
+    expect((walBytes() - before) / 10).toBe(pageSize + 24);
   });
 
   it('records the schema version of created and compacted snapshots', async () => {

@@ -20,10 +20,27 @@ export type SqliteBoardStoreOptions = SqliteDatabaseOptions;
 // Re-exported for the tools and tests that open a board store by path.
 export { DATABASE_FILE, type SqliteSynchronous } from './SqliteDatabase.ts';
 
-const STORAGE_SCHEMA_VERSION = 3;
+const STORAGE_SCHEMA_VERSION = 4;
 
-// AUTOINCREMENT matters: without it SQLite may reuse the sequence number of a row deleted by
-// compaction, and a snapshot's `through_seq` would then swallow a newer update.
+// The log is keyed (board_id, seq) without a rowid, so appending a row writes one page (a
+// rowid table needs its index and AUTOINCREMENT's counter too: three pages a commit). A board's
+// rows are numbered on their own and never reuse a number; see INSERT_UPDATE.
+const UPDATES_TABLE = `CREATE TABLE IF NOT EXISTS updates (
+  board_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID`;
+
+const QUARANTINE_TABLE = `CREATE TABLE IF NOT EXISTS quarantined_updates (
+  board_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  reason TEXT NOT NULL,
+  quarantined_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS snapshots (
   board_id TEXT PRIMARY KEY,
@@ -33,19 +50,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
   encoding INTEGER NOT NULL DEFAULT 1,
   schema_version INTEGER
 );
-CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_by_board ON updates (board_id, seq);
-CREATE TABLE IF NOT EXISTS quarantined_updates (
-  seq INTEGER PRIMARY KEY,
-  board_id TEXT NOT NULL,
-  data BLOB NOT NULL,
-  reason TEXT NOT NULL,
-  quarantined_at INTEGER NOT NULL
-);
+${UPDATES_TABLE};
+${QUARANTINE_TABLE};
 CREATE TABLE IF NOT EXISTS deleted_boards (
   board_id TEXT PRIMARY KEY,
   deleted_at INTEGER NOT NULL
@@ -74,7 +80,7 @@ export class SqliteBoardStore implements BoardStore {
   >;
   private readonly selectSnapshotSeq: Database.Statement<[string], { through_seq: number }>;
   private readonly selectLog: Database.Statement<[string, number], { seq: number; data: Buffer }>;
-  private readonly insertUpdate: Database.Statement<[string, Uint8Array]>;
+  private readonly insertUpdate: Database.Statement<[string, string, string, string, Uint8Array], number>;
   private readonly insertSnapshot: Database.Statement<[string, Uint8Array, number, number, number, number | null]>;
   private readonly upsertSnapshot: Database.Statement<[string, Uint8Array, number, number, number, number | null]>;
   private readonly deleteLogThrough: Database.Statement<[string, number]>;
@@ -113,7 +119,7 @@ export class SqliteBoardStore implements BoardStore {
     this.selectSnapshot = this.db.prepare('SELECT data, through_seq, encoding, schema_version FROM snapshots WHERE board_id = ?');
     this.selectSnapshotSeq = this.db.prepare('SELECT through_seq FROM snapshots WHERE board_id = ?');
     this.selectLog = this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq');
-    this.insertUpdate = this.db.prepare(INSERT_UPDATE);
+    this.insertUpdate = this.db.prepare<[string, string, string, string, Uint8Array], number>(INSERT_UPDATE).pluck();
     this.insertSnapshot = this.db.prepare(
       'INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -171,8 +177,8 @@ export class SqliteBoardStore implements BoardStore {
     this.appendBatch = this.db.transaction((batch: readonly UpdateToStore[]) => {
       const seqs = new Array<number>(batch.length);
       for (let i = 0; i < batch.length; i++) {
-        const entry = batch[i] as UpdateToStore;
-        seqs[i] = Number(this.insertUpdate.run(entry.boardId, entry.update).lastInsertRowid);
+        const { boardId, update } = batch[i] as UpdateToStore;
+        seqs[i] = this.insertUpdate.all(boardId, boardId, boardId, boardId, update)[0] as number;
       }
       return seqs;
     });
@@ -203,6 +209,13 @@ export class SqliteBoardStore implements BoardStore {
       }
     }
     try {
+      // One row is one statement, which SQLite commits atomically on its own: no BEGIN and COMMIT
+      // to run (a few µs of CPU on the path of nearly every edit). `all`, not `get`: the commit
+      // happens as the statement finishes, and only `all` reports an error there.
+      if (batch.length === 1) {
+        const { boardId, update } = batch[0] as UpdateToStore;
+        return this.insertUpdate.all(boardId, boardId, boardId, boardId, update);
+      }
       return this.appendBatch(batch);
     } catch (error) {
       // The trigger on `updates` refused a row of a deleted board; say which.
@@ -318,9 +331,35 @@ function setUpBoardTables(db: Database.Database, file: string): void {
     if (version === 1) db.exec('ALTER TABLE snapshots ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1');
     // Version 3 records each snapshot's board schema version; older snapshots stay NULL (unknown).
     if (version === 1 || version === 2) db.exec('ALTER TABLE snapshots ADD COLUMN schema_version INTEGER');
+    // Version 4 keys the log and the quarantine by (board_id, seq); rows keep their numbers.
+    if (version < 4) rekeyLogTables(db);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${STORAGE_SCHEMA_VERSION}`);
   })();
+}
+
+/**
+ * Rewrites the version 1–3 `updates` (a rowid table with AUTOINCREMENT and an index) and
+ * `quarantined_updates` (keyed by seq alone) as tables keyed (board_id, seq), rows and numbers
+ * unchanged. The old tables' trigger and index go with them; SCHEMA creates the trigger again.
+ * Their numbers were shared by all boards, so each board's are increasing and its next one,
+ * one past the highest it used, is new.
+ */
+function rekeyLogTables(db: Database.Database): void {
+  const exists = db.prepare<[string], { found: number }>(
+    "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?) AS found",
+  );
+  for (const [table, definition, columns] of [
+    ['updates', UPDATES_TABLE, 'board_id, seq, data'],
+    ['quarantined_updates', QUARANTINE_TABLE, 'board_id, seq, data, reason, quarantined_at'],
+  ] as const) {
+    if (!exists.get(table)?.found) continue;
+    db.exec(`ALTER TABLE ${table} RENAME TO ${table}_v3`);
+    db.exec(definition);
+    db.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_v3`);
+    db.exec(`DROP TABLE ${table}_v3`);
+  }
+  if (exists.get('sqlite_sequence')?.found) db.exec("DELETE FROM sqlite_sequence WHERE name = 'updates'");
 }
 
 function encodingNumber(snapshot: Snapshot): number {

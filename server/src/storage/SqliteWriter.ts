@@ -21,7 +21,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 for (const pragma of workerData.pragmas) db.pragma(pragma);
-const insert = db.prepare(workerData.sql.insertUpdate);
+const insert = db.prepare(workerData.sql.insertUpdate).pluck();
 const isDeleted = db.prepare(workerData.sql.selectDeleted);
 const upsertSnapshot = db.prepare(workerData.sql.upsertSnapshot);
 const deleteLogThrough = db.prepare(workerData.sql.deleteLogThrough);
@@ -32,11 +32,15 @@ const append = db.transaction((boards, ends, bytes) => {
   let start = 0;
   for (let i = 0; i < boards.length; i++) {
     const end = ends[i];
-    seqs[i] = Number(insert.run(boards[i], bytes.subarray(start, end)).lastInsertRowid);
+    const board = boards[i];
+    seqs[i] = insert.all(board, board, board, board, bytes.subarray(start, end))[0];
     start = end;
   }
   return seqs;
 });
+// Run to the end with all(): without a transaction around it, the commit happens as the statement
+// finishes, and get() would not report an error there.
+const appendOne = (board, bytes) => Float64Array.from(insert.all(board, board, board, board, bytes));
 // A room still open when its board was deleted must not write it back.
 const compact = db.transaction((m) => {
   if (isDeleted.get(m.boardId).found) return;
@@ -65,7 +69,9 @@ parentPort.on('message', (message) => {
   }
   const { id, boards, ends, bytes } = message;
   try {
-    parentPort.postMessage({ id, seqs: append(boards, ends, bufferOf(bytes)) });
+    // One row is one statement, committed atomically without BEGIN and COMMIT.
+    const seqs = boards.length === 1 ? appendOne(boards[0], bufferOf(bytes)) : append(boards, ends, bufferOf(bytes));
+    parentPort.postMessage({ id, seqs });
   } catch (error) {
     const { message: text, code } = failure(error);
     let deletedBoard = null;

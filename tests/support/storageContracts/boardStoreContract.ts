@@ -43,8 +43,9 @@ export function describeBoardStoreContract(
       ]);
       expect(seqs).toHaveLength(3);
       expect(seqs[0]).toBeGreaterThan(0);
-      expect(seqs[0]).toBeLessThan(seqs[1] as number);
-      expect(seqs[1]).toBeLessThan(seqs[2] as number);
+      expect(seqs[1]).toBeGreaterThan(0);
+      // Numbers belong to a board: its rows are numbered in batch order.
+      expect(seqs[0]).toBeLessThan(seqs[2] as number);
       const a = await store.loadBoard('a');
       expect(a.log.map((row) => [row.seq, [...row.update]])).toEqual([
         [seqs[0], [1]],
@@ -64,6 +65,17 @@ export function describeBoardStoreContract(
       expect(second[0]).toBeGreaterThan(first[0] as number);
       expect(third[0]).toBeGreaterThan(second[0] as number);
       expect((await store.loadBoard('a')).log.map((row) => row.seq)).toEqual(third);
+    });
+
+    it('never numbers a new row as a quarantined one, even the board’s newest', async () => {
+      const store = await place.open();
+      const seqs = await store.appendUpdates([1, 2].map((value) => ({ boardId: 'a', update: bytes(value) })));
+      await store.quarantine('a', seqs[1] as number, 'unreadable');
+      const [next] = await store.appendUpdates([{ boardId: 'a', update: bytes(3) }]);
+      expect(next).toBeGreaterThan(seqs[1] as number);
+      expect((await store.readUpdatesSince('a', seqs[0] as number))?.map((row) => [row.seq, [...row.update]])).toEqual([
+        [next, [3]],
+      ]);
     });
 
     it('numbers concurrent appends uniquely and keeps every one of them', async () => {

@@ -11,7 +11,10 @@ import { PostgresStorage } from './PostgresStorage.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
-/** Everything a deployment holds about some boards, read through the store interfaces. */
+/**
+ * Everything a deployment holds about some boards, read through the store interfaces. Log rows
+ * by their order and bytes: their numbers change (each SQLite board numbers its own rows).
+ */
 async function everything(storage: Storage, boardIds: readonly string[]) {
   const plain = (data: Uint8Array | undefined) => (data ? [...data] : data);
   return Promise.all(
@@ -23,8 +26,7 @@ async function everything(storage: Storage, boardIds: readonly string[]) {
       );
       return {
         snapshot: board.snapshot && { ...board.snapshot, data: plain(board.snapshot.data) },
-        snapshotSeq: board.snapshotSeq,
-        log: board.log.map((row) => [row.seq, plain(row.update)]),
+        log: board.log.map((row) => plain(row.update)),
         versions,
         contents,
         links: await storage.links.listForBoard(boardId),
@@ -50,6 +52,11 @@ describe('copySqliteToPostgres', () => {
     );
     await sqlite.boards.compact('made', { data: bytes(9, 9), encoding: 'v2', schemaVersion: 3 }, seqs[4] as number);
     await sqlite.boards.quarantine('logged', seqs[1] as number, 'unreadable');
+    // Numbered like 'logged''s rows (SQLite numbers each board on its own), one sequence in PostgreSQL.
+    const third = await sqlite.boards.appendUpdates([6, 7].map((value) => ({ boardId: 'third', update: bytes(value) })));
+    expect(third).toEqual([seqs[1], seqs[3]]);
+    // A snapshot that covers some of its board's rows: the rest stay above it once renumbered.
+    await sqlite.boards.compact('third', { data: bytes(6), encoding: 'v1' }, third[0] as number);
     await sqlite.history.save({
       boardId: 'made',
       kind: 'named',
@@ -110,7 +117,7 @@ describe('copySqliteToPostgres', () => {
         details: { privateRooms: 0 },
       }),
     ];
-    const boards = ['made', 'logged'];
+    const boards = ['made', 'logged', 'third'];
     const before = await everything(sqlite, boards);
     await sqlite.close();
     // The link that opened a private room (a column newer SQLite layouts have) arrives too.
@@ -124,8 +131,8 @@ describe('copySqliteToPostgres', () => {
     cleanups.push(database.drop);
     const counts = await copySqliteToPostgres(join(dir, 'costudio.sqlite'), database.url);
     expect(counts).toEqual({
-      snapshots: 1,
-      updates: 1,
+      snapshots: 2,
+      updates: 2,
       quarantinedUpdates: 1,
       versions: 2,
       links: 2,
@@ -139,6 +146,10 @@ describe('copySqliteToPostgres', () => {
     const postgres = await PostgresStorage.open(database.url, { poolSize: 2 });
     cleanups.push(() => postgres.close());
     expect(await everything(postgres, boards)).toEqual(before);
+    const copied = await Promise.all(boards.map((boardId) => postgres.boards.loadBoard(boardId)));
+    const copiedSeqs = copied.flatMap((board) => board.log.map((row) => row.seq));
+    expect(new Set(copiedSeqs).size).toBe(copiedSeqs.length);
+    for (const board of copied) expect(board.log.every((row) => row.seq > board.snapshotSeq)).toBe(true);
     expect((await postgres.links.getByCode('ABCD2345'))?.id).toBe('link1');
     expect(await postgres.privateRooms.countByLink('made', 'link1')).toBe(1);
     expect(await postgres.boards.isDeleted('gone')).toBe(true);
@@ -155,10 +166,13 @@ describe('copySqliteToPostgres', () => {
       details: {},
     });
     expect(nextEntry.id).toBeGreaterThan(Math.max(...audited.map((entry) => entry.id)));
-    // Compaction had deleted rows up to seqs[4]; a new row must not fall under the snapshot.
+    // Compaction had deleted every row of 'made'; a new row must not fall under its snapshot.
     const [next] = await postgres.boards.appendUpdates([{ boardId: 'made', update: bytes(6) }]);
-    expect(next).toBeGreaterThan(seqs[4] as number);
+    expect(next).toBeGreaterThan(Math.max(...copiedSeqs));
     expect((await postgres.boards.loadBoard('made')).log.map((row) => row.seq)).toEqual([next]);
+    const [nextLogged] = await postgres.boards.appendUpdates([{ boardId: 'logged', update: bytes(8) }]);
+    expect((await postgres.boards.loadBoard('logged')).log.map((row) => [...row.update])).toEqual([[4], [8]]);
+    expect(nextLogged).toBeGreaterThan(next as number);
     const version = await postgres.history.save({
       boardId: 'made',
       kind: 'auto',

@@ -23,20 +23,53 @@ export interface CopyCounts {
   readonly auditEntries: number;
 }
 
-/** Each table, with its columns in the same order on both sides and their PostgreSQL types. */
-const TABLES = [
+/**
+ * SQLite numbers each board's log rows on its own; PostgreSQL numbers them from one sequence
+ * (its key). So the copy renumbers them 1, 2, … board after board, each board's rows (log and
+ * quarantined alike) in their order, and moves each snapshot's `through_seq` to the new number
+ * of the last row it covers (below the board's first row when it covers none of those left).
+ */
+const RENUMBER = `
+CREATE TEMP TABLE copied_seqs AS
+  SELECT board_id, seq, quarantined, row_number() OVER (ORDER BY board_id, seq, quarantined) AS n
+  FROM (SELECT board_id, seq, 0 AS quarantined FROM updates
+        UNION ALL SELECT board_id, seq, 1 FROM quarantined_updates);
+CREATE INDEX temp.copied_seqs_by_row ON copied_seqs (board_id, seq, quarantined);`;
+
+const RENUMBERED_SNAPSHOTS = `(SELECT s.board_id, s.data, coalesce(
+    (SELECT max(c.n) FROM copied_seqs c WHERE c.board_id = s.board_id AND c.seq <= s.through_seq),
+    (SELECT min(c.n) - 1 FROM copied_seqs c WHERE c.board_id = s.board_id),
+    0) AS through_seq, s.updated_at, s.encoding, s.schema_version FROM snapshots s)`;
+
+const renumbered = (table: string, quarantined: 0 | 1, columns: string) =>
+  `(SELECT c.n AS seq, ${columns} FROM ${table} r JOIN copied_seqs c
+     ON c.board_id = r.board_id AND c.seq = r.seq AND c.quarantined = ${quarantined})`;
+
+/**
+ * Each table, with its columns in the same order on both sides and their PostgreSQL types;
+ * `from`: what to read instead of the table itself.
+ */
+const TABLES: readonly { name: string; count: string; columns: readonly string[]; types: readonly string[]; from?: string }[] = [
   {
     name: 'snapshots',
     count: 'snapshots',
     columns: ['board_id', 'data', 'through_seq', 'updated_at', 'encoding', 'schema_version'],
     types: ['text', 'bytea', 'bigint', 'bigint', 'smallint', 'integer'],
+    from: RENUMBERED_SNAPSHOTS,
   },
-  { name: 'updates', count: 'updates', columns: ['seq', 'board_id', 'data'], types: ['bigint', 'text', 'bytea'] },
+  {
+    name: 'updates',
+    count: 'updates',
+    columns: ['seq', 'board_id', 'data'],
+    types: ['bigint', 'text', 'bytea'],
+    from: renumbered('updates', 0, 'r.board_id, r.data'),
+  },
   {
     name: 'quarantined_updates',
     count: 'quarantinedUpdates',
     columns: ['seq', 'board_id', 'data', 'reason', 'quarantined_at'],
     types: ['bigint', 'text', 'bytea', 'text', 'bigint'],
+    from: renumbered('quarantined_updates', 1, 'r.board_id, r.data, r.reason, r.quarantined_at'),
   },
   {
     name: 'board_versions',
@@ -66,18 +99,19 @@ const TABLES = [
     columns: ['id', 'at', 'board_id', 'action', 'actor', 'link_id', 'access', 'details'],
     types: ['bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text'],
   },
-] as const;
+];
 
 const CHUNK_ROWS = 500;
 
 /**
  * Moves a deployment from SQLite to PostgreSQL: copies every row of the SQLite database `file`
  * (upgraded in place to the current layout first) into the PostgreSQL database at `url`, keeping
- * sequence numbers, version ids, join codes, tombstones of deleted boards, retention settings and
- * the audit log with its ids, in one PostgreSQL transaction read from one
- * SQLite snapshot. Refuses a target that already holds any Costudio data, so nothing is mixed or
- * overwritten. Afterwards new sequence numbers start above every number SQLite ever used (also
- * those compaction deleted), so no snapshot's `through_seq` can cover a new update.
+ * each board's log rows in their order (renumbered, see RENUMBER), version ids, join codes,
+ * tombstones of deleted boards, retention settings and the audit log with its ids, in one
+ * PostgreSQL transaction read from one SQLite snapshot. Refuses a target that already holds any
+ * Costudio data, so nothing is mixed or overwritten. Afterwards new sequence numbers start above
+ * every copied one, and each snapshot's `through_seq` is below its board's first row left, so no
+ * snapshot can cover a new update.
  */
 export async function copySqliteToPostgres(file: string, url: string): Promise<CopyCounts> {
   const sqlite = openSqlite(file);
@@ -88,6 +122,7 @@ export async function copySqliteToPostgres(file: string, url: string): Promise<C
         await refuseNonEmpty(client);
         sqlite.db.exec('BEGIN'); // one read snapshot, even beside a server still writing
         try {
+          sqlite.db.exec(RENUMBER);
           const counts: Record<string, number> = {};
           for (const table of TABLES) counts[table.count] = await copyTable(sqlite.db, client, table);
           await continueNumbering(sqlite.db, client);
@@ -144,7 +179,10 @@ async function copyTable(db: Database.Database, client: pg.PoolClient, table: (t
     copied += chunk.length;
     chunk = [];
   };
-  const rows = db.prepare(`SELECT ${columns} FROM ${table.name}`).raw().iterate() as IterableIterator<unknown[]>;
+  const rows = db
+    .prepare(`SELECT ${columns} FROM ${table.from ?? table.name}`)
+    .raw()
+    .iterate() as IterableIterator<unknown[]>;
   for (const row of rows) {
     chunk.push(row);
     if (chunk.length >= CHUNK_ROWS) await flush();
@@ -153,17 +191,14 @@ async function copyTable(db: Database.Database, client: pg.PoolClient, table: (t
   return copied;
 }
 
-/** Sets the identity sequences past every number SQLite used, deleted ones included. */
+/**
+ * Sets the identity sequences past every number copied: log rows' (renumbered, so every
+ * `through_seq` is at most the highest), version ids and audit ids, deleted ones included.
+ */
 async function continueNumbering(db: Database.Database, client: pg.PoolClient): Promise<void> {
   const used = (name: string) =>
     (db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get(name) as { seq: number } | undefined)?.seq ?? 0;
-  const highestSeq = db
-    .prepare(
-      `SELECT max(n) AS n FROM (SELECT max(seq) AS n FROM updates UNION ALL SELECT max(through_seq) FROM snapshots
-         UNION ALL SELECT max(seq) FROM quarantined_updates)`,
-    )
-    .get() as { n: number | null };
-  const seq = Math.max(used('updates'), highestSeq.n ?? 0);
+  const seq = (db.prepare('SELECT max(n) AS n FROM copied_seqs').get() as { n: number | null }).n ?? 0;
   const versionId = Math.max(
     used('board_versions'),
     (db.prepare('SELECT max(id) AS n FROM board_versions').get() as { n: number | null }).n ?? 0,
