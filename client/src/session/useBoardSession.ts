@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { authorSecretFor } from '../device/authorSecret.ts';
 import { BoardEditor } from '../doc/BoardEditor.ts';
@@ -16,7 +16,9 @@ import type { BoardSession } from './BoardSession.ts';
 
 export function useBoardSession(boardId: string): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null);
-  useEffect(() => {
+  // A layout effect: the board renders in the same task as the page, before its first paint,
+  // instead of after a blank frame and a task of its own (issue 12: a big board's first picture).
+  useLayoutEffect(() => {
     const doc = new Y.Doc();
     const local = openLocalCopy(boardId, doc);
     const pending = new PendingChanges(doc, boardId);
