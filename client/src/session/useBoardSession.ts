@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { authorSecretFor } from '../device/authorSecret.ts';
 import { BoardEditor } from '../doc/BoardEditor.ts';
@@ -16,9 +16,7 @@ import type { BoardSession } from './BoardSession.ts';
 
 export function useBoardSession(boardId: string): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null);
-  // A layout effect: the board renders in the same task as the page, before its first paint,
-  // instead of after a blank frame and a task of its own (issue 12: a big board's first picture).
-  useLayoutEffect(() => {
+  useEffect(() => {
     const doc = new Y.Doc();
     const local = openLocalCopy(boardId, doc);
     const pending = new PendingChanges(doc, boardId);
