@@ -128,7 +128,7 @@ describe('the projector at 1920 × 1080', () => {
     await projector.setViewportSize(FULL_HD.viewport);
   });
 
-  it('shrinks the join panel to a corner once people have joined', async () => {
+  it('shrinks the join panel to a card beside the title once people have joined, over none of the board', async () => {
     const big = await projector.locator('.projector__side').boundingBox();
     const joinUrl = (await projector.locator('.projector__url').textContent()) ?? '';
     expect(joinUrl).toMatch(/\/j\/\w{8}$/);
@@ -148,6 +148,16 @@ describe('the projector at 1920 × 1080', () => {
       },
       { message: 'a small join panel', timeout: 10_000 },
     );
+    // Never over the bottom of the lanes, where their last notes are.
+    const overlap = await projector.evaluate(() => {
+      const panel = document.querySelector('.projector__side')?.getBoundingClientRect();
+      const board = document.querySelector('.board-canvas__surface')?.getBoundingClientRect();
+      if (!panel || !board) return null;
+      const width = Math.min(panel.right, board.right) - Math.max(panel.left, board.left);
+      const height = Math.min(panel.bottom, board.bottom) - Math.max(panel.top, board.top);
+      return width > 0 && height > 0 ? width * height : 0;
+    });
+    expect(overlap).toBe(0);
     // Still there to read from the back of the room: the code, and who is here.
     expect(await projector.locator('.projector__code').isVisible()).toBe(true);
     expect(
