@@ -74,4 +74,19 @@ describe('connectAfterFirstView', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(connect).not.toHaveBeenCalled();
   });
+
+  it('shows a first view that is already in at once, before any promise settles', async () => {
+    const notes = new NotesStore(new Y.Doc());
+    const connect = vi.fn();
+    connectAfterFirstView(firstViewOfOne(), notes, connect, { afterPaint: paintNow });
+    expect(notes.showsFirstView).toBe(true);
+    notes.firstViewDrawn();
+    expect(connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('connects at once when the answer already in is no first view', () => {
+    const connect = vi.fn();
+    connectAfterFirstView(null, new NotesStore(new Y.Doc()), connect);
+    expect(connect).toHaveBeenCalledTimes(1);
+  });
 });

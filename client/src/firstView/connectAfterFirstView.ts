@@ -8,14 +8,14 @@ import type { NotesStore } from '../doc/NotesStore.ts';
 export const FIRST_VIEW_MAX_WAIT_MS = 1_000;
 
 /**
- * Shows the board's first view, then connects once a view has painted it: the document of a big
+ * Shows the board's first view (at once when it is already in), then connects once a view has painted it: the document of a big
  * board takes the page's main thread for as long as it takes to decode (half a second for 10,000
  * notes on a laptop, more on a phone), so it must not arrive before the first view is on the screen. Connects at
  * once when there is no first view (or nothing in it), and after FIRST_VIEW_MAX_WAIT_MS at the latest. Returns a
  * function that cancels whatever has not happened yet.
  */
 export function connectAfterFirstView(
-  firstView: Promise<FirstView | null>,
+  firstView: FirstView | null | Promise<FirstView | null>,
   notes: NotesStore,
   connect: () => void,
   { maxWaitMs = FIRST_VIEW_MAX_WAIT_MS, afterPaint = afterNextPaint }: ConnectOptions = {},
@@ -30,7 +30,7 @@ export function connectAfterFirstView(
     connect();
   };
   const timer = setTimeout(connectNow, maxWaitMs);
-  firstView.then((view) => {
+  const show = (view: FirstView | null) => {
     if (settled) return;
     if (!view || view.notes.length === 0) return connectNow();
     let cancelPaint = () => {};
@@ -42,7 +42,10 @@ export function connectAfterFirstView(
       cancelPaint();
     };
     notes.showFirstView(view.notes);
-  }, connectNow);
+  };
+  // Already in: shown now, so the board's first render has it.
+  if (firstView instanceof Promise) firstView.then(show, connectNow);
+  else show(firstView);
   return () => {
     settled = true;
     clearTimeout(timer);

@@ -1,7 +1,14 @@
 import { authorizationHeaders, captureTokenFromLocation } from '../device/boardTokens.ts';
 import { routeFromPath } from '../router/route.ts';
 
-const started = new Map<string, Promise<unknown>>();
+/** A request the page started; `answered` once its JSON (or null) is in. */
+export interface StartedRequest {
+  json: Promise<unknown>;
+  answered: boolean;
+  answer: unknown;
+}
+
+const started = new Map<string, StartedRequest>();
 
 /**
  * The board's first view as JSON, asked for with this device's link
@@ -29,11 +36,16 @@ export function startFirstViewRequest(pathname: string): void {
   const route = routeFromPath(pathname);
   if (route.page !== 'board') return;
   captureTokenFromLocation(route.boardId);
-  started.set(route.boardId, fetchFirstViewJson(route.boardId));
+  const request: StartedRequest = { json: fetchFirstViewJson(route.boardId), answered: false, answer: null };
+  void request.json.then((answer) => {
+    request.answer = answer;
+    request.answered = true;
+  });
+  started.set(route.boardId, request);
 }
 
 /** The request started for this board, once; undefined when none was. */
-export function takeStartedRequest(boardId: string): Promise<unknown> | undefined {
+export function takeStartedRequest(boardId: string): StartedRequest | undefined {
   const request = started.get(boardId);
   started.delete(boardId);
   return request;

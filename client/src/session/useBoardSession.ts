@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { authorSecretFor } from '../device/authorSecret.ts';
 import { BoardEditor } from '../doc/BoardEditor.ts';
@@ -16,7 +16,9 @@ import type { BoardSession } from './BoardSession.ts';
 
 export function useBoardSession(boardId: string): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null);
-  useEffect(() => {
+  // A layout effect: the board, with its first view when that is already in, renders in the
+  // page's first task, not after a blank frame and a task of its own (issue 12).
+  useLayoutEffect(() => {
     const doc = new Y.Doc();
     const local = openLocalCopy(boardId, doc);
     const pending = new PendingChanges(doc, boardId);
