@@ -38,7 +38,6 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
   const [moreOpen, setMoreOpen] = useState(false);
   // On a phone the toolbar is one row (add a note, choose a lane, more tools); the rest opens
   // under it on request, instead of three rows of buttons over the board.
-  const showMore = !narrow || moreOpen;
   const addNote = !props.viewOnly && (
     <button type="button" className="button-primary" disabled={props.readOnly} onClick={props.onAddNote} aria-keyshortcuts="N">
       {t.t('toolbar.addNote')} <span className="visually-hidden">{t.t('toolbar.addTo', { lane })}</span>
@@ -137,8 +136,8 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
           >
             {t.t('toolbar.moreTools')}
           </button>
-          <div id={moreToolsId} className="canvas-toolbar__more-tools" hidden={!showMore}>
-            {showMore && moreTools}
+          <div id={moreToolsId} className="canvas-toolbar__more-tools" hidden={!moreOpen}>
+            {moreOpen && moreTools}
           </div>
         </>
       )}
