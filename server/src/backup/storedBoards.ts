@@ -25,6 +25,8 @@ export async function storeUpdatesAsNewBoard(store: BoardStore, updates: readonl
     await new Promise((resolve) => setImmediate(resolve));
     await store.appendUpdates([{ boardId: id, update }]);
   }
+  // Reported as imported only once it would survive a power cut, where the setting promises that.
+  await store.durable();
   return id;
 }
 

@@ -12,6 +12,13 @@ export interface QueuedCommit extends UpdateToStore {
    * own commit type, which `this` stands for, is accepted.)
    */
   settle(commit: this, seq: number | null): void;
+  /**
+   * Called once the update survives what the store promises (a power cut, with SQLite FULL; see
+   * BoardStore.durable), in queue order, after every update settled before it: when its sender
+   * may be told it is saved. Not called for an update storage refused, nor when the disk would
+   * not sync it (a later group's sync covers it; its sender is told then).
+   */
+  saved?(commit: this): void;
 }
 
 /** What a client is told when the group commit holding its update failed. */
@@ -23,6 +30,10 @@ export const COMMIT_FAILED_REASON = 'The server could not save this change';
  * update is not held behind other sockets' reads), and only then applied and relayed; updates
  * that arrive while a commit is in flight form the next batch. One flush runs at a
  * time, so rows are committed and applied in the order they arrived.
+ *
+ * Committed is not yet saved: a group is acknowledged (`saved`, then its `enqueue` promise) once
+ * the store says it is durable, in commit order, while later groups commit and relay meanwhile.
+ * So a power-loss-safe store's fsync delays only the "saved" tick, never anyone's view.
  */
 export class CommitQueue {
   private queue: QueuedCommit[] = [];
@@ -31,6 +42,8 @@ export class CommitQueue {
   private scheduled = false;
   private flushing = false;
   private idleWaiters: Array<() => void> = [];
+  /** The last committed group's acknowledgement; each waits for the one before. */
+  private acknowledging: Promise<void> = Promise.resolve();
   private readonly flushNow = () => {
     void this.flush();
   };
@@ -53,8 +66,9 @@ export class CommitQueue {
 
   /**
    * Adds an update to the next group commit. Returns that commit's promise, the same object for
-   * every update in it: it resolves after every update in it was settled, with whether storage
-   * took it, so a caller can do per-commit work (acknowledgements, compaction) once per batch.
+   * every update in it: it resolves after every update in it was settled and, if durable, saved,
+   * with whether it was (committed and durable), so a caller can do per-commit work
+   * (acknowledgements, compaction) once per batch. Batches resolve in commit order.
    */
   enqueue(commit: QueuedCommit): Promise<boolean> {
     this.queue.push(commit);
@@ -63,10 +77,22 @@ export class CommitQueue {
     return this.next.promise;
   }
 
-  /** Resolves once every update enqueued so far has been committed (or refused) and applied. */
-  whenIdle(): Promise<void> {
-    if (!this.flushing && !this.scheduled && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** Resolves once every group committed so far was acknowledged: all of it is durable, or refused. */
+  whenSaved(): Promise<void> {
+    return this.acknowledging;
+  }
+
+  /** Resolves once every update enqueued so far has been committed (or refused), applied and acknowledged. */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      if (this.flushing || this.scheduled || this.queue.length > 0) {
+        await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+        continue;
+      }
+      const acknowledging = this.acknowledging;
+      await acknowledging;
+      if (acknowledging === this.acknowledging && !this.flushing && !this.scheduled && this.queue.length === 0) return;
+    }
   }
 
   private schedule(): void {
@@ -82,18 +108,50 @@ export class CommitQueue {
     const done = this.next;
     this.queue = [];
     this.next = null;
-    let committed = false;
+    let seqs: (number | null)[] | null = null;
     try {
-      const seqs = await this.commit(batch);
-      committed = seqs !== null;
+      seqs = await this.commit(batch);
       this.settleAll(batch, seqs);
     } finally {
-      // Before the idle waiters and the next flush, so callers' per-commit work runs first.
-      done?.resolve(committed);
+      // Asked now, so that one sync covers this group; acknowledged after the groups before it.
+      const durable = seqs ? this.durable(batch.length) : Promise.resolve(false);
+      const previous = this.acknowledging;
+      this.acknowledging = durable.then(async (ok) => {
+        await previous;
+        this.acknowledge(batch, ok ? seqs : null, done);
+      });
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
       else this.notifyIdle();
     }
+  }
+
+  /** Whether what was just committed survives as the store promises; false (logged) when the disk refused. */
+  private async durable(updates: number): Promise<boolean> {
+    try {
+      await this.store.durable();
+      return true;
+    } catch (error) {
+      this.metrics.commitFailures++;
+      this.logger.error('committed updates could not be synced to disk; not acknowledged as saved', { error, updates });
+      return false;
+    }
+  }
+
+  /** `saved` for each update of a durable group, then the group's promise: in commit order. */
+  private acknowledge(batch: QueuedCommit[], seqs: (number | null)[] | null, done: Flushed | null): void {
+    if (seqs) {
+      for (let i = 0; i < batch.length; i++) {
+        const commit = batch[i] as QueuedCommit;
+        if (seqs[i] === null || !commit.saved) continue;
+        try {
+          commit.saved(commit);
+        } catch (error) {
+          this.logger.error('unexpected error acknowledging a saved update', { boardId: commit.boardId, error });
+        }
+      }
+    }
+    done?.resolve(seqs !== null);
   }
 
   /** Each update's seq, or null for a deleted board's; null for all when storage failed. */

@@ -26,7 +26,18 @@ function setup({ maxUpdates = 100, guard }: { maxUpdates?: number; guard?: Updat
       timeline.push(`stored ${batch.length}`);
       return Promise.resolve(batch.map(() => ++seq));
     },
+    /** Durable at once, unless a test holds the disk: then when it calls `sync.finish()`. */
+    durable(): Promise<void> {
+      if (!sync.held) return Promise.resolve();
+      return new Promise((resolve) => {
+        sync.finish = () => {
+          timeline.push('synced');
+          resolve();
+        };
+      });
+    },
   };
+  const sync = { held: false, finish: () => {} };
   const connect = (name: string, saving = false) => {
     const closes: number[] = [];
     const connection = {
@@ -75,6 +86,7 @@ function setup({ maxUpdates = 100, guard }: { maxUpdates?: number; guard?: Updat
     connect,
     edit,
     compactions: () => compactions,
+    sync,
     failNextCommit: () => {
       failNext = true;
     },
@@ -110,6 +122,23 @@ describe('UpdateSequencer', () => {
       'saver <- saved',
     ]);
     expect([...doc.getMap('notes').keys()].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('relays a commit at once, and tells its saving sender only once the disk has it', async () => {
+    const { timeline, connections, commits, sequencer, connect, edit, sync } = setup();
+    sync.held = true;
+    const saver = connect('saver', true).connection;
+    connections.add(saver).add(connect('other').connection);
+    sequencer.receive(saver, edit('a'), false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timeline).toEqual(['stored 1', 'other <- update (doc: )']);
+    // An empty sync step 2 asks for an acknowledgement: it too waits for the disk.
+    sequencer.receive(saver, Y.encodeStateAsUpdate(new Y.Doc()), true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timeline).toEqual(['stored 1', 'other <- update (doc: )']);
+    sync.finish();
+    await commits.whenIdle();
+    expect(timeline).toEqual(['stored 1', 'other <- update (doc: )', 'synced', 'saver <- saved', 'saver <- saved']);
   });
 
   it('asks for a compaction once per group commit while the log is over its limit', async () => {

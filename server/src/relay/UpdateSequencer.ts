@@ -55,7 +55,7 @@ const NO_CLOCKS: ReadonlyMap<number, number> = new Map();
 export class UpdateSequencer {
   /** The group commit this room last queued an update into; its end is awaited once, not per update. */
   private awaitedFlush: Promise<boolean> | null = null;
-  /** Saving connections whose writes are in the group commit being settled. */
+  /** Saving connections whose writes are in the group commit being acknowledged. */
   private readonly toAcknowledge = new Set<Connection>();
   /** Updates that build on changes this board does not have yet (HeldUpdates.ts). */
   private readonly held = new HeldUpdates<RoomCommit>();
@@ -88,8 +88,9 @@ export class UpdateSequencer {
       throw new Error('update is not a valid Yjs update');
     }
     if (summary.empty) {
-      // Tell a saving client that, as far as it has told us, everything is stored.
-      if (isSyncStep2 && connection.savedClocks) this.acknowledge(connection);
+      // Tell a saving client that, as far as it has told us, everything is stored (its own
+      // clocks the doc holds count, RoomAwareness.adopt): once what was committed is durable.
+      if (isSyncStep2 && connection.savedClocks) void this.options.commits.whenSaved().then(() => this.acknowledge(connection));
       return;
     }
     const commit: RoomCommit = {
@@ -98,6 +99,7 @@ export class UpdateSequencer {
       connection,
       clocks: summary.clocks,
       settle: this.settleEdit,
+      saved: this.savedEdit,
     };
     if (canIntegrate(summary.dependencies, this.known)) {
       this.queue(commit);
@@ -170,8 +172,16 @@ export class UpdateSequencer {
       connection?.close(CloseCode.STORAGE_FAILED, COMMIT_FAILED_REASON);
       return;
     }
-    if (connection?.savedClocks) this.toAcknowledge.add(connection);
     this.applyCommitted(commit, seq);
+  };
+
+  /** A participant's update survives as storage promises: its sender is told, once per group. */
+  private readonly savedEdit = (commit: RoomCommit): void => {
+    const { connection } = commit;
+    const saved = connection?.savedClocks;
+    if (!connection || !saved) return;
+    for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
+    this.toAcknowledge.add(connection);
   };
 
   /** The guard's undoing, already applied and relayed: only the log's bookkeeping is left. */
@@ -195,10 +205,6 @@ export class UpdateSequencer {
     this.options.committed?.(seq);
     if (!this.options.isReady()) return;
     const { connection } = commit;
-    const saved = connection?.savedClocks;
-    if (saved) {
-      for (const [client, clock] of commit.clocks) if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
-    }
     // Committed, and nothing of it can be refused: out to everyone first, so no one waits for
     // the server's own copy (Yjs's apply costs as much as the commit). Else the guard judges first.
     const relayedFirst = !guard || !connection || !guard.mayRefuse(doc, connection, commit.update);
@@ -290,7 +296,7 @@ export class UpdateSequencer {
     connection.send(encodeSavedMessage(connection.savedClocks));
   }
 
-  /** Once per group commit that held this room's updates, after all of them were settled. */
+  /** Once per group commit that held this room's updates, after all of them were settled and saved. */
   private readonly afterFlush = (committed: boolean): void => {
     if (!committed) return;
     try {

@@ -9,12 +9,23 @@ export interface BoardStore {
 
   /**
    * Commits a batch of updates (possibly for many boards) in one transaction: all or none.
-   * Resolves with each row's sequence number, in batch order, once the batch is durable.
+   * Resolves with each row's sequence number, in batch order, once the batch is committed: read
+   * by every later load, and kept if the process is killed. Whether it also survives power loss
+   * yet is `durable()`'s to say.
    * Sequence numbers belong to a board: a new row gets a higher number than any row of its board
    * ever had (compacted and quarantined ones included). Rows of different boards may share a
    * number (SQLite numbers each board on its own; PostgreSQL happens to share one sequence).
    */
   appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]>;
+
+  /**
+   * Resolves once every batch `appendUpdates` resolved before this call survives a power cut, as
+   * far as the store's durability setting promises it (SQLite with `synchronous = FULL`: after
+   * one fsync shared by every caller waiting; PostgreSQL and SQLite NORMAL: at once, their commit
+   * is already all they promise). Rejects when the disk refused; a later call may succeed and
+   * then covers the earlier batches too.
+   */
+  durable(): Promise<void>;
 
   /**
    * Records a brand-new board with its first state. Rejects with BoardExistsError when the id is

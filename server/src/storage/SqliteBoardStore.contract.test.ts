@@ -3,7 +3,7 @@ import { sqlitePlace } from '../../../tests/support/storageContracts/sqlitePlace
 import { SqliteBoardStore } from './SqliteBoardStore.ts';
 
 describeBoardStoreContract('SqliteBoardStore', () => sqlitePlace((file) => new SqliteBoardStore(file)));
-// Under FULL every append and compaction goes through the writer thread, on a second connection.
-describeBoardStoreContract('SqliteBoardStore (FULL, writer thread)', () =>
+// Under FULL appends and compactions commit unsynced and are made durable by a WAL fsync.
+describeBoardStoreContract('SqliteBoardStore (FULL)', () =>
   sqlitePlace((file) => new SqliteBoardStore(file, { synchronous: 'FULL' })),
 );

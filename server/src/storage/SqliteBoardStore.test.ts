@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openFiles } from '../../../tests/support/openFiles.ts';
 import { waitFor } from '../../../tests/support/waitFor.ts';
 import { BoardDeletedError, BoardExistsError } from './BoardStore.ts';
 import { DATABASE_FILE, SqliteBoardStore } from './SqliteBoardStore.ts';
@@ -150,9 +151,10 @@ describe('SqliteBoardStore', () => {
     },
   );
 
-  it('commits from its writer thread under FULL and refuses rows of a board deleted on its own connection', async () => {
+  it('commits board rows under FULL without waiting for the disk, keeps FULL for all else, and syncs on durable()', async () => {
     await store.close();
     store = SqliteBoardStore.open(join(dir, 'nested', 'data'), { synchronous: 'FULL' });
+    const connection = (store as unknown as { db: Database.Database }).db;
     const batches = Array.from({ length: 20 }, (_, i) => store.appendUpdates([{ boardId: 'kept', update: bytes(i) }]));
     const seqs = (await Promise.all(batches)).flat();
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
@@ -161,7 +163,10 @@ describe('SqliteBoardStore', () => {
     await store.deleteBoard('gone');
     await expect(store.appendUpdates([{ boardId: 'gone', update: bytes(2) }])).rejects.toBeInstanceOf(BoardDeletedError);
     expect(await store.loadBoard('gone')).toEqual({ snapshot: null, snapshotSeq: 0, log: [] });
-    expect(await store.hasBoard('gone')).toBe(false);
+    // Links, deletions and the rest still wait for their fsync, a refused row notwithstanding.
+    expect(connection.pragma('synchronous', { simple: true })).toBe(2);
+    await store.durable();
+    expect(openFiles().some((file) => file.endsWith('costudio.sqlite-wal'))).toBe(true);
   });
 
   it('checkpoints the WAL into the database file from its background thread', async () => {
@@ -347,15 +352,15 @@ describe('SqliteBoardStore in a short-lived process', () => {
     }
   });
 
-  it('commits an append the process did not wait for before it exits, and then exits', async () => {
-    // The writer thread is unreferenced while idle (a server's store must not hold the process
-    // open), but a batch in flight must hold it, or a tool's last edit would be lost.
+  it('finishes an append and its sync the process did not wait for before it exits', async () => {
     const { stdout, stderr, dir } = runChild(`
-      void store.appendUpdates([{ boardId: 'a', update: new Uint8Array([4, 2]) }]).then(() => console.log('committed'));
+      void store.appendUpdates([{ boardId: 'a', update: new Uint8Array([4, 2]) }])
+        .then(() => store.durable())
+        .then(() => console.log('durable'));
     `);
     try {
       expect(stderr).toBe('');
-      expect(stdout).toBe('committed');
+      expect(stdout).toBe('durable');
       const reopened = SqliteBoardStore.open(dir, { backgroundCheckpoints: false });
       expect((await reopened.loadBoard('a')).log.map((row) => [...row.update])).toEqual([[4, 2]]);
       await reopened.close();

@@ -12,7 +12,6 @@ import {
   type UpdateToStore,
 } from './BoardStore.ts';
 import { DATABASE_FILE, type SqliteDatabase, type SqliteDatabaseOptions, StoreConnection } from './SqliteDatabase.ts';
-import { SqliteWriteError, SqliteWriterStopped } from './SqliteWriter.ts';
 import { DELETE_LOG_THROUGH, INSERT_UPDATE, SELECT_DELETED, UPSERT_SNAPSHOT } from './sqliteBoardStatements.ts';
 
 /** The store's options are the database's: it opens its own connection when given a file path. */
@@ -196,33 +195,25 @@ export class SqliteBoardStore implements BoardStore {
 
   async appendUpdates(batch: readonly UpdateToStore[]): Promise<number[]> {
     if (batch.length === 0) return [];
-    const writer = this.connection.database.writer;
-    if (writer) {
-      try {
-        return await writer.append(batch);
-      } catch (error) {
-        if (error instanceof SqliteWriteError && error.deletedBoard !== null) throw new BoardDeletedError(error.deletedBoard);
-        // The thread died with this batch unanswered. If it had opened its connection, whether
-        // the batch committed is unknown: the caller refuses it (its senders send it again on
-        // reconnect). Either way later batches go to our own connection (`writer` is null now).
-        if (!(error instanceof SqliteWriterStopped) || error.mayHaveCommitted) throw error;
-      }
-    }
     try {
       // One row is one statement, which SQLite commits atomically on its own: no BEGIN and COMMIT
       // to run (a few µs of CPU on the path of nearly every edit). `all`, not `get`: the commit
       // happens as the statement finishes, and only `all` reports an error there.
-      if (batch.length === 1) {
+      return this.connection.database.commitUnsynced(() => {
+        if (batch.length > 1) return this.appendBatch(batch);
         const { boardId, update } = batch[0] as UpdateToStore;
         return this.insertUpdate.all(boardId, boardId, boardId, boardId, update);
-      }
-      return this.appendBatch(batch);
+      });
     } catch (error) {
       // The trigger on `updates` refused a row of a deleted board; say which.
       if (!(error instanceof Error && error.message.includes('costudio: board deleted'))) throw error;
       const deleted = batch.find((entry) => this.selectDeleted.get(entry.boardId)?.found);
       throw new BoardDeletedError(deleted?.boardId ?? '');
     }
+  }
+
+  durable(): Promise<void> {
+    return this.connection.database.durable();
   }
 
   async createBoard(boardId: string, snapshot: Snapshot): Promise<void> {
@@ -234,30 +225,22 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async compact(boardId: string, snapshot: Snapshot, throughSeq: number): Promise<void> {
-    const writer = this.connection.database.writer;
-    if (writer) {
-      // In the writer thread: a snapshot is a large write (and secure_delete zeroes the rows it
-      // frees), and on this connection it would also wait out the writer's transaction.
-      const row = { data: snapshot.data, encoding: encodingNumber(snapshot), schemaVersion: snapshot.schemaVersion ?? null };
-      try {
-        return await writer.compact(boardId, row, throughSeq, Date.now());
-      } catch (error) {
-        if (!(error instanceof SqliteWriterStopped) || error.mayHaveCommitted) throw error;
-      }
-    }
-    this.db.transaction(() => {
-      // A room still open when its board was deleted must not write it back.
-      if (this.selectDeleted.get(boardId)?.found) return;
-      this.upsertSnapshot.run(
-        boardId,
-        snapshot.data,
-        throughSeq,
-        Date.now(),
-        encodingNumber(snapshot),
-        snapshot.schemaVersion ?? null,
-      );
-      this.deleteLogThrough.run(boardId, throughSeq);
-    })();
+    // Not waited for under FULL: lost to a power cut, it leaves the log it folds, just as before.
+    this.connection.database.commitUnsynced(
+      this.db.transaction(() => {
+        // A room still open when its board was deleted must not write it back.
+        if (this.selectDeleted.get(boardId)?.found) return;
+        this.upsertSnapshot.run(
+          boardId,
+          snapshot.data,
+          throughSeq,
+          Date.now(),
+          encodingNumber(snapshot),
+          snapshot.schemaVersion ?? null,
+        );
+        this.deleteLogThrough.run(boardId, throughSeq);
+      }),
+    );
   }
 
   async readUpdatesSince(boardId: string, afterSeq: number): Promise<StoredUpdate[] | null> {

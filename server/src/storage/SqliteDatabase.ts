@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteWriter } from './SqliteWriter.ts';
 import { WalCheckpointer } from './WalCheckpointer.ts';
+import { WalSync } from './WalSync.ts';
 
 /**
  * NORMAL: in WAL mode a commit survives the process being killed (the WAL is in the OS page
- * cache), but the last commits may be lost if the machine loses power. FULL fsyncs each commit
- * and survives power loss too, at the cost of a disk flush per group commit.
+ * cache), but the last commits may be lost if the machine loses power. FULL survives power loss
+ * too: every transaction waits for its fsync, except board updates and compactions, which are
+ * committed without waiting and then synced off the event loop (`commitUnsynced`, `durable`).
  */
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
@@ -25,12 +26,6 @@ export interface SqliteDatabaseOptions {
    * thread: for short-lived tools that only read or write a little.
    */
   readonly backgroundCheckpoints?: boolean;
-  /**
-   * Whether board updates and compactions are written from a thread of their own (SqliteWriter),
-   * off the relay's event loop. Default: with `synchronous: 'FULL'` (each commit then waits for
-   * an fsync) and background checkpoints (a server, not a short-lived tool).
-   */
-  readonly writerThread?: boolean;
 }
 
 /**
@@ -61,8 +56,10 @@ export const DATABASE_FILE = 'costudio.sqlite';
 export class SqliteDatabase {
   readonly db: Database.Database;
   private readonly checkpointer: WalCheckpointer | null;
-  private readonly writerPragmas: readonly string[] | null;
-  private writerThread: SqliteWriter | null = null;
+  /** Under FULL, what makes `commitUnsynced` commits survive power loss. */
+  private readonly walSync: WalSync | null;
+  private readonly syncNow: Database.Statement | null;
+  private readonly syncLater: Database.Statement | null;
   private closing: Promise<void> | null = null;
 
   /** Opens (creating it and its directory if needed) `costudio.sqlite` in `dataDir`. */
@@ -88,10 +85,10 @@ export class SqliteDatabase {
       throw error;
     }
     const threads = options.backgroundCheckpoints !== false && file !== ':memory:';
-    // Under NORMAL a commit is a ~20 µs copy into the page cache: handing it to a thread and back
-    // costs more than it saves (see SqliteWriter). Under FULL each commit waits for the disk.
-    const writer = options.writerThread ?? (threads && options.synchronous === 'FULL');
-    this.writerPragmas = writer && file !== ':memory:' ? connectionPragmas(options) : null;
+    const full = options.synchronous === 'FULL' && file !== ':memory:';
+    this.walSync = full ? new WalSync(file) : null;
+    this.syncNow = full ? this.db.prepare('PRAGMA synchronous = FULL') : null;
+    this.syncLater = full ? this.db.prepare('PRAGMA synchronous = NORMAL') : null;
     this.checkpointer = !threads
       ? null
       : new WalCheckpointer(file, options.checkpointIntervalMs ?? 1000, {
@@ -99,20 +96,34 @@ export class SqliteDatabase {
           onUnexpectedExit: () => {
             // Without the worker the WAL would grow to the safety valve: checkpoint on commit again.
             if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
-            this.writerThread?.pragma('wal_autocheckpoint = 1000');
           },
         });
   }
 
   /**
-   * The thread that appends board updates on a connection of its own (started on first use), or
-   * null: in memory, for a tool, or after the thread died (then the caller writes here).
+   * Runs `write` (one transaction, or one statement) without waiting for the disk: under FULL it
+   * commits as NORMAL does, into the WAL in the OS page cache, which survives the process being
+   * killed; `durable()` then makes it survive power loss. For the relay's board updates, which
+   * are committed before anyone else gets them and acknowledged as saved only once durable, and
+   * for compactions, whose loss would leave the log they fold (consistent either way).
    */
-  get writer(): SqliteWriter | null {
-    if (!this.writerPragmas || this.closing) return null;
-    if (this.writerThread && !this.writerThread.alive) return null;
-    this.writerThread ??= new SqliteWriter(this.file, this.writerPragmas);
-    return this.writerThread;
+  commitUnsynced<T>(write: () => T): T {
+    if (!this.syncLater || !this.syncNow) return write();
+    this.syncLater.run();
+    try {
+      return write();
+    } finally {
+      this.syncNow.run();
+    }
+  }
+
+  /**
+   * Resolves once everything committed on this file so far survives power loss, if the setting
+   * promises that (FULL: one `fdatasync` of the WAL for every caller waiting, in libuv's thread
+   * pool); at once under NORMAL, which promises only to survive the process being killed.
+   */
+  durable(): Promise<void> {
+    return this.walSync ? this.walSync.sync() : Promise.resolve();
   }
 
   /** Whether the background checkpoint thread is running now (it runs only while writes keep coming). */
@@ -166,7 +177,7 @@ export class SqliteDatabase {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.writerThread?.close();
+      await this.walSync?.close();
       await this.checkpointer?.close();
       if (this.file !== ':memory:' && !this.db.readonly) {
         try {
@@ -182,7 +193,7 @@ export class SqliteDatabase {
   }
 }
 
-/** What every connection to the file sets, the relay's and the writer thread's alike. */
+/** What the connection sets beyond WAL mode. */
 function connectionPragmas(options: SqliteDatabaseOptions): string[] {
   const pragmas = [
     `synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`,

@@ -1,7 +1,4 @@
-/**
- * The board-table statements run on both the relay's connection (SqliteBoardStore) and the writer
- * thread's (SqliteWriter), written once so the two never drift apart.
- */
+/** The SQL of SqliteBoardStore's board-log statements, on its path of every edit. */
 
 /**
  * Appends one log row and returns its `seq`. A board's rows are numbered on their own: one past

@@ -81,6 +81,11 @@ export class PostgresBoardStore implements BoardStore {
     });
   }
 
+  /** Each commit already waited for its WAL flush (`synchronous_commit = on`). */
+  durable(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async createBoard(boardId: string, snapshot: Snapshot): Promise<void> {
     await this.database.transaction(async (client) => {
       await lockBoards(client, [boardId]);

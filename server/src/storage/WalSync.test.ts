@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openFiles } from '../../../tests/support/openFiles.ts';
+import { WalSync } from './WalSync.ts';
+
+/** A SQLite file in WAL mode with one committed row; the connection is the caller's to close. */
+function walDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE IF NOT EXISTS rows (n INTEGER)');
+  db.prepare('INSERT INTO rows VALUES (1)').run();
+  return db;
+}
+
+/** Counts the real fdatasync and fsync calls made through any FileHandle, which still run. */
+async function countSyncs(dir: string) {
+  const probe = await open(join(dir, 'probe'), 'w');
+  const prototype = Object.getPrototypeOf(probe) as { datasync: () => Promise<void>; sync: () => Promise<void> };
+  await probe.close();
+  return { datasync: vi.spyOn(prototype, 'datasync'), sync: vi.spyOn(prototype, 'sync') };
+}
+
+describe('WalSync', () => {
+  let dir: string;
+  let file: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'costudio-walsync-'));
+    file = join(dir, 'costudio.sqlite');
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('covers every caller waiting when a sync starts with that one sync, in the order they called', async () => {
+    const db = walDatabase(file);
+    const walSync = new WalSync(file);
+    const syncs = await countSyncs(dir);
+    const order: string[] = [];
+    const first = walSync.sync().then(() => order.push('first'));
+    // These arrive while the first sync runs: it may have started before their writes, so
+    // they share the next one.
+    db.prepare('INSERT INTO rows VALUES (2)').run();
+    const second = walSync.sync().then(() => order.push('second'));
+    const third = walSync.sync().then(() => order.push('third'));
+    await Promise.all([first, second, third]);
+    expect(order).toEqual(['first', 'second', 'third']);
+    expect(syncs.datasync).toHaveBeenCalledTimes(2);
+    await walSync.close();
+    db.close();
+  });
+
+  it("syncs the WAL's directory once, when it first opens the WAL", async () => {
+    const db = walDatabase(file);
+    const walSync = new WalSync(file);
+    const syncs = await countSyncs(dir);
+    await walSync.sync();
+    await walSync.sync();
+    expect(syncs.sync).toHaveBeenCalledTimes(1);
+    expect(syncs.datasync).toHaveBeenCalledTimes(2);
+    await walSync.close();
+    db.close();
+  });
+
+  it('syncs the database file when there is no WAL (every connection closed, SQLite removed it)', async () => {
+    walDatabase(file).close();
+    const walSync = new WalSync(file);
+    const syncs = await countSyncs(dir);
+    await walSync.sync();
+    expect(syncs.datasync).not.toHaveBeenCalled();
+    expect(syncs.sync).toHaveBeenCalledTimes(1);
+    await walSync.close();
+  });
+
+  it('follows a WAL that was removed and made anew, rather than syncing the removed one', async () => {
+    const walSync = new WalSync(file);
+    walDatabase(file).close();
+    const db = walDatabase(file);
+    await walSync.sync();
+    db.close();
+    const again = walDatabase(file);
+    await walSync.sync();
+    // SQLite's own connection has the new WAL open too; nothing may hold the removed one.
+    expect(openFiles().filter((name) => name.endsWith('costudio.sqlite-wal (deleted)'))).toEqual([]);
+    await walSync.close();
+    again.close();
+  });
+
+  it('refuses to sync once closed, and lets go of the WAL', async () => {
+    const db = walDatabase(file);
+    const walSync = new WalSync(file);
+    await walSync.sync();
+    await walSync.close();
+    await expect(walSync.sync()).rejects.toThrow(/closed/);
+    db.close();
+    expect(openFiles().some((name) => name.includes('costudio.sqlite-wal'))).toBe(false);
+  });
+});
