@@ -123,7 +123,10 @@ export class WalSync {
 
   /** The WAL's descriptor, opened on first use (and its name synced into its directory), or null if there is none. */
   private withWal(then: (error: Error | null, fd: number | null) => void): void {
-    if (this.fd !== null) return then(null, this.fd);
+    if (this.fd !== null) {
+      then(null, this.fd);
+      return;
+    }
     fs.open(`${this.databaseFile}-wal`, 'r', (error, fd) => {
       if (error) return then(error.code === 'ENOENT' ? null : error, null);
       this.fd = fd;
