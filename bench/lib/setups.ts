@@ -28,6 +28,9 @@ export interface Setup {
  */
 export const POWER_LOSS_DURABILITY: Readonly<Record<string, string>> = { SQLITE_SYNCHRONOUS: 'FULL' };
 
+/** Every update committed before it is relayed, none fsynced: what the reference is measured against first. */
+export const WITHOUT_POWER_LOSS_DURABILITY: Readonly<Record<string, string>> = { SQLITE_SYNCHRONOUS: 'NORMAL' };
+
 const SQLITE = { storage: 'sqlite', redis: false } as const;
 
 export const SETUPS: Readonly<Record<SetupId, Setup>> = {
@@ -38,7 +41,7 @@ export const SETUPS: Readonly<Record<SetupId, Setup>> = {
     label: 'Costudio SQLite',
     kind: 'costudio',
     instances: 1,
-    env: {},
+    env: WITHOUT_POWER_LOSS_DURABILITY,
     postgres: false,
     redis: false,
     expect: { ...SQLITE, sqliteSynchronous: 'NORMAL' },

@@ -11,7 +11,7 @@ describe('parseConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.compactMaxUpdates).toBe(DEFAULTS.compactMaxUpdates);
     expect(config.compactMaxBytes).toBe(DEFAULTS.compactMaxBytes);
-    expect(config.sqliteSynchronous).toBe('NORMAL');
+    expect(config.sqliteSynchronous).toBe('FULL');
     // No DATABASE_URL: SQLite stays the default.
     expect(config.databaseUrl).toBeUndefined();
     expect(config.databasePoolSize).toBe(10);
@@ -27,7 +27,7 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'WARN',
       COMPACT_MAX_UPDATES: '5',
       COMPACT_MAX_BYTES: '2048',
-      SQLITE_SYNCHRONOUS: 'full',
+      SQLITE_SYNCHRONOUS: 'normal',
       TRUST_PROXY: 'yes',
       DATABASE_URL: ' postgres://costudio:secret@db.example:5432/costudio ',
       DATABASE_POOL_SIZE: '4',
@@ -42,7 +42,7 @@ describe('parseConfig', () => {
       logLevel: 'warn',
       compactMaxUpdates: 5,
       compactMaxBytes: 2048,
-      sqliteSynchronous: 'FULL',
+      sqliteSynchronous: 'NORMAL',
       databaseUrl: 'postgres://costudio:secret@db.example:5432/costudio',
       databasePoolSize: 4,
       requireLinks: true,

@@ -54,7 +54,7 @@ export const DEFAULTS = {
   logLevel: 'info',
   compactMaxUpdates: 500,
   compactMaxBytes: 1024 * 1024,
-  sqliteSynchronous: 'NORMAL',
+  sqliteSynchronous: 'FULL',
   databasePoolSize: 10,
   requireLinks: true,
   trustProxy: false,
@@ -73,7 +73,7 @@ export const ENV_VARS = [
   { name: 'COMPACT_MAX_BYTES', help: 'Compact a board once its update log holds this many bytes', default: '1048576' },
   {
     name: 'SQLITE_SYNCHRONOUS',
-    help: 'NORMAL survives a killed process; FULL also survives power loss (slower)',
+    help: 'FULL: what is saved survives power loss; NORMAL: only a killed process (no fsyncs)',
     default: DEFAULTS.sqliteSynchronous,
   },
   {

@@ -68,7 +68,7 @@ function storageConfig(options: StorageOptions, defaultDataDir: string): Storage
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     };
   }
-  return { kind: 'sqlite', dataDir: options.dataDir ?? defaultDataDir, synchronous: options.sqliteSynchronous ?? 'NORMAL' };
+  return { kind: 'sqlite', dataDir: options.dataDir ?? defaultDataDir, synchronous: options.sqliteSynchronous ?? 'FULL' };
 }
 
 /** Links and private rooms for a board store of another kind; the board store is its owner's to close. */
