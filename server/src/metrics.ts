@@ -56,7 +56,11 @@ export class Metrics {
     this.counter('costudio_bytes_in_total', 'Bytes of WebSocket messages received.', () => this.bytesIn);
     this.counter('costudio_bytes_out_total', 'Bytes of WebSocket messages sent.', () => this.bytesOut);
     this.counter('costudio_updates_committed_total', 'Document updates committed to storage.', () => this.updatesCommitted);
-    this.counter('costudio_commit_failures_total', 'Group commits that storage refused.', () => this.commitFailures);
+    this.counter(
+      'costudio_commit_failures_total',
+      'Group commits that storage refused, or whose flush to disk failed.',
+      () => this.commitFailures,
+    );
     this.counter('costudio_compactions_total', 'Update logs compacted into a snapshot.', () => this.compactions);
     this.counter('costudio_room_loads_total', 'Boards loaded from storage.', () => this.roomLoads);
     this.counter('costudio_room_load_failures_total', 'Board loads that failed and were refused.', () => this.roomLoadFailures);

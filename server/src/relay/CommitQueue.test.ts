@@ -58,7 +58,10 @@ function setup() {
   const saved = (commit: QueuedCommit) => {
     events.push(`${commit.boardId} saved`);
   };
-  const commit = (boardId: string): QueuedCommit => ({ boardId, update: new Uint8Array([0]), settle, saved });
+  const unsaved = (commit: QueuedCommit) => {
+    events.push(`${commit.boardId} unsaved`);
+  };
+  const commit = (boardId: string): QueuedCommit => ({ boardId, update: new Uint8Array([0]), settle, saved, unsaved });
   return { store, queue, events, commit, lines, deletedHeard };
 }
 
@@ -142,20 +145,22 @@ describe('CommitQueue', () => {
     expect(events).toEqual(['a:1', 'b:2', 'a saved', 'b saved']);
   });
 
-  it('does not save a batch the disk would not sync, logs it, and saves the next one', async () => {
+  it('marks a batch the disk would not sync unsaved, logs a failing disk once, and saves the next batch', async () => {
     const { store, queue, events, commit, lines } = setup();
     store.holdSyncs = true;
-    const refused = queue.enqueue(commit('a'));
-    await new Promise((resolve) => setImmediate(resolve));
-    store.finishSync(true);
-    expect(await refused).toBe(false);
-    expect(events).toEqual(['a:1']);
-    expect(lines.some((line) => line.includes('could not be synced to disk; not acknowledged as saved'))).toBe(true);
-    const next = queue.enqueue(commit('b'));
+    for (const boardId of ['a', 'b']) {
+      const refused = queue.enqueue(commit(boardId));
+      await new Promise((resolve) => setImmediate(resolve));
+      store.finishSync(true);
+      expect(await refused).toBe(false);
+    }
+    expect(events).toEqual(['a:1', 'a unsaved', 'b:2', 'b unsaved']);
+    expect(lines.filter((line) => line.includes('could not be synced to disk')).length).toBe(1);
+    const next = queue.enqueue(commit('c'));
     await new Promise((resolve) => setImmediate(resolve));
     store.finishSync();
     expect(await next).toBe(true);
-    expect(events).toEqual(['a:1', 'b:2', 'b saved']);
+    expect(events).toEqual(['a:1', 'a unsaved', 'b:2', 'b unsaved', 'c:3', 'c saved']);
   });
 
   it('queues what arrives during a flush as the next batch, with its own promise', async () => {

@@ -19,6 +19,12 @@ export interface QueuedCommit extends UpdateToStore {
    * not sync it (a later group's sync covers it; its sender is told then).
    */
   saved?(commit: this): void;
+  /**
+   * Called instead of `saved` when the disk refused the sync that would have made this update
+   * durable: after an I/O error on flush, the operating system may have dropped what it held, so
+   * its sender must not be told "saved" later, by a sync that succeeds.
+   */
+  unsaved?(commit: this): void;
 }
 
 /** What a client is told when the group commit holding its update failed. */
@@ -44,6 +50,8 @@ export class CommitQueue {
   private idleWaiters: Array<() => void> = [];
   /** The last committed group's acknowledgement; each waits for the one before. */
   private acknowledging: Promise<void> = Promise.resolve();
+  /** The disk refused the last sync (logged once until it syncs again). */
+  private syncFailing = false;
   private readonly flushNow = () => {
     void this.flush();
   };
@@ -114,11 +122,12 @@ export class CommitQueue {
       this.settleAll(batch, seqs);
     } finally {
       // Asked now, so that one sync covers this group; acknowledged after the groups before it.
-      const durable = seqs ? this.durable(batch.length) : Promise.resolve(false);
+      const committed = seqs;
+      const durable = committed ? this.durable(batch.length) : Promise.resolve(false);
       const previous = this.acknowledging;
-      this.acknowledging = durable.then(async (ok) => {
+      this.acknowledging = durable.then(async (synced) => {
         await previous;
-        this.acknowledge(batch, ok ? seqs : null, done);
+        this.acknowledge(batch, committed, synced, done);
       });
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
@@ -126,32 +135,44 @@ export class CommitQueue {
     }
   }
 
-  /** Whether what was just committed survives as the store promises; false (logged) when the disk refused. */
+  /** Whether what was just committed survives as the store promises; false when the disk refused. */
   private async durable(updates: number): Promise<boolean> {
     try {
       await this.store.durable();
+      if (this.syncFailing) {
+        this.syncFailing = false;
+        this.logger.warn('the disk syncs again; saved edits are acknowledged again');
+      }
       return true;
     } catch (error) {
       this.metrics.commitFailures++;
-      this.logger.error('committed updates could not be synced to disk; not acknowledged as saved', { error, updates });
+      if (!this.syncFailing) {
+        // Once per streak: a failing disk would otherwise log every group commit.
+        this.syncFailing = true;
+        this.logger.error('committed updates could not be synced to disk; their senders are disconnected and send them again', {
+          error,
+          updates,
+        });
+      }
       return false;
     }
   }
 
-  /** `saved` for each update of a durable group, then the group's promise: in commit order. */
-  private acknowledge(batch: QueuedCommit[], seqs: (number | null)[] | null, done: Flushed | null): void {
+  /** `saved` (or `unsaved`) for each stored update of a group, then the group's promise: in commit order. */
+  private acknowledge(batch: QueuedCommit[], seqs: (number | null)[] | null, synced: boolean, done: Flushed | null): void {
     if (seqs) {
       for (let i = 0; i < batch.length; i++) {
         const commit = batch[i] as QueuedCommit;
-        if (seqs[i] === null || !commit.saved) continue;
+        if (seqs[i] === null) continue;
         try {
-          commit.saved(commit);
+          if (synced) commit.saved?.(commit);
+          else commit.unsaved?.(commit);
         } catch (error) {
           this.logger.error('unexpected error acknowledging a saved update', { boardId: commit.boardId, error });
         }
       }
     }
-    done?.resolve(seqs !== null);
+    done?.resolve(seqs !== null && synced);
   }
 
   /** Each update's seq, or null for a deleted board's; null for all when storage failed. */

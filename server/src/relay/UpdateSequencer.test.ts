@@ -26,18 +26,19 @@ function setup({ maxUpdates = 100, guard }: { maxUpdates?: number; guard?: Updat
       timeline.push(`stored ${batch.length}`);
       return Promise.resolve(batch.map(() => ++seq));
     },
-    /** Durable at once, unless a test holds the disk: then when it calls `sync.finish()`. */
+    /** Durable at once, unless a test holds the disk: then when it calls `sync.finish()` (or fails it). */
     durable(): Promise<void> {
       if (!sync.held) return Promise.resolve();
-      return new Promise((resolve) => {
-        sync.finish = () => {
-          timeline.push('synced');
-          resolve();
+      return new Promise((resolve, reject) => {
+        sync.finish = (failed = false) => {
+          timeline.push(failed ? 'sync failed' : 'synced');
+          if (failed) reject(new Error('EIO'));
+          else resolve();
         };
       });
     },
   };
-  const sync = { held: false, finish: () => {} };
+  const sync = { held: false, finish: (_failed?: boolean) => {} };
   const connect = (name: string, saving = false) => {
     const closes: number[] = [];
     const connection = {
@@ -139,6 +140,19 @@ describe('UpdateSequencer', () => {
     sync.finish();
     await commits.whenIdle();
     expect(timeline).toEqual(['stored 1', 'other <- update (doc: )', 'synced', 'saver <- saved', 'saver <- saved']);
+  });
+
+  it('closes a saving sender with STORAGE_FAILED, never saying "saved", when the disk will not flush its commit', async () => {
+    const { timeline, connections, commits, sequencer, connect, edit, sync } = setup();
+    sync.held = true;
+    const { connection: saver, closes } = connect('saver', true);
+    connections.add(saver).add(connect('other').connection);
+    sequencer.receive(saver, edit('a'), false);
+    await new Promise((resolve) => setImmediate(resolve));
+    sync.finish(true);
+    await commits.whenIdle();
+    expect(timeline).toEqual(['stored 1', 'other <- update (doc: )', 'sync failed']);
+    expect(closes).toEqual([CloseCode.STORAGE_FAILED]);
   });
 
   it('asks for a compaction once per group commit while the log is over its limit', async () => {

@@ -100,6 +100,7 @@ export class UpdateSequencer {
       clocks: summary.clocks,
       settle: this.settleEdit,
       saved: this.savedEdit,
+      unsaved: this.unsavedEdit,
     };
     if (canIntegrate(summary.dependencies, this.known)) {
       this.queue(commit);
@@ -173,6 +174,15 @@ export class UpdateSequencer {
       return;
     }
     this.applyCommitted(commit, seq);
+  };
+
+  /**
+   * The disk refused to flush a participant's update, already relayed: its sender is closed like
+   * one whose commit failed, never told "saved" for it on this socket (its client keeps showing
+   * it unsaved), and told again on reconnect what a flush that succeeds then covers.
+   */
+  private readonly unsavedEdit = (commit: RoomCommit): void => {
+    commit.connection?.close(CloseCode.STORAGE_FAILED, COMMIT_FAILED_REASON);
   };
 
   /** A participant's update survives as storage promises: its sender is told, once per group. */
