@@ -16,7 +16,7 @@ export interface QueuedCommit extends UpdateToStore {
    * Called once the update survives what the store promises (a power cut, with SQLite FULL; see
    * BoardStore.durable), in queue order, after every update settled before it: when its sender
    * may be told it is saved. Not called for an update storage refused, nor when the disk would
-   * not sync it (a later group's sync covers it; its sender is told then).
+   * not sync it (then `unsaved` is).
    */
   saved?(commit: this): void;
   /**
@@ -149,10 +149,13 @@ export class CommitQueue {
       if (!this.syncFailing) {
         // Once per streak: a failing disk would otherwise log every group commit.
         this.syncFailing = true;
-        this.logger.error('committed updates could not be synced to disk; their senders are disconnected and send them again', {
-          error,
-          updates,
-        });
+        this.logger.error(
+          'committed updates could not be synced to disk; their senders are disconnected, never told they are saved',
+          {
+            error,
+            updates,
+          },
+        );
       }
       return false;
     }
