@@ -22,6 +22,13 @@ async function expectNoticeInView(page: Page): Promise<void> {
   expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
 }
 
+type Box = { y: number; height: number } | null;
+
+/** Whether `box` ends above where `cover` starts: nothing of it is under the notice. */
+function isAbove(box: Box, cover: Box): boolean {
+  return box !== null && cover !== null && box.y + box.height <= cover.y + 0.5;
+}
+
 describe('a vote opens', () => {
   const env = useE2eEnvironment({ requireLinks: true });
   const people: Participant[] = [];
@@ -51,6 +58,17 @@ describe('a vote opens', () => {
       });
     }
     expect(await notice(fay.page).count()).toBe(0);
+
+    // Nothing the phone user can reach hides under it (WCAG 2.2, 2.4.11): a control brought into
+    // view from below stops above it, and the end of the list scrolls clear of it.
+    const cover = await notice(mo.page).boundingBox();
+    const decide = mo.page.getByRole('region', { name: 'Decide' }).getByRole('button').last();
+    await mo.page.evaluate(() => window.scrollTo(0, 0));
+    await decide.evaluate((element) => element.scrollIntoView({ block: 'nearest' }));
+    expect(isAbove(await decide.boundingBox(), cover)).toBe(true);
+    await mo.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const last = mo.page.getByRole('region', { name: 'Evaluate' }).getByRole('button').last();
+    expect(isAbove(await last.boundingBox(), cover)).toBe(true);
 
     // The phone user goes to the vote: the notice has done its work.
     await mo.page.getByRole('button', { name: 'Go to the vote' }).tap();

@@ -1,5 +1,5 @@
 import { findOpenVote } from '@costudio/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Announcer } from '../announce/Announcer.ts';
 import type { BoardVoting } from './useBoardVoting.ts';
 import { VOTE_PANEL_ID } from './votePanelId.ts';
@@ -30,10 +30,14 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
   useEffect(() => {
     if (show) announcer.say(t.t(canVote ? 'votes.openedGo' : 'votes.opened'));
   }, [show, announcer, canVote, t]);
+  const element = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (show && element.current) return reserveSpaceBelow(element.current);
+  }, [show]);
 
   if (!show || !open) return null;
   return (
-    <div className="vote-opened-notice" data-testid="vote-opened-notice">
+    <div ref={element} className="vote-opened-notice" data-testid="vote-opened-notice">
       <p>
         {t.t('votes.opened')}
         {open.title && <span className="vote-opened-notice__title"> {open.title}</span>}
@@ -52,4 +56,27 @@ export function VoteOpenedNotice({ voting, announcer }: { voting: BoardVoting; a
       </button>
     </div>
   );
+}
+
+/**
+ * While the notice is up, what it covers at the bottom of the screen stays reachable (WCAG 2.2,
+ * 2.4.11 Focus Not Obscured): `--bottom-notice-space` on the root, the height it takes from the
+ * bottom of the viewport, becomes the page's `scroll-padding-bottom` (what the keyboard brings into
+ * view stops above it) and room below the lane list (its last note scrolls clear of it).
+ */
+function reserveSpaceBelow(notice: HTMLElement): () => void {
+  const root = document.documentElement;
+  const measure = () => {
+    const space = Math.max(0, window.innerHeight - notice.getBoundingClientRect().top);
+    root.style.setProperty('--bottom-notice-space', `${Math.ceil(space)}px`);
+  };
+  measure();
+  const observer = new ResizeObserver(measure);
+  observer.observe(notice);
+  window.addEventListener('resize', measure);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('resize', measure);
+    root.style.removeProperty('--bottom-notice-space');
+  };
 }
