@@ -12,7 +12,6 @@ import {
   type UpdateToStore,
 } from './BoardStore.ts';
 import { DATABASE_FILE, type SqliteDatabase, type SqliteDatabaseOptions, StoreConnection } from './SqliteDatabase.ts';
-import { DELETE_LOG_THROUGH, INSERT_UPDATE, SELECT_DELETED, UPSERT_SNAPSHOT } from './sqliteBoardStatements.ts';
 
 /** The store's options are the database's: it opens its own connection when given a file path. */
 export type SqliteBoardStoreOptions = SqliteDatabaseOptions;
@@ -20,6 +19,31 @@ export type SqliteBoardStoreOptions = SqliteDatabaseOptions;
 export { DATABASE_FILE, type SqliteSynchronous } from './SqliteDatabase.ts';
 
 const STORAGE_SCHEMA_VERSION = 4;
+
+/**
+ * Appends one log row and returns its `seq`. A board's rows are numbered on their own: one past
+ * the highest number the board has used, whether the row is still in the log, folded into its
+ * snapshot (`through_seq`) or quarantined, so no number is ever reused (a snapshot's
+ * `through_seq` would otherwise swallow a newer update). SQLite runs one writer at a time, so
+ * the number read is the latest. Numbering per board is what keeps a commit to one page: the
+ * table is keyed `(board_id, seq)`, with no rowid index and no AUTOINCREMENT counter to write.
+ * Binds the board id four times, then the update.
+ */
+const INSERT_UPDATE = `INSERT INTO updates (board_id, seq, data) VALUES (?, 1 + max(
+         coalesce((SELECT max(seq) FROM updates WHERE board_id = ?), 0),
+         coalesce((SELECT through_seq FROM snapshots WHERE board_id = ?), 0),
+         coalesce((SELECT max(seq) FROM quarantined_updates WHERE board_id = ?), 0)), ?)
+       RETURNING seq`;
+
+const SELECT_DELETED = 'SELECT EXISTS (SELECT 1 FROM deleted_boards WHERE board_id = ?) AS found';
+
+/** A snapshot never replaces one that covers more (see BoardStore.compact). */
+const UPSERT_SNAPSHOT = `INSERT INTO snapshots (board_id, data, through_seq, updated_at, encoding, schema_version) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
+         updated_at = excluded.updated_at, encoding = excluded.encoding, schema_version = excluded.schema_version
+       WHERE excluded.through_seq >= snapshots.through_seq`;
+
+const DELETE_LOG_THROUGH = 'DELETE FROM updates WHERE board_id = ? AND seq <= ?';
 
 // The log is keyed (board_id, seq) without a rowid, so appending a row writes one page (a
 // rowid table needs its index and AUTOINCREMENT's counter too: three pages a commit). A board's
