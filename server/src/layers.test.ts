@@ -8,7 +8,7 @@ import { checkImportLayers } from '../../tests/support/importLayers.ts';
  * lower layer or its own folder. Folders on one row are siblings and may not import each other.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['log.ts', 'metrics.ts'],
+  ['log.ts', 'metrics.ts', 'deferred.ts'],
   ['storage'],
   ['config.ts'],
   ['boardFile'],

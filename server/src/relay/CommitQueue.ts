@@ -1,3 +1,4 @@
+import { type Deferred, deferred } from '../deferred.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { BoardDeletedError, type BoardStore, type UpdateToStore } from '../storage/BoardStore.ts';
@@ -44,7 +45,7 @@ export const COMMIT_FAILED_REASON = 'The server could not save this change';
 export class CommitQueue {
   private queue: QueuedCommit[] = [];
   /** The promise `enqueue` hands out for the batch being gathered; one per batch, not per update. */
-  private next: Flushed | null = null;
+  private next: Deferred<boolean> | null = null;
   private scheduled = false;
   private flushing = false;
   private idleWaiters: Array<() => void> = [];
@@ -80,7 +81,7 @@ export class CommitQueue {
    */
   enqueue(commit: QueuedCommit): Promise<boolean> {
     this.queue.push(commit);
-    this.next ??= flushed();
+    this.next ??= deferred<boolean>();
     this.schedule();
     return this.next.promise;
   }
@@ -162,7 +163,12 @@ export class CommitQueue {
   }
 
   /** `saved` (or `unsaved`) for each stored update of a group, then the group's promise: in commit order. */
-  private acknowledge(batch: QueuedCommit[], seqs: (number | null)[] | null, synced: boolean, done: Flushed | null): void {
+  private acknowledge(
+    batch: QueuedCommit[],
+    seqs: (number | null)[] | null,
+    synced: boolean,
+    done: Deferred<boolean> | null,
+  ): void {
     if (seqs) {
       for (let i = 0; i < batch.length; i++) {
         const commit = batch[i] as QueuedCommit;
@@ -230,17 +236,4 @@ export class CommitQueue {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
-}
-
-interface Flushed {
-  readonly promise: Promise<boolean>;
-  readonly resolve: (committed: boolean) => void;
-}
-
-function flushed(): Flushed {
-  let resolve: (committed: boolean) => void = () => {};
-  const promise = new Promise<boolean>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { dirname } from 'node:path';
+import { type Deferred, deferred } from '../deferred.ts';
 
 export interface WalSyncOptions {
   /**
@@ -14,13 +15,6 @@ export interface WalSyncOptions {
    * Default 1000.
    */
   readonly relinkCheckMs?: number;
-}
-
-/** A promise with its settlers: one per sync, shared by every caller it covers. */
-interface Pending {
-  readonly promise: Promise<void>;
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
 }
 
 /**
@@ -39,7 +33,7 @@ export class WalSync {
   private fd: number | null = null;
   private running = false;
   /** The sync that starts when the running one ends, shared by everyone who asks meanwhile. */
-  private next: Pending | null = null;
+  private next: Deferred<void> | null = null;
   private lastRelinkCheck = 0;
   /** When (performance.now()) the last sync started. */
   private lastStart = -Infinity;
@@ -57,7 +51,7 @@ export class WalSync {
   /** Resolves once everything written to the WAL before this call is on disk; rejects if the disk said no. */
   sync(): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the database is closed'));
-    this.next ??= pending();
+    this.next ??= deferred<void>();
     const { promise } = this.next;
     if (!this.running) this.startNext();
     return promise;
@@ -143,14 +137,4 @@ function syncPath(path: string, done: (error: Error | null) => void): void {
     if (error) return done(error);
     fs.fsync(fd, (syncError) => fs.close(fd, () => done(syncError)));
   });
-}
-
-function pending(): Pending {
-  let resolve: () => void = () => {};
-  let reject: (error: Error) => void = () => {};
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
